@@ -1,0 +1,95 @@
+"""The public JSON form of the records (../contract/extract-json.md).
+
+Field order and list order are fixed, so the same corpus gives the same bytes.
+"""
+from __future__ import annotations
+
+import json
+
+from .records import CorpusResult, DocumentResult, Entity, Indicator, Mention
+
+CONTRACT_VERSION = "1"
+
+
+def corpus_to_json(result: CorpusResult, *, include_text: bool = False) -> dict:
+    return {
+        "contract": CONTRACT_VERSION,
+        "documents": [document_to_json(d, include_text=include_text) for d in result.documents],
+        "links": [
+            {"a": lk.a, "b": lk.b, "rule": lk.rule, "score": round(lk.score, 4), "detail": lk.detail}
+            for lk in result.links
+        ],
+        "warnings": list(result.warnings),
+    }
+
+
+def document_to_json(d: DocumentResult, *, include_text: bool = False) -> dict:
+    doc = d.document
+    head = {
+        "path": doc.path,
+        "title": doc.title,
+        "area": doc.area,
+        "reviewed_year": doc.reviewed_year,
+        "plan_year": doc.plan_year,
+        "date": doc.date,
+        "iri": doc_iri(doc.name),
+        "encoding": doc.encoding,
+        "script": doc.script,
+        "characters": len(doc.text),
+        "sections": [
+            {"id": s.id, "level": s.level, "marker": s.marker, "title": s.title, "start": s.start,
+             "end": s.end, "year": s.year, "mode": s.mode}
+            for s in doc.sections
+        ],
+        "warnings": list(doc.warnings),
+    }
+    if include_text:
+        head["text"] = doc.text
+    return {
+        "doc": head,
+        "entities": [entity_to_json(e) for e in d.entities],
+        "indicators": [indicator_to_json(i) for i in d.indicators],
+    }
+
+
+def doc_iri(name: str) -> str:
+    """Local part of a report's IRI: its file name without extension."""
+    base = name.rsplit(".", 1)[0] if "." in name else name
+    return "report/" + base
+
+
+def mention_to_json(m: Mention) -> dict:
+    return {
+        "text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence,
+        "sentence_start": m.sentence_start, "section": m.section_title, "section_id": m.section,
+        "year": m.year, "mode": m.mode, "rule": m.rule,
+    }
+
+
+def entity_to_json(e: Entity) -> dict:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "name": e.name,
+        "aliases": e.aliases,
+        "mentions": [mention_to_json(m) for m in e.mentions],
+        "themes": sorted({t.theme for t in e.themes}),
+        "theme_reasons": [{"theme": t.theme, "reason": t.reason} for t in e.themes],
+        "status": [
+            {"year": s.year, "mode": s.mode, "status": s.status, "trigger": s.trigger, "evidence": s.evidence,
+             "start": s.start, "end": s.end}
+            for s in e.status
+        ],
+    }
+
+
+def indicator_to_json(i: Indicator) -> dict:
+    return {
+        "indicator": i.indicator, "measure": i.measure, "year": i.year, "kind": i.kind, "value": i.value,
+        "value_high": i.value_high, "unit": i.unit, "qualifier": i.qualifier, "evidence": i.evidence,
+        "start": i.start, "end": i.end, "concept": i.concept, "section": i.section, "mode": i.mode,
+    }
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,80 @@
+"""Run the whole extraction over a corpus: files in, records out.
+
+The corpus is read as one: names found in one report help find their short
+forms in another, and ids are corpus-wide.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib import resources
+
+from .errors import InputError, PolicyKGError
+from .load import load_file
+from .meta import read_metadata
+from .records import CorpusResult, Document, DocumentResult
+from .segment import segment
+
+Progress = Callable[[str], None]
+
+
+def sample_paths() -> list[str]:
+    """The embedded sample corpus: the default input of every command."""
+    root = resources.files("extract") / "samples"
+    return sorted(str(p) for p in root.iterdir() if p.name.endswith(".txt"))
+
+
+def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
+                   warnings: list[str] | None = None) -> list[Document]:
+    """Load, date and segment each file; a file that cannot be read becomes a warning.
+
+    Raises InputError when no file at all could be read.
+    """
+    paths = list(paths)
+    docs, problems = [], []
+    for i, path in enumerate(paths, 1):
+        if progress:
+            progress(f"[{i}/{len(paths)}] reading {path}")
+        try:
+            doc = load_file(path)
+            read_metadata(doc)
+            segment(doc)
+        except PolicyKGError as exc:
+            problems.append(f"{path}: {exc}")
+            continue
+        docs.append(doc)
+    if warnings is not None:
+        warnings.extend(problems)
+    if not docs:
+        if len(problems) == 1:
+            raise InputError(problems[0])
+        raise InputError("nothing could be read: " + "; ".join(problems) if problems else "no input files")
+    names = [d.name for d in docs]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise InputError(f"two input files share the name {dupes[0]}: reports are told apart by file name")
+    docs.sort(key=lambda d: (d.plan_year or 0, d.name))
+    return docs
+
+
+def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | None = None) -> CorpusResult:
+    """Extract entities and indicators from the files at ``paths`` (default: samples)."""
+    from .entities import EntityExtractor  # spaCy loads only when extraction runs
+    from .indicators import find_indicators
+
+    paths = list(paths) if paths else sample_paths()
+    result = CorpusResult()
+    docs = read_documents(paths, progress=progress, warnings=result.warnings)
+    extractor = EntityExtractor()
+    results = [DocumentResult(document=d) for d in docs]
+    for i, r in enumerate(results, 1):
+        if progress:
+            progress(f"[{i}/{len(results)}] extracting {r.document.name}")
+        extractor.first_pass(r.document)
+    for r in results:
+        r.entities = extractor.entities(r.document)
+        r.indicators = find_indicators(r.document)
+    extractor.assign_ids(results)
+    for r in results:
+        result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)
+    result.documents = results
+    return result

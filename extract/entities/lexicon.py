@@ -1,0 +1,104 @@
+"""The word lists the entity rules read, loaded once from ``extract/lexicon``.
+
+The lists describe the genre (how Chinese planning reports name things), not
+any one report: head nouns, the verbs and adverbs that open a predicate,
+generic modifiers, class nouns that close a list. Users extend them by editing
+the files; the rules themselves stay unchanged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Characters that never occur inside a name: punctuation, and function words
+# that cannot start or continue a proper name in this genre.
+HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?的是了着被把将让等及或而且也都又还其此这那每于在")
+
+# Counts written in Arabic digits ("6个", "14家", "2019年") or with 两/几/多.
+COUNT_RE = re.compile(r"(?:\d+(?:\.\d+)?|[两几数多]+)(?:[个家项条处所座支批名位次栋套户台类件]|万|亿|元|人|年|月|日|天|%)")
+
+# A quoted stretch inside a name: "“百企建百园”工程".
+QUOTE_OPEN, QUOTE_CLOSE = "“‘「『", "”’」』"
+
+
+@dataclass(frozen=True)
+class Head:
+    text: str
+    type: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[str, Head]
+    head_re: re.Pattern
+    leads: frozenset[str]  # stripped from the left of a name
+    cuts: frozenset[str]  # also cut a name in the middle
+    lead_max: int
+    generic: frozenset[str]
+    generic_max: int
+    class_nouns: dict[str, str]
+    class_re: re.Pattern
+    facilities: tuple[str, ...]
+    awards: tuple[str, ...]
+    vocab: frozenset[str]  # every word above: the longest one at a position is the word there
+    vocab_max: int
+
+
+def _lines(name: str) -> list[str]:
+    text = (resources.files("extract") / "lexicon" / name).read_text(encoding="utf-8")
+    return [ln.rstrip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    heads = {}
+    for line in _lines("heads.tsv"):
+        head, typ, kind = line.split("\t")
+        heads[head] = Head(head, typ, kind)
+    # Years of a campaign ("项目建设突破年", "重点工作攻坚年") and months ("就业援助月")
+    head_re = re.compile(
+        "(?:" + _alternation(heads) + ")"
+        r"|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新|开放|改革)年(?=活动|[，。；、”]|为)"
+        r"|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])"
+    )
+    leads, cuts = set(), set()
+    for line in _lines("lead.txt"):
+        word = line.rstrip("!")
+        leads.add(word)
+        if line.endswith("!") and len(word) >= 2:
+            cuts.add(word)
+    generic = frozenset(_lines("generic.txt"))
+    protected = _lines("protected.txt")
+    class_nouns = {}
+    for line in _lines("class_nouns.tsv"):
+        noun, typ = line.split("\t")
+        class_nouns[noun] = typ
+    facilities = _lines("facilities.txt")
+    vocab = frozenset(leads) | generic | frozenset(heads) | frozenset(class_nouns) | frozenset(facilities) | frozenset(protected)
+    return Lexicon(
+        heads=heads,
+        head_re=head_re,
+        leads=frozenset(leads),
+        cuts=frozenset(cuts),
+        lead_max=max(map(len, leads)),
+        generic=generic,
+        generic_max=max(map(len, generic)),
+        class_nouns=class_nouns,
+        class_re=re.compile(_alternation(class_nouns)),
+        facilities=tuple(sorted(facilities, key=len, reverse=True)),
+        awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
+        vocab=vocab,
+        vocab_max=max(map(len, vocab)),
+    )
+
+
+def head_of(match_text: str, lex: Lexicon) -> Head:
+    """The Head record of a head-regex match (年/月 campaigns are programmes)."""
+    return lex.heads.get(match_text) or Head(match_text, "PROGRAM", "prog")

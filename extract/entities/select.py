@@ -1,0 +1,57 @@
+"""Component ``policy_select``: one reading of every stretch of text.
+
+Rules overlap: a list item is also a head-noun name, a short form sits inside
+its long form. The higher priority wins a crossing, the longer span wins a
+nesting (nested names are kept only where the text also names them alone,
+which the gazetteer proposes as separate mentions). The result is
+``doc.spans["policy"]``, labelled by type, and ``doc.ents``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .candidate import CHOSEN, Candidate, candidates
+
+SPANS_KEY = "policy"
+
+
+@Language.factory("policy_select", requires=["doc._.policy_candidates"], assigns=["doc.spans", "doc.ents", "doc._.policy_entities"])
+def make_select(nlp: Language, name: str):
+    return Select()
+
+
+class Select:
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = choose(candidates(doc))
+        spans = []
+        for c in chosen:
+            span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        doc.ents = spans
+        doc._.set(CHOSEN, chosen)
+        return doc
+
+
+def choose(cands: list[Candidate]) -> list[Candidate]:
+    """Resolve overlaps: priority first, then length, then position."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        key = (c.start, c.end)
+        old = best.get(key)
+        if old is None or (c.priority, _type_rank(c.type)) > (old.priority, _type_rank(old.type)):
+            best[key] = c
+    ordered = sorted(best.values(), key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    taken: list[Candidate] = []
+    for c in ordered:
+        if any(c.start < t.end and t.start < c.end for t in taken):
+            continue
+        taken.append(c)
+    taken.sort(key=lambda c: (c.start, c.end))
+    return taken
+
+
+def _type_rank(t: str) -> int:
+    return {"INSTITUTION": 0}.get(t, 1)

@@ -1,0 +1,216 @@
+"""Read a report from disk into the one normalised text the project exposes.
+
+Reports come scraped from government sites in whatever encoding the site used
+(UTF-8 with or without BOM, UTF-16, GB18030/GBK, now and then Big5) and with
+the scars of scraping: full-width digits, stray spaces between digits, mixed
+half- and full-width punctuation. Every offset the project writes refers to the
+text as normalised here, so the normal form is documented and tested:
+
+1. Line breaks become ``\\n``; a BOM and control characters are dropped;
+   tabs, ideographic and no-break spaces become plain spaces.
+2. Full-width ASCII letters, digits and symbols become half-width (``６．５％``
+   → ``6.5%``), except the punctuation Chinese writes full width
+   (``，：；（）！？``), which stays.
+3. ASCII ``, ; : ( ) ! ?`` next to a Chinese character become full width, so
+   rules see one comma, whatever the site wrote (``4.1:43.1`` stays).
+4. Spaces next to a Chinese character or between digits are removed
+   (``1 9 9 3 年`` → ``1993年``); other runs of spaces become one; lines are
+   stripped; runs of blank lines become one blank line.
+
+Traditional characters stay as written in ``Document.text``; ``Document.folded``
+is the same text folded to simplified, character by character (so offsets
+agree), and is what the matching rules read.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+from functools import lru_cache
+
+from .errors import InputError
+from .records import Document
+
+# Characters the same in both scripts and frequent in any Chinese prose: a
+# wrong decoding (Big5 bytes read as GB18030, say) rarely produces them.
+_COMMON = set("的是在和了有中年一不为大以人")
+
+_KEEP_FULL = set("，：；（）！？")
+_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
+
+
+def _score(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    return sum(ch in _COMMON for ch in sample) / len(sample)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode report bytes, returning ``(text, encoding)``.
+
+    Raises InputError for empty and binary data and for bytes no supported
+    encoding reads.
+    """
+    if not data.strip():
+        raise InputError("empty file")
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise InputError(f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}") from None
+    zeros = data.count(0)
+    if zeros:
+        # UTF-16 without a BOM: Chinese and ASCII alike leave zero bytes in one
+        # of the two byte positions, never in both.
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        for enc, hits in (("utf-16-le", odd), ("utf-16-be", even)):
+            if hits > len(data) // 8 and hits >= 0.9 * zeros:
+                try:
+                    return data.decode(enc), enc
+                except UnicodeDecodeError:
+                    pass
+        raise InputError("binary file (holds NUL bytes and is not UTF-16 text)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in ("gb18030", "big5"):
+        try:
+            candidates.append((_score(text := data.decode(enc)), enc, text))
+        except UnicodeDecodeError:
+            continue
+    if candidates:
+        best = max(candidates, key=lambda c: c[0])
+        if best[0] > 0.005:
+            return best[2], best[1]
+    raise InputError("not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)")
+
+
+_SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _fullwidth_to_ascii(ch: str) -> str:
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E and ch not in _KEEP_FULL:
+        return chr(o - 0xFEE0)
+    return ch
+
+
+def normalise(text: str) -> str:
+    """Return the documented normal form of a decoded report (see module doc)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _CTRL_RE.sub("", text)
+    text = _SPACE_RE.sub(" ", text)
+    text = "".join(_fullwidth_to_ascii(ch) for ch in text)
+    out_lines = []
+    for line in text.split("\n"):
+        line = line.strip(" ")
+        if " " in line:
+            line = _drop_spaces(line)
+        out_lines.append(_widen_punct(line))
+    text = "\n".join(out_lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def _drop_spaces(line: str) -> str:
+    chars = []
+    n = len(line)
+    for i, ch in enumerate(line):
+        if ch == " ":
+            prev = chars[-1] if chars else ""
+            nxt = line[i + 1] if i + 1 < n else ""
+            if not prev or not nxt or nxt == " ":
+                continue
+            if _tight(prev) or _tight(nxt) or (prev.isdigit() and nxt.isdigit()) or (prev.isdigit() and nxt in ".%") or (prev == "." and nxt.isdigit()):
+                continue
+        chars.append(ch)
+    return "".join(chars)
+
+
+def _tight(ch: str) -> bool:
+    """Chinese characters and Chinese punctuation take no spaces around them."""
+    return is_cjk(ch) or unicodedata.category(ch).startswith("P") and ord(ch) > 0x2000
+
+
+def _widen_punct(line: str) -> str:
+    if not any(ch in _TO_FULL for ch in line):
+        return line
+    out = list(line)
+    for i, ch in enumerate(line):
+        if ch in _TO_FULL:
+            prev = line[i - 1] if i else ""
+            nxt = line[i + 1] if i + 1 < len(line) else ""
+            if (prev and (is_cjk(prev) or prev in "”’》）")) or (nxt and (is_cjk(nxt) or nxt in "“‘《（")):
+                out[i] = _TO_FULL[ch]
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported late: only traditional texts need it
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    if not is_cjk(ch):
+        return ch
+    out = _t2s().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Traditional → simplified, one character for one, so offsets still agree."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def detect_script(text: str) -> str:
+    cjk = [ch for ch in text[:50000] if is_cjk(ch)]
+    if not cjk:
+        return "simplified"
+    distinct = set(cjk)
+    changed = {ch for ch in distinct if _fold_char(ch) != ch}
+    share = sum(1 for ch in cjk if ch in changed) / len(cjk)
+    return "traditional" if share > 0.03 else "simplified"
+
+
+def load_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
+    """Normalise an already decoded text into a Document (no metadata yet)."""
+    norm = normalise(text)
+    if not any(is_cjk(ch) for ch in norm[:5000]):
+        raise InputError("no Chinese text found")
+    script = detect_script(norm)
+    folded = fold(norm) if script == "traditional" else norm
+    return Document(path=path, text=norm, folded=folded, encoding=encoding, script=script)
+
+
+def read_bytes(path: str) -> bytes:
+    if not os.path.exists(path):
+        raise InputError("no such file")
+    if os.path.isdir(path):
+        raise InputError("is a directory, not a report file (pass the files inside it, e.g. DIR/*.txt)")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}") from None
+
+
+def load_file(path: str) -> Document:
+    """Read, decode and normalise one report file."""
+    text, enc = decode(read_bytes(path))
+    return load_text(text, path=path, encoding=enc)
