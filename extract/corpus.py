@@ -13,6 +13,7 @@ from .load import load_file
 from .meta import read_metadata
 from .records import CorpusResult, Document, DocumentResult
 from .segment import segment
+from .themes import tag_themes
 
 Progress = Callable[[str], None]
 
@@ -72,6 +73,7 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
         extractor.first_pass(r.document)
     for r in results:
         r.entities = extractor.entities(r.document)
+        tag_themes(r.document, r.entities)
         r.indicators = find_indicators(r.document)
     extractor.assign_ids(results)
     for r in results:
