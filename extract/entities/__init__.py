@@ -5,6 +5,7 @@ text) plus the project's own components:
 
 - ``policy_heads``: names found by their head noun;
 - ``policy_lists``: coordinated names split and typed;
+- ``policy_roles``: headless names typed by their role (partner, honoured firm, event);
 - ``policy_select``: overlaps resolved into ``doc.spans["policy"]``;
 - ``policy_gazetteer``: names known anywhere in the corpus found again,
   short forms merged with their long forms (run in a second pass).
@@ -18,11 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Document, Entity, Mention
-from . import gazetteer, heads, lists, select  # noqa: F401  (registers the factories)
+from . import gazetteer, heads, lists, roles, select  # noqa: F401  (registers the factories)
 from .candidate import CHOSEN, register
 from .names import unquote
 
-PIPES = ("policy_heads", "policy_lists", "policy_select")
+PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_select")
 
 
 def build_nlp() -> Language:

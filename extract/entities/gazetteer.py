@@ -45,6 +45,8 @@ class Gazetteer:
             if c.type == "INSTITUTION":
                 continue
             name = unquote(text[c.start:c.end])
+            if is_generic(name, self.lex):
+                continue
             canonical = c.canonical or name
             self._add(name, c.type, canonical)
             if c.type == "ENTERPRISE" and c.head and name.endswith(c.head) and c.kind == "corp":

@@ -8,15 +8,19 @@ later head ends the name; a park followed by a whole new name
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates
-from .lexicon import HARD, Lexicon, head_of, lexicon
-from .names import acceptable, after_award, has_facility, left_edge, count_before
+from .lexicon import Head, Lexicon, count_ends, head_of, lexicon
+from .names import acceptable, after_award, blocked_after, has_facility, is_generic, joined, left_edge, word_at
 
 INTERNAL_GAP = 12  # characters between two heads of one name, at most
 SPLIT_GAP = 4  # a park head followed by this many characters and a head: two names
+RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
+TRAILING_NUMBER = re.compile(r"\d{1,3}(?=[，。；、及和等”\s])")
 
 
 @Language.factory("policy_heads", requires=["doc.text"], assigns=["doc._.policy_candidates"])
@@ -31,62 +35,84 @@ class HeadNames:
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         text = doc.text
-        matches = list(self.lex.head_re.finditer(text))
+        counts = count_ends(text)
+        matches = [m for m in self.lex.head_re.finditer(text)
+                   if not blocked_after(text, m.end(), m.group(0), self.lex)]
         floor = 0
         for k, m in enumerate(matches):
             nxt = matches[k + 1] if k + 1 < len(matches) else None
             head = head_of(m.group(0), self.lex)
-            if nxt is not None and self._joined(text, m.end(), nxt.start()):
-                if head.type == "PARK" and nxt.start() - m.end() >= SPLIT_GAP:
-                    cand = self.propose(text, m.start(), m.end(), floor)
+            if nxt is not None and joined(text, m.end(), nxt.start(), self.lex):
+                if self._two_names(text, head, m.end(), nxt):
+                    cand = self.propose(text, m.start(), m.end(), floor, counts)
                     if cand:
                         found.append(cand)
                         floor = m.end()
                 continue
-            cand = self.propose(text, m.start(), m.end(), floor)
+            cand = self.propose(text, m.start(), m.end(), floor, counts)
             if cand:
                 found.append(cand)
             floor = 0
         return doc
 
-    def _joined(self, text: str, a: int, b: int) -> bool:
-        """True when the text between two heads is more of the same name."""
-        if b - a > INTERNAL_GAP:
-            return False
-        gap = text[a:b]
-        if any(ch in HARD for ch in gap):
-            return False
-        return not any(w in gap for w in self.lex.cuts)
+    def _two_names(self, text: str, head: Head, end: int, nxt) -> bool:
+        """Joined heads that are still two names: a park before a whole new name,
+        a programme before a generic or verbal tail ("林长制工作长效机制")."""
+        gap = text[end:nxt.start()]
+        if head.type == "PARK":
+            return len(gap) >= SPLIT_GAP
+        if head.type == "PROGRAM" and gap:
+            second = head_of(nxt.group(0), self.lex)
+            if second.kind == "policy" and is_generic(gap, self.lex):
+                return True
+            return any(w in self.lex.leads for w in _words(gap, self.lex))
+        return False
 
-    def propose(self, text: str, head_start: int, head_end: int, floor: int) -> Candidate | None:
+    def propose(self, text: str, head_start: int, head_end: int, floor: int,
+                counts: frozenset[int]) -> Candidate | None:
         lex = self.lex
         head = head_of(text[head_start:head_end], lex)
-        edge = left_edge(text, head_start, lex, floor)
+        edge = left_edge(text, head_start, lex, floor, counts)
         start = edge.start
         if start >= head_start:
             return None
-        name = text[start:head_end]
+        if start > 0 and text[start - 1] == "等":
+            return None  # "…等重点外资项目": the class a list belongs to
         typ, kind, end = head.type, head.kind, head_end
         if head.text in ("项目", "工程"):
-            inner = _inner_head(text, start, head_start, lex)
+            inner = inner_head(text, start, head_start, lex)
             if inner is not None and inner.type == "PARK":
                 # "海尔家居产业园项目" is the park itself
-                typ, kind, end, name = "PARK", inner.kind, head_start, text[start:head_start]
-                head = inner
+                typ, kind, end, head = "PARK", inner.kind, head_start, inner
             elif inner is not None and inner.type == "PROGRAM":
                 typ, kind = "PROGRAM", "prog"
+        name = text[start:end]
         if kind == "eng":
             typ = "PROJECT" if has_facility(name[: -len(head.text)], lex) else "PROGRAM"
-        if kind in ("title", "build", "park") and typ != "PROGRAM" and after_award(edge.stripped, lex):
+        if typ == "PROGRAM":
+            m = TRAILING_NUMBER.match(text, end)
+            if m:  # "人才金政37": a policy cited by its number of articles
+                end = m.end()
+                name = text[start:end]
+        if after_award(edge.stripped, lex) and (typ != "PROGRAM" or head.text in ("试点", "创建")):
+            return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
+        if kind == "title" and name.startswith(RANKS):
             return None
-        if count_before(text, start) and kind == "title":
-            return None
-        if acceptable(name, head.text, typ, kind, lex) is not None:
+        if acceptable(text[start:end], head.text, typ, kind, lex) is not None:
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
 
 
-def _inner_head(text: str, start: int, end: int, lex: Lexicon):
+def _words(gap: str, lex: Lexicon) -> list[str]:
+    out, i = [], 0
+    while i < len(gap):
+        w = word_at(gap, i, len(gap), lex) or gap[i]
+        out.append(w)
+        i += len(w)
+    return out
+
+
+def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:
     """The head that ends ``text[start:end]``, if it ends in one."""
     for n in range(min(8, end - start), 1, -1):
         h = lex.heads.get(text[end - n:end])

@@ -14,12 +14,18 @@ from importlib import resources
 
 # Characters that never occur inside a name: punctuation, and function words
 # that cannot start or continue a proper name in this genre.
-HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?的是了着被把将让等及或而且也都又还其此这那每于在")
+HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?的是了被把将让等及或而且也都又还此这那每于在")
 
-# Counts written in Arabic digits ("6个", "14家", "2019年") or with 两/几/多.
-COUNT_RE = re.compile(r"(?:\d+(?:\.\d+)?|[两几数多]+)(?:[个家项条处所座支批名位次栋套户台类件]|万|亿|元|人|年|月|日|天|%)")
+# Counts: Arabic figures with a measure or unit ("6个", "500万元以上", "2019年度"),
+# and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
+# 个, 条 and 大 after Chinese numerals are left alone: "六个一", "十条措施", "九大…行动".
+COUNT_RE = re.compile(
+    r"(?:\d+(?:\.\d+)?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
+    r"|[个家项条处所座支批名位次栋套台类件篇余]|年度|年|月|日|天|%|‰)"
+    r"|[一二两三四五六七八九十几数多]+[项家处所座支批名件篇位栋套台])"
+    r"(?:以上|以下|左右|以内)?"
+)
 
-# A quoted stretch inside a name: "“百企建百园”工程".
 QUOTE_OPEN, QUOTE_CLOSE = "“‘「『", "”’」』"
 
 
@@ -34,15 +40,17 @@ class Head:
 class Lexicon:
     heads: dict[str, Head]
     head_re: re.Pattern
-    leads: frozenset[str]  # stripped from the left of a name
+    leads: frozenset[str]  # peeled off the left of a name
+    adverbs: frozenset[str]  # peeled only before another lead
     cuts: frozenset[str]  # also cut a name in the middle
-    lead_max: int
     generic: frozenset[str]
     generic_max: int
     class_nouns: dict[str, str]
     class_re: re.Pattern
     facilities: tuple[str, ...]
     awards: tuple[str, ...]
+    industries: tuple[str, ...]
+    not_after: dict[str, tuple[str, ...]]  # head (or "*") → words that cannot follow it
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
 
@@ -68,11 +76,13 @@ def lexicon() -> Lexicon:
         r"|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新|开放|改革)年(?=活动|[，。；、”]|为)"
         r"|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])"
     )
-    leads, cuts = set(), set()
+    leads, adverbs, cuts = set(), set(), set()
     for line in _lines("lead.txt"):
-        word = line.rstrip("!")
+        word = line.rstrip("!~")
         leads.add(word)
-        if line.endswith("!") and len(word) >= 2:
+        if line.endswith("~"):
+            adverbs.add(word)
+        if line.endswith("!"):
             cuts.add(word)
     generic = frozenset(_lines("generic.txt"))
     protected = _lines("protected.txt")
@@ -80,20 +90,27 @@ def lexicon() -> Lexicon:
     for line in _lines("class_nouns.tsv"):
         noun, typ = line.split("\t")
         class_nouns[noun] = typ
+    not_after: dict[str, list[str]] = {}
+    for line in _lines("not_after.tsv"):
+        head, follow = line.split("\t")
+        not_after.setdefault(head, []).append(follow)
     facilities = _lines("facilities.txt")
-    vocab = frozenset(leads) | generic | frozenset(heads) | frozenset(class_nouns) | frozenset(facilities) | frozenset(protected)
+    vocab = (frozenset(leads) | generic | frozenset(heads) | frozenset(class_nouns) | frozenset(facilities)
+             | frozenset(protected))
     return Lexicon(
         heads=heads,
         head_re=head_re,
         leads=frozenset(leads),
+        adverbs=frozenset(adverbs),
         cuts=frozenset(cuts),
-        lead_max=max(map(len, leads)),
         generic=generic,
         generic_max=max(map(len, generic)),
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
         awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
+        industries=tuple(sorted(_lines("industries.txt"), key=len, reverse=True)),
+        not_after={k: tuple(v) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),
     )
@@ -102,3 +119,8 @@ def lexicon() -> Lexicon:
 def head_of(match_text: str, lex: Lexicon) -> Head:
     """The Head record of a head-regex match (年/月 campaigns are programmes)."""
     return lex.heads.get(match_text) or Head(match_text, "PROGRAM", "prog")
+
+
+def count_ends(text: str) -> frozenset[int]:
+    """Offsets where a count ends: a name cannot reach back across one."""
+    return frozenset(m.end() for m in COUNT_RE.finditer(text))

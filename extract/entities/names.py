@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 
 MAX_NAME = 28
-MEASURES = frozenset("个家项条处所座支批名位次栋套户台类件万亿元人年月日天%")
 NUMERALS = frozenset("一二三四五六七八九十百千两")
+CONNECTORS = "和与"
+# Words after which "A和B" is two names: A ends like a whole item.
+ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场")
+# Heads a programme is named by even when its modifier is generic words
+# ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
+STRONG_KINDS = ("prog",)
+ADMIN_SUFFIXES = ("街道", "镇", "乡", "村", "县", "市", "省", "旗")
+AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂区", "校区", "院区", "生活区", "新区")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,34 +30,58 @@ class Edge:
     stripped: str  # the governing words peeled off the left, for award checks
 
 
-def region_start(text: str, end: int, floor: int = 0, max_len: int = MAX_NAME) -> int:
-    """Scan left from ``end`` to the nearest hard boundary.
+def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = frozenset(),
+                 lex: Lexicon | None = None, max_len: int = MAX_NAME) -> int:
+    """Scan left from ``end`` to the nearest boundary.
 
-    Quoted stretches (“…”) and short parentheticals are stepped over whole, so
-    “百企建百园”工程 stays one name.
+    One quoted stretch (“…”) or short parenthetical inside a name is stepped
+    over, so “百企建百园”工程 and 周村（王村）… stay whole; a quoted stretch that
+    is itself a whole name (“雪亮工程”) is not.
     """
     i = end
     limit = max(floor, end - max_len)
+    jumped = False
     while i > limit:
+        if i in counts:
+            break
         ch = text[i - 1]
         if ch in QUOTE_CLOSE:
             j = max(text.rfind(q, max(limit, i - 26), i - 1) for q in QUOTE_OPEN)
-            if j < 0:
+            if jumped or j < 0 or (j > 0 and text[j - 1] in QUOTE_CLOSE) or (
+                    lex is not None and _ends_in_head(text, j + 1, i - 1, lex)):
                 break
+            jumped = True
             i = j
             continue
         if ch == "）":
             j = text.rfind("（", max(limit, i - 8), i - 1)
-            if j < 0 or any(c in HARD for c in text[j + 1:i - 1]):
+            if j <= 0 or text[j - 1] in HARD or any(c in HARD or c in NUMERALS for c in text[j + 1:i - 1]):
                 break
             i = j
             continue
         if ch in HARD:
             break
-        if ch in MEASURES and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "两几数多"):
-            break
         i -= 1
     return i
+
+
+def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
+    """True when ``text[a:b]``, between two heads, is more of one name.
+
+    Not when it holds punctuation, a count or a predicate, nor when a
+    connector follows the first head at once ("能源中心和王村镇能源中心项目").
+    """
+    if b - a > max_gap:
+        return False
+    gap = text[a:b]
+    if gap[:1] in CONNECTORS or any(ch in HARD for ch in gap) or COUNT_RE.search(text, a, b):
+        return False
+    return not any(w in gap for w in lex.cuts)
+
+
+def _ends_in_head(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    seg = text[a:b]
+    return any(seg.endswith(h) for h in lex.heads if len(h) <= len(seg))
 
 
 def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
@@ -69,32 +100,95 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str
         w = word_at(text, start, end, lex)
         if not w or w not in lex.leads:
             break
+        if w in lex.adverbs:
+            nxt = word_at(text, start + len(w), end, lex)
+            if not nxt or nxt not in lex.leads:
+                break
         peeled.append(w)
         start += len(w)
     return start, "".join(peeled)
 
 
 def last_cut(text: str, start: int, end: int, lex: Lexicon) -> int:
-    """Offset just after the rightmost cut word inside ``text[start:end]``, or ``start``."""
+    """Offset just after the rightmost predicate word inside ``text[start:end]``, or ``start``.
+
+    A longer known word at the same place ("建成区" over "建成") is not a cut.
+    """
     best = start
     span = text[start:end]
     for w in lex.cuts:
         j = span.rfind(w)
-        if j > 0 and start + j + len(w) > best:
-            best = start + j + len(w)
+        while j > 0:
+            pos = start + j
+            if len(word_at(text, pos, end, lex)) <= len(w):
+                best = max(best, pos + len(w))
+                break
+            j = span.rfind(w, 0, j)
     return best
 
 
-def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0) -> Edge:
+def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
+              counts: frozenset[int] = frozenset()) -> Edge:
     """Where the name ending in the head at ``head_start`` begins."""
-    start = region_start(text, head_start, floor)
-    start, peeled = strip_leads(text, start, head_start, lex)
+    region = region_start(text, head_start, floor, counts, lex)
+    start, peeled = strip_leads(text, region, head_start, lex)
     cut = last_cut(text, start, head_start, lex)
     if cut > start:
         peeled += text[start:cut]
         start, more = strip_leads(text, cut, head_start, lex)
         peeled += more
+    start = _after_generic_subject(text, start, head_start, lex)
+    start = _split_coordination(text, start, head_start, lex)
+    if region > 0 and text[region - 1] == "、":
+        start = _summary_numeral(text, start, head_start)
     return Edge(start, peeled)
+
+
+def _after_generic_subject(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """"城区所有社区推行X": a governing verb after a generic subject or place opens the name."""
+    p = start + 1
+    while p < end:
+        w = word_at(text, p, end, lex)
+        if w and w in lex.leads and w not in lex.adverbs and len(w) >= 2 and is_generic(text[start:p], lex):
+            start, _ = strip_leads(text, p, end, lex)
+            p = start + 1
+            continue
+        p += max(1, len(w)) if w and w not in lex.leads else 1
+    return start
+
+
+def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """"A和B机制": one name when A is part of it, two when A ends like a whole item."""
+    for i in range(end - 1, start, -1):
+        if text[i] in CONNECTORS:
+            left = text[start:i]
+            if left.endswith(ITEM_ENDS) or any(left.endswith(h) for h in lex.heads):
+                s, _ = strip_leads(text, i + 1, end, lex)
+                return s
+    return start
+
+
+_CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _summary_numeral(text: str, start: int, end: int) -> int:
+    """"道路、…、饮水七改工程": a numeral equal to the length of the list before it
+    sums the list up, and the name starts there."""
+    for i in range(start + 1, end):
+        value = _CN_VALUE.get(text[i])
+        if value is not None and value == _items_before(text, i):
+            return i
+    return start
+
+
+def _items_before(text: str, pos: int) -> int:
+    """How many 、-separated items the clause holds up to ``pos``."""
+    n, i = 1, pos - 1
+    while i >= 0 and text[i] not in "，。；：！？\n":
+        if text[i] == "、":
+            n += 1
+        i -= 1
+    return n
 
 
 def unquote(name: str) -> str:
@@ -107,6 +201,9 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
     if n == 0:
         return True
     while i < n:
+        if modifier[i] in CONNECTORS and i > 0:
+            i += 1
+            continue
         for k in range(min(lex.generic_max, n - i), 0, -1):
             if modifier[i:i + k] in lex.generic:
                 i += k
@@ -125,21 +222,45 @@ def is_slogan(modifier: str) -> bool:
     return bool(modifier) and (modifier[0] in NUMERALS or "+" in modifier or any(ch.isdigit() for ch in modifier))
 
 
+def is_collective(modifier: str) -> bool:
+    """"三大", "五个": a numeral counting a class ("三大战略"), not a name's own words."""
+    core = modifier.rstrip("大个项类")
+    return len(core) < len(modifier) and bool(core) and all(ch in NUMERALS for ch in core)
+
+
+def is_place(name: str) -> bool:
+    """Towns, streets, villages and districts are not among the four types."""
+    if name.endswith(ADMIN_SUFFIXES):
+        return True
+    return name.endswith("区") and len(name) <= 4 and not name.endswith(AREA_NOUNS)
+
+
 def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str | None:
     """Why ``name`` is not a name of type ``typ`` (None when it is one)."""
-    modifier = unquote(name[: len(name) - len(head)] if head and name.endswith(head) else name)
+    bare = unquote(name)
+    modifier = bare[: len(bare) - len(head)] if head and bare.endswith(head) else bare
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
         if len(modifier) < 2:
             return "too short"
-        if is_slogan(modifier):
+        if kind in STRONG_KINDS:
+            if is_slogan(modifier):
+                return None
+            if len(modifier) < 4 and is_generic(modifier, lex):
+                return "generic"
             return None
-        if len(modifier) < 6 and is_generic(modifier, lex):
+        if is_collective(modifier):
+            return "a count of a class"
+        if is_slogan(modifier) or "“" in name:
+            return None
+        if is_generic(modifier, lex):
             return "generic"
         return None
     if len(modifier) < 2:
         return "too short"
+    if is_collective(modifier):
+        return "a count of a class"
     if is_generic(modifier, lex):
         return "generic"
     if kind == "works" and not has_facility(modifier, lex):
@@ -151,7 +272,20 @@ def after_award(peeled: str, lex: Lexicon) -> bool:
     return any(peeled.endswith(a) for a in lex.awards)
 
 
-def count_before(text: str, start: int) -> bool:
-    """True when a count ("6个", "两家") stands right before ``start``."""
-    m = COUNT_RE.search(text, max(0, start - 8), start)
-    return bool(m and m.end() == start)
+def blocked_after(text: str, end: int, head: str, lex: Lexicon) -> bool:
+    """True when the head at ``end`` continues into another noun ("试点区县", "创建率")."""
+    nxt = text[end:end + 4]
+    for follow in lex.not_after.get("*", ()) + lex.not_after.get(head, ()):
+        if nxt.startswith(follow):
+            return True
+    return False
+
+
+def firm_shaped(name: str, lex: Lexicon) -> bool:
+    """A brand followed by its trade ("龙安电力", "三金玻璃机械"): how firms are named short."""
+    bare = unquote(name)
+    for trade in lex.industries:
+        if bare.endswith(trade):
+            brand = bare[: -len(trade)]
+            return 2 <= len(brand) <= 5 and not is_generic(brand, lex) and not is_place(brand)
+    return False

@@ -1,0 +1,68 @@
+"""Component ``policy_roles``: names without a head, typed by what the sentence does with them.
+
+Three constructions name a thing without saying what it is, and say it anyway:
+
+- a partner: "与齐鲁交通合作", "与海尔卡奥斯、华为等平台合作" → firms;
+- an honoured subject: "周村烧饼被评为省级农产品加工业示范企业" → a firm;
+- a staged event: "举办第三届“院士专家周村行”" → a programme.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .candidate import Candidate, candidates
+from .heads import inner_head
+from .lexicon import HARD, Lexicon, count_ends, lexicon
+from .names import acceptable, is_generic, is_place, left_edge, unquote
+
+PARTNER_RE = re.compile(
+    r"(?:与|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
+    r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作")
+HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|荣获|获批|列为|授予)([^，。；：！？\n]{2,24}?)(?:企业|主体)")
+EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
+MAX_ITEM = 12
+
+
+@Language.factory("policy_roles", requires=["doc.text"], assigns=["doc._.policy_candidates"])
+def make_roles(nlp: Language, name: str):
+    return RoleNames(lexicon())
+
+
+class RoleNames:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        text = doc.text
+        counts = count_ends(text)
+        for m in PARTNER_RE.finditer(text):
+            start = m.start(1)
+            for item in m.group(1).split("、"):
+                self._add(found, text, start, start + len(item), "ENTERPRISE", "partner")
+                start += len(item) + 1
+        for m in HONOUR_RE.finditer(text):
+            verb_start = m.start()
+            edge = left_edge(text, verb_start, self.lex, counts=counts)
+            self._add(found, text, edge.start, verb_start, "ENTERPRISE", "honour")
+        for m in EVENT_RE.finditer(text):
+            if m.end() < len(text) and not _closed(text[m.end()]):
+                continue  # the quote is the front of a longer name: left to policy_heads
+            self._add(found, text, m.start(1), m.end(1), "PROGRAM", "event")
+        return doc
+
+    def _add(self, found, text, s, e, typ, rule) -> None:
+        name = unquote(text[s:e])
+        if not 2 <= len(name) <= MAX_ITEM or any(ch in HARD for ch in text[s:e]):
+            return
+        if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex):
+            return
+        if acceptable(name, "", typ, rule, self.lex) is None:
+            found.append(Candidate(s, e, typ, rule, "", rule, priority=2))
+
+
+def _closed(ch: str) -> bool:
+    return ch in HARD or ch == "暨"

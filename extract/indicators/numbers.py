@@ -1,0 +1,137 @@
+"""Figures as reports write them: a value, maybe a range, a unit, a qualifier.
+
+A report states a quantity in a handful of shapes, and every one of them is a
+regular expression over the normalised text (digits already half width):
+
+- ``2.3%``, ``3.3‰``, ``1.2个百分点``, ``380.5亿元``, ``4915人``, ``189天``;
+- ranges, with or without the first unit: ``6%-6.5%``, ``6－6.5%``, ``8%至10%``;
+- approximations inside the figure: ``2000余人次``, ``2700多万人``, ``4万多亿元``;
+- a qualifier after it: ``左右``, ``以上``, ``以内``, ``以下``.
+
+Scraping damages figures in two ways this module can see. Two figures lose the
+separator between them (``65.7%50%``): the figure ends where the next begins,
+and ``Figure.glued`` says so, for the caller to split where the sentence
+names as many things as there are values. Or the digits of two numbers run
+together with the unit of the first lost (``39888293名`` for 3988户8293名):
+an integer of seven or more digits with no 万/亿 is implausible in this genre
+(which writes 1266万人, not 12660000人), and ``damaged`` reports it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Unit families decide the measure: a percentage can be a growth or a rate,
+# points are always a change, everything else is a level.
+PERCENT = "percent"
+POINTS = "points"
+MONEY = "money"
+COUNT = "count"
+TIME = "time"
+PHYSICAL = "physical"
+
+_BASE_UNITS: dict[str, str] = {}
+for _family, _words in (
+    (PERCENT, "% ‰"),
+    (POINTS, "个百分点 百分点"),
+    (MONEY, "元 美元 欧元 港元 元人民币"),
+    (TIME, "天 小时 分钟 个工作日 工作日"),
+    (PHYSICAL, "公里 千米 米 平方米 平方公里 平方千米 亩 公顷 立方米 吨 千克 公斤 斤 千瓦时 千瓦 兆瓦 "
+               "标箱 标准箱 升 微克/立方米 毫克/升"),
+    (COUNT, "个 家 处 项 条 件 支 座 所 名 人 户 位 批 台 套 辆 艘 架 栋 幢 间 张 场 场次 人次 户次 "
+            "次 类 款 种 片 段 株 棵 头 篇 部 门 只 块 宗 笔 例 床 册 期 届 节 份 对"),
+):
+    for _w in _words.split():
+        _BASE_UNITS[_w] = _family
+
+_MULT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
+_BASE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# a count "个" is a duration before 月/小时/工作日, and a noun in 个体/个人
+_UNIT = rf"(?:{_MULT})?(?:余|多)?(?:{_MULT})?(?:{_BASE})(?<!个(?=月|体|人|性|税))"
+
+FIGURE_RE = re.compile(
+    rf"(?<![\d.A-Za-z_/])(?P<num>{_NUM})(?P<approx>余|多)?"
+    rf"(?:\s*(?P<unit1>{_UNIT}))?"
+    rf"(?:\s*(?P<dash>[-－~～—–至到])\s*(?P<num2>{_NUM}))?"
+    rf"\s*(?P<unit>{_UNIT})"
+    r"(?P<qual>左右|以上|以内|以下|上下|之内)?"
+)
+# the three sector shares of GDP, written as a ratio: 三次产业比例为4.1:43.1:52.8
+RATIO_RE = re.compile(rf"(?<![\d.])(?P<a>{_NUM})[:：](?P<b>{_NUM})[:：](?P<c>{_NUM})(?![\d.:：])")
+
+_LONG_INT = re.compile(r"\d{7,}")
+_TWO_POINTS = re.compile(r"\d\.\d+\.\d")
+
+QUALIFIER_SUFFIX = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "之内": "以内", "以下": "以下"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One quantity in the text; offsets into the text it was read from."""
+
+    start: int
+    end: int  # after the unit and any qualifier
+    value: float
+    value_high: float | None
+    unit: str  # as written, approximation marks dropped: "亿元", "%", "万人"
+    family: str
+    qualifier: str | None  # from the suffix only; the caller adds prefixes (不低于 …)
+    approx: bool  # 余/多: "more than"
+    glued: bool = False  # the next figure starts where this one ends (lost separator)
+    damaged: str | None = None  # why the digits cannot be trusted, if they cannot
+
+
+def parse_number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def unit_family(unit: str) -> str:
+    base = unit.lstrip("万亿千百十")
+    return _BASE_UNITS.get(base) or _BASE_UNITS.get(unit, COUNT)
+
+
+def _clean_unit(unit: str) -> str:
+    return unit.replace("余", "").replace("多", "")
+
+
+def _damage(num: str, unit: str) -> str | None:
+    if _TWO_POINTS.search(num):
+        return "two decimal points"
+    if _LONG_INT.fullmatch(num.replace(",", "")) and unit[:1] not in "万亿千百十" and "," not in num:
+        return "seven or more digits without 万/亿 (two numbers run together?)"
+    return None
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every figure in ``text[start:end]``, in order, glued ones marked."""
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    for m in FIGURE_RE.finditer(text, start, end):
+        unit = _clean_unit(m.group("unit"))
+        unit1 = m.group("unit1")
+        if unit1 is not None and not m.group("num2"):
+            # "12%6个" cannot happen: without a range the optional first unit must not eat a unit
+            continue
+        num2 = m.group("num2")
+        value = parse_number(m.group("num"))
+        high = parse_number(num2) if num2 else None
+        if unit1 is not None and _clean_unit(unit1) != unit:
+            # "3万元至5亿元" is not a range of one unit: keep the first figure only
+            continue
+        approx = bool(m.group("approx")) or "余" in m.group("unit") or "多" in m.group("unit")
+        qual = QUALIFIER_SUFFIX.get(m.group("qual") or "")
+        damaged = _damage(m.group("num"), unit) or (num2 and _damage(num2, unit)) or None
+        out.append(Figure(start=m.start(), end=m.end(), value=value, value_high=high, unit=unit,
+                          family=unit_family(unit), qualifier=qual, approx=approx, damaged=damaged))
+    glued = []
+    for i, f in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.start == f.end and f.qualifier is None:
+            f = Figure(**{**_asdict(f), "glued": True})
+        glued.append(f)
+    return glued
+
+
+def _asdict(f: Figure) -> dict:
+    return {k: getattr(f, k) for k in Figure.__slots__}
