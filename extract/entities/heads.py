@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates
 from .lexicon import Head, Lexicon, count_ends, head_of, lexicon
-from .names import acceptable, after_award, blocked_after, has_facility, is_generic, joined, left_edge, word_at
+from .names import (acceptable, after_award, blocked_after, has_facility, is_generic, is_governing, joined,
+                    left_edge, word_at)
 
 INTERNAL_GAP = 12  # characters between two heads of one name, at most
 SPLIT_GAP = 4  # a park head followed by this many characters and a head: two names
@@ -57,15 +58,16 @@ class HeadNames:
 
     def _two_names(self, text: str, head: Head, end: int, nxt) -> bool:
         """Joined heads that are still two names: a park before a whole new name,
-        a programme before a generic or verbal tail ("林长制工作长效机制")."""
+        a governing verb between them ("…重大工程实施系列制度措施"), a programme
+        before a generic tail ("林长制工作长效机制")."""
         gap = text[end:nxt.start()]
         if head.type == "PARK":
             return len(gap) >= SPLIT_GAP
+        if any(is_governing(w, self.lex) for w in _words(gap, self.lex)):
+            return True
         if head.type == "PROGRAM" and gap:
             second = head_of(nxt.group(0), self.lex)
-            if second.kind == "policy" and is_generic(gap, self.lex):
-                return True
-            return any(w in self.lex.leads for w in _words(gap, self.lex))
+            return second.kind == "policy" and is_generic(gap, self.lex)
         return False
 
     def propose(self, text: str, head_start: int, head_end: int, floor: int,
@@ -76,7 +78,7 @@ class HeadNames:
         start = edge.start
         if start >= head_start:
             return None
-        if start > 0 and text[start - 1] == "等":
+        if edge.region > 0 and text[edge.region - 1] == "等":
             return None  # "…等重点外资项目": the class a list belongs to
         typ, kind, end = head.type, head.kind, head_end
         if head.text in ("项目", "工程"):

@@ -24,7 +24,7 @@ from .names import (acceptable, after_award, firm_shaped, is_generic, is_place, 
 CLAUSE_RE = re.compile(r"[^，。；：！？\n]+")
 MAX_ITEM = 22
 MAX_SHARED = 10  # an item sharing a head written once is short
-CLASS_WINDOW = 12
+CLASS_WINDOW = 8
 TRAILING = "和及与"
 
 
@@ -139,7 +139,8 @@ class ListNames:
             return None
         if any(h is not None and h.type != last.type for h in heads[:-1]):
             return None
-        if all(h is None and e - s <= MAX_SHARED for (s, e), h in zip(items[:-1], heads[:-1])):
+        if all(h is None and e - s <= MAX_SHARED and not _ends_generic(text[s:e], self.lex)
+               for (s, e), h in zip(items[:-1], heads[:-1])):
             return last.type
         return None
 
@@ -163,6 +164,11 @@ class ListNames:
         if COUNT_RE.search(text, s, e):
             return False
         return not any(w in bare for w in self.lex.cuts)
+
+
+def _ends_generic(name: str, lex: Lexicon) -> bool:
+    """"…回归周村区管理": an item ending in a generic word is a clause, not a name."""
+    return any(name.endswith(w) and len(w) >= 2 for w in lex.generic)
 
 
 def _rstrip(text: str, s: int, e: int) -> int:

@@ -16,7 +16,7 @@ MAX_NAME = 28
 NUMERALS = frozenset("一二三四五六七八九十百千两")
 CONNECTORS = "和与"
 # Words after which "A和B" is two names: A ends like a whole item.
-ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场")
+ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场", "资金")
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)
@@ -28,6 +28,7 @@ AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂�
 class Edge:
     start: int
     stripped: str  # the governing words peeled off the left, for award checks
+    region: int = 0  # where the stretch began before peeling
 
 
 def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = frozenset(),
@@ -59,7 +60,7 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
                 break
             i = j
             continue
-        if ch in HARD:
+        if ch in HARD and not (ch == "在" and text[i:i + 1] in "建谈产"):
             break
         i -= 1
     return i
@@ -74,7 +75,7 @@ def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
     if b - a > max_gap:
         return False
     gap = text[a:b]
-    if gap[:1] in CONNECTORS or any(ch in HARD for ch in gap) or COUNT_RE.search(text, a, b):
+    if (gap and gap[0] in CONNECTORS) or any(ch in HARD for ch in gap) or COUNT_RE.search(text, a, b):
         return False
     return not any(w in gap for w in lex.cuts)
 
@@ -141,20 +142,33 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
     start = _split_coordination(text, start, head_start, lex)
     if region > 0 and text[region - 1] == "、":
         start = _summary_numeral(text, start, head_start)
-    return Edge(start, peeled)
+    return Edge(start, peeled, region)
+
+
+SCOPE_WORDS = ("所有", "各", "全", "我", "本")
+SUBJECT_CLASSES = ("企业", "单位", "群众", "部门")
 
 
 def _after_generic_subject(text: str, start: int, end: int, lex: Lexicon) -> int:
-    """"城区所有社区推行X": a governing verb after a generic subject or place opens the name."""
+    """"城区所有社区推行X": after a subject made of generic and scope words, a
+    governing verb opens the name."""
     p = start + 1
     while p < end:
         w = word_at(text, p, end, lex)
-        if w and w in lex.leads and w not in lex.adverbs and len(w) >= 2 and is_generic(text[start:p], lex):
-            start, _ = strip_leads(text, p, end, lex)
-            p = start + 1
-            continue
-        p += max(1, len(w)) if w and w not in lex.leads else 1
+        if w and is_governing(w, lex):
+            subject = text[start:p]
+            if is_generic(subject, lex) and (any(x in subject for x in SCOPE_WORDS) or is_place(subject)
+                                             or subject.endswith(SUBJECT_CLASSES)):
+                start, _ = strip_leads(text, p, end, lex)
+                p = start + 1
+                continue
+        p += len(w) if w else 1
     return start
+
+
+def is_governing(word: str, lex: Lexicon) -> bool:
+    """A verb that governs what follows it and is never a noun itself (not 建设, 服务)."""
+    return len(word) >= 2 and word in lex.leads and word not in lex.adverbs and word not in lex.generic
 
 
 def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
@@ -172,13 +186,21 @@ _CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 
 
 def _summary_numeral(text: str, start: int, end: int) -> int:
-    """"道路、…、饮水七改工程": a numeral equal to the length of the list before it
-    sums the list up, and the name starts there."""
+    """"道路、…、饮水七改工程": a numeral equal to the length of a list of short
+    items before it sums the list up, and the name starts there."""
     for i in range(start + 1, end):
         value = _CN_VALUE.get(text[i])
-        if value is not None and value == _items_before(text, i):
+        if value is not None and value == _items_before(text, i) and _short_items(text, i):
             return i
     return start
+
+
+def _short_items(text: str, pos: int, longest: int = 4) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] not in "，。；：！？\n":
+        i -= 1
+    items = text[i + 1:pos].split("、")
+    return all(len(x) <= longest for x in items[:-1])
 
 
 def _items_before(text: str, pos: int) -> int:
@@ -196,7 +218,8 @@ def unquote(name: str) -> str:
 
 
 def is_generic(modifier: str, lex: Lexicon) -> bool:
-    """True when ``modifier`` is nothing but generic words ("重点", "产业", "省级"…)."""
+    """True when ``modifier`` is nothing but generic words ("重点", "产业", "省级"…)
+    and the verbs and adverbs that govern names ("签订合作", "积极")."""
     i, n = 0, len(modifier)
     if n == 0:
         return True
@@ -204,8 +227,9 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
         if modifier[i] in CONNECTORS and i > 0:
             i += 1
             continue
-        for k in range(min(lex.generic_max, n - i), 0, -1):
-            if modifier[i:i + k] in lex.generic:
+        for k in range(min(lex.vocab_max, n - i), 0, -1):
+            w = modifier[i:i + k]
+            if w in lex.generic or w in lex.leads:
                 i += k
                 break
         else:
@@ -222,10 +246,14 @@ def is_slogan(modifier: str) -> bool:
     return bool(modifier) and (modifier[0] in NUMERALS or "+" in modifier or any(ch.isdigit() for ch in modifier))
 
 
-def is_collective(modifier: str) -> bool:
-    """"三大", "五个": a numeral counting a class ("三大战略"), not a name's own words."""
-    core = modifier.rstrip("大个项类")
-    return len(core) < len(modifier) and bool(core) and all(ch in NUMERALS for ch in core)
+def is_collective(modifier: str, lex: Lexicon) -> bool:
+    """"三大", "两大污水处理厂…": a numeral counting members of a class, not a name."""
+    i = 0
+    while i < len(modifier) and modifier[i] in NUMERALS:
+        i += 1
+    if i == 0 or i >= len(modifier) or modifier[i] not in "大个项类":
+        return False
+    return True
 
 
 def is_place(name: str) -> bool:
@@ -239,33 +267,44 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     """Why ``name`` is not a name of type ``typ`` (None when it is one)."""
     bare = unquote(name)
     modifier = bare[: len(bare) - len(head)] if head and bare.endswith(head) else bare
+    quoted = _quoted_part(name)
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
         if len(modifier) < 2:
             return "too short"
+        if kind == "quoted":
+            return None if quoted else "needs a quoted slogan"
         if kind in STRONG_KINDS:
             if is_slogan(modifier):
                 return None
             if len(modifier) < 4 and is_generic(modifier, lex):
                 return "generic"
             return None
-        if is_collective(modifier):
+        if is_collective(modifier, lex) and is_generic(modifier.lstrip("".join(NUMERALS))[1:], lex):
             return "a count of a class"
-        if is_slogan(modifier) or "“" in name:
+        if is_slogan(modifier) or quoted:
             return None
         if is_generic(modifier, lex):
             return "generic"
         return None
     if len(modifier) < 2:
         return "too short"
-    if is_collective(modifier):
+    if is_collective(modifier, lex):
         return "a count of a class"
     if is_generic(modifier, lex):
         return "generic"
+    if quoted and quoted == modifier and (is_slogan(quoted) or is_generic(quoted, lex)):
+        return "a slogan, not a name"  # "“四个一批”项目"
     if kind == "works" and not has_facility(modifier, lex):
         return "works on no named facility"
     return None
+
+
+def _quoted_part(name: str) -> str:
+    a = name.find("“")
+    b = name.find("”", a + 1)
+    return name[a + 1:b] if a >= 0 and b > a else ""
 
 
 def after_award(peeled: str, lex: Lexicon) -> bool:
