@@ -101,11 +101,8 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _fullwidth_to_ascii(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E and ch not in _KEEP_FULL:
-        return chr(o - 0xFEE0)
-    return ch
+_FULLWIDTH = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL}
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
 def normalise(text: str) -> str:
@@ -113,7 +110,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CTRL_RE.sub("", text)
     text = _SPACE_RE.sub(" ", text)
-    text = "".join(_fullwidth_to_ascii(ch) for ch in text)
+    text = text.translate(_FULLWIDTH)
     out_lines = []
     for line in text.split("\n"):
         line = line.strip(" ")
@@ -175,11 +172,16 @@ def _fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """Traditional → simplified, one character for one, so offsets still agree."""
-    return "".join(_fold_char(ch) for ch in text)
+    table = {}
+    for ch in set(_CJK_RE.findall(text)):
+        out = _fold_char(ch)
+        if out != ch:
+            table[ord(ch)] = out
+    return text.translate(table)
 
 
 def detect_script(text: str) -> str:
-    cjk = [ch for ch in text[:50000] if is_cjk(ch)]
+    cjk = _CJK_RE.findall(text, 0, 50000)
     if not cjk:
         return "simplified"
     distinct = set(cjk)
@@ -191,7 +193,7 @@ def detect_script(text: str) -> str:
 def load_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
     """Normalise an already decoded text into a Document (no metadata yet)."""
     norm = normalise(text)
-    if not any(is_cjk(ch) for ch in norm[:5000]):
+    if not _CJK_RE.search(norm, 0, 5000):
         raise InputError("no Chinese text found")
     script = detect_script(norm)
     folded = fold(norm) if script == "traditional" else norm

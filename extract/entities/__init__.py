@@ -1,7 +1,7 @@
 """Named enterprises, parks, projects and programmes, as a spaCy pipeline.
 
-``spacy.blank("zh")`` (one token per character, so offsets line up with the
-text) plus the project's own components:
+``spacy.blank("zh")`` with one token per character (``tokenizer.py``: offsets
+line up with the text, whitespace included) plus the project's own components:
 
 - ``policy_heads``: names found by their head noun;
 - ``policy_lists``: coordinated names split and typed;
@@ -22,6 +22,7 @@ from ..records import Document, Entity, Mention
 from . import gazetteer, heads, lists, roles, select  # noqa: F401  (registers the factories)
 from .candidate import CHOSEN, register
 from .names import unquote
+from .tokenizer import CharTokenizer
 
 PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_select")
 
@@ -30,6 +31,7 @@ def build_nlp() -> Language:
     """The extraction pipeline; no model weights, only the project's components."""
     register()
     nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
     for name in PIPES:
         nlp.add_pipe(name)
     nlp.add_pipe("policy_gazetteer", last=True)

@@ -7,17 +7,25 @@ every firm, is looked for in every report.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tokenizer import doc_text
 from .candidate import CHOSEN, Candidate, candidates
-from .lexicon import HARD, Lexicon, lexicon
+from .lexicon import HARD, Lexicon, lexicon, trie_pattern
 from .names import is_generic, unquote
 
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
+# Names worth looking for everywhere: found by a head noun or typed by a class
+# noun. Names guessed from their shape or role stay where they were found.
+# A firm is named without its legal form (鲁铭高温公司 → 鲁铭高温); a bank or a
+# fund is not named without its head (中国人民银行 is not 中国人民).
+LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司", "集团有限公司", "集团"})
+TRUSTED = {("lists", "class"), ("gazetteer", "")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +48,16 @@ class Gazetteer:
 
     def learn(self, doc: Doc) -> None:
         """Remember the names chosen in ``doc`` and the short forms of its firms."""
-        text = doc.text
+        text = doc_text(doc)
         for c in doc._.get(CHOSEN) or []:
-            if c.type == "INSTITUTION":
+            if c.type == "INSTITUTION" or (c.rule, c.kind) not in TRUSTED and c.rule != "heads":
                 continue
             name = unquote(text[c.start:c.end])
             if is_generic(name, self.lex):
                 continue
             canonical = c.canonical or name
             self._add(name, c.type, canonical)
-            if c.type == "ENTERPRISE" and c.head and name.endswith(c.head) and c.kind == "corp":
+            if c.type == "ENTERPRISE" and c.head in LEGAL_FORMS and name.endswith(c.head):
                 short = name[: -len(c.head)]
                 if len(short) >= 2 and not is_generic(short, self.lex):
                     self._add(short, c.type, canonical)
@@ -62,31 +70,28 @@ class Gazetteer:
 
     def pattern(self) -> re.Pattern | None:
         if self._re is None and self.known:
-            forms = sorted(self.known, key=lambda f: (-len(f), f))
-            self._re = re.compile("|".join(re.escape(f) for f in forms))
+            self._re = re.compile(trie_pattern(self.known))
         return self._re
 
     def __call__(self, doc: Doc) -> Doc:
         rx = self.pattern()
         if rx is None:
             return doc
-        text = doc.text
-        taken = sorted((c.start, c.end) for c in doc._.get(CHOSEN) or [])
+        text = doc_text(doc)
+        chosen = doc._.get(CHOSEN) or []
+        starts = [c.start for c in chosen]  # chosen spans are sorted and disjoint
         found = candidates(doc)
         for m in rx.finditer(text):
             a, b = m.start(), m.end()
-            if _inside(taken, a, b):
-                continue
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and chosen[i].end >= b and (chosen[i].start, chosen[i].end) != (a, b):
+                continue  # inside a longer name
             form = m.group(0)
             if len(form) < MIN_FORM and not _closed(text, a, b):
                 continue
             k = self.known[form]
             found.append(Candidate(a, b, k.type, "gazetteer", priority=0, canonical=k.canonical))
         return doc
-
-
-def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s <= a and b <= e and (s, e) != (a, b) for s, e in spans)
 
 
 def _closed(text: str, a: int, b: int) -> bool:

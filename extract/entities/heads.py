@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tokenizer import doc_text
 from .candidate import Candidate, candidates
 from .lexicon import Head, Lexicon, count_ends, head_of, lexicon
 from .names import (acceptable, after_award, blocked_after, has_facility, is_generic, is_governing, joined,
@@ -24,7 +25,7 @@ RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "
 TRAILING_NUMBER = re.compile(r"\d{1,3}(?=[，。；、及和等”\s])")
 
 
-@Language.factory("policy_heads", requires=["doc.text"], assigns=["doc._.policy_candidates"])
+@Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"])
 def make_heads(nlp: Language, name: str):
     return HeadNames(lexicon())
 
@@ -35,7 +36,7 @@ class HeadNames:
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
-        text = doc.text
+        text = doc_text(doc)
         counts = count_ends(text)
         matches = [m for m in self.lex.head_re.finditer(text)
                    if not blocked_after(text, m.end(), m.group(0), self.lex)]
@@ -91,6 +92,7 @@ class HeadNames:
         name = text[start:end]
         if kind == "eng":
             typ = "PROJECT" if has_facility(name[: -len(head.text)], lex) else "PROGRAM"
+            kind = "build" if typ == "PROJECT" else "prog"
         if typ == "PROGRAM":
             m = TRAILING_NUMBER.match(text, end)
             if m:  # "人才金政37": a policy cited by its number of articles

@@ -43,6 +43,7 @@ class Lexicon:
     leads: frozenset[str]  # peeled off the left of a name
     adverbs: frozenset[str]  # peeled only before another lead
     cuts: frozenset[str]  # also cut a name in the middle
+    cut_re: re.Pattern
     generic: frozenset[str]
     generic_max: int
     class_nouns: dict[str, str]
@@ -50,7 +51,7 @@ class Lexicon:
     facilities: tuple[str, ...]
     awards: tuple[str, ...]
     industries: tuple[str, ...]
-    not_after: dict[str, tuple[str, ...]]  # head (or "*") → words that cannot follow it
+    not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
 
@@ -62,6 +63,27 @@ def _lines(name: str) -> list[str]:
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def trie_pattern(words) -> str:
+    """A regular expression matching any of ``words``, longest first, factored as
+    a trie: Python's ``re`` walks it in one pass instead of trying each word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return emit(root)
 
 
 @lru_cache(maxsize=1)
@@ -95,22 +117,24 @@ def lexicon() -> Lexicon:
         head, follow = line.split("\t")
         not_after.setdefault(head, []).append(follow)
     facilities = _lines("facilities.txt")
+    industries = _lines("industries.txt")
     vocab = (frozenset(leads) | generic | frozenset(heads) | frozenset(class_nouns) | frozenset(facilities)
-             | frozenset(protected))
+             | frozenset(protected) | frozenset(industries))
     return Lexicon(
         heads=heads,
         head_re=head_re,
         leads=frozenset(leads),
         adverbs=frozenset(adverbs),
         cuts=frozenset(cuts),
+        cut_re=re.compile(trie_pattern(cuts)),
         generic=generic,
         generic_max=max(map(len, generic)),
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
         awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
-        industries=tuple(sorted(_lines("industries.txt"), key=len, reverse=True)),
-        not_after={k: tuple(v) for k, v in not_after.items()},
+        industries=tuple(sorted(industries, key=len, reverse=True)),
+        not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),
     )

@@ -6,7 +6,8 @@ Reports list what they did: "西铁城精密机床、泰鼎压光机等6个项�
 type from the class noun closing the list (项目, 企业, 央企 …), else from the
 headed item that ends the list (a shared head written once), else, when most
 items look like firms' short names (a brand and its trade: 龙安电力), it is a
-firm. Items with their own head are left to ``policy_heads``.
+firm. Items with their own head are left to ``policy_heads``. Each candidate's
+``kind`` says which of the three typed it: "class", "shared" or "firm".
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tokenizer import doc_text
 from .candidate import Candidate, candidates
 from .heads import inner_head
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, lexicon
@@ -28,7 +30,7 @@ CLASS_WINDOW = 8
 TRAILING = "和及与"
 
 
-@Language.factory("policy_lists", requires=["doc.text"], assigns=["doc._.policy_candidates"])
+@Language.factory("policy_lists", requires=["token.orth"], assigns=["doc._.policy_candidates"])
 def make_lists(nlp: Language, name: str):
     return ListNames(lexicon())
 
@@ -39,7 +41,7 @@ class ListNames:
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
-        text = doc.text
+        text = doc_text(doc)
         counts = count_ends(text)
         for m in CLAUSE_RE.finditer(text):
             clause = m.group(0)
@@ -68,19 +70,20 @@ class ListNames:
         if not all(self._plausible(text, s, e, counts) for s, e in items):
             return []  # one odd item: these 、 separate something else
         heads = [inner_head(text, s, e, lex) for s, e in items]
+        typed_by = "class"
         if class_type is None:
-            class_type = self._shared_type(text, items, heads)
+            class_type, typed_by = self._shared_type(text, items, heads), "shared"
         if after_award(edge.stripped, lex) and class_type != "PROGRAM":
             return []  # "被列为A、B…示范区": titles
         out = []
         for (s, e), head in zip(items, heads):
             if head is not None and not (head.type == "INSTITUTION" and class_type == "PROJECT"):
                 continue  # left to policy_heads, except a school "等项目建设": a project
-            typ = class_type
+            typ, how = class_type, typed_by
             if typ is None and self._firm_list(text, items, heads) and firm_shaped(text[s:e], lex):
-                typ = "ENTERPRISE"
+                typ, how = "ENTERPRISE", "firm"
             if typ is not None and (head is not None or self._headless_ok(text[s:e], typ)):
-                out.append(Candidate(s, e, typ, "lists", "", "list", priority=2))
+                out.append(Candidate(s, e, typ, "lists", "", how, priority=2))
         return out
 
     # -- "万梦众创等14家企业"
@@ -96,7 +99,7 @@ class ListNames:
             if s >= pos or not self._plausible(text, s, pos, counts) or inner_head(text, s, pos, self.lex):
                 continue
             if self._headless_ok(text[s:pos], typ):
-                out.append(Candidate(s, pos, typ, "lists", "", "list", priority=2))
+                out.append(Candidate(s, pos, typ, "lists", "", "class", priority=2))
         return out
 
     def _last_item(self, text: str, s: int, b: int, counts) -> tuple[int | None, str | None]:

@@ -20,6 +20,7 @@ ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)
+MIN_PLAN_MODIFIER = 4  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
 ADMIN_SUFFIXES = ("街道", "镇", "乡", "村", "县", "市", "省", "旗")
 AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂区", "校区", "院区", "生活区", "新区")
 
@@ -116,16 +117,14 @@ def last_cut(text: str, start: int, end: int, lex: Lexicon) -> int:
     A longer known word at the same place ("建成区" over "建成") is not a cut.
     """
     best = start
-    span = text[start:end]
-    for w in lex.cuts:
-        j = span.rfind(w)
-        while j > 0:
-            pos = start + j
-            if len(word_at(text, pos, end, lex)) <= len(w):
-                best = max(best, pos + len(w))
-                break
-            j = span.rfind(w, 0, j)
-    return best
+    pos = start + 1
+    while True:
+        m = lex.cut_re.search(text, pos, end)
+        if m is None:
+            return best
+        if len(word_at(text, m.start(), end, lex)) <= len(m.group(0)):
+            best = m.end()
+        pos = m.start() + 1
 
 
 def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
@@ -138,32 +137,30 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         peeled += text[start:cut]
         start, more = strip_leads(text, cut, head_start, lex)
         peeled += more
-    start = _after_generic_subject(text, start, head_start, lex)
+    start = _after_governing_verb(text, start, head_start, lex)
     start = _split_coordination(text, start, head_start, lex)
     if region > 0 and text[region - 1] == "、":
         start = _summary_numeral(text, start, head_start)
     return Edge(start, peeled, region)
 
 
-SCOPE_WORDS = ("所有", "各", "全", "我", "本")
-SUBJECT_CLASSES = ("企业", "单位", "群众", "部门")
+MIN_OBJECT = 4  # a governing verb this far from the head opens the name after it
 
 
-def _after_generic_subject(text: str, start: int, end: int, lex: Lexicon) -> int:
-    """"城区所有社区推行X": after a subject made of generic and scope words, a
-    governing verb opens the name."""
+def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """"义务教育阶段教师实行绩效工资制度": the rightmost verb that governs a long
+    enough object opens the name. Verbs inside names sit next to their head
+    ("人才引进培育工程", "书香周村打造工程") and are left alone."""
+    best = start
     p = start + 1
     while p < end:
         w = word_at(text, p, end, lex)
-        if w and is_governing(w, lex):
-            subject = text[start:p]
-            if is_generic(subject, lex) and (any(x in subject for x in SCOPE_WORDS) or is_place(subject)
-                                             or subject.endswith(SUBJECT_CLASSES)):
-                start, _ = strip_leads(text, p, end, lex)
-                p = start + 1
-                continue
+        if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= MIN_OBJECT:
+            best = p + len(w)
         p += len(w) if w else 1
-    return start
+    if best > start:
+        best, _ = strip_leads(text, best, end, lex)
+    return best
 
 
 def is_governing(word: str, lex: Lexicon) -> bool:
@@ -219,7 +216,8 @@ def unquote(name: str) -> str:
 
 def is_generic(modifier: str, lex: Lexicon) -> bool:
     """True when ``modifier`` is nothing but generic words ("重点", "产业", "省级"…)
-    and the verbs and adverbs that govern names ("签订合作", "积极")."""
+    and the verbs and adverbs that govern names ("签订合作"). A verb right before
+    the head is the programme's own action ("外贸平台培育计划") and counts."""
     i, n = 0, len(modifier)
     if n == 0:
         return True
@@ -229,7 +227,7 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
             continue
         for k in range(min(lex.vocab_max, n - i), 0, -1):
             w = modifier[i:i + k]
-            if w in lex.generic or w in lex.leads:
+            if w in lex.generic or (w in lex.leads and i + k < n):
                 i += k
                 break
         else:
@@ -287,6 +285,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
             return None
         if is_generic(modifier, lex):
             return "generic"
+        if len(modifier) < MIN_PLAN_MODIFIER:
+            return "too short for a reform, plan or policy name"
         return None
     if len(modifier) < 2:
         return "too short"
@@ -313,18 +313,15 @@ def after_award(peeled: str, lex: Lexicon) -> bool:
 
 def blocked_after(text: str, end: int, head: str, lex: Lexicon) -> bool:
     """True when the head at ``end`` continues into another noun ("试点区县", "创建率")."""
-    nxt = text[end:end + 4]
-    for follow in lex.not_after.get("*", ()) + lex.not_after.get(head, ()):
-        if nxt.startswith(follow):
-            return True
-    return False
+    follows = lex.not_after.get(head) or lex.not_after.get("*", ())
+    return text.startswith(follows, end)
 
 
 def firm_shaped(name: str, lex: Lexicon) -> bool:
     """A brand followed by its trade ("龙安电力", "三金玻璃机械"): how firms are named short."""
     bare = unquote(name)
-    for trade in lex.industries:
-        if bare.endswith(trade):
-            brand = bare[: -len(trade)]
-            return 2 <= len(brand) <= 5 and not is_generic(brand, lex) and not is_place(brand)
-    return False
+    if not bare.endswith(lex.industries):
+        return False
+    trade = next(t for t in lex.industries if bare.endswith(t))
+    brand = bare[: -len(trade)]
+    return 2 <= len(brand) <= 5 and not is_generic(brand, lex) and not is_place(brand)

@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tokenizer import doc_text
 from .candidate import Candidate, candidates
 from .heads import inner_head
 from .lexicon import HARD, Lexicon, count_ends, lexicon
@@ -26,7 +27,7 @@ EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一
 MAX_ITEM = 12
 
 
-@Language.factory("policy_roles", requires=["doc.text"], assigns=["doc._.policy_candidates"])
+@Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"])
 def make_roles(nlp: Language, name: str):
     return RoleNames(lexicon())
 
@@ -37,7 +38,7 @@ class RoleNames:
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
-        text = doc.text
+        text = doc_text(doc)
         counts = count_ends(text)
         for m in PARTNER_RE.finditer(text):
             start = m.start(1)

@@ -8,6 +8,8 @@ which the gazetteer proposes as separate mentions). The result is
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,13 +45,17 @@ def choose(cands: list[Candidate]) -> list[Candidate]:
         old = best.get(key)
         if old is None or (c.priority, _type_rank(c.type)) > (old.priority, _type_rank(old.type)):
             best[key] = c
-    ordered = sorted(best.values(), key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    ordered = sorted(best.values(), key=lambda c: (-c.priority, -(c.end - c.start), c.start, c.type))
+    starts: list[int] = []  # taken spans never overlap, so sorted starts order them
     taken: list[Candidate] = []
     for c in ordered:
-        if any(c.start < t.end and t.start < c.end for t in taken):
+        i = bisect.bisect_left(starts, c.start)
+        if i < len(taken) and taken[i].start < c.end:
             continue
-        taken.append(c)
-    taken.sort(key=lambda c: (c.start, c.end))
+        if i > 0 and taken[i - 1].end > c.start:
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
     return taken
 
 
