@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .tokenizer import doc_text
 from .candidate import CHOSEN, Candidate, candidates
 from .lexicon import HARD, Lexicon, lexicon, trie_pattern
+from .dictionary import all_common, is_word
 from .names import is_generic, unquote
 
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
@@ -53,13 +54,13 @@ class Gazetteer:
             if c.type == "INSTITUTION" or (c.rule, c.kind) not in TRUSTED and c.rule != "heads":
                 continue
             name = unquote(text[c.start:c.end])
-            if is_generic(name, self.lex):
-                continue
+            if is_generic(name, self.lex) or is_word(name) or (c.rule != "heads" and all_common(name)):
+                continue  # everyday words and sectors stay where they were found
             canonical = c.canonical or name
             self._add(name, c.type, canonical)
             if c.type == "ENTERPRISE" and c.head in LEGAL_FORMS and name.endswith(c.head):
                 short = name[: -len(c.head)]
-                if len(short) >= 2 and not is_generic(short, self.lex):
+                if len(short) >= 2 and not is_generic(short, self.lex) and not is_word(short):
                     self._add(short, c.type, canonical)
         self._re = None
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .tokenizer import doc_text
 from .candidate import Candidate, candidates
+from .dictionary import is_word
 from .heads import inner_head
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, lexicon
 from .names import (acceptable, after_award, firm_shaped, is_generic, is_place, joined, left_edge,
@@ -154,7 +155,7 @@ class ListNames:
 
     def _headless_ok(self, name: str, typ: str) -> bool:
         bare = unquote(name)
-        if typ == "INSTITUTION" or is_place(bare) or is_generic(bare, self.lex):
+        if typ == "INSTITUTION" or is_place(bare) or is_generic(bare, self.lex) or is_word(bare):
             return False
         return acceptable(bare, "", typ, "list", self.lex) is None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dictionary import is_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 
 MAX_NAME = 28
@@ -294,6 +295,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return "a count of a class"
     if is_generic(modifier, lex):
         return "generic"
+    if typ == "ENTERPRISE" and head and is_word(modifier):
+        return "a kind of firm"  # "商业银行", "跨国公司", "民间资本"
     if quoted and quoted == modifier and (is_slogan(quoted) or is_generic(quoted, lex)):
         return "a slogan, not a name"  # "“四个一批”项目"
     if kind == "works" and not has_facility(modifier, lex):

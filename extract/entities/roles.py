@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .tokenizer import doc_text
 from .candidate import Candidate, candidates
+from .dictionary import is_word
 from .heads import inner_head
 from .lexicon import HARD, Lexicon, count_ends, lexicon
 from .names import acceptable, is_generic, is_place, left_edge, unquote
@@ -59,7 +60,8 @@ class RoleNames:
         name = unquote(text[s:e])
         if not 2 <= len(name) <= MAX_ITEM or any(ch in HARD for ch in text[s:e]):
             return
-        if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex):
+        if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex) \
+                or is_word(name):
             return
         if acceptable(name, "", typ, rule, self.lex) is None:
             found.append(Candidate(s, e, typ, rule, "", rule, priority=2))
