@@ -49,7 +49,7 @@ class HeadNames:
                     cand = self.propose(text, m.start(), m.end(), floor, counts)
                     if cand:
                         found.append(cand)
-                        floor = m.end()
+                    floor = m.end()
                 continue
             cand = self.propose(text, m.start(), m.end(), floor, counts)
             if cand:
