@@ -75,7 +75,8 @@ class HeadNames:
                 counts: frozenset[int]) -> Candidate | None:
         lex = self.lex
         head = head_of(text[head_start:head_end], lex)
-        edge = left_edge(text, head_start, lex, floor, counts)
+        programme = head.type == "PROGRAM" or head.kind == "eng"
+        edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start
         if start >= head_start:
             return None
@@ -92,7 +93,7 @@ class HeadNames:
         name = text[start:end]
         if kind == "eng":
             typ = "PROJECT" if has_facility(name[: -len(head.text)], lex) else "PROGRAM"
-            kind = "build" if typ == "PROJECT" else "prog"
+            kind = "build" if typ == "PROJECT" else "named"
         if typ == "PROGRAM":
             m = TRAILING_NUMBER.match(text, end)
             if m:  # "人才金政37": a policy cited by its number of articles

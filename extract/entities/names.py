@@ -16,6 +16,7 @@ from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 MAX_NAME = 28
 NUMERALS = frozenset("一二三四五六七八九十百千两")
 CONNECTORS = "和与"
+MIN_OBJECT = 4  # a governing verb this far from the head opens the name after it
 # Words after which "A和B" is two names: A ends like a whole item.
 ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场", "资金")
 # Heads a programme is named by even when its modifier is generic words
@@ -129,8 +130,13 @@ def last_cut(text: str, start: int, end: int, lex: Lexicon) -> int:
 
 
 def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
-              counts: frozenset[int] = frozenset()) -> Edge:
-    """Where the name ending in the head at ``head_start`` begins."""
+              counts: frozenset[int] = frozenset(), min_object: int = MIN_OBJECT) -> Edge:
+    """Where the name ending in the head at ``head_start`` begins.
+
+    ``min_object``: how long the stretch after a governing verb must be for
+    the verb to open the name; programmes name themselves with verbs
+    ("人才引进培育工程"), firms and parks rarely do, so they pass a lower one.
+    """
     region = region_start(text, head_start, floor, counts, lex)
     start, peeled = strip_leads(text, region, head_start, lex)
     cut = last_cut(text, start, head_start, lex)
@@ -138,17 +144,16 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         peeled += text[start:cut]
         start, more = strip_leads(text, cut, head_start, lex)
         peeled += more
-    start = _after_governing_verb(text, start, head_start, lex)
+    start = _after_governing_verb(text, start, head_start, lex, min_object)
     start = _split_coordination(text, start, head_start, lex)
     if region > 0 and text[region - 1] == "、":
         start = _summary_numeral(text, start, head_start)
     return Edge(start, peeled, region)
 
 
-MIN_OBJECT = 4  # a governing verb this far from the head opens the name after it
 
 
-def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
+def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_object: int = MIN_OBJECT) -> int:
     """"义务教育阶段教师实行绩效工资制度": the rightmost verb that governs a long
     enough object opens the name. Verbs inside names sit next to their head
     ("人才引进培育工程", "书香周村打造工程") and are left alone."""
@@ -156,7 +161,7 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
     p = start + 1
     while p < end:
         w = word_at(text, p, end, lex)
-        if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= MIN_OBJECT:
+        if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= min_object:
             best = p + len(w)
         p += len(w) if w else 1
     if best > start:
@@ -246,13 +251,17 @@ def is_slogan(modifier: str) -> bool:
 
 
 def is_collective(modifier: str, lex: Lexicon) -> bool:
-    """"三大", "两大污水处理厂…": a numeral counting members of a class, not a name."""
-    i = 0
-    while i < len(modifier) and modifier[i] in NUMERALS:
-        i += 1
-    if i == 0 or i >= len(modifier) or modifier[i] not in "大个项类":
-        return False
-    return True
+    """"三大", "两大污水处理厂…", "…两个先行": a numeral counting members of a
+    class, not a name: at the start, or followed by nothing but generic words."""
+    for j in range(len(modifier) - 1):
+        if modifier[j] in NUMERALS and (j == 0 or modifier[j - 1] not in NUMERALS):
+            i = j
+            while i < len(modifier) and modifier[i] in NUMERALS:
+                i += 1
+            if i < len(modifier) and modifier[i] in "大个项类":
+                if j == 0 or is_generic(modifier[i + 1:], lex):
+                    return True
+    return False
 
 
 def is_place(name: str) -> bool:
@@ -274,6 +283,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
             return "too short"
         if kind == "quoted":
             return None if quoted else "needs a quoted slogan"
+        if kind == "named":  # a programme called 工程: "雪亮工程", not "生态保护修复工程"
+            return None if is_slogan(modifier) or quoted or not is_generic(modifier, lex) else "generic"
         if kind in STRONG_KINDS:
             if is_slogan(modifier):
                 return None
