@@ -40,7 +40,8 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
             read_metadata(doc)
             segment(doc)
         except PolicyKGError as exc:
-            problems.append(f"{path}: {exc}")
+            msg = str(exc)  # the loader and metadata name the file already
+            problems.append(msg if msg.startswith(f"{path}: ") else f"{path}: {msg}")
             continue
         docs.append(doc)
     if warnings is not None:

@@ -58,6 +58,13 @@ def decode(data: bytes) -> tuple[str, str]:
     Raises InputError for empty and binary data and for bytes no supported
     encoding reads.
     """
+    text, enc = _decode(data)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError("empty file")
+    return text, enc
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise InputError("empty file")
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -70,22 +77,27 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise InputError(f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}") from None
     zeros = data.count(0)
     if zeros:
-        # UTF-16 without a BOM: Chinese and ASCII alike leave zero bytes in one
-        # of the two byte positions, never in both.
+        # UTF-16 without a BOM: ASCII leaves zero bytes in one of the two byte
+        # positions, never in both. Chinese prose holds few ASCII characters, so
+        # few zeros: then the decoded text must read as Chinese.
         even, odd = data[0::2].count(0), data[1::2].count(0)
         for enc, hits in (("utf-16-le", odd), ("utf-16-be", even)):
-            if hits > len(data) // 8 and hits >= 0.9 * zeros:
+            if hits >= 0.9 * zeros:
                 try:
-                    return data.decode(enc), enc
+                    text = data.decode(enc)
                 except UnicodeDecodeError:
-                    pass
+                    continue
+                if hits > len(data) // 8 or _score(text) > 0.005:
+                    return text, enc
         raise InputError("binary file (holds NUL bytes and is not UTF-16 text)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     candidates = []
-    for enc in ("gb18030", "big5"):
+    # UTF-16 of Chinese without a single ASCII character has no zero byte at all.
+    encodings = ("gb18030", "big5", "utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ("gb18030", "big5")
+    for enc in encodings:
         try:
             candidates.append((_score(text := data.decode(enc)), enc, text))
         except UnicodeDecodeError:
@@ -213,6 +225,12 @@ def read_bytes(path: str) -> bytes:
 
 
 def load_file(path: str) -> Document:
-    """Read, decode and normalise one report file."""
-    text, enc = decode(read_bytes(path))
-    return load_text(text, path=path, encoding=enc)
+    """Read, decode and normalise one report file.
+
+    Raises InputError with a one-line message naming ``path``.
+    """
+    try:
+        text, enc = decode(read_bytes(path))
+        return load_text(text, path=path, encoding=enc)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None

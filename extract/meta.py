@@ -24,8 +24,9 @@ _LABELLED_TITLE = re.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*(.+?)\s*$
 def read_metadata(doc: Document) -> None:
     """Fill title, area, years and date of ``doc`` in place.
 
-    Raises InputError when no year can be found: the whole model hangs on the
-    reviewed and planned years, so a text without them is not a report.
+    Raises InputError (naming ``doc.path``) when no year can be found: the
+    whole model hangs on the reviewed and planned years, so a text without
+    them is not a report.
     """
     text = doc.folded
     head = text[:4000]
@@ -33,7 +34,7 @@ def read_metadata(doc: Document) -> None:
     doc.date = find_date(head, doc.warnings)
     doc.reviewed_year, doc.plan_year = find_years(doc.title or "", text, doc.date)
     if doc.plan_year is None:
-        raise InputError("no recognisable year (looked for 'YYYY年' in the title, headings and delivery date)")
+        raise InputError(f"{doc.path}: no recognisable year (looked for 'YYYY年' in the title, headings and delivery date)")
     doc.area = find_area(doc.title or "", head)
     if doc.title and doc.folded is not doc.text:
         # report the title as written, not folded
