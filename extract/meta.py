@@ -16,7 +16,8 @@ from .records import Document
 _ADMIN = "(?:自治县|自治州|自治区|特别行政区|新区|地区|区|县|市|旗|盟|州|省)"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年度|年)")
 _DELIVERY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年)?(\d{1,2})?(?:月)?(\d{1,2})?日[在于]")
-_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+# a full date on a line of its own, or opening the delivery line (——2020年5月26日 / 在…)
+_FULL_DATE_LINE = re.compile(r"^[ —－-]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[ ]*(?:$|[在于（(])", re.M)
 _ISO = re.compile(r"(?:发文日期|发布日期|成文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _LABELLED_TITLE = re.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*(.+?)\s*$", re.M)
 
@@ -50,21 +51,35 @@ def find_title(head: str) -> str | None:
     lines = [ln.strip() for ln in head.split("\n")]
     lines = [ln for ln in lines if ln][:20]
     for i, line in enumerate(lines):
-        if "报告" not in line or len(line) > 80:
+        if "报告" not in line or len(line) > 80 or not _fragment(line):
             continue
         if line.startswith(("——", "—", "在")) or "各位代表" in line:
             continue
-        title = line
-        # a title broken over lines: join the lines before it that start it
-        j = i - 1
-        while j >= 0 and len(title) < 90 and not re.search(r"[。：:！]$", lines[j]) and (
-                lines[j].startswith("关于") or title.startswith(("计划", "执行", "国民", "的报告", "和社会"))):
-            title = lines[j] + title
-            if lines[j].startswith("关于"):
-                break
-            j -= 1
-        return title
+        return _join_title(lines, i)
     return None
+
+
+def _fragment(line: str) -> bool:
+    """A line that can be part of a title: no sentence in it, no label, no delivery line."""
+    return not re.search(r"[。；！？:：]", line) and not line.startswith(("——", "—"))
+
+
+def _join_title(lines: list[str], i: int) -> str:
+    """The title ending on ``lines[i]``, joined with the lines it was broken from.
+
+    A title broken over lines starts with 关于 a line or two above; without
+    one, only a line the title plainly continues (…发展 / 计划执行情况…) is joined.
+    """
+    for j in range(i - 1, max(i - 3, 0) - 1, -1):
+        if not _fragment(lines[j]) or len("".join(lines[j:i + 1])) > 100:
+            break
+        if lines[j].startswith("关于"):
+            return "".join(lines[j:i + 1])
+    title = lines[i]
+    if i > 0 and _fragment(lines[i - 1]) and len(lines[i - 1]) + len(title) <= 90 and title.startswith(
+            ("计划", "执行", "国民", "的报告", "和社会", "政府工作")):
+        title = lines[i - 1] + title
+    return title
 
 
 def find_years(title: str, text: str, iso_date: str | None) -> tuple[int | None, int | None]:
@@ -121,6 +136,10 @@ def find_area(title: str, head: str) -> str | None:
 
 
 def find_date(head: str, warnings: list[str]) -> str | None:
+    """The delivery date: from the line saying where the report was given.
+
+    A date inside a sentence (从2004年7月1日起) is not the delivery date.
+    """
     for m in _DELIVERY.finditer(head):
         y, mo, d = m.group(1), m.group(2), m.group(3)
         if mo and d and "月" in m.group(0):
@@ -136,9 +155,8 @@ def find_date(head: str, warnings: list[str]) -> str | None:
         if len(options) == 1:
             return options[0]
         if len(options) > 1:
-            warnings.append(f"ambiguous damaged date {m.group(0)!r}: could be {', '.join(options)}; left out")
-    m = _FULL_DATE.search(head)
-    if m:
+            warnings.append(f"ambiguous damaged date {m.group(0)[:-1]!r}: could be {', '.join(options)}; left out")
+    for m in _FULL_DATE_LINE.finditer(head):
         iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if iso:
             return iso

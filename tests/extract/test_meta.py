@@ -1,0 +1,169 @@
+"""Metadata comes from the text, never from the file name: title, area, years, date."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract.errors import InputError
+from extract.load import load_file, load_text
+from extract.meta import read_metadata
+
+TITLE_2019 = "关于周村区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告"
+TITLE_2020 = "关于周村区2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告"
+
+
+def _meta(text: str, path: str = "report.txt"):
+    doc = load_text(text, path=path)
+    read_metadata(doc)
+    return doc
+
+
+def _sample(sample_paths, year: int):
+    (path,) = [p for p in sample_paths if f"-{year}-report-" in p]
+    doc = load_file(path)
+    read_metadata(doc)
+    return doc
+
+
+def test_first_sample_title_broken_over_lines_is_joined(sample_paths):
+    doc = _sample(sample_paths, 2019)
+    assert doc.title == TITLE_2019
+    assert doc.area == "周村区"
+    assert (doc.reviewed_year, doc.plan_year) == (2019, 2020)
+    assert doc.date == "2020-05-26"
+    assert doc.warnings == []
+
+
+def test_second_sample_damaged_delivery_date_is_repaired(sample_paths):
+    """``——2021312日在…``: 3 and 12 is the only month and day that 312 can be."""
+    doc = _sample(sample_paths, 2020)
+    assert "2021312日" in doc.text
+    assert doc.title == TITLE_2020
+    assert doc.area == "周村区"
+    assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
+    assert doc.date == "2021-03-12"
+    assert doc.warnings == []
+
+
+def test_metadata_does_not_come_from_the_file_name(sample_paths, tmp_path):
+    src = next(p for p in sample_paths if "-2019-report-" in p)
+    renamed = tmp_path / "zhoucun-2030-report-2031-plan.txt"
+    renamed.write_bytes(open(src, "rb").read())
+    doc = load_file(str(renamed))
+    read_metadata(doc)
+    assert (doc.reviewed_year, doc.plan_year) == (2019, 2020)
+
+
+@pytest.mark.parametrize("year, date", [(1998, None), (2017, "2017-03-05"), (2024, "2024-03-05")])
+def test_national_report_plans_its_own_year_and_reviews_the_one_before(national_dir, year, date):
+    doc = load_file(str(national_dir / f"{year}-government-work-report.txt"))
+    read_metadata(doc)
+    assert doc.title == f"{year}年中华人民共和国国务院政府工作报告"
+    assert doc.area == "中华人民共和国"
+    assert (doc.reviewed_year, doc.plan_year) == (year - 1, year)
+    assert doc.date == date
+
+
+def test_date_in_the_body_of_a_national_report_is_not_its_delivery_date(national_dir):
+    """2005 says 从2004年7月1日起 in its first pages; the report gives no delivery date."""
+    doc = load_file(str(national_dir / "2005-government-work-report.txt"))
+    assert "从2004年7月1日起" in doc.text[:4000]
+    read_metadata(doc)
+    assert doc.date is None
+
+
+@pytest.mark.slow
+def test_every_national_report_has_its_years_area_and_a_date_in_its_own_year(national_dir):
+    paths = sorted(national_dir.glob("*-government-work-report.txt"))
+    assert len(paths) >= 50
+    for path in paths:
+        year = int(path.name[:4])
+        doc = load_file(str(path))
+        read_metadata(doc)
+        assert (doc.reviewed_year, doc.plan_year) == (year - 1, year), path.name
+        assert doc.area == "中华人民共和国", path.name
+        assert doc.title and doc.title.startswith(f"{year}年") and "政府工作报告" in doc.title, path.name
+        assert doc.date is None or doc.date.startswith(f"{year}-"), (path.name, doc.date)
+
+
+@pytest.mark.parametrize("head", [
+    "关于某县2020年度国民经济和社会\n发展计划执行情况与2021年计划草案的报告\n",
+    "关于某县2020年度国民经济和社会发展计划\n\n执行情况与2021年计划草案的报告\n",
+    "关于某县2020年度\n国民经济和社会发展计划执行情况\n与2021年计划草案的报告\n",
+], ids=["two-lines", "two-lines-blank-between", "three-lines"])
+def test_title_broken_across_lines_is_joined(head):
+    doc = _meta(head + "——2021年3月2日在某县第一届人民代表大会第五次会议上\n各位代表：\n")
+    assert doc.title == "关于某县2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告"
+    assert doc.area == "某县"
+    assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
+    assert doc.date == "2021-03-02"
+
+
+def test_title_is_not_joined_with_a_sentence_above_it():
+    doc = _meta("某县人民政府发布了报告全文。\n2021年某县政府工作报告\n各位代表：\n")
+    assert doc.title == "2021年某县政府工作报告"
+    assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
+
+
+def test_traditional_title_is_reported_as_written():
+    doc = _meta("一九五四年工作回顧\n1954年中華人民共和國國務院政府工作報告\n各位代表：我們的經濟建設取得了很大的成績。\n")
+    assert doc.title == "1954年中華人民共和國國務院政府工作報告"
+    assert doc.area == "中华人民共和国"
+    assert (doc.reviewed_year, doc.plan_year) == (1953, 1954)
+
+
+HEAD = f"{TITLE_2020}\n"
+
+
+def test_damaged_date_with_one_reading_is_repaired():
+    doc = _meta(HEAD + "——2021312日在淄博市周村区第十八届人民代表大会第五次会议上\n")
+    assert doc.date == "2021-03-12"
+    assert doc.warnings == []
+
+
+def test_damaged_date_that_lost_only_its_month_mark_is_repaired():
+    doc = _meta(HEAD + "——2021年226日在某县第一届人民代表大会第五次会议上\n")
+    assert doc.date == "2021-02-26"
+
+
+def test_ambiguous_damaged_date_gives_a_warning_and_no_date():
+    """``2021112日`` is 1 January 12 or 11 February 2: the loader must not guess."""
+    doc = _meta(HEAD + "——2021112日在某县第一届人民代表大会第五次会议上\n")
+    assert doc.date is None
+    assert len(doc.warnings) == 1
+    assert doc.warnings[0] == "ambiguous damaged date '2021112日': could be 2021-01-12, 2021-11-02; left out"
+
+
+def test_ambiguous_damaged_date_is_settled_by_a_publication_date():
+    doc = _meta(HEAD + "发布日期:2021-11-02\n——2021112日在某县第一届人民代表大会第五次会议上\n")
+    assert doc.date == "2021-11-02"
+    assert doc.warnings == []
+
+
+def test_date_only_in_a_publication_line_is_taken():
+    doc = _meta(HEAD + "发布日期:2021-03-12\n\n各位代表：\n")
+    assert doc.date == "2021-03-12"
+
+
+def test_delivery_date_broken_before_the_venue_is_taken():
+    doc = _meta(HEAD + "——2021年3月12日\n在某县第一届人民代表大会第五次会议上\n")
+    assert doc.date == "2021-03-12"
+
+
+def test_a_date_inside_a_sentence_is_not_the_delivery_date():
+    doc = _meta(HEAD + "各位代表：\n从2021年7月1日起，全区提高企业退休人员基本养老金标准。\n")
+    assert doc.date is None
+
+
+def test_years_come_from_the_headings_when_there_is_no_title():
+    doc = _meta("各位代表：\n一、2020年计划执行情况\n经济平稳。\n二、2021年主要目标\n增长6%。\n")
+    assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
+
+
+def test_text_without_any_year_is_an_input_error_naming_the_file():
+    with pytest.raises(InputError) as exc:
+        _meta("各位代表：\n现在，我代表区人民政府作报告，请予审议。\n经济持续增长。\n", path="noyear.txt")
+    msg = str(exc.value)
+    assert "\n" not in msg
+    assert re.match(r"noyear\.txt: no recognisable year", msg)
