@@ -10,8 +10,9 @@ regular expression over the normalised text (digits already half width):
 
 Scraping damages figures in two ways this module can see. Two figures lose the
 separator between them (``65.7%50%``): the figure ends where the next begins,
-and ``Figure.glued`` says so, for the caller to split where the sentence
-names as many things as there are values. Or the digits of two numbers run
+and ``Figure.glued`` says so (for two figures of one unit: ``577.2公里89个``
+is only a lost comma between clauses), for the caller to split where the
+sentence names as many things as there are values. Or the digits of two numbers run
 together with the unit of the first lost (``39888293名`` for 3988户8293名):
 an integer of seven or more digits with no 万/亿 is implausible in this genre
 (which writes 1266万人, not 12660000人), and ``damaged`` reports it.
@@ -19,7 +20,7 @@ an integer of seven or more digits with no 万/亿 is implausible in this genre
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Unit families decide the measure: a percentage can be a growth or a rate,
 # points are always a change, everything else is a level.
@@ -39,7 +40,7 @@ for _family, _words in (
     (PHYSICAL, "公里 千米 米 平方米 平方公里 平方千米 亩 公顷 立方米 吨 千克 公斤 斤 千瓦时 千瓦 兆瓦 "
                "标箱 标准箱 升 微克/立方米 毫克/升"),
     (COUNT, "个 家 处 项 条 件 支 座 所 名 人 户 位 批 台 套 辆 艘 架 栋 幢 间 张 场 场次 人次 户次 "
-            "次 类 款 种 片 段 株 棵 头 篇 部 门 只 块 宗 笔 例 床 册 期 届 节 份 对"),
+            "次 类 款 种 片 段 株 棵 头 篇 部 只 块 宗 笔 例 床 册 期 份"),
 ):
     for _w in _words.split():
         _BASE_UNITS[_w] = _family
@@ -52,8 +53,7 @@ _UNIT = rf"(?:{_MULT})?(?:余|多)?(?:{_MULT})?(?:{_BASE})(?<!个(?=月|体|人|
 
 FIGURE_RE = re.compile(
     rf"(?<![\d.A-Za-z_/])(?P<num>{_NUM})(?P<approx>余|多)?"
-    rf"(?:\s*(?P<unit1>{_UNIT}))?"
-    rf"(?:\s*(?P<dash>[-－~～—–至到])\s*(?P<num2>{_NUM}))?"
+    rf"(?:\s*(?P<unit1>{_UNIT})?\s*(?P<dash>[-－~～—–至到])\s*(?P<num2>{_NUM}))?"
     rf"\s*(?P<unit>{_UNIT})"
     r"(?P<qual>左右|以上|以内|以下|上下|之内)?"
 )
@@ -61,7 +61,8 @@ FIGURE_RE = re.compile(
 RATIO_RE = re.compile(rf"(?<![\d.])(?P<a>{_NUM})[:：](?P<b>{_NUM})[:：](?P<c>{_NUM})(?![\d.:：])")
 
 _LONG_INT = re.compile(r"\d{7,}")
-_TWO_POINTS = re.compile(r"\d\.\d+\.\d")
+# 3.05.4%: two decimals run together; FIGURE_RE's look-behind refuses to read any part of it
+TWO_POINTS_RE = re.compile(rf"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?P<unit>{_UNIT})")
 
 QUALIFIER_SUFFIX = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "之内": "以内", "以下": "以下"}
 
@@ -96,8 +97,6 @@ def _clean_unit(unit: str) -> str:
 
 
 def _damage(num: str, unit: str) -> str | None:
-    if _TWO_POINTS.search(num):
-        return "two decimal points"
     if _LONG_INT.fullmatch(num.replace(",", "")) and unit[:1] not in "万亿千百十" and "," not in num:
         return "seven or more digits without 万/亿 (two numbers run together?)"
     return None
@@ -110,28 +109,32 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     for m in FIGURE_RE.finditer(text, start, end):
         unit = _clean_unit(m.group("unit"))
         unit1 = m.group("unit1")
-        if unit1 is not None and not m.group("num2"):
-            # "12%6个" cannot happen: without a range the optional first unit must not eat a unit
-            continue
         num2 = m.group("num2")
-        value = parse_number(m.group("num"))
-        high = parse_number(num2) if num2 else None
         if unit1 is not None and _clean_unit(unit1) != unit:
-            # "3万元至5亿元" is not a range of one unit: keep the first figure only
+            # "3万元至5亿元" is two figures, not a range of one unit
+            out.append(_figure(m.group("num"), None, unit1, m.group("approx"), None, m.start(), m.start("dash")))
+            out.append(_figure(num2, None, m.group("unit"), None, m.group("qual"), m.start("num2"), m.end()))
             continue
-        approx = bool(m.group("approx")) or "余" in m.group("unit") or "多" in m.group("unit")
-        qual = QUALIFIER_SUFFIX.get(m.group("qual") or "")
-        damaged = _damage(m.group("num"), unit) or (num2 and _damage(num2, unit)) or None
-        out.append(Figure(start=m.start(), end=m.end(), value=value, value_high=high, unit=unit,
-                          family=unit_family(unit), qualifier=qual, approx=approx, damaged=damaged))
+        out.append(_figure(m.group("num"), num2, m.group("unit"), m.group("approx"), m.group("qual"),
+                           m.start(), m.end()))
+    for m in TWO_POINTS_RE.finditer(text, start, end):
+        out.append(Figure(start=m.start(), end=m.end(), value=float("nan"), value_high=None,
+                          unit=_clean_unit(m.group("unit")), family=unit_family(_clean_unit(m.group("unit"))),
+                          qualifier=None, approx=False, damaged="two decimal points in one number"))
+    out.sort(key=lambda f: f.start)
     glued = []
     for i, f in enumerate(out):
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if nxt is not None and nxt.start == f.end and f.qualifier is None:
-            f = Figure(**{**_asdict(f), "glued": True})
+        if nxt is not None and nxt.start == f.end and f.qualifier is None and nxt.unit == f.unit:
+            f = replace(f, glued=True)
         glued.append(f)
     return glued
 
 
-def _asdict(f: Figure) -> dict:
-    return {k: getattr(f, k) for k in Figure.__slots__}
+def _figure(num: str, num2: str | None, unit_written: str, approx: str | None, qual: str | None,
+            start: int, end: int) -> Figure:
+    unit = _clean_unit(unit_written)
+    damaged = _damage(num, unit) or (_damage(num2, unit) if num2 else None)
+    return Figure(start=start, end=end, value=parse_number(num), value_high=parse_number(num2) if num2 else None,
+                  unit=unit, family=unit_family(unit), qualifier=QUALIFIER_SUFFIX.get(qual or ""),
+                  approx=bool(approx) or unit != unit_written, damaged=damaged)
