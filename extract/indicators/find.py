@@ -57,7 +57,7 @@ _LINK_WORDS = sorted({
     "继续", "基本", "全部", "整体", "稳步", "持续", "大幅", "明显", "进一步", "再", "又", "已", "将", "要", "就",
     "也", "都", "目标", "预期目标", "预期", "指标", "增长目标", "目标为", "每人每月", "每人每年", "每人", "每年",
     "每月", "按可比价格计算", "按可比价计算", "扣除价格因素", "扣除价格因素后", "以上", "左右", "提高了", "增长了",
-    "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居",
+    "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居", "从", "由",
 }, key=len, reverse=True)
 _LINK_TAIL = re.compile(
     rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN})(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
@@ -173,7 +173,8 @@ def find_indicators(doc: Document, vocabulary: Vocabulary | None = None) -> list
         if head is not None:
             frame = head
         _sentence(ctx, start, end, section_id, frame)
-    ctx.out.sort(key=lambda i: (i.start, i.end, i.indicator))
+    order = {id(i): n for n, i in enumerate(ctx.out)}
+    ctx.out.sort(key=lambda i: (i.end, i.start, order[id(i)]))  # figure order: a list shares its start
     return ctx.out
 
 
@@ -459,8 +460,8 @@ def _parse_left(text: str, left_start: int, pos: int) -> _Left:
     offset = 0
     for m in _TIME_WORD.finditer(left):
         offset = m.end()  # 中央提出今年经济增长…: what precedes the time word frames the name
-    lead = _LEAD.match(left, offset)
-    offset = lead.end() if lead else offset
+    lead = _LEAD.match(left[offset:])
+    offset += lead.end() if lead else 0
     name = left[offset:]
     area = _AREA.match(name)
     if area and not _TRAIL.search(name):

@@ -81,8 +81,9 @@ class Vocabulary:
         ``verb`` is a change verb the caller took off the end of the name
         (增长 in 经济增长7%): some indicators are named with it.
         """
-        key = _PLACE.sub("", normalise_form(name))
-        for candidate in (key, _MEASURE_TAIL.sub("", key), key + verb if verb else ""):
+        raw = normalise_form(name)
+        key = _PLACE.sub("", raw)
+        for candidate in (raw, key, _MEASURE_TAIL.sub("", key), key + verb if verb else ""):
             if candidate and candidate in self._forms:
                 return self._forms[candidate]
         return None

@@ -1,0 +1,286 @@
+"""Indicator facts from hand-written report sentences: names, measures, years, kinds."""
+from __future__ import annotations
+
+import pytest
+
+from extract.indicators import find_indicators
+from extract.load import load_text
+from extract.meta import read_metadata
+from extract.records import Document, Indicator
+from extract.segment import segment
+
+HEAD = "关于某县2022年度国民经济和社会发展计划执行情况与2023年计划草案的报告\n\n"
+
+
+def report(review: str = "", plan: str = "", head: str = HEAD) -> Document:
+    """A two-part county report: 一、 reviews 2022, 二、 plans 2023."""
+    text = (head + "一、2022年国民经济和社会发展计划执行情况\n\n" + review + "\n\n"
+            "二、2023年国民经济和社会发展主要预期目标\n\n" + plan + "\n")
+    doc = load_text(text, path="county-2022-report-2023-plan.txt")
+    read_metadata(doc)
+    segment(doc)
+    return doc
+
+
+def facts(review: str = "", plan: str = "") -> list[Indicator]:
+    doc = report(review, plan)
+    found = find_indicators(doc)
+    for i in found:
+        assert doc.text[i.start:i.end] == i.evidence
+    return found
+
+
+def brief(i: Indicator) -> tuple:
+    return (i.indicator, i.measure, i.year, i.kind, i.value, i.value_high, i.unit, i.qualifier)
+
+
+# ---- measures, signs, qualifiers --------------------------------------------------------------
+
+def test_growth_in_the_review_is_an_actual_of_the_reviewed_year():
+    (i,) = facts("地区生产总值同比增长2.3%。")
+    assert brief(i) == ("地区生产总值", "growth", 2022, "actual", 2.3, None, "%", None)
+    assert (i.concept, i.section, i.mode) == ("gdp", "1", "reviewed")
+
+
+def test_a_fall_is_negative():
+    (i,) = facts("一般公共预算收入同比下降7.1%。")
+    assert (i.value, i.measure, i.concept) == (-7.1, "growth", "public-budget-revenue")
+
+
+def test_a_fall_range_keeps_the_written_order():
+    (i,) = facts(plan="单位地区生产总值能耗降低3%-4%。")
+    assert (i.value, i.value_high, i.concept) == (-3.0, -4.0, "energy-intensity")
+
+
+def test_target_with_qualifier_in_the_plan_section():
+    (i,) = facts(plan="地区生产总值增长6.5%左右。")
+    assert brief(i) == ("地区生产总值", "growth", 2023, "target", 6.5, None, "%", "左右")
+    assert i.mode == "planned"
+
+
+def test_range_target():
+    (i,) = facts(plan="国内生产总值增长6%－6.5%。")
+    assert (i.value, i.value_high, i.qualifier, i.concept) == (6.0, 6.5, None, "gdp")
+
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("粮食总产量不低于5.56万吨。", "不低于"),
+    ("煤炭消费总量不超过75万吨。", "不超过"),
+    ("村集体经营性收入稳定超过3万元。", "以上"),
+    ("城镇新增就业约4500人。", "约"),
+    ("城镇登记失业率控制在4%以内。", "以内"),
+    ("固定资产投资增长15%以上。", "以上"),
+])
+def test_qualifiers_before_and_after(sentence, qualifier):
+    (i,) = facts(plan=sentence)
+    assert i.qualifier == qualifier
+
+
+def test_rate_after_a_linking_verb():
+    (i,) = facts(plan="城镇登记失业率控制在4.5%以内。")
+    assert brief(i) == ("城镇登记失业率", "rate", 2023, "target", 4.5, None, "%", "以内")
+
+
+def test_percentage_points_are_a_change():
+    (i,) = facts("服务业增加值占比同比提高1.2个百分点。")
+    assert (i.measure, i.value, i.unit) == ("growth", 1.2, "个百分点")
+
+
+def test_per_mille():
+    (i,) = facts("人口自然增长率控制在3.3‰以内。")
+    assert (i.measure, i.value, i.unit, i.qualifier, i.concept) == ("rate", 3.3, "‰", "以内", "population-growth")
+
+
+def test_money_levels_keep_their_unit():
+    a, b = facts("银行业金融机构存款余额380.5亿元，发放创业担保贷款8092万元。")
+    assert (a.unit, a.value, a.measure) == ("亿元", 380.5, "level")
+    assert (b.unit, b.value, b.indicator) == ("万元", 8092.0, "发放创业担保贷款")
+
+
+def test_growth_named_by_its_rate_word():
+    (i,) = facts(plan="居民消费价格涨幅3%左右。")
+    assert (i.measure, i.value, i.concept) == ("growth", 3.0, "cpi")
+
+
+def test_economic_growth_is_gdp_growth():
+    (i,) = facts(plan="今年经济增长预期目标为7%左右。")
+    assert (i.indicator, i.measure, i.value, i.concept) == ("经济增长", "growth", 7.0, "gdp")
+
+
+# ---- lists ----------------------------------------------------------------------------------
+
+def test_coordinated_figures_are_split_and_the_shared_head_given_back():
+    found = facts("城镇和农村居民人均可支配收入分别达到40495元、19327元，同比增长7.1%、8.7%。")
+    assert [(i.indicator, i.measure, i.value) for i in found] == [
+        ("城镇居民人均可支配收入", "level", 40495.0),
+        ("农村居民人均可支配收入", "level", 19327.0),
+        ("城镇居民人均可支配收入", "growth", 7.1),
+        ("农村居民人均可支配收入", "growth", 8.7),
+    ]
+    assert [i.concept for i in found] == ["urban-disposable-income", "rural-disposable-income"] * 2
+
+
+def test_a_qualifier_after_the_last_value_holds_for_the_whole_list():
+    found = facts("城镇登记失业率、人口自然增长率分别控制在2.56%、3.3‰以内。")
+    assert [(i.indicator, i.value, i.unit, i.qualifier) for i in found] == [
+        ("城镇登记失业率", 2.56, "%", "以内"), ("人口自然增长率", 3.3, "‰", "以内")]
+
+
+def test_each_value_keeps_its_own_qualifier():
+    found = facts(plan="城镇和农村居民人均可支配收入分别增长7%左右、7%以上。")
+    assert [i.qualifier for i in found] == ["左右", "以上"]
+
+
+def test_counts_bind_the_noun_after_them():
+    found = facts("新建成5家社区老年人日间照料中心、7家农村幸福院。")
+    assert [(i.indicator, i.value, i.unit) for i in found] == [
+        ("社区老年人日间照料中心", 5.0, "家"), ("农村幸福院", 7.0, "家")]
+
+
+def test_counts_joined_by_he():
+    found = facts(plan="完成城区4个片区、19个老旧小区和3条背街小巷改造提升工程。")
+    assert [(i.indicator, i.value) for i in found] == [
+        ("片区", 4.0), ("老旧小区", 19.0), ("背街小巷改造提升工程", 3.0)]
+
+
+def test_one_figure_for_two_names():
+    found = facts(plan="年内确保实现开工率和投资完成率两个100%。")
+    assert [(i.indicator, i.value, i.measure) for i in found] == [("开工率", 100.0, "rate"), ("投资完成率", 100.0, "rate")]
+
+
+def test_a_name_said_once_holds_for_the_next_clause():
+    a, b = facts("银行业金融机构存款余额380.5亿元，较年初增长9.1%。")
+    assert (b.indicator, b.measure, b.value) == ("银行业金融机构存款余额", "growth", 9.1)
+    assert b.evidence == "银行业金融机构存款余额380.5亿元，较年初增长9.1%"
+
+
+def test_sector_shares_written_as_a_ratio():
+    found = facts("三次产业比例调整为4.1:43.1:52.8。")
+    assert [(i.indicator, i.value, i.unit, i.concept) for i in found] == [
+        ("第一产业比重", 4.1, "%", "primary-industry-share"),
+        ("第二产业比重", 43.1, "%", "secondary-industry-share"),
+        ("第三产业比重", 52.8, "%", "tertiary-industry-share")]
+
+
+# ---- damaged numbers ------------------------------------------------------------------------
+
+def test_glued_values_are_split_when_the_sentence_names_as_many_indicators():
+    doc = report("四强产业增加值、高新技术产业产值占比分别达到65.7%50%。")
+    found = find_indicators(doc)
+    assert [(i.indicator, i.value) for i in found] == [("四强产业增加值占比", 65.7), ("高新技术产业产值占比", 50.0)]
+    assert doc.warnings == []
+
+
+def test_glued_values_are_skipped_with_a_warning_when_the_split_is_not_clear():
+    doc = report("高新技术产业产值占比达到65.7%50%。")
+    assert find_indicators(doc) == []
+    assert len(doc.warnings) == 1 and "65.7%50%" in doc.warnings[0] and "skipped" in doc.warnings[0]
+
+
+def test_digits_run_together_are_skipped_with_a_warning():
+    doc = report("全区39888293名建档立卡贫困群众全部实现稳定脱贫。地区生产总值增长4.9%。")
+    found = find_indicators(doc)
+    assert [i.value for i in found] == [4.9]
+    assert any("39888293" in w for w in doc.warnings)
+
+
+# ---- year and kind --------------------------------------------------------------------------
+
+def test_last_year_in_the_plan_section_is_an_actual():
+    (i,) = facts(plan="过去一年，国内生产总值增长10.3%。")
+    assert (i.year, i.kind) == (2022, "actual")
+
+
+def test_a_marker_opening_a_sentence_holds_for_its_paragraph():
+    found = facts(plan="过去一年，我们取得了很大成绩。国内生产总值增长10.3%。\n国内生产总值增长6%左右。")
+    assert [(i.year, i.kind, i.value) for i in found] == [(2022, "actual", 10.3), (2023, "target", 6.0)]
+
+
+def test_explicit_later_year_is_a_target_for_that_year():
+    (i,) = facts(plan="到2025年，森林覆盖率达到25%。")
+    assert (i.year, i.kind, i.concept) == (2025, "target", "forest-coverage")
+
+
+def test_end_of_a_five_year_plan():
+    doc = report()
+    doc2 = load_text(HEAD.replace("2022年度", "2020年度").replace("2023年", "2021年")
+                     + "一、2020年计划执行情况\n\n十三五末，全区地区生产总值达到215.4亿元。\n", path="c.txt")
+    read_metadata(doc2)
+    segment(doc2)
+    (i,) = find_indicators(doc2)
+    assert (i.year, i.kind, i.value, i.concept) == (2020, "actual", 215.4, "gdp")
+    assert doc.warnings == []
+
+
+def test_explicit_reviewed_year_in_a_sentence():
+    (i,) = facts(plan="2022年，国内生产总值达到121万亿元。")
+    assert (i.year, i.kind, i.measure) == (2022, "actual", "level")
+
+
+# ---- what is left out -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "国内生产总值年均增长9.3%。",               # an average over years
+    "五年累计，单位国内生产总值能耗下降19.1%。",  # a growth over a period
+    "与2000年相比，国内生产总值增长57.3%。",     # measured from a year before last
+    "地区生产总值增幅居全市第2位。",             # a rank
+    "好于全市5.7个百分点。",                     # a comparison with another area
+    "开展名校人才直通车活动20余场次。",           # a routine tally in a review
+    "孝妇河断面COD、氨氮浓度同比分别改善6.3%、25%。",  # a change whose direction the verb hides
+])
+def test_figures_that_are_no_years_value(sentence):
+    assert facts(sentence) == []
+
+
+def test_a_sum_over_five_years_keeps_its_figure_but_not_the_concept():
+    (i,) = facts("这五年，城镇新增就业5771万人。")
+    assert (i.indicator, i.value, i.concept) == ("城镇新增就业", 5771.0, None)
+
+
+def test_from_values_are_left_out_and_the_name_moves_on():
+    found = facts("国内生产总值达到39.8万亿元，财政收入从3.16万亿元增加到8.31万亿元。")
+    assert [(i.indicator, i.value, i.concept) for i in found] == [
+        ("国内生产总值", 39.8, "gdp"), ("财政收入", 8.31, "public-budget-revenue")]
+
+
+def test_a_threshold_inside_a_name_is_not_a_value():
+    (i,) = facts("实施投资500万元以上技术改造项目93项。")
+    assert (i.value, i.unit) == (93.0, "项") and "技术改造项目" in i.indicator
+
+
+def test_a_count_before_the_name_of_the_next_figure_is_part_of_that_name():
+    (i,) = facts(plan="2处集中式饮用水水源地水质达标率稳定在100%。")
+    assert (i.indicator, i.value, i.measure) == ("集中式饮用水水源地水质达标率", 100.0, "rate")
+
+
+def test_the_address_before_the_first_heading_is_skipped():
+    doc = report("地区生产总值增长2.3%。", head=HEAD + "今年年初，出台支持企业应对疫情稳定生产15条政策措施。\n\n")
+    assert [i.value for i in find_indicators(doc)] == [2.3]
+
+
+# ---- scripts and offsets --------------------------------------------------------------------
+
+def test_traditional_text_matches_and_reports_the_name_as_written():
+    doc = load_text("關於某縣2022年度國民經濟和社會發展計劃執行情況與2023年計劃草案的報告\n\n"
+                    "一、2022年國民經濟和社會發展計劃執行情況\n\n地區生產總值同比增長2.3%。\n", path="t.txt")
+    read_metadata(doc)
+    segment(doc)
+    (i,) = find_indicators(doc)
+    assert (i.indicator, i.concept, i.value) == ("地區生產總值", "gdp", 2.3)
+    assert doc.text[i.start:i.end] == i.evidence == "地區生產總值同比增長2.3%"
+
+
+def test_output_is_in_text_order_and_repeatable():
+    review = "地区生产总值同比增长2.3%；一般公共预算收入同比增长1.1%；社会消费品零售总额增长5.8%。"
+    first = facts(review, "地区生产总值增长6.5%左右。")
+    assert [i.end for i in first] == sorted(i.end for i in first)
+    assert first == facts(review, "地区生产总值增长6.5%左右。")
+
+
+def test_samples_reach_the_gold_standard(sample_result):
+    """The embedded samples: every headline figure of the 2019 review is found."""
+    doc = next(r for r in sample_result.documents if "2019" in r.document.name)
+    got = {(i.concept, i.measure, i.year, i.kind, i.value) for i in doc.indicators if i.concept}
+    assert {("gdp", "growth", 2019, "actual", 2.3), ("public-budget-revenue", "growth", 2019, "actual", 1.1),
+            ("gdp", "growth", 2020, "target", 6.5), ("fixed-asset-investment", "growth", 2020, "target", 15.0),
+            ("registered-unemployment", "rate", 2020, "target", 4.0)} <= got
