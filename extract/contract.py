@@ -19,6 +19,7 @@ def corpus_to_json(result: CorpusResult, *, include_text: bool = False) -> dict:
             {"a": lk.a, "b": lk.b, "rule": lk.rule, "score": round(lk.score, 4), "detail": lk.detail}
             for lk in result.links
         ],
+        "canonical": dict(result.canonical),
         "warnings": list(result.warnings),
     }
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from importlib import resources
 
+from .curation import curation_files, read_curation
 from .errors import InputError, PolicyKGError
 from .load import load_file
 from .meta import read_metadata
 from .records import CorpusResult, Document, DocumentResult
+from .resolve import resolve
 from .segment import segment
 from .themes import tag_themes
 
@@ -76,7 +78,8 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
         r.entities = extractor.entities(r.document)
         tag_themes(r.document, r.entities)
         r.indicators = find_indicators(r.document)
-    extractor.assign_ids(results)
+    decisions = [d for f in curation_files(paths) for d in read_curation(f)]
+    result.links, result.canonical = resolve(results, decisions)
     for r in results:
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)
     result.documents = results

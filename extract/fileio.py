@@ -4,20 +4,33 @@ from __future__ import annotations
 import os
 import tempfile
 
+from .errors import InputError
+
 
 def write_atomic(path: str, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` so that readers never see half a file."""
+    """Write ``content`` to ``path`` so that readers never see half a file.
+
+    Raises InputError naming ``path`` when it cannot be written (a directory,
+    no permission); the file that was there before is left as it was.
+    """
+    if os.path.isdir(path):
+        raise InputError(f"cannot write {path}: it is a directory")
     directory = os.path.dirname(os.path.abspath(path)) or "."
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
 
 

@@ -169,5 +169,6 @@ class DocumentResult:
 @dataclass(slots=True)
 class CorpusResult:
     documents: list[DocumentResult] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # why entities of different reports share an id
+    canonical: dict[str, str] = field(default_factory=dict)  # entity id → canonical name
     warnings: list[str] = field(default_factory=list)

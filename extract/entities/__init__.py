@@ -12,8 +12,6 @@ line up with the text, whitespace included) plus the project's own components:
 """
 from __future__ import annotations
 
-import hashlib
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -59,16 +57,6 @@ class EntityExtractor:
         self.nlp.get_pipe("policy_select")(doc)
         return group_mentions(document, doc)
 
-    def assign_ids(self, results) -> None:
-        """One id per (type, canonical name) across the corpus."""
-        for r in results:
-            for e in r.entities:
-                e.id = entity_id(e.type, e.name)
-
-
-def entity_id(typ: str, name: str) -> str:
-    digest = hashlib.sha1(f"{typ}\x1f{name}".encode("utf-8")).hexdigest()[:12]
-    return f"{typ.lower()}-{digest}"
 
 
 def group_mentions(document: Document, doc: Doc) -> list[Entity]:

@@ -26,7 +26,7 @@ MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # A firm is named without its legal form (鲁铭高温公司 → 鲁铭高温); a bank or a
 # fund is not named without its head (中国人民银行 is not 中国人民).
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司", "集团有限公司", "集团"})
-TRUSTED = {("lists", "class"), ("gazetteer", "")}
+TRUSTED = {("lists", "class"), ("gazetteer", ""), ("slogan", "slogan"), ("honour", "honour")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +88,18 @@ class Gazetteer:
             if i >= 0 and chosen[i].end >= b and (chosen[i].start, chosen[i].end) != (a, b):
                 continue  # inside a longer name
             form = m.group(0)
-            if len(form) < MIN_FORM and not _closed(text, a, b):
+            if len(form) < MIN_FORM and not _closed(text, a, b, self.known[form].type == "PROGRAM"):
                 continue
             k = self.known[form]
             found.append(Candidate(a, b, k.type, "gazetteer", priority=0, canonical=k.canonical))
         return doc
 
 
-def _closed(text: str, a: int, b: int) -> bool:
+def _closed(text: str, a: int, b: int, slogan: bool = False) -> bool:
+    """A short form stands alone: punctuation on both sides (for a slogan, a
+    quote mark on one side will do: scraping often loses the other one)."""
     before = text[a - 1] if a else "\n"
     after = text[b] if b < len(text) else "\n"
+    if slogan and (before in "“”" or after in "“”"):
+        return True
     return before in HARD and after in HARD

@@ -4,7 +4,8 @@ Three constructions name a thing without saying what it is, and say it anyway:
 
 - a partner: "与齐鲁交通合作", "与海尔卡奥斯、华为等平台合作" → firms;
 - an honoured subject: "周村烧饼被评为省级农产品加工业示范企业" → a firm;
-- a staged event: "举办第三届“院士专家周村行”" → a programme.
+- a staged event: "举办第三届“院士专家周村行”" → a programme;
+- a quoted slogan standing on its own: "做好“六稳”“六保”工作" → a programme.
 """
 from __future__ import annotations
 
@@ -18,12 +19,17 @@ from .candidate import Candidate, candidates
 from .dictionary import is_word
 from .heads import inner_head
 from .lexicon import HARD, Lexicon, count_ends, lexicon
-from .names import acceptable, is_generic, is_place, left_edge, unquote
+from .names import acceptable, is_generic, is_place, left_edge, unquote, word_at
 
 PARTNER_RE = re.compile(
     r"(?:与|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
     r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作")
 HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|荣获|获批|列为|授予)([^，。；：！？\n]{2,24}?)(?:企业|主体)")
+SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
+PLAN_PERIOD_RE = re.compile(r"^[十][一二三四五六七八九]五$|^\d+$")
+SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
+CAMPAIGN_VERBS = ("创建",)
+GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
 
@@ -50,11 +56,40 @@ class RoleNames:
             verb_start = m.start()
             edge = left_edge(text, verb_start, self.lex, counts=counts)
             self._add(found, text, edge.start, verb_start, "ENTERPRISE", "honour")
+        for m in SLOGAN_RE.finditer(text):
+            self._slogan(found, text, m)
         for m in EVENT_RE.finditer(text):
             if m.end() < len(text) and not _closed(text[m.end()]):
                 continue  # the quote is the front of a longer name: left to policy_heads
             self._add(found, text, m.start(1), m.end(1), "PROGRAM", "event")
         return doc
+
+    def _slogan(self, found, text, m) -> None:
+        """A quoted slogan standing on its own names a programme: "做好“六稳”“六保”工作",
+        "推动“一窗受理”"; not one that qualifies a noun ("“四强”产业", "“一城、两街、
+        多点”的布局") nor a plan period ("十四五"). "“枫桥式派出所”创建" takes its verb."""
+        inner = m.group(1)
+        if PLAN_PERIOD_RE.match(inner) or is_word(inner) or inner.isascii() or any(
+                ch in HARD and ch != "、" for ch in inner):
+            return
+        if text.endswith(GOAL_VERBS, 0, m.start()):
+            return  # "实现“以克论净”", "在“新三板”挂牌": a goal or a place, not a programme
+        end = m.end()
+        while end < len(text) and text[end] == "“":  # a run of slogans shares what follows
+            close = text.find("”", end + 1, end + 14)
+            if close < 0:
+                break
+            end = close + 1
+        after = text[end:end + 2]
+        nxt = word_at(text, end, min(len(text), end + 8), self.lex)
+        closed = (not after or (after[0] in HARD and after[0] not in "的“") or after.startswith(SLOGAN_NEXT)
+                  or (nxt in self.lex.leads and nxt not in self.lex.generic))
+        if not closed or inner_head(text, m.start(1), m.end(1), self.lex) is not None:
+            return
+        stop = m.end(1)
+        if text.startswith(CAMPAIGN_VERBS, m.end()):
+            stop = m.end() + 2  # "“枫桥式公安派出所”创建": the campaign is named with its verb
+        found.append(Candidate(m.start(1), stop, "PROGRAM", "slogan", "", "slogan", priority=0))
 
     def _add(self, found, text, s, e, typ, rule) -> None:
         name = unquote(text[s:e])

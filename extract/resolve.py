@@ -1,0 +1,276 @@
+"""One id per real-world thing across the corpus, with the reasons for every merge.
+
+Reports rename what they follow: 西铁城精密机床 becomes 西铁城新景精密机床, then
+西铁城精密数控机床; 齐鲁数谷 grows into 齐鲁数谷大数据小镇; 王村能源中心 is
+written 王村镇能源中心项目. Exact-name matching finds none of these. Here two
+entities of different reports are compared by their names (every alias),
+after peeling what varies without changing the thing (the area's own name in
+front, a legal or project suffix behind):
+
+- same name, or same core once peeled                      score 1.0 / 0.95
+- one core inside the other (a short form)                 0.70 + 0.25 × coverage
+- renamed: a shared stretch of three characters (two for a
+  firm's brand) and most of the shorter core in the longer  0.50 + 0.40 × coverage
+
+Pairs are merged best first, and a cluster never takes two entities of one
+report: in one report, two names are two things (the extractor already
+merged a report's short and long forms). Types must agree: a firm is not its
+project. A user's curation file (``extract/curation.py``) forces merges and
+splits, types and canonical names. Every merge is kept as a ``Link`` with the
+rule, the score, the names and the sentences compared.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .curation import Decision, check_names
+from .entities.dictionary import all_common
+from .entities.names import unquote
+from .load import fold
+from .records import DocumentResult, Entity, Link
+
+THRESHOLD = 0.6
+MAX_BUCKET = 60  # a character pair shared by more entities than this is no evidence
+SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "项目", "工程", "建设")
+ADMIN_CHARS = "省市区县镇"
+
+
+@dataclass
+class _Node:
+    doc: int
+    entity: Entity
+    names: tuple[str, ...]  # folded, unquoted
+    cores: tuple[str, ...]
+
+
+@dataclass
+class _Cluster:
+    members: list[int] = field(default_factory=list)
+    docs: set[int] = field(default_factory=set)
+
+
+def area_forms(area: str | None) -> tuple[str, ...]:
+    """The ways a report names its own area in front of a name: 周村区, 周村."""
+    if not area:
+        return ()
+    forms = {area}
+    if len(area) > 2 and area[-1] in ADMIN_CHARS:
+        forms.add(area[:-1])
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def core(name: str, areas: tuple[str, ...]) -> str:
+    """The part of a name that stays when a report re-words it."""
+    c = name
+    for a in areas:
+        if c.startswith(a) and len(c) > len(a) + 1:
+            c = c[len(a):]
+            break
+    if len(c) > 3 and c[0] in "区市县" and c[1] not in ADMIN_CHARS:
+        c = c[1:]  # "区实验中学": the district's own
+    for s in SUFFIXES:
+        if c.endswith(s) and len(c) > len(s) + 1:
+            c = c[: -len(s)]
+            break
+    return c
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence."""
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0]
+        for j, d in enumerate(b, 1):
+            cur.append(prev[j - 1] + 1 if ch == d else max(prev[j], cur[-1]))
+        prev = cur
+    return prev[-1]
+
+
+def _longest_common_substring(a: str, b: str) -> int:
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0] * (len(b) + 1)
+        for j, d in enumerate(b, 1):
+            if ch == d:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
+    """Score two names (and their cores) of one type: (score, rule)."""
+    if x == y:
+        return 1.0, "same name"
+    if cx == cy and len(cx) >= 2 and not all_common(cx):
+        return 0.95, "same name once area and suffix are set aside"
+    short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
+    if len(short) >= 2 and short in long_ and (len(short) >= 3 or long_.startswith(short)) \
+            and not all_common(short):
+        return 0.70 + 0.25 * len(short) / len(long_), "short form of a longer name"
+    if len(short) < 3:
+        return 0.0, ""
+    lcs = _lcs(short, long_)
+    coverage = lcs / len(short)
+    brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
+    if coverage >= 0.7 and (_longest_common_substring(short, long_) >= 3 or brand):
+        return 0.50 + 0.40 * coverage, "renamed: most of one name kept in the other"
+    return 0.0, ""
+
+
+def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tuple[list[Link], dict[str, str]]:
+    """Give every entity its corpus-wide id; return the merge links and id → canonical name."""
+    decisions = list(decisions)
+    nodes = _nodes(results)
+    known = {n for node in nodes for n in node.names} | {a for node in nodes for a in node.entity.aliases}
+    check_names(decisions, known | {unquote(a) for a in known})
+    _apply_types(nodes, decisions)
+
+    parent = list(range(len(nodes)))
+    clusters = {i: _Cluster([i], {nodes[i].doc}) for i in range(len(nodes))}
+    apart = _apart(nodes, decisions)
+    links: list[Link] = []
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def merge(i: int, j: int, score: float, rule: str, forced: bool = False) -> bool:
+        a, b = find(i), find(j)
+        if a == b:
+            return False
+        ca, cb = clusters[a], clusters[b]
+        if not forced and (ca.docs & cb.docs or nodes[i].entity.type != nodes[j].entity.type):
+            return False
+        if any((m, n) in apart for m in ca.members for n in cb.members):
+            return False
+        parent[b] = a
+        ca.members += cb.members
+        ca.docs |= cb.docs
+        del clusters[b]
+        links.append(_link(results, nodes[i], nodes[j], score, rule))
+        return True
+
+    for d in decisions:
+        if d.verb == "same":
+            for i in _named(nodes, d.a):
+                for j in _named(nodes, d.b):
+                    merge(i, j, 1.0, f"curation ({d.where})", forced=True)
+    for score, i, j, rule in _candidate_pairs(nodes):
+        merge(i, j, score, rule)
+
+    canonical = _assign_ids(nodes, clusters, results, decisions)
+    links.sort(key=lambda lk: (lk.a, lk.b))
+    return links, canonical
+
+
+def _nodes(results: list[DocumentResult]) -> list[_Node]:
+    out = []
+    for d, r in enumerate(results):
+        areas = area_forms(fold(r.document.area or ""))
+        for e in r.entities:
+            names = tuple(sorted({fold(unquote(x)) for x in [e.name, *e.aliases]}))
+            out.append(_Node(d, e, names, tuple(core(n, areas) for n in names)))
+    return out
+
+
+def _apply_types(nodes: list[_Node], decisions: list[Decision]) -> None:
+    for d in decisions:
+        if d.verb == "type":
+            for i in _named(nodes, d.a):
+                ent = nodes[i].entity
+                ent.type = d.b
+                ent.mentions = [_retype(m, d.b) for m in ent.mentions]
+
+
+def _retype(m, typ):
+    from dataclasses import replace
+
+    return replace(m, type=typ)
+
+
+def _named(nodes: list[_Node], name: str) -> list[int]:
+    key = fold(unquote(name))
+    return [i for i, n in enumerate(nodes) if key in n.names]
+
+
+def _apart(nodes: list[_Node], decisions: list[Decision]) -> set[tuple[int, int]]:
+    apart = set()
+    for d in decisions:
+        if d.verb == "different":
+            for i in _named(nodes, d.a):
+                for j in _named(nodes, d.b):
+                    apart |= {(i, j), (j, i)}
+    return apart
+
+
+def _candidate_pairs(nodes: list[_Node]):
+    """Pairs of entities of one type in different reports that share a character
+    pair, scored and sorted best first (ties broken by position: deterministic)."""
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        grams = {c[k:k + 2] for c in n.cores for k in range(len(c) - 1)} | set(n.cores)
+        for g in grams:
+            buckets[(n.entity.type, g)].append(i)
+    seen = set()
+    scored = []
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if nodes[i].doc == nodes[j].doc or (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                best, rule = 0.0, ""
+                for a, ca in zip(nodes[i].names, nodes[i].cores):
+                    for b, cb in zip(nodes[j].names, nodes[j].cores):
+                        s, r = compare(a, b, ca, cb, nodes[i].entity.type)
+                        if s > best:
+                            best, rule = s, r
+                if best >= THRESHOLD:
+                    scored.append((best, i, j, rule))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return scored
+
+
+def _link(results, a: _Node, b: _Node, score: float, rule: str) -> Link:
+    ra, rb = results[a.doc].document, results[b.doc].document
+    ma, mb = a.entity.mentions[0], b.entity.mentions[0]
+    return Link(
+        a=f"{ra.name}#{a.entity.type}#{a.entity.name}", b=f"{rb.name}#{b.entity.type}#{b.entity.name}",
+        rule=rule, score=score,
+        detail=f"{a.entity.name} ({ra.name}: {ma.sentence}) ~ {b.entity.name} ({rb.name}: {mb.sentence})",
+    )
+
+
+def _assign_ids(nodes, clusters, results, decisions) -> dict[str, str]:
+    """Id from the earliest report's name (stable as later reports are added);
+    canonical name from the latest report, unless the curation file names it."""
+    names = {d.a: d.b for d in decisions if d.verb == "name"}
+    canonical = {}
+    for cluster in clusters.values():
+        members = sorted(cluster.members, key=lambda i: (nodes[i].doc, nodes[i].entity.name))
+        first, last = nodes[members[0]], nodes[members[-1]]
+        typ = first.entity.type
+        cid = entity_id(typ, fold(unquote(first.entity.name)))
+        label = last.entity.name
+        for i in members:
+            for n in [nodes[i].entity.name, *nodes[i].entity.aliases]:
+                if n in names:
+                    label = names[n]
+        for i in members:
+            nodes[i].entity.id = cid
+        canonical[cid] = label
+    return dict(sorted(canonical.items()))
+
+
+def entity_id(typ: str, key: str) -> str:
+    digest = hashlib.sha1(f"{typ}\x1f{key}".encode("utf-8")).hexdigest()[:12]
+    return f"{typ.lower()}-{digest}"
