@@ -9,15 +9,19 @@ rule: drop the words that only place a name in space or time (全区, 全国, �
 其中 …), then the rest must be one of a concept's forms, as a whole.
 
 The vocabulary lives in ``ontology/indicators.tsv`` (its header documents the
-columns); ``kg.build`` reads the same file to publish it as SKOS.
+columns), read through ``ontology.vocab`` like every TSV vocabulary; ``kg.build``
+reads the same file to publish it as SKOS.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+
+from ontology.vocab import Term, vocabulary_path
+from ontology.vocab import read_vocabulary as read_terms
 
 from ..errors import InputError
 
@@ -89,41 +93,35 @@ class Vocabulary:
         return None
 
 
-def parse_tsv(text: str, source: str = "indicators.tsv") -> list[Concept]:
-    """Concepts from the TSV text; raises InputError naming the line at fault."""
+def concepts_from_terms(terms: Iterable[Term], source: str = "indicators.tsv") -> list[Concept]:
+    """Concepts from the rows ``ontology.vocab`` read; raises InputError naming the row at fault."""
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.rstrip("\n").split("\t")
-        if len(cols) != 5:
-            raise InputError(f"{source} line {n}: expected 5 tab-separated columns (id, zh, en, alt, measure), got {len(cols)}")
-        cid, zh, en, alt, measure = (c.strip() for c in cols)
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", cid):
-            raise InputError(f"{source} line {n}: id {cid!r} is not lower-case ASCII with hyphens")
-        if not zh or not en:
-            raise InputError(f"{source} line {n}: zh and en labels are required")
-        measures = tuple(m for m in measure.split("|") if m)
-        bad = [m for m in measures if m not in MEASURES]
-        if bad or not measures:
-            raise InputError(f"{source} line {n}: measure must be '|'-separated {', '.join(MEASURES)}, got {measure!r}")
-        forms = [zh] + [a for a in (x.strip() for x in alt.split("|")) if a and a != zh]
-        out.append(Concept(id=cid, zh=zh, en=en, alt=tuple(dict.fromkeys(forms)), measures=measures))
+    for t in terms:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", t.id):
+            raise InputError(f"{source}: id {t.id!r} is not lower-case ASCII with hyphens")
+        if not t.en:
+            raise InputError(f"{source}: {t.id}: the en label is required")
+        measures = tuple(m for m in (t.extra[0] if t.extra else "").split("|") if m)
+        if not measures or any(m not in MEASURES for m in measures):
+            raise InputError(f"{source}: {t.id}: the measure column must be '|'-separated {', '.join(MEASURES)}, "
+                             f"got {t.extra[0] if t.extra else 'nothing'!r}")
+        forms = [t.zh] + [a for a in t.alt if a != t.zh]
+        out.append(Concept(id=t.id, zh=t.zh, en=t.en, alt=tuple(dict.fromkeys(forms)), measures=measures))
     return out
 
 
 def read_vocabulary(path: str) -> Vocabulary:
-    """A vocabulary from a TSV file at ``path`` (tests, other vocabularies)."""
+    """A vocabulary from the TSV file at ``path`` (columns as in ``ontology/indicators.tsv``)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        terms = read_terms(Path(path))
     except OSError as exc:
         raise InputError(f"{path}: cannot read the indicator vocabulary: {exc.strerror}") from None
-    return Vocabulary(parse_tsv(text, source=path))
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    return Vocabulary(concepts_from_terms(terms, source=path))
 
 
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """The project's vocabulary, ``ontology/indicators.tsv``, read once."""
-    text = (resources.files("ontology") / "indicators.tsv").read_text(encoding="utf-8")
-    return Vocabulary(parse_tsv(text))
+    return read_vocabulary(str(vocabulary_path("indicators")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract.errors import InputError
-from extract.indicators.vocabulary import Vocabulary, load_vocabulary, parse_tsv, read_vocabulary
+from extract.indicators.vocabulary import load_vocabulary, read_vocabulary
 
 HEADLINE = ["gdp", "public-budget-revenue", "fixed-asset-investment", "retail-sales", "urban-disposable-income",
             "rural-disposable-income", "registered-unemployment", "surveyed-unemployment", "new-urban-jobs", "cpi",
@@ -61,21 +61,24 @@ def test_ids_are_unique_and_stable_ascii():
 
 
 @pytest.mark.parametrize("line, message", [
-    ("gdp\t地区生产总值\tGDP\tGDP", "expected 5 tab-separated columns"),
+    ("gdp\t地区生产总值\tGDP\tGDP", "measure column must be"),
     ("GDP\t地区生产总值\tGDP\tGDP\tgrowth", "lower-case ASCII"),
-    ("gdp\t地区生产总值\tGDP\tGDP\tspeed", "measure must be"),
-    ("gdp\t\tGDP\tGDP\tgrowth", "zh and en labels are required"),
+    ("gdp\t地区生产总值\tGDP\tGDP\tspeed", "measure column must be"),
+    ("gdp\t地区生产总值", "expected id, zh, en"),
 ])
-def test_malformed_lines_name_the_line(line, message):
+def test_malformed_rows_are_named(tmp_path, line, message):
+    p = tmp_path / "v.tsv"
+    p.write_text("# header\n" + line + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=message) as err:
-        parse_tsv("# header\n" + line + "\n", source="v.tsv")
-    assert "v.tsv line 2" in str(err.value)
+        read_vocabulary(str(p))
+    assert "v.tsv" in str(err.value)
 
 
-def test_a_form_may_name_only_one_concept():
-    concepts = parse_tsv("a\t甲\tA\t共同\tlevel\nb\t乙\tB\t共同\tlevel\n")
+def test_a_form_may_name_only_one_concept(tmp_path):
+    p = tmp_path / "v.tsv"
+    p.write_text("a\t甲\tA\t共同\tlevel\nb\t乙\tB\t共同\tlevel\n", encoding="utf-8")
     with pytest.raises(InputError, match="names both a and b"):
-        Vocabulary(concepts)
+        read_vocabulary(str(p))
 
 
 def test_read_vocabulary_from_a_file(tmp_path):
