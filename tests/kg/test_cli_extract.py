@@ -1,0 +1,232 @@
+"""``kg extract`` in-process: the JSON contract, determinism, help, and bad input.
+
+Every test asserts the exit code and the exact message a user sees.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+NO_YEAR = "Error: {}: no recognisable year (looked for 'YYYY年' in the title, headings and delivery date)\n"
+
+
+def _kg(*args: str):
+    result = CliRunner().invoke(cli, list(args), prog_name="kg")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def extracted(sample_paths, tmp_path_factory):
+    """One run over the two samples with --text, and the bytes it wrote."""
+    out = tmp_path_factory.mktemp("extract") / "out.json"
+    result = _kg("extract", *sample_paths, "--json", str(out), "--text")
+    assert result.exit_code == 0, result.stderr
+    return result, out.read_bytes()
+
+
+# The contract (../shared/contract/extract-json.md) -----------------------
+
+def test_extract_writes_the_contract_for_each_sample(extracted, sample_paths):
+    result, data = extracted
+    assert result.stdout == ""
+    docs = json.loads(data)["documents"]
+    assert [d["doc"]["path"] for d in docs] == sample_paths
+    heads = [{k: d["doc"][k] for k in ("title", "area", "reviewed_year", "plan_year", "date")} for d in docs]
+    assert heads == [
+        {"title": "关于周村区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告", "area": "周村区",
+         "reviewed_year": 2019, "plan_year": 2020, "date": "2020-05-26"},
+        {"title": "关于周村区2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告", "area": "周村区",
+         "reviewed_year": 2020, "plan_year": 2021, "date": "2021-03-12"},
+    ]
+    assert len({d["doc"]["iri"] for d in docs}) == 2 and all(d["doc"]["iri"] for d in docs)
+    for d in docs:
+        assert isinstance(d["indicators"], list) and d["indicators"]
+        assert d["entities"]
+        for e in d["entities"]:
+            assert {"id", "type", "name", "mentions"} <= set(e)
+            assert e["type"] in ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION")
+            assert e["mentions"]
+            for m in e["mentions"]:
+                assert {"text", "start", "end", "sentence", "section"} <= set(m)
+
+
+def test_every_mention_is_the_normalised_text_at_its_offsets(extracted):
+    docs = json.loads(extracted[1])["documents"]
+    checked = 0
+    for d in docs:
+        text = d["doc"]["text"]
+        titles = {s["title"] for s in d["doc"]["sections"]}
+        for e in d["entities"]:
+            for m in e["mentions"]:
+                assert text[m["start"]:m["end"]] == m["text"], m
+                assert m["text"] in m["sentence"]
+                assert m["section"] in titles, m
+                checked += 1
+    assert checked > 300
+
+
+def test_entity_ids_are_shared_across_documents_for_the_same_name_and_type(extracted):
+    docs = json.loads(extracted[1])["documents"]
+    ids = [{(e["type"], e["name"]): e["id"] for e in d["entities"]} for d in docs]
+    common = set(ids[0]) & set(ids[1])
+    assert common
+    assert all(ids[0][k] == ids[1][k] for k in common)
+
+
+def test_text_is_left_out_unless_asked_for(sample_paths, tmp_path):
+    out = tmp_path / "out.json"
+    result = _kg("extract", "-q", sample_paths[0], "--json", str(out))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    (doc,) = json.loads(out.read_bytes())["documents"]
+    assert "text" not in doc["doc"]
+
+
+def test_json_dash_writes_to_standard_output(sample_paths, extracted, tmp_path):
+    result = _kg("extract", "-q", *sample_paths, "--json", "-", "--text")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout_bytes == extracted[1]
+
+
+def test_two_runs_give_byte_identical_output(sample_paths, extracted, tmp_path):
+    out = tmp_path / "again.json"
+    assert _kg("extract", "-q", *sample_paths, "--json", str(out), "--text").exit_code == 0
+    assert out.read_bytes() == extracted[1]
+
+
+def test_no_files_reads_the_embedded_sample_corpus(sample_paths):
+    result = _kg("extract", "-q")
+    assert (result.exit_code, result.stderr) == (0, "")
+    docs = json.loads(result.stdout)["documents"]
+    assert [Path(d["doc"]["path"]).name for d in docs] == [Path(p).name for p in sample_paths]
+
+
+def test_progress_goes_to_standard_error_and_ends_with_what_was_written(sample_paths, tmp_path):
+    out = tmp_path / "out.json"
+    result = _kg("extract", sample_paths[0], "--json", str(out))
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"[1/1] reading {sample_paths[0]}"
+    n = len(json.loads(out.read_bytes())["documents"][0]["entities"])
+    assert lines[-1] == f"Wrote {out}: 1 documents, {n} entities"
+
+
+# Help --------------------------------------------------------------------
+
+def _commands(group: click.Group, path: tuple[str, ...] = ()):
+    for name, cmd in sorted(group.commands.items()):
+        yield path + (name,), cmd
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, path + (name,))
+
+
+def test_kg_help_has_an_example():
+    result = _kg("--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert "extract" in result.stdout
+
+
+def test_every_command_help_has_an_example():
+    """Every command registered on the group, so commands added later are covered too."""
+    commands = list(_commands(cli))
+    assert ("extract",) in [p for p, _ in commands]
+    for path, _ in commands:
+        result = _kg(*path, "--help")
+        assert result.exit_code == 0, path
+        assert "Example" in result.stdout, f"kg {' '.join(path)} --help has no example"
+        example = result.stdout.split("Example", 1)[1]
+        assert f"kg {' '.join(path)}" in example, f"the example of kg {' '.join(path)} does not run it"
+
+
+# Bad input ---------------------------------------------------------------
+
+@pytest.fixture
+def cwd(tmp_path, monkeypatch):
+    """Run in an empty directory so messages name files as the user typed them."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _bad_files(cwd: Path) -> dict[str, tuple[str, str]]:
+    """name → (file to pass, exact error line)"""
+    (cwd / "reports").mkdir()
+    (cwd / "empty.txt").write_bytes(b"")
+    (cwd / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06")
+    (cwd / "noyear.txt").write_text("各位代表：\n现在，我代表区人民政府作报告，请予审议。\n", encoding="utf-8")
+    return {
+        "missing": ("missing.txt", "Error: missing.txt: no such file\n"),
+        "directory": ("reports", "Error: reports: is a directory, not a report file (pass the files inside it, e.g. DIR/*.txt)\n"),
+        "empty": ("empty.txt", "Error: empty.txt: empty file\n"),
+        "binary": ("picture.png", "Error: picture.png: binary file (holds NUL bytes and is not UTF-16 text)\n"),
+        "no-year": ("noyear.txt", NO_YEAR.format("noyear.txt")),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "no-year"])
+def test_unreadable_input_is_one_error_line_and_exit_2(cwd, case):
+    name, message = _bad_files(cwd)[case]
+    result = _kg("extract", "-q", name, "--json", "out.json")
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert result.stdout == ""
+    assert not (cwd / "out.json").exists()
+
+
+def test_unreadable_input_without_quiet_still_ends_with_the_error(cwd):
+    result = _kg("extract", "missing.txt", "--json", "out.json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["[1/1] reading missing.txt", "Error: missing.txt: no such file"]
+
+
+def test_several_unreadable_files_are_named_in_one_line(cwd):
+    _bad_files(cwd)
+    result = _kg("extract", "-q", "missing.txt", "empty.txt", "--json", "out.json")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: nothing could be read: missing.txt: no such file; empty.txt: empty file\n"
+
+
+def test_one_good_and_one_bad_file_warns_and_extracts_the_good_one(cwd, sample_paths):
+    _bad_files(cwd)
+    shutil.copy(sample_paths[0], cwd / "good.txt")
+    result = _kg("extract", "noyear.txt", "good.txt", "--json", "out.json")
+    assert result.exit_code == 0
+    assert NO_YEAR.format("noyear.txt").replace("Error: ", "Warning: ").rstrip("\n") in result.stderr.splitlines()
+    assert not any(line.startswith("Error:") for line in result.stderr.splitlines())
+    data = json.loads((cwd / "out.json").read_bytes())
+    assert [d["doc"]["path"] for d in data["documents"]] == ["good.txt"]
+    assert data["documents"][0]["entities"]
+
+
+def test_quiet_hides_the_warning_but_not_the_result(cwd, sample_paths):
+    _bad_files(cwd)
+    shutil.copy(sample_paths[0], cwd / "good.txt")
+    result = _kg("extract", "-q", "missing.txt", "good.txt", "--json", "out.json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert len(json.loads((cwd / "out.json").read_bytes())["documents"]) == 1
+
+
+def test_existing_output_is_left_untouched_when_the_run_fails(cwd):
+    _bad_files(cwd)
+    (cwd / "out.json").write_text('{"old": true}\n', encoding="utf-8")
+    result = _kg("extract", "-q", "empty.txt", "--json", "out.json")
+    assert result.exit_code == 2
+    assert (cwd / "out.json").read_text(encoding="utf-8") == '{"old": true}\n'
+    assert sorted(p.name for p in cwd.iterdir()) == ["empty.txt", "noyear.txt", "out.json", "picture.png", "reports"]
+
+
+def test_output_path_that_is_a_directory_is_one_error_line(cwd, sample_paths):
+    (cwd / "outdir").mkdir()
+    result = _kg("extract", "-q", sample_paths[0], "--json", "outdir")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: cannot write outdir: it is a directory\n"
+    assert list((cwd / "outdir").iterdir()) == []
+    assert sorted(p.name for p in cwd.iterdir()) == ["outdir"]
