@@ -12,7 +12,8 @@ text as normalised here, so the normal form is documented and tested:
    → ``6.5%``), except the punctuation Chinese writes full width
    (``，：；（）！？``), which stays.
 3. ASCII ``, ; : ( ) ! ?`` next to a Chinese character become full width, so
-   rules see one comma, whatever the site wrote (``4.1:43.1`` stays).
+   rules see one comma, whatever the site wrote (``4.1:43.1`` stays); a pair
+   of parentheses is widened together (``(1)推进`` → ``（1）推进``).
 4. Spaces next to a Chinese character or between digits are removed
    (``1 9 9 3 年`` → ``1993年``); other runs of spaces become one; lines are
    stripped; runs of blank lines become one blank line.
@@ -158,13 +159,25 @@ def _widen_punct(line: str) -> str:
     if not any(ch in _TO_FULL for ch in line):
         return line
     out = list(line)
+    wide = [_next_to_chinese(line, i) for i in range(len(line))]
+    # a pair of parentheses is widened together: (1)推进 → （1）推进, not (1）推进
+    stack = []
     for i, ch in enumerate(line):
-        if ch in _TO_FULL:
-            prev = line[i - 1] if i else ""
-            nxt = line[i + 1] if i + 1 < len(line) else ""
-            if (prev and (is_cjk(prev) or prev in "”’》）")) or (nxt and (is_cjk(nxt) or nxt in "“‘《（")):
-                out[i] = _TO_FULL[ch]
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            wide[i] = wide[j] = wide[i] or wide[j]
+    for i, ch in enumerate(line):
+        if ch in _TO_FULL and wide[i]:
+            out[i] = _TO_FULL[ch]
     return "".join(out)
+
+
+def _next_to_chinese(line: str, i: int) -> bool:
+    prev = line[i - 1] if i else ""
+    nxt = line[i + 1] if i + 1 < len(line) else ""
+    return bool((prev and (is_cjk(prev) or prev in "”’》）")) or (nxt and (is_cjk(nxt) or nxt in "“‘《（")))
 
 
 @lru_cache(maxsize=1)

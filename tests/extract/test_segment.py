@@ -199,6 +199,12 @@ def test_bracketed_numbers_nest_inside_numbered_paragraphs():
     ]
 
 
+def test_half_width_bracketed_numbers_are_headings_too():
+    doc = _doc(TITLE + "一、2021年主要任务\n(1)抓项目。\n(2)抓园区。\n")
+    assert [(s.id, s.marker, s.title) for s in doc.sections[1:]] == [
+        ("1", "一、", "2021年主要任务"), ("1.1", "（1）", "抓项目"), ("1.2", "（2）", "抓园区")]
+
+
 def test_demonstrative_before_yi_shi_does_not_start_a_section():
     """In 这一是… the 一 belongs to 这一 (this one), not to a 一是, 二是 run."""
     doc = _doc(TITLE + "一、2020年计划执行情况\n（一）经济运行平稳。这一是全区上下共同努力的结果。二是没有来的。\n")
