@@ -10,7 +10,7 @@ front, a legal or project suffix behind):
 - same name, or same core once peeled                      score 1.0 / 0.95
 - one core inside the other (a short form)                 0.70 + 0.25 × coverage
 - renamed: a shared stretch of three characters (two for a
-  firm's brand) and most of the shorter core in the longer  0.50 + 0.40 × coverage
+  firm's brand) and most of the shorter core in the longer  0.50 + 0.40 × coverage × …
 
 Pairs are merged best first, and a cluster never takes two entities of one
 report: in one report, two names are two things (the extractor already
@@ -108,8 +108,9 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if cx == cy and len(cx) >= 2 and not all_common(cx):
         return 0.95, "same name once area and suffix are set aside"
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
-    if len(short) >= 2 and short in long_ and (len(short) >= 3 or long_.startswith(short)) \
-            and not all_common(short):
+    if len(short) < 2 or (len(short) <= 4 and all_common(short)) or _new_thing(short, long_):
+        return 0.0, ""
+    if short in long_ and (len(short) >= 3 or long_.startswith(short)):
         return 0.70 + 0.25 * len(short) / len(long_), "short form of a longer name"
     if len(short) < 3:
         return 0.0, ""
@@ -117,8 +118,19 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     coverage = lcs / len(short)
     brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
     if coverage >= 0.7 and (_longest_common_substring(short, long_) >= 3 or brand):
-        return 0.50 + 0.40 * coverage, "renamed: most of one name kept in the other"
+        return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), "renamed: most of one name kept in the other"
     return 0.0, ""
+
+
+PLACES = ("路", "大道", "街", "巷", "河", "湖", "山", "村", "镇", "社区")
+BUILDINGS = ("幼儿园", "小学", "中学", "学校", "医院", "卫生院", "公园", "广场", "中心", "馆")
+
+
+def _new_thing(short: str, long_: str) -> bool:
+    """"中和街" and "中和街幼儿园": a street, river or village, then a building
+    after it, is another thing (the kindergarten on the street)."""
+    i = long_.find(short)
+    return i >= 0 and short.endswith(PLACES) and long_[i + len(short):].endswith(BUILDINGS)
 
 
 def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tuple[list[Link], dict[str, str]]:

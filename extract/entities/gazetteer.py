@@ -18,7 +18,7 @@ from .tokenizer import doc_text
 from .candidate import CHOSEN, Candidate, candidates
 from .lexicon import HARD, Lexicon, lexicon, trie_pattern
 from .dictionary import all_common, is_word
-from .names import is_generic, unquote
+from .names import is_generic, is_plan_period, unquote
 
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # Names worth looking for everywhere: found by a head noun or typed by a class
@@ -58,6 +58,10 @@ class Gazetteer:
                 continue  # everyday words and sectors stay where they were found
             canonical = c.canonical or name
             self._add(name, c.type, canonical)
+            slogan = _quoted(text[c.start:c.end])
+            if c.type == "PROGRAM" and len(slogan) >= 3 and not slogan.isascii() and not is_word(slogan) \
+                    and not is_plan_period(slogan):
+                self._add(slogan, "PROGRAM", slogan)  # "“双随机、一公开”监管" names "双随机、一公开"
             if c.type == "ENTERPRISE" and c.head in LEGAL_FORMS and name.endswith(c.head):
                 short = name[: -len(c.head)]
                 if len(short) >= 2 and not is_generic(short, self.lex) and not is_word(short):
@@ -85,14 +89,36 @@ class Gazetteer:
         for m in rx.finditer(text):
             a, b = m.start(), m.end()
             i = bisect.bisect_right(starts, a) - 1
+            k = self.known[m.group(0)]
             if i >= 0 and chosen[i].end >= b and (chosen[i].start, chosen[i].end) != (a, b):
                 continue  # inside a longer name
             form = m.group(0)
             if len(form) < MIN_FORM and not _closed(text, a, b, self.known[form].type == "PROGRAM"):
                 continue
-            k = self.known[form]
             found.append(Candidate(a, b, k.type, "gazetteer", priority=0, canonical=k.canonical))
+        found.extend(self._owners(text, chosen))
         return doc
+
+    def _owners(self, text: str, chosen) -> list[Candidate]:
+        """"广晟玫瑰风情园": a park or project whose name starts with a known firm
+        says whose it is; the firm is named there too (as a nested mention)."""
+        out = []
+        for c in chosen:
+            if c.type == "ENTERPRISE":
+                continue
+            for n in range(min(8, c.end - c.start - 2), 1, -1):
+                k = self.known.get(text[c.start:c.start + n])
+                if k is not None and k.type == "ENTERPRISE":
+                    out.append(Candidate(c.start, c.start + n, k.type, "gazetteer", kind="nested", priority=-1,
+                                         canonical=k.canonical))
+                    break
+        return out
+
+
+def _quoted(name: str) -> str:
+    a = name.find("“")
+    b = name.find("”", a + 1)
+    return name[a + 1:b] if a >= 0 and b > a + 1 and (a > 0 or b < len(name) - 1) else ""
 
 
 def _closed(text: str, a: int, b: int, slogan: bool = False) -> bool:

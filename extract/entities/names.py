@@ -8,6 +8,7 @@ reaches back to such a boundary and then peel the governing words off.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dictionary import is_word
@@ -243,6 +244,14 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
 
 def has_facility(modifier: str, lex: Lexicon) -> bool:
     return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in modifier)
+
+
+PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$|^\d+$")
+
+
+def is_plan_period(text: str) -> bool:
+    """"十四五": a five-year plan period, not a programme of its own."""
+    return bool(PLAN_PERIOD_RE.match(text))
 
 
 def is_slogan(modifier: str) -> bool:

@@ -19,14 +19,13 @@ from .candidate import Candidate, candidates
 from .dictionary import is_word
 from .heads import inner_head
 from .lexicon import HARD, Lexicon, count_ends, lexicon
-from .names import acceptable, is_generic, is_place, left_edge, unquote, word_at
+from .names import acceptable, is_generic, is_place, is_plan_period, left_edge, unquote, word_at
 
 PARTNER_RE = re.compile(
     r"(?:与|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
     r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作")
 HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|荣获|获批|列为|授予)([^，。；：！？\n]{2,24}?)(?:企业|主体)")
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
-PLAN_PERIOD_RE = re.compile(r"^[十][一二三四五六七八九]五$|^\d+$")
 SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
@@ -69,7 +68,7 @@ class RoleNames:
         "推动“一窗受理”"; not one that qualifies a noun ("“四强”产业", "“一城、两街、
         多点”的布局") nor a plan period ("十四五"). "“枫桥式派出所”创建" takes its verb."""
         inner = m.group(1)
-        if PLAN_PERIOD_RE.match(inner) or is_word(inner) or inner.isascii() or any(
+        if is_plan_period(inner) or is_word(inner) or inner.isascii() or any(
                 ch in HARD and ch != "、" for ch in inner):
             return
         if text.endswith(GOAL_VERBS, 0, m.start()):

@@ -4,7 +4,8 @@ Rules overlap: a list item is also a head-noun name, a short form sits inside
 its long form. The higher priority wins a crossing, the longer span wins a
 nesting (nested names are kept only where the text also names them alone,
 which the gazetteer proposes as separate mentions). The result is
-``doc.spans["policy"]``, labelled by type, and ``doc.ents``.
+``doc.spans["policy"]``, labelled by type, and ``doc.ents`` (without the
+nested firms, which overlap their parks).
 """
 from __future__ import annotations
 
@@ -26,21 +27,21 @@ def make_select(nlp: Language, name: str):
 class Select:
     def __call__(self, doc: Doc) -> Doc:
         chosen = choose(candidates(doc))
-        spans = []
-        for c in chosen:
-            span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+        spans = [doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand") for c in chosen]
         doc.spans[SPANS_KEY] = spans
-        doc.ents = spans
+        doc.ents = [sp for sp, c in zip(spans, chosen) if c.kind != "nested"]
         doc._.set(CHOSEN, chosen)
         return doc
 
 
 def choose(cands: list[Candidate]) -> list[Candidate]:
-    """Resolve overlaps: priority first, then length, then position."""
+    """Resolve overlaps: priority first, then length, then position. A firm named
+    at the front of its own park or project ("nested") stands beside that name."""
+    nested = [c for c in cands if c.kind == "nested"]
     best: dict[tuple[int, int], Candidate] = {}
     for c in cands:
+        if c.kind == "nested":
+            continue
         key = (c.start, c.end)
         old = best.get(key)
         if old is None or (c.priority, _type_rank(c.type)) > (old.priority, _type_rank(old.type)):
@@ -56,6 +57,11 @@ def choose(cands: list[Candidate]) -> list[Candidate]:
             continue
         starts.insert(i, c.start)
         taken.insert(i, c)
+    if nested:
+        kept = {(c.start, c.end) for c in taken}
+        outer_starts = {c.start for c in taken}
+        taken += [c for c in nested if c.start in outer_starts and (c.start, c.end) not in kept]
+        taken.sort(key=lambda c: (c.start, c.end, c.type))
     return taken
 
 
