@@ -116,23 +116,33 @@ def find_years(title: str, text: str, iso_date: str | None) -> tuple[int | None,
 
 
 def find_area(title: str, head: str) -> str | None:
+    """The innermost administrative unit the report is about (周村区, not 淄博市周村区)."""
     m = re.search(r"关于(.{2,20}?" + _ADMIN + r")(?:人民政府)?(?:(?:19|20)\d\d|国民经济|政府工作)", title)
     if m:
-        return m.group(1)
+        return _last_unit(m.group(1))
     m = re.search(r"(?:19|20)\d\d年(?:度)?(.{2,20}?)(?:国务院|人民政府)?(?:政府工作报告|国民经济)", title)
     if m and m.group(1):
-        area = m.group(1)
-        return area
+        return _last_unit(m.group(1))
     m = re.search(r"在(.{2,30}?)第.{1,4}届(?:全国)?人民代表大会", head)
     if m:
         if "全国" in head[m.start():m.end()] and "全国人民代表大会" in head[m.start():m.end() + 4]:
             return "中华人民共和国"
-        units = re.findall(r".+?" + _ADMIN, m.group(1))
-        if units:
-            return units[-1]
+        if _UNIT.match(m.group(1)):
+            return _last_unit(m.group(1))
     if "全国人民代表大会" in head:
         return "中华人民共和国"
     return None
+
+
+# One administrative unit. A bare 州 is left out: it ends city names (杭州市,
+# 广州市), and today's 州 are 自治州.
+_UNIT = re.compile(r".+?(?:自治县|自治州|自治区|特别行政区|新区|地区|区|县|市|旗|盟|省)")
+
+
+def _last_unit(name: str) -> str:
+    """``淄博市周村区`` → ``周村区``; a name that is not a chain of units stays whole."""
+    units = _UNIT.findall(name)
+    return units[-1] if units and "".join(units) == name else name
 
 
 def find_date(head: str, warnings: list[str]) -> str | None:

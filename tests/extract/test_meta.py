@@ -167,3 +167,22 @@ def test_text_without_any_year_is_an_input_error_naming_the_file():
     msg = str(exc.value)
     assert "\n" not in msg
     assert re.match(r"noyear\.txt: no recognisable year", msg)
+
+
+@pytest.mark.parametrize("area, expected", [
+    ("周村区", "周村区"),
+    ("淄博市周村区", "周村区"),
+    ("山东省淄博市周村区", "周村区"),
+    ("杭州市", "杭州市"),
+    ("广州市越秀区", "越秀区"),
+    ("济南市市中区", "市中区"),
+    ("浦东新区", "浦东新区"),
+    ("延边朝鲜族自治州", "延边朝鲜族自治州"),
+    ("内蒙古自治区", "内蒙古自治区"),
+])
+def test_area_is_the_innermost_unit_whether_read_from_the_title_or_the_delivery_line(area, expected):
+    """The same county must get the same area whether or not its title names the city too."""
+    body = "——2021年3月2日在{}第一届人民代表大会第五次会议上\n各位代表：\n"
+    from_title = _meta(f"关于{area}2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n" + body.format("某地"))
+    from_delivery = _meta("2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n" + body.format(area))
+    assert (from_title.area, from_delivery.area) == (expected, expected)
