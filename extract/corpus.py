@@ -10,6 +10,7 @@ from importlib import resources
 
 from .curation import curation_files, read_curation
 from .errors import InputError, PolicyKGError
+from .events import find_statuses
 from .load import load_file
 from .meta import read_metadata
 from .records import CorpusResult, Document, DocumentResult
@@ -76,6 +77,7 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
         extractor.first_pass(r.document)
     for r in results:
         r.entities = extractor.entities(r.document)
+        find_statuses(r.document, r.entities)
         tag_themes(r.document, r.entities)
         r.indicators = find_indicators(r.document)
     decisions = [d for f in curation_files(paths) for d in read_curation(f)]

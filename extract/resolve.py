@@ -123,14 +123,15 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
 
 
 PLACES = ("路", "大道", "街", "巷", "河", "湖", "山", "村", "镇", "社区")
-BUILDINGS = ("幼儿园", "小学", "中学", "学校", "医院", "卫生院", "公园", "广场", "中心", "馆")
+BUILDINGS = ("幼儿园", "小学", "中学", "一中", "学校", "医院", "卫生院", "公园", "广场", "中心", "馆")
 
 
 def _new_thing(short: str, long_: str) -> bool:
-    """"中和街" and "中和街幼儿园": a street, river or village, then a building
-    after it, is another thing (the kindergarten on the street)."""
+    """"中和街" and "中和街幼儿园", "实验幼儿园" and "实验幼儿园综合楼": a place or
+    a building, then a building after it, is another thing."""
     i = long_.find(short)
-    return i >= 0 and short.endswith(PLACES) and long_[i + len(short):].endswith(BUILDINGS)
+    rest = long_[i + len(short):] if i >= 0 else ""
+    return bool(rest) and short.endswith(PLACES + BUILDINGS) and rest.endswith(BUILDINGS + ("楼",))
 
 
 def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tuple[list[Link], dict[str, str]]:
