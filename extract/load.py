@@ -56,16 +56,24 @@ def _score(text: str) -> float:
 def decode(data: bytes) -> tuple[str, str]:
     """Decode report bytes, returning ``(text, encoding)``.
 
-    Raises InputError for empty and binary data and for bytes no supported
-    encoding reads.
+    A UTF-8 text with a few broken byte sequences (a download cut short in the
+    middle of a character) is read with each replaced by U+FFFD; ``load_file``
+    says so in a warning. Raises InputError for empty and binary data and for
+    bytes no supported encoding reads.
     """
-    text, enc = _decode(data)
-    if not text.replace("\ufeff", "").strip():
-        raise InputError("empty file")
+    text, enc, _ = _decode_checked(data)
     return text, enc
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode_checked(data: bytes) -> tuple[str, str, int]:
+    """``(text, encoding, number of byte sequences replaced by U+FFFD)``."""
+    text, enc, replaced = _decode(data)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError("empty file")
+    return text, enc, replaced
+
+
+def _decode(data: bytes) -> tuple[str, str, int]:
     if not data.strip():
         raise InputError("empty file")
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -73,7 +81,7 @@ def _decode(data: bytes) -> tuple[str, str]:
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc
+                return data.decode(enc), enc, 0
             except UnicodeDecodeError as exc:
                 raise InputError(f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}") from None
     zeros = data.count(0)
@@ -89,10 +97,10 @@ def _decode(data: bytes) -> tuple[str, str]:
                 except UnicodeDecodeError:
                     continue
                 if hits > len(data) // 8 or _score(text) > 0.005:
-                    return text, enc
+                    return text, enc, 0
         raise InputError("binary file (holds NUL bytes and is not UTF-16 text)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
     candidates = []
@@ -106,7 +114,12 @@ def _decode(data: bytes) -> tuple[str, str]:
     if candidates:
         best = max(candidates, key=lambda c: c[0])
         if best[0] > 0.005:
-            return best[2], best[1]
+            return best[2], best[1], 0
+    # UTF-8 with a few broken sequences (cut short mid-character, a stray byte)
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if replaced <= max(3, len(data) // 2000) and _score(text) > 0.005:
+        return text, "utf-8", replaced
     raise InputError("not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)")
 
 
@@ -243,7 +256,10 @@ def load_file(path: str) -> Document:
     Raises InputError with a one-line message naming ``path``.
     """
     try:
-        text, enc = decode(read_bytes(path))
-        return load_text(text, path=path, encoding=enc)
+        text, enc, replaced = _decode_checked(read_bytes(path))
+        doc = load_text(text, path=path, encoding=enc)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
+    if replaced:
+        doc.warnings.append(f"{replaced} broken UTF-8 byte sequence(s) replaced by U+FFFD")
+    return doc

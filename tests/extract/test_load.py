@@ -74,6 +74,27 @@ def test_utf16_without_bom_and_without_any_ascii_is_still_detected():
         assert (text, found) == (line, enc)
 
 
+def test_utf8_cut_short_in_the_middle_of_a_character_is_read_with_a_warning(tmp_path):
+    data = SIMPLIFIED.encode("utf-8") + "报".encode("utf-8")[:2]
+    doc = load_file(_write(tmp_path, data))
+    assert doc.encoding == "utf-8"
+    assert doc.text == SIMPLIFIED + "\ufffd\n"
+    assert doc.warnings == ["1 broken UTF-8 byte sequence(s) replaced by U+FFFD"]
+
+
+def test_utf8_with_a_stray_byte_keeps_its_offsets_and_warns(tmp_path):
+    raw = SIMPLIFIED.encode("utf-8")
+    cut = raw.index("海尔".encode("utf-8"))
+    doc = load_file(_write(tmp_path, raw[:cut] + b"\xff" + raw[cut:]))
+    assert doc.text == SIMPLIFIED.replace("海尔", "\ufffd海尔")
+    assert len(doc.warnings) == 1
+
+
+def test_gbk_text_is_not_mistaken_for_damaged_utf8(tmp_path):
+    doc = load_file(_write(tmp_path, SIMPLIFIED.encode("gbk")))
+    assert (doc.encoding, doc.warnings) == ("gb18030", [])
+
+
 def test_gb18030_characters_outside_gbk_survive(tmp_path):
     text = "关于某区2020年度计划执行情况的报告\n䶮𠀀科技有限公司是在园区中建成的。\n"
     with pytest.raises(UnicodeEncodeError):
