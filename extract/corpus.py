@@ -14,7 +14,7 @@ from .events import find_statuses
 from .load import load_file
 from .meta import read_metadata
 from .records import CorpusResult, Document, DocumentResult
-from .resolve import resolve
+from .resolve import merge_variants, resolve
 from .segment import segment
 from .themes import tag_themes
 
@@ -81,6 +81,7 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
         tag_themes(r.document, r.entities)
         r.indicators = find_indicators(r.document)
     decisions = [d for f in curation_files(paths) for d in read_curation(f)]
+    merge_variants(results, decisions)
     result.links, result.canonical = resolve(results, decisions)
     for r in results:
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)

@@ -22,6 +22,7 @@ rule, the score, the names and the sentences compared.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from .load import fold
 from .records import DocumentResult, Entity, Link
 
 THRESHOLD = 0.6
+VARIANT_THRESHOLD = 0.8  # within one report, only near-certain variants are one entity
 MAX_BUCKET = 60  # a character pair shared by more entities than this is no evidence
 SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "项目", "工程", "建设")
 ADMIN_CHARS = "省市区县镇"
@@ -108,7 +110,8 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if cx == cy and len(cx) >= 2 and not all_common(cx):
         return 0.95, "same name once area and suffix are set aside"
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
-    if len(short) < 2 or (len(short) <= 4 and all_common(short)) or _new_thing(short, long_):
+    if len(short) < 2 or (len(short) <= 4 and all_common(short)) or _new_thing(short, long_) \
+            or _numbers(cx) and _numbers(cy) and _numbers(cx) != _numbers(cy) or _other_kind(cx, cy):
         return 0.0, ""
     if short in long_ and (len(short) >= 3 or long_.startswith(short)):
         return 0.70 + 0.25 * len(short) / len(long_), "short form of a longer name"
@@ -126,12 +129,57 @@ PLACES = ("路", "大道", "街", "巷", "河", "湖", "山", "村", "镇", "社
 BUILDINGS = ("幼儿园", "小学", "中学", "一中", "学校", "医院", "卫生院", "公园", "广场", "中心", "馆")
 
 
+NUMERALS = re.compile(r"[0-9一二三四五六七八九十百千两]+")
+
+
+def _numbers(name: str) -> tuple[str, ...]:
+    """"三年行动" and "五年提升行动" are two programmes: their numbers differ."""
+    return tuple(NUMERALS.findall(name))
+
+
+def _other_kind(a: str, b: str) -> bool:
+    """"实验中学" and "实验小学": two buildings of different kinds are two things."""
+    ka = next((x for x in BUILDINGS if a.endswith(x)), None)
+    kb = next((x for x in BUILDINGS if b.endswith(x)), None)
+    return ka is not None and kb is not None and ka != kb
+
+
 def _new_thing(short: str, long_: str) -> bool:
     """"中和街" and "中和街幼儿园", "实验幼儿园" and "实验幼儿园综合楼": a place or
     a building, then a building after it, is another thing."""
     i = long_.find(short)
     rest = long_[i + len(short):] if i >= 0 else ""
     return bool(rest) and short.endswith(PLACES + BUILDINGS) and rest.endswith(BUILDINGS + ("楼",))
+
+
+def merge_variants(results: list[DocumentResult], decisions: list[Decision] = ()) -> None:
+    """Within one report, a short form and its long form are one entity
+    ("新加坡智能家居" and "文泰新加坡智能家居", "西铁城精密机床" and
+    "西铁城新景精密机床"); two names that merely look alike are not."""
+    apart = {frozenset((d.a, d.b)) for d in decisions if d.verb == "different"}
+    for r in results:
+        areas = area_forms(fold(r.document.area or ""))
+        ents = sorted(r.entities, key=lambda e: (-len(e.name), e.name))
+        merged: list[Entity] = []
+        for e in ents:
+            target = next((m for m in merged if m.type == e.type and frozenset((m.name, e.name)) not in apart
+                           and _variant(m, e, areas)), None)
+            if target is None:
+                merged.append(e)
+            else:
+                target.mentions = sorted(target.mentions + e.mentions, key=lambda m: (m.start, m.end))
+                target.themes += [t for t in e.themes if t not in target.themes]
+                target.status += [s for s in e.status if s not in target.status]
+        r.entities = sorted(merged, key=lambda e: (e.mentions[0].start, e.type))
+
+
+def _variant(a: Entity, b: Entity, areas) -> bool:
+    for x in {fold(unquote(n)) for n in [a.name, *a.aliases]}:
+        for y in {fold(unquote(n)) for n in [b.name, *b.aliases]}:
+            score, rule = compare(x, y, core(x, areas), core(y, areas), a.type)
+            if score >= VARIANT_THRESHOLD and rule != "same name":
+                return True
+    return False
 
 
 def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tuple[list[Link], dict[str, str]]:

@@ -57,10 +57,10 @@ _LINK_WORDS = sorted({
     "继续", "基本", "全部", "整体", "稳步", "持续", "大幅", "明显", "进一步", "再", "又", "已", "将", "要", "就",
     "也", "都", "目标", "预期目标", "预期", "指标", "增长目标", "目标为", "每人每月", "每人每年", "每人", "每年",
     "每月", "按可比价格计算", "按可比价计算", "扣除价格因素", "扣除价格因素后", "以上", "左右", "提高了", "增长了",
-    "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居", "从", "由",
+    "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居", "从", "由", "平均",
 }, key=len, reverse=True)
 _LINK_TAIL = re.compile(
-    rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN})(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
+    rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN}|降|升|增|减)(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
     rf"|(?P<word>{'|'.join(re.escape(w) for w in _LINK_WORDS)}))$"
 )
 # a name said once for two figures: 开工率和投资完成率两个100%
@@ -104,6 +104,8 @@ _MARKER = re.compile(
     + _PERIOD_FIVE + r")"
 )
 # a part of the report about a five-year span, unless a sentence names one year
+_FIVE_NAME = re.compile(r"(十[一二三四五]?|[六七八九])五”?(?:时期|期间|规划|计划)")
+_FIVE_NAME_ANY = re.compile(r"(十[一二三四五]?|[六七八九])五")
 _PERIOD_TITLE = re.compile(r"(?:过去|今后|这)五年|五年来|十[一二三四五]五”?(?:时期|期间|规划)")
 _NOUN = re.compile(r"[^，。；：、！？\n,;:（(“”\d]*")
 _CONJ_END = re.compile(r"(?:和|及|与|以及|等)$")
@@ -151,7 +153,7 @@ class _Context:
     sections: dict[str, Section]
     this_year: int | None
     has_outline: bool
-    period_sections: set[str]
+    period_sections: dict[str, int | None]
     out: list[Indicator] = field(default_factory=list)
     seen: set = field(default_factory=set)
 
@@ -178,13 +180,46 @@ def find_indicators(doc: Document, vocabulary: Vocabulary | None = None) -> list
     return ctx.out
 
 
-def _period_sections(doc: Document) -> set[str]:
-    """Sections about a five-year span (过去五年工作回顾, “十三五”时期主要目标任务), with their subsections."""
-    out: set[str] = set()
+def _period_sections(doc: Document) -> dict[str, int | None]:
+    """Sections about a five-year span, with their subsections: id → the span's last year.
+
+    A review of five years (过去五年工作回顾) ends in the reviewed year, which the
+    section already carries (None here); a plan for five years (“十三五”时期主要
+    目标任务) speaks of the year the plan ends, the last plan its title names
+    (“十三五”时期发展成就和“十四五”时期主要目标任务 plans to 2025).
+    """
+    out: dict[str, int | None] = {}
     for s in doc.sections:
-        if (s.level == 1 and _PERIOD_TITLE.search(s.title)) or (s.parent in out):
-            out.add(s.id)
+        if s.parent in out:
+            out[s.id] = out[s.parent]
+        elif s.level == 1 and _PERIOD_TITLE.search(s.title):
+            end = None
+            if s.mode != REVIEWED:
+                ends = [_five_end(m.group(1)) for m in _FIVE_NAME.finditer(s.title)]
+                ends = [e for e in ends if e]
+                if ends:
+                    end = ends[-1]
+                elif doc.plan_year and ("今后五年" in s.title or "未来五年" in s.title):
+                    end = doc.plan_year + 4
+            out[s.id] = end
     return out
+
+
+def _five_end(name: str) -> int | None:
+    """The last year of a five-year plan: 十三五 → 2020."""
+    n = _FIVE.get(name)
+    return 1955 + 5 * n if n else None
+
+
+def _period_year(ctx: "_Context", word: str) -> int | None:
+    """The year a span ends: 过去五年 the reviewed year, 今后五年 four years after the plan year, 十四五 2025."""
+    doc = ctx.doc
+    if word in ("五年来", "这五年", "过去五年", "近五年"):
+        return doc.reviewed_year
+    if word in ("今后五年", "未来五年"):
+        return doc.plan_year + 4 if doc.plan_year else None
+    m = _FIVE_NAME_ANY.search(word)
+    return _five_end(m.group(1)) if m else None
 
 
 def _delivery_year(doc: Document) -> int | None:
@@ -250,7 +285,7 @@ def _head_marker(ctx: _Context, start: int, end: int) -> tuple[int | None, bool]
         if m.group("noyear") or not _HEAD.match(text[start:m.start()]):
             return None
         if m.group("period"):
-            return None, True
+            return _period_year(ctx, m.group("period")), True
         year = _marker_year(ctx, m)
         return (year, False) if year is not None else None
     return None
@@ -265,6 +300,9 @@ def _when(ctx: _Context, section: Section, frame, sent_start: int, pos: int) -> 
             continue
         if m.group("period"):
             period = True
+            y = _period_year(ctx, m.group("period"))
+            if y is not None:
+                year = y
             continue
         y = _marker_year(ctx, m)
         if y is not None:
@@ -276,6 +314,8 @@ def _when(ctx: _Context, section: Section, frame, sent_start: int, pos: int) -> 
             period = frame[1]
     if period is None:
         period = section.id in ctx.period_sections
+    if year is None and period and ctx.period_sections.get(section.id):
+        year = ctx.period_sections[section.id]
     if year is None:
         year = section.year
         if year is None:
@@ -586,6 +626,8 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
     if _CHANGE_BASE.search(n.name) or _CHANGE_BASE.search(left.name):
         return  # 浓度同比分别改善6.3%: a change whose verb the rules do not know
     concept = ctx.vocabulary.match(n.name, left.verb if measure == "growth" else "")
+    if concept is not None and measure == "level" and change:
+        concept = None  # 增加110万套: a change of the level, not the level
     if period and concept is not None and not _FROM_TO.search(left.link):
         # a sum over the period (这五年城镇新增就业5771万人) is not the year's value of the
         # indicator; a stock reached at its end (从54万亿元增加到82.7万亿元) is

@@ -1,0 +1,182 @@
+"""Cross-year identity: renames merge, look-alikes stay apart, the curation file rules."""
+from __future__ import annotations
+
+import pytest
+
+from extract.corpus import extract_corpus
+from extract.curation import Decision, read_curation
+from extract.errors import InputError
+from extract.records import Document, DocumentResult, Entity, Mention
+from extract.resolve import compare, core, merge_variants, resolve
+
+
+def _entity(name: str, typ: str, doc: str = "a", aliases=()) -> Entity:
+    ms = [Mention(text=n, start=0, end=len(n), type=typ, rule="test", sentence=f"{n}。", sentence_start=0,
+                  section="1", section_title="", year=2020, mode="reviewed") for n in (name, *aliases)]
+    return Entity(id="", type=typ, name=name, mentions=ms)
+
+
+def _corpus(*docs: list[Entity]) -> list[DocumentResult]:
+    out = []
+    for i, ents in enumerate(docs):
+        d = Document(path=f"r{i}.txt", text="", folded="", encoding="utf-8", script="simplified", area="岚山区",
+                     reviewed_year=2019 + i, plan_year=2020 + i)
+        out.append(DocumentResult(document=d, entities=ents))
+    return out
+
+
+def _ids(results) -> list[list[str]]:
+    return [[e.id for e in r.entities] for r in results]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("鸿铭城精密机床", "鸿铭城新景精密机床"),          # a word added
+    ("鸿铭城新景精密机床", "鸿铭城精密数控机床"),        # re-worded
+    ("云谷数据港", "云谷数据港大数据小镇"),            # grown into a longer name
+    ("东岭能源中心", "东岭镇能源中心项目"),            # town written out, project suffix
+    ("青溪干流治理", "青溪干流岚山段治理工程"),
+    ("区实验中学教学实验楼", "岚山实验中学教学实验楼项目"),  # the area's own name in front
+])
+def test_renamed_projects_are_one(a, b):
+    results = _corpus([_entity(a, "PROJECT")], [_entity(b, "PROJECT")])
+    links, canonical = resolve(results)
+    ids = _ids(results)
+    assert ids[0] == ids[1]
+    assert len(links) == 1 and links[0].rule and links[0].score >= 0.6
+    assert canonical[ids[0][0]] == b  # the latest report's name
+
+
+def test_two_projects_of_one_firm_stay_two():
+    results = _corpus([_entity("鸿鼎压光机", "PROJECT")], [_entity("鸿鼎靴式压榨机", "PROJECT")])
+    resolve(results)
+    assert _ids(results)[0] != _ids(results)[1]
+
+
+def test_a_firm_is_not_its_project():
+    results = _corpus([_entity("鸿鼎机械公司", "ENTERPRISE")], [_entity("鸿鼎机械", "PROJECT")])
+    resolve(results)
+    assert _ids(results)[0] != _ids(results)[1]
+
+
+def test_firm_short_and_trade_names_merge():
+    results = _corpus([_entity("鸿鼎机械公司", "ENTERPRISE")], [_entity("鸿鼎造纸机械", "ENTERPRISE")])
+    resolve(results)
+    assert _ids(results)[0] == _ids(results)[1]
+
+
+def test_one_report_never_gives_two_members_to_one_thing():
+    # the 2019 centre can be one of the two 2020 centres, not both
+    results = _corpus([_entity("东岭能源中心", "PROJECT")],
+                      [_entity("岚山区能源中心", "PROJECT"), _entity("东岭镇能源中心项目", "PROJECT")])
+    resolve(results)
+    first, (district, town) = _ids(results)[0][0], _ids(results)[1]
+    assert first == town and first != district
+
+
+def test_a_building_on_a_street_is_another_thing():
+    assert compare("中和街", "中和街幼儿园", "中和街", "中和街幼儿园", "PROJECT")[0] == 0.0
+
+
+def test_programmes_with_different_numbers_are_two():
+    assert compare("人居环境整治三年行动", "人居环境整治五年提升行动", "人居环境整治三年行动",
+                   "人居环境整治五年提升行动", "PROGRAM")[0] == 0.0
+
+
+def test_schools_of_different_kinds_are_two():
+    assert compare("大学城实验中学", "大学城实验小学", "大学城实验中学", "大学城实验小学", "PROJECT")[0] == 0.0
+
+
+def test_short_and_long_forms_in_one_report_are_one_entity():
+    results = _corpus([_entity("文岭新加坡智能家居", "PROJECT"), _entity("新加坡智能家居", "PROJECT"),
+                       _entity("鸿鼎压光机", "PROJECT"), _entity("鸿鼎靴式压榨机", "PROJECT")])
+    merge_variants(results)
+    assert sorted(e.name for e in results[0].entities) == ["文岭新加坡智能家居", "鸿鼎压光机", "鸿鼎靴式压榨机"]
+    home = next(e for e in results[0].entities if e.name == "文岭新加坡智能家居")
+    assert set(home.aliases) == {"文岭新加坡智能家居", "新加坡智能家居"}
+
+
+def test_generic_cores_never_link():
+    assert compare("能源中心", "西山能源中心", "能源中心", "西山能源中心", "PROJECT")[0] == 0.0
+
+
+def test_core_sets_aside_area_and_suffix():
+    assert core("岚山区实验中学项目", ("岚山区", "岚山")) == "实验中学"
+    assert core("鸿铭高温公司", ()) == "鸿铭高温"
+
+
+def test_ids_are_deterministic_and_follow_the_earliest_name():
+    def run():
+        results = _corpus([_entity("鸿铭精密机床", "PROJECT")], [_entity("鸿铭精密数控机床", "PROJECT")])
+        resolve(results)
+        return _ids(results)
+
+    assert run() == run()
+
+
+# -- curation ---------------------------------------------------------------------
+
+def _write(tmp_path, text: str) -> str:
+    p = tmp_path / "curation.tsv"
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+def test_curation_forces_together_apart_type_and_name(tmp_path):
+    decisions = read_curation(_write(tmp_path, """# decisions
+same\t南湖文化园\t北岸艺术小镇
+different\t鸿铭精密机床\t鸿铭精密数控机床   # a new line, not a rename
+type 云谷数据港 PARK
+name\t南湖文化园\t南湖文化艺术园
+"""))
+    results = _corpus([_entity("南湖文化园", "PROJECT"), _entity("鸿铭精密机床", "PROJECT"),
+                       _entity("云谷数据港", "PROJECT")],
+                      [_entity("北岸艺术小镇", "PROJECT"), _entity("鸿铭精密数控机床", "PROJECT")])
+    links, canonical = resolve(results, decisions)
+    (park, lathe, valley), (town, lathe2) = _ids(results)
+    assert park == town
+    assert lathe != lathe2
+    assert results[0].entities[2].type == "PARK" and valley.startswith("park-")
+    assert canonical[park] == "南湖文化艺术园"
+    assert any(lk.rule.startswith("curation (") and "curation.tsv:2" in lk.rule for lk in links)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("sam\tA\tB\n", "curation.tsv:1: unknown decision 'sam' (use same, different, type, name)"),
+    ("\n# c\nsame\tA\n", "curation.tsv:3: 'same' takes two fields after it, found 1"),
+    ("type\tA\tFIRM\n", "curation.tsv:1: unknown type 'FIRM' (use ENTERPRISE, PARK, PROJECT, PROGRAM, INSTITUTION)"),
+    ("same\tA\tA\n", "curation.tsv:1: 'same' needs two different names"),
+])
+def test_curation_syntax_errors_name_the_line(tmp_path, text, message):
+    with pytest.raises(InputError) as err:
+        read_curation(_write(tmp_path, text))
+    assert str(err.value).endswith(message)
+
+
+def test_curation_with_an_unknown_name_names_the_line(tmp_path):
+    decisions = [Decision("same", "鸿铭精密机床", "不存在的名字", "curation.tsv:7")]
+    results = _corpus([_entity("鸿铭精密机床", "PROJECT")])
+    with pytest.raises(InputError, match="curation.tsv:7: no entity is named '不存在的名字' in the corpus"):
+        resolve(results, decisions)
+
+
+def test_curation_file_beside_the_reports_is_honoured(tmp_path, sample_paths):
+    for p in sample_paths:
+        (tmp_path / p.rsplit("/", 1)[-1]).write_bytes(open(p, "rb").read())
+    files = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    def ids(result):
+        return {a: e.id for d in result.documents for e in d.entities for a in e.aliases}
+
+    base = ids(extract_corpus(files))
+    assert base["西铁城精密机床"] == base["西铁城精密数控机床"]
+    (tmp_path / "curation.tsv").write_text("different\t西铁城精密机床\t西铁城精密数控机床\n", encoding="utf-8")
+    curated = ids(extract_corpus(files))
+    assert curated["西铁城精密机床"] != curated["西铁城精密数控机床"]
+
+
+def test_samples_follow_the_renamed_lathe_across_both_reports(sample_result):
+    by_doc = [{e.name: e for e in d.entities} for d in sample_result.documents]
+    assert by_doc[0]["西铁城新景精密机床"].id == by_doc[1]["西铁城精密数控机床"].id
+    assert by_doc[0]["齐鲁数谷"].id == by_doc[1]["齐鲁数谷大数据小镇"].id
+    assert by_doc[0]["泰鼎压光机"].id != by_doc[0]["泰鼎靴式压榨机"].id
+    link = next(lk for lk in sample_result.links if "西铁城精密数控机床" in lk.b)
+    assert "西铁城" in link.detail and link.score > 0.6
