@@ -176,10 +176,24 @@ def merge_variants(results: list[DocumentResult], decisions: list[Decision] = ()
 def _variant(a: Entity, b: Entity, areas) -> bool:
     for x in {fold(unquote(n)) for n in [a.name, *a.aliases]}:
         for y in {fold(unquote(n)) for n in [b.name, *b.aliases]}:
+            short, long_ = sorted((x, y), key=len)
+            if _lcs(short, long_) < len(short) or NUMERALS.search("".join(_inserted(short, long_))):
+                continue  # a report abbreviates by leaving words out, never by changing them
             score, rule = compare(x, y, core(x, areas), core(y, areas), a.type)
             if score >= VARIANT_THRESHOLD and rule != "same name":
                 return True
     return False
+
+
+def _inserted(short: str, long_: str) -> list[str]:
+    """The characters of ``long_`` left over when ``short`` is read inside it in order."""
+    out, i = [], 0
+    for ch in long_:
+        if i < len(short) and ch == short[i]:
+            i += 1
+        else:
+            out.append(ch)
+    return out
 
 
 def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tuple[list[Link], dict[str, str]]:
