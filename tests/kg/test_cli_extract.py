@@ -5,7 +5,9 @@ Every test asserts the exit code and the exact message a user sees.
 from __future__ import annotations
 
 import json
-import shutil
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -17,6 +19,15 @@ from kg.cli import cli
 NO_YEAR = "Error: {}: no recognisable year (looked for 'YYYY年' in the title, headings and delivery date)\n"
 
 
+# A small report of our own: enough for the CLI paths that need one good file.
+SMALL = (
+    "关于某县2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n"
+    "——2021年3月2日在某县第一届人民代表大会第五次会议上\n"
+    "一、2020年国民经济和社会发展计划执行情况\n"
+    "海尔家居产业园项目入选省重点项目。地区生产总值同比增长2.3%。\n"
+)
+
+
 def _kg(*args: str):
     result = CliRunner().invoke(cli, list(args), prog_name="kg")
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
@@ -24,22 +35,38 @@ def _kg(*args: str):
     return result
 
 
+@pytest.fixture
+def cwd(tmp_path, monkeypatch):
+    """Run in an empty directory so messages name files as the user typed them."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture(scope="module")
-def extracted(sample_paths, tmp_path_factory):
-    """One run over the two samples with --text, and the bytes it wrote."""
+def embedded():
+    """The sample files as ``kg`` finds them when given none."""
+    from extract.corpus import sample_paths
+
+    return sample_paths()
+
+
+@pytest.fixture(scope="module")
+def extracted(embedded, tmp_path_factory):
+    """One run over the two samples named on the command line, with --text, and the bytes it wrote."""
     out = tmp_path_factory.mktemp("extract") / "out.json"
-    result = _kg("extract", *sample_paths, "--json", str(out), "--text")
+    result = _kg("extract", *embedded, "--json", str(out), "--text")
     assert result.exit_code == 0, result.stderr
     return result, out.read_bytes()
 
 
 # The contract (../shared/contract/extract-json.md) -----------------------
 
-def test_extract_writes_the_contract_for_each_sample(extracted, sample_paths):
+def test_extract_writes_the_contract_for_each_sample(extracted, embedded, sample_paths):
     result, data = extracted
     assert result.stdout == ""
     docs = json.loads(data)["documents"]
-    assert [d["doc"]["path"] for d in docs] == sample_paths
+    assert [d["doc"]["path"] for d in docs] == embedded
+    assert [Path(p).name for p in embedded] == [Path(p).name for p in sample_paths]
     heads = [{k: d["doc"][k] for k in ("title", "area", "reviewed_year", "plan_year", "date")} for d in docs]
     assert heads == [
         {"title": "关于周村区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告", "area": "周村区",
@@ -68,7 +95,9 @@ def test_every_mention_is_the_normalised_text_at_its_offsets(extracted):
         for e in d["entities"]:
             for m in e["mentions"]:
                 assert text[m["start"]:m["end"]] == m["text"], m
-                assert m["text"] in m["sentence"]
+                ss = m["sentence_start"]
+                assert text[ss:ss + len(m["sentence"])] == m["sentence"], m
+                assert ss <= m["start"] and m["end"] <= ss + len(m["sentence"]), m
                 assert m["section"] in titles, m
                 checked += 1
     assert checked > 300
@@ -82,41 +111,56 @@ def test_entity_ids_are_shared_across_documents_for_the_same_name_and_type(extra
     assert all(ids[0][k] == ids[1][k] for k in common)
 
 
-def test_text_is_left_out_unless_asked_for(sample_paths, tmp_path):
-    out = tmp_path / "out.json"
-    result = _kg("extract", "-q", sample_paths[0], "--json", str(out))
+def test_text_is_left_out_unless_asked_for(cwd):
+    (cwd / "small.txt").write_text(SMALL, encoding="utf-8")
+    result = _kg("extract", "-q", "small.txt", "--json", "out.json")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
-    (doc,) = json.loads(out.read_bytes())["documents"]
+    (doc,) = json.loads((cwd / "out.json").read_bytes())["documents"]
+    assert doc["doc"]["path"] == "small.txt"
     assert "text" not in doc["doc"]
 
 
-def test_json_dash_writes_to_standard_output(sample_paths, extracted, tmp_path):
-    result = _kg("extract", "-q", *sample_paths, "--json", "-", "--text")
-    assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout_bytes == extracted[1]
+@pytest.fixture(scope="module")
+def to_stdout():
+    """A second run: no files, JSON to standard output."""
+    return _kg("extract", "-q", "--json", "-", "--text")
 
 
-def test_two_runs_give_byte_identical_output(sample_paths, extracted, tmp_path):
-    out = tmp_path / "again.json"
-    assert _kg("extract", "-q", *sample_paths, "--json", str(out), "--text").exit_code == 0
-    assert out.read_bytes() == extracted[1]
+def test_json_dash_writes_to_standard_output(to_stdout):
+    assert (to_stdout.exit_code, to_stdout.stderr) == (0, "")
+    assert json.loads(to_stdout.stdout)["documents"]
 
 
-def test_no_files_reads_the_embedded_sample_corpus(sample_paths):
-    result = _kg("extract", "-q")
-    assert (result.exit_code, result.stderr) == (0, "")
-    docs = json.loads(result.stdout)["documents"]
-    assert [Path(d["doc"]["path"]).name for d in docs] == [Path(p).name for p in sample_paths]
+def test_no_files_reads_the_embedded_sample_corpus(to_stdout, embedded):
+    docs = json.loads(to_stdout.stdout)["documents"]
+    assert [d["doc"]["path"] for d in docs] == embedded
 
 
-def test_progress_goes_to_standard_error_and_ends_with_what_was_written(sample_paths, tmp_path):
-    out = tmp_path / "out.json"
-    result = _kg("extract", sample_paths[0], "--json", str(out))
-    assert result.exit_code == 0
-    lines = result.stderr.splitlines()
-    assert lines[0] == f"[1/1] reading {sample_paths[0]}"
-    n = len(json.loads(out.read_bytes())["documents"][0]["entities"])
-    assert lines[-1] == f"Wrote {out}: 1 documents, {n} entities"
+def test_two_runs_give_byte_identical_output(to_stdout, extracted):
+    """The run naming the samples into a file and the run reading them by default to stdout."""
+    assert to_stdout.stdout_bytes == extracted[1]
+
+
+@pytest.mark.slow
+def test_runs_in_processes_with_different_hash_seeds_give_the_same_bytes(tmp_path):
+    """Set and dict order must never leak into the output."""
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.json"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "kg.cli", "extract", "-q", "--text", "--json", str(out)],
+                       check=True, env=env, cwd=tmp_path)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_progress_goes_to_standard_error_and_ends_with_what_was_written(cwd):
+    (cwd / "small.txt").write_text(SMALL, encoding="utf-8")
+    result = _kg("extract", "small.txt", "--json", "out.json")
+    assert (result.exit_code, result.stdout) == (0, "")
+    n = len(json.loads((cwd / "out.json").read_bytes())["documents"][0]["entities"])
+    assert result.stderr.splitlines() == [
+        "[1/1] reading small.txt", "[1/1] extracting small.txt", f"Wrote out.json: 1 documents, {n} entities"]
 
 
 # Help --------------------------------------------------------------------
@@ -148,13 +192,6 @@ def test_every_command_help_has_an_example():
 
 
 # Bad input ---------------------------------------------------------------
-
-@pytest.fixture
-def cwd(tmp_path, monkeypatch):
-    """Run in an empty directory so messages name files as the user typed them."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def _bad_files(cwd: Path) -> dict[str, tuple[str, str]]:
     """name → (file to pass, exact error line)"""
@@ -194,9 +231,9 @@ def test_several_unreadable_files_are_named_in_one_line(cwd):
     assert result.stderr == "Error: nothing could be read: missing.txt: no such file; empty.txt: empty file\n"
 
 
-def test_one_good_and_one_bad_file_warns_and_extracts_the_good_one(cwd, sample_paths):
+def test_one_good_and_one_bad_file_warns_and_extracts_the_good_one(cwd):
     _bad_files(cwd)
-    shutil.copy(sample_paths[0], cwd / "good.txt")
+    (cwd / "good.txt").write_text(SMALL, encoding="utf-8")
     result = _kg("extract", "noyear.txt", "good.txt", "--json", "out.json")
     assert result.exit_code == 0
     assert NO_YEAR.format("noyear.txt").replace("Error: ", "Warning: ").rstrip("\n") in result.stderr.splitlines()
@@ -206,9 +243,9 @@ def test_one_good_and_one_bad_file_warns_and_extracts_the_good_one(cwd, sample_p
     assert data["documents"][0]["entities"]
 
 
-def test_quiet_hides_the_warning_but_not_the_result(cwd, sample_paths):
+def test_quiet_hides_the_warning_but_not_the_result(cwd):
     _bad_files(cwd)
-    shutil.copy(sample_paths[0], cwd / "good.txt")
+    (cwd / "good.txt").write_text(SMALL, encoding="utf-8")
     result = _kg("extract", "-q", "missing.txt", "good.txt", "--json", "out.json")
     assert (result.exit_code, result.stderr) == (0, "")
     assert len(json.loads((cwd / "out.json").read_bytes())["documents"]) == 1
@@ -223,10 +260,11 @@ def test_existing_output_is_left_untouched_when_the_run_fails(cwd):
     assert sorted(p.name for p in cwd.iterdir()) == ["empty.txt", "noyear.txt", "out.json", "picture.png", "reports"]
 
 
-def test_output_path_that_is_a_directory_is_one_error_line(cwd, sample_paths):
+def test_output_path_that_is_a_directory_is_one_error_line(cwd):
     (cwd / "outdir").mkdir()
-    result = _kg("extract", "-q", sample_paths[0], "--json", "outdir")
+    (cwd / "small.txt").write_text(SMALL, encoding="utf-8")
+    result = _kg("extract", "-q", "small.txt", "--json", "outdir")
     assert result.exit_code == 2
     assert result.stderr == "Error: cannot write outdir: it is a directory\n"
     assert list((cwd / "outdir").iterdir()) == []
-    assert sorted(p.name for p in cwd.iterdir()) == ["outdir"]
+    assert sorted(p.name for p in cwd.iterdir()) == ["outdir", "small.txt"]
