@@ -15,7 +15,8 @@ from .records import Document
 
 _ADMIN = "(?:自治县|自治州|自治区|特别行政区|新区|地区|区|县|市|旗|盟|州|省)"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年度|年)")
-_DELIVERY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年)?(\d{1,2})?(?:月)?(\d{1,2})?日[在于]")
+# the delivery line opens with the date: ——2020年5月26日在…会议上 (or, damaged, ——2021312日在…)
+_DELIVERY = re.compile(r"^[ —－\-（(]*((?:19|20)\d\d)(?:年)?(\d{1,2})?(?:月)?(\d{1,2})?日[在于]", re.M)
 # a full date on a line of its own, or opening the delivery line (——2020年5月26日 / 在…)
 _FULL_DATE_LINE = re.compile(r"^[ —－-]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[ ]*(?:$|[在于（(])", re.M)
 _ISO = re.compile(r"(?:发文日期|发布日期|成文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -165,7 +166,7 @@ def find_date(head: str, warnings: list[str]) -> str | None:
         if len(options) == 1:
             return options[0]
         if len(options) > 1:
-            warnings.append(f"ambiguous damaged date {m.group(0)[:-1]!r}: could be {', '.join(options)}; left out")
+            warnings.append(f"ambiguous damaged date {head[m.start(1):m.end() - 1]!r}: could be {', '.join(options)}; left out")
     for m in _FULL_DATE_LINE.finditer(head):
         iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if iso:

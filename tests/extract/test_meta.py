@@ -156,6 +156,16 @@ def test_a_date_inside_a_sentence_is_not_the_delivery_date():
     assert doc.date is None
 
 
+def test_a_date_and_place_inside_a_sentence_is_not_the_delivery_date():
+    doc = _meta(HEAD + "各位代表：\n去年，我区在2020年9月27日在北京举行的博览会上签约项目12个。\n")
+    assert doc.date is None
+
+
+def test_delivery_line_in_parentheses_gives_the_date():
+    doc = _meta(HEAD + "（2021年3月12日在某县第一届人民代表大会第五次会议上）\n")
+    assert doc.date == "2021-03-12"
+
+
 def test_years_come_from_the_headings_when_there_is_no_title():
     doc = _meta("各位代表：\n一、2020年计划执行情况\n经济平稳。\n二、2021年主要目标\n增长6%。\n")
     assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
