@@ -150,15 +150,26 @@ def _section_end(heads, i, rank, parent_end, n):
 
 
 def _year_mode(title: str, parent: Section, doc: Document, level: int):
+    """Year and mode of a section from its heading, else from its parent.
+
+    An outermost heading says what its part is about: review words, or the
+    reviewed or plan year it names, or plan words; with none of them it is
+    about the plan year. An inner heading only changes course with review
+    words, or with plan words and the plan year (（二）2020年主要目标): one
+    that merely names a year (一是巩固2020年脱贫成果) stays in its part.
+    """
     years = [int(y) for y in _YEAR.findall(title)]
     if _REVIEW_WORDS.search(title):
         return (years[0] if years else doc.reviewed_year), REVIEWED
-    if level == 1 or years:
-        if _PLAN_WORDS.search(title) or (years and doc.plan_year in years):
-            return (years[0] if years else doc.plan_year), PLANNED
-        if years and doc.reviewed_year in years:
-            return doc.reviewed_year, REVIEWED
     if level == 1:
+        if doc.plan_year in years:
+            return doc.plan_year, PLANNED
+        if doc.reviewed_year in years:
+            return doc.reviewed_year, REVIEWED
+        if _PLAN_WORDS.search(title) and years:
+            return years[0], PLANNED
+        return doc.plan_year, PLANNED
+    if doc.plan_year in years and _PLAN_WORDS.search(title):
         return doc.plan_year, PLANNED
     return parent.year, parent.mode
 

@@ -253,6 +253,39 @@ def test_a_heading_naming_the_reviewed_year_is_reviewed_whatever_its_place():
         ("一、", 2021, PLANNED), ("二、", 2020, REVIEWED)]
 
 
+YEAR_MENTIONS = TITLE + (
+    "一、2020年计划执行情况\n"
+    "（一）项目建设。一是2020年计划投资80亿元的项目全部开工。二是产业升级。\n"
+    "（二）2021年主要目标。增长6%。\n"
+    "二、2021年工作重点\n"
+    "（一）巩固2020年发展成果。一是巩固2020年脱贫成果。二是稳投资。\n"
+    "三、在2020年基础上做好2021年工作\n"
+)
+
+
+def test_an_inner_heading_that_merely_names_a_year_stays_in_its_part():
+    doc = _doc(YEAR_MENTIONS)
+    modes = {s.id: (s.year, s.mode) for s in doc.sections}
+    assert modes["1.1.1"] == (2020, REVIEWED)  # 计划投资 in the review is still the review
+    assert modes["2.1"] == modes["2.1.1"] == modes["2.1.2"] == (2021, PLANNED)  # 巩固2020年… is a plan
+
+
+def test_an_inner_heading_with_plan_words_and_the_plan_year_turns_to_the_plan():
+    doc = _doc(YEAR_MENTIONS)
+    assert (doc.section("1.2").year, doc.section("1.2").mode) == (2021, PLANNED)
+
+
+def test_an_outer_heading_naming_both_years_is_about_the_plan_year():
+    doc = _doc(YEAR_MENTIONS)
+    assert (doc.section("3").year, doc.section("3").mode) == (2021, PLANNED)
+
+
+def test_year_and_mode_always_agree():
+    doc = _doc(YEAR_MENTIONS)
+    for s in doc.sections:
+        assert (s.mode, s.year) in ((REVIEWED, 2020), (PLANNED, 2021)), s
+
+
 def test_preamble_belongs_to_the_root_section_about_the_plan_year():
     doc = _doc(TITLE + "各位代表：\n现向大会作报告。\n一、2020年计划执行情况\n经济平稳。\n")
     first = doc.sentences[0]
