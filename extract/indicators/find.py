@@ -27,6 +27,7 @@ is that year's level and stays.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -165,19 +166,38 @@ def find_indicators(doc: Document, vocabulary: Vocabulary | None = None) -> list
     ctx = _Context(doc=doc, vocabulary=vocabulary, sections={s.id: s for s in doc.sections}, this_year=this_year,
                    has_outline=any(s.level == 1 for s in doc.sections),
                    period_sections=_period_sections(doc))
-    frame: tuple[int | None, bool] | None = None  # (year, period) set by a sentence-opening marker
-    last_end = -1
-    for start, end, section_id in _sentences(doc):
-        if last_end < 0 or "\n" in doc.folded[last_end:start]:
-            frame = None  # a new paragraph
-        last_end = end
-        head = _head_marker(ctx, start, end)
-        if head is not None:
-            frame = head
-        _sentence(ctx, start, end, section_id, frame)
+    text = doc.folded
+    sentences = list(_sentences(doc))
+    starts = [st for st, _, _ in sentences]
+    # one pass of each regex over the whole text, then only the sentences that hold a figure
+    figures: dict[int, list[Figure]] = {}
+    for f in numbers.scan(text):
+        figures.setdefault(bisect.bisect_right(starts, f.start) - 1, []).append(f)
+    ratios: dict[int, list[re.Match]] = {}
+    for m in numbers.RATIO_RE.finditer(text):
+        ratios.setdefault(bisect.bisect_right(starts, m.start()) - 1, []).append(m)
+    for k in sorted(set(figures) | set(ratios)):
+        if k < 0:
+            continue
+        start, end, section_id = sentences[k]
+        _sentence(ctx, start, end, section_id, _frame(ctx, sentences, k), figures.get(k, []), ratios.get(k, []))
     order = {id(i): n for n, i in enumerate(ctx.out)}
     ctx.out.sort(key=lambda i: (i.end, i.start, order[id(i)]))  # figure order: a list shares its start
     return ctx.out
+
+
+def _frame(ctx: _Context, sentences: list[tuple[int, int, str]], k: int) -> tuple[int | None, bool] | None:
+    """The (year, period) a sentence-opening marker earlier in the paragraph set, if one did."""
+    text = ctx.doc.folded
+    j = k
+    while j >= 0:
+        head = _head_marker(ctx, sentences[j][0], sentences[j][1])
+        if head is not None:
+            return head
+        if j == 0 or "\n" in text[sentences[j - 1][1]:sentences[j][0]]:
+            return None  # the paragraph starts here
+        j -= 1
+    return None
 
 
 def _period_sections(doc: Document) -> dict[str, int | None]:
@@ -333,12 +353,11 @@ def _when(ctx: _Context, section: Section, frame, sent_start: int, pos: int) -> 
 
 # ---- one sentence ----------------------------------------------------------------------------
 
-def _sentence(ctx: _Context, start: int, end: int, section_id: str, frame) -> None:
+def _sentence(ctx: _Context, start: int, end: int, section_id: str, frame, figures: list[Figure],
+              ratios: list[re.Match]) -> None:
     text = ctx.doc.folded
-    figures = numbers.scan(text, start, end)
-    ratios = list(numbers.RATIO_RE.finditer(text, start, end))
-    if not figures and not ratios:
-        return
+    figures = [f for f in figures if f.start < end]
+    ratios = [m for m in ratios if m.start() < end]
     section = ctx.sections.get(section_id) or ctx.sections["0"]
     if section.id == "0" and ctx.has_outline:
         return  # the address before the first heading: neither the review nor the plan

@@ -47,22 +47,28 @@ for _family, _words in (
 
 _MULT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
 _BASE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# possessive: a number is read whole, never shortened to make a unit fit (2020年 is no "202" figure)
+_NUM = r"\d++(?:,\d{3})*+(?:\.\d++)?+"
 # a count "个" is a duration before 月/小时/工作日, and a noun in 个体/个人
-_UNIT = rf"(?:{_MULT})?(?:余|多)?(?:{_MULT})?(?:{_BASE})(?<!个(?=月|体|人|性|税))"
+_UNIT_FIRST = "".join(sorted({u[0] for u in _BASE_UNITS} | set("万亿千百十余多")))
+# the look-ahead on the first character turns away 年, 月, 日 … before the alternation is tried
+_UNIT = rf"(?=[{re.escape(_UNIT_FIRST)}])(?:{_MULT})?(?:余|多)?(?:{_MULT})?(?:{_BASE})(?<!个(?=月|体|人|性|税))"
 
+# The pattern opens on a digit and only then looks back (not inside PM2.5, G309, 3.05.4):
+# a pattern that opened on the look-behind would be tried at every character of the text.
+_NUM_START = r"\d(?<![\d.A-Za-z_/]\d)\d*+(?:,\d{3})*+(?:\.\d++)?+"
 FIGURE_RE = re.compile(
-    rf"(?<![\d.A-Za-z_/])(?P<num>{_NUM})(?P<approx>余|多)?"
+    rf"(?P<num>{_NUM_START})(?P<approx>余|多)?"
     rf"(?:\s*(?P<unit1>{_UNIT})?\s*(?P<dash>[-－~～—–至到])\s*(?P<num2>{_NUM}))?"
     rf"\s*(?P<unit>{_UNIT})"
     r"(?P<qual>左右|以上|以内|以下|上下|之内)?"
 )
 # the three sector shares of GDP, written as a ratio: 三次产业比例为4.1:43.1:52.8
-RATIO_RE = re.compile(rf"(?<![\d.])(?P<a>{_NUM})[:：](?P<b>{_NUM})[:：](?P<c>{_NUM})(?![\d.:：])")
+RATIO_RE = re.compile(rf"(?P<a>\d(?<![\d.]\d)\d*+(?:\.\d++)?+)[:：](?P<b>{_NUM})[:：](?P<c>{_NUM})(?![\d.:：])")
 
 _LONG_INT = re.compile(r"\d{7,}")
 # 3.05.4%: two decimals run together; FIGURE_RE's look-behind refuses to read any part of it
-TWO_POINTS_RE = re.compile(rf"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?P<unit>{_UNIT})")
+TWO_POINTS_RE = re.compile(rf"\d(?<![\d.]\d)\d*\.\d+\.\d+(?:\.\d+)*(?P<unit>{_UNIT})")
 
 QUALIFIER_SUFFIX = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "之内": "以内", "以下": "以下"}
 
