@@ -53,10 +53,15 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
         if len(problems) == 1:
             raise InputError(problems[0])
         raise InputError("nothing could be read: " + "; ".join(problems) if problems else "no input files")
-    names = [d.name for d in docs]
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise InputError(f"two input files share the name {dupes[0]}: reports are told apart by file name")
+    # a report's IRI is its file name without extension: a.txt and a.md would be one report
+    by_stem: dict[str, list[str]] = {}
+    for d in docs:
+        by_stem.setdefault(d.name.rsplit(".", 1)[0] if "." in d.name else d.name, []).append(d.path)
+    clashes = sorted((stem, paths) for stem, paths in by_stem.items() if len(paths) > 1)
+    if clashes:
+        stem, clash = clashes[0]
+        raise InputError(f"two input files share the name {stem} ({', '.join(clash)}): "
+                         "reports are told apart by file name without extension")
     docs.sort(key=lambda d: (d.plan_year or 0, d.name))
     return docs
 

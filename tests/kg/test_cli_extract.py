@@ -268,3 +268,16 @@ def test_output_path_that_is_a_directory_is_one_error_line(cwd):
     assert result.stderr == "Error: cannot write outdir: it is a directory\n"
     assert list((cwd / "outdir").iterdir()) == []
     assert sorted(p.name for p in cwd.iterdir()) == ["outdir", "small.txt"]
+
+
+@pytest.mark.parametrize("second", ["b/report.txt", "b/report.md"], ids=["same-name", "same-name-other-extension"])
+def test_two_files_that_would_be_one_report_are_an_error(cwd, second):
+    """A report's IRI is its file name without extension: two such files would merge."""
+    for name in ("a/report.txt", second):
+        (cwd / name).parent.mkdir(exist_ok=True)
+        (cwd / name).write_text(SMALL, encoding="utf-8")
+    result = _kg("extract", "-q", "a/report.txt", second, "--json", "out.json")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: two input files share the name report (a/report.txt, {second}): "
+                             "reports are told apart by file name without extension\n")
+    assert not (cwd / "out.json").exists()
