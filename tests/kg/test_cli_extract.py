@@ -14,7 +14,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
+from extract.errors import InputError, ValidationFailed
+from kg.cli import KgGroup, cli
 
 NO_YEAR = "Error: {}: no recognisable year (looked for 'YYYY年' in the title, headings and delivery date)\n"
 
@@ -281,3 +282,32 @@ def test_two_files_that_would_be_one_report_are_an_error(cwd, second):
     assert result.stderr == (f"Error: two input files share the name report (a/report.txt, {second}): "
                              "reports are told apart by file name without extension\n")
     assert not (cwd / "out.json").exists()
+
+
+# The group's error handling, on a group of its own --------------------------
+
+def _group_raising(exc: BaseException) -> click.Group:
+    @click.group(cls=KgGroup)
+    def group() -> None:
+        pass
+
+    @group.command()
+    def run() -> None:
+        raise exc
+
+    return group
+
+
+@pytest.mark.parametrize("exc, code", [(InputError("in.txt: empty file"), 2),
+                                       (ValidationFailed("3 shapes not met"), 1)], ids=["input", "validation"])
+def test_library_errors_become_one_line_and_their_exit_code(exc, code):
+    result = CliRunner().invoke(_group_raising(exc), ["run"])
+    assert result.exit_code == code
+    assert result.stderr == f"Error: {exc}\n"
+    assert result.stdout == ""
+
+
+def test_other_exceptions_are_bugs_and_are_not_hidden():
+    result = CliRunner().invoke(_group_raising(RuntimeError("bug")), ["run"])
+    assert isinstance(result.exception, RuntimeError)
+    assert "Error:" not in result.stderr
