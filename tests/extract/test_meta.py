@@ -171,6 +171,12 @@ def test_years_come_from_the_headings_when_there_is_no_title():
     assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
 
 
+def test_years_come_from_the_delivery_date_when_neither_title_nor_headings_name_one():
+    doc = _meta("政府工作报告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n各位代表：\n")
+    assert (doc.title, doc.area, doc.reviewed_year, doc.plan_year, doc.date) == (
+        "政府工作报告", "中华人民共和国", 2020, 2021, "2021-03-05")
+
+
 def test_text_without_any_year_is_an_input_error_naming_the_file():
     with pytest.raises(InputError) as exc:
         _meta("各位代表：\n现在，我代表区人民政府作报告，请予审议。\n经济持续增长。\n", path="noyear.txt")
