@@ -80,27 +80,23 @@ def core(name: str, areas: tuple[str, ...]) -> str:
 
 
 def _lcs(a: str, b: str) -> int:
-    """Length of the longest common subsequence."""
-    prev = [0] * (len(b) + 1)
+    """Length of the longest common subsequence, bit-parallel over ``b``
+    (Hyyrö's formulation: one pass over ``a``, a few integer operations per
+    character), so that scoring thousands of pairs stays fast."""
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(b):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    v = full
     for ch in a:
-        cur = [0]
-        for j, d in enumerate(b, 1):
-            cur.append(prev[j - 1] + 1 if ch == d else max(prev[j], cur[-1]))
-        prev = cur
-    return prev[-1]
+        u = v & masks.get(ch, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(b) - bin(v).count("1")
 
 
-def _longest_common_substring(a: str, b: str) -> int:
-    best = 0
-    prev = [0] * (len(b) + 1)
-    for ch in a:
-        cur = [0] * (len(b) + 1)
-        for j, d in enumerate(b, 1):
-            if ch == d:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
+def _share_three(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` share a stretch of three characters."""
+    return any(a[k:k + 3] in b for k in range(len(a) - 2))
 
 
 def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
@@ -120,7 +116,7 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     lcs = _lcs(short, long_)
     coverage = lcs / len(short)
     brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
-    if coverage >= 0.7 and (_longest_common_substring(short, long_) >= 3 or brand):
+    if coverage >= 0.7 and (brand or _share_three(short, long_)):
         return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), "renamed: most of one name kept in the other"
     return 0.0, ""
 
@@ -160,29 +156,41 @@ def merge_variants(results: list[DocumentResult], decisions: list[Decision] = ()
     for r in results:
         areas = area_forms(fold(r.document.area or ""))
         ents = sorted(r.entities, key=lambda e: (-len(e.name), e.name))
+        forms = {id(e): {fold(unquote(n)) for n in [e.name, *e.aliases]} for e in ents}
+        by_gram: dict[tuple[str, str], list[Entity]] = defaultdict(list)
         merged: list[Entity] = []
         for e in ents:
-            target = next((m for m in merged if m.type == e.type and frozenset((m.name, e.name)) not in apart
-                           and _variant(m, e, areas)), None)
+            grams = {(e.type, f[k:k + 2]) for f in forms[id(e)] for k in range(len(f) - 1)}
+            near = {id(m): m for g in grams for m in by_gram.get(g, ())}
+            target = next((m for m in near.values() if frozenset((m.name, e.name)) not in apart
+                           and _variant(forms[id(m)], forms[id(e)], areas, e.type)), None)
             if target is None:
                 merged.append(e)
+                for g in grams:
+                    by_gram[g].append(e)
             else:
                 target.mentions = sorted(target.mentions + e.mentions, key=lambda m: (m.start, m.end))
                 target.themes += [t for t in e.themes if t not in target.themes]
                 target.status += [s for s in e.status if s not in target.status]
+                forms[id(target)] |= forms[id(e)]
         r.entities = sorted(merged, key=lambda e: (e.mentions[0].start, e.type))
 
 
-def _variant(a: Entity, b: Entity, areas) -> bool:
-    for x in {fold(unquote(n)) for n in [a.name, *a.aliases]}:
-        for y in {fold(unquote(n)) for n in [b.name, *b.aliases]}:
+def _variant(xs: set[str], ys: set[str], areas, typ: str) -> bool:
+    for x in xs:
+        for y in ys:
             short, long_ = sorted((x, y), key=len)
-            if _lcs(short, long_) < len(short) or NUMERALS.search("".join(_inserted(short, long_))):
+            if not _subsequence(short, long_) or NUMERALS.search("".join(_inserted(short, long_))):
                 continue  # a report abbreviates by leaving words out, never by changing them
-            score, rule = compare(x, y, core(x, areas), core(y, areas), a.type)
+            score, rule = compare(x, y, core(x, areas), core(y, areas), typ)
             if score >= VARIANT_THRESHOLD and rule != "same name":
                 return True
     return False
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 def _inserted(short: str, long_: str) -> list[str]:
@@ -285,34 +293,41 @@ def _apart(nodes: list[_Node], decisions: list[Decision]) -> set[tuple[int, int]
 
 
 def _candidate_pairs(nodes: list[_Node]):
-    """Pairs of entities of one type in different reports that share a character
-    pair, scored and sorted best first (ties broken by position: deterministic)."""
+    """Pairs of entities of one type in different reports worth scoring (sharing
+    two character pairs, or a whole short core), scored and sorted best first;
+    ties are broken by position, so the result is deterministic."""
+    grams_of = [_grams(n.cores) for n in nodes]
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
-        grams = {c[k:k + 2] for c in n.cores for k in range(len(c) - 1)} | set(n.cores)
-        for g in grams:
+        for g in grams_of[i]:
             buckets[(n.entity.type, g)].append(i)
-    seen = set()
-    scored = []
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in buckets.values():
         if len(members) > MAX_BUCKET:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if nodes[i].doc == nodes[j].doc or (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                best, rule = 0.0, ""
-                for a, ca in zip(nodes[i].names, nodes[i].cores):
-                    for b, cb in zip(nodes[j].names, nodes[j].cores):
-                        s, r = compare(a, b, ca, cb, nodes[i].entity.type)
-                        if s > best:
-                            best, rule = s, r
-                if best >= THRESHOLD:
-                    scored.append((best, i, j, rule))
+                if nodes[i].doc != nodes[j].doc:
+                    shared[(i, j)] += 1
+    scored = []
+    for (i, j), count in shared.items():
+        if count < 2 and min(len(grams_of[i]), len(grams_of[j])) > 1:
+            continue
+        best, rule = 0.0, ""
+        for a, ca in zip(nodes[i].names, nodes[i].cores):
+            for b, cb in zip(nodes[j].names, nodes[j].cores):
+                sc, r = compare(a, b, ca, cb, nodes[i].entity.type)
+                if sc > best:
+                    best, rule = sc, r
+        if best >= THRESHOLD:
+            scored.append((best, i, j, rule))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     return scored
+
+
+def _grams(cores: tuple[str, ...]) -> set[str]:
+    return {c[k:k + 2] for c in cores for k in range(len(c) - 1)} | {c for c in cores if len(c) <= 2}
 
 
 def _link(results, a: _Node, b: _Node, score: float, rule: str) -> Link:
