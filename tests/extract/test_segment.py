@@ -54,7 +54,8 @@ def assert_sections_nest(doc: Document) -> None:
     for s in doc.sections[1:]:
         parent = by_id[s.parent]
         assert parent.start <= s.start < s.end <= parent.end, (s, parent)
-        assert s.id.rsplit(".", 1)[0] == (parent.id if parent.id != "0" else s.id.rsplit(".", 1)[0])
+        prefix = "" if parent.id == "0" else parent.id + "."  # ids are paths in the outline
+        assert s.id.startswith(prefix) and s.id[len(prefix):].isdigit(), (s.id, parent.id)
 
 
 # The two samples ---------------------------------------------------------
