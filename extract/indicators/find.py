@@ -40,6 +40,7 @@ ACTUAL, TARGET = "actual", "target"
 
 _CLAUSE_BREAK = re.compile(r"[，；：,;:]|——")
 _SOFT_BREAK = re.compile(r"\s+")
+_HEADING_LIKE = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]+|各位代表")
 
 # ---- words between a name and its figure -------------------------------------------------
 _UP = "增长|增加|提高|提升|上升|上涨|扩大"
@@ -96,9 +97,9 @@ _FIVE = {"九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四"
 _PERIOD_FIVE = r"(?:十[一二三四五]五|“(?:十|[六七八九])五”|(?:十|[六七八九])五(?=计划|规划|期间|时期))(?!末|期末|时期末)"
 _MARKER = re.compile(
     r"(?P<noyear>(?:比|较|与|同|从|由|按|于|自)(?:(?:19|20)\d\d年|十[一二三四五]?五末|上年|去年))"
-    r"|(?P<year>(?:19|20)\d\d)年(?!价格|不变价|可比价|以来|起|之前|前|度价格)"
+    r"|(?<!面向)(?<!展望)(?<!着眼)(?P<year>(?:19|20)\d\d)年(?!价格|不变价|可比价|以来|起|之前|前|度价格|的(?!\d))"
     r"|(?P<last>过去一年|去年(?!以来|同期)|上一年|上年(?!同期|以来|末|底))"
-    r"|(?P<this>今年|本年度|本年)(?!以来)"
+    r"|(?P<this>今年)(?!以来)"
     r"|(?P<next>明年|下一年)"
     r"|(?P<five>十[一二三四五]?|[六七八九])五(?:末|期末|时期末)"
     r"|(?P<period>五年来|这五年|过去五年|近五年|今后五年|未来五年|前四年|前三年|近三年|近两年|累计|以来|"
@@ -256,21 +257,41 @@ def _delivery_year(doc: Document) -> int | None:
 
 
 def _sentences(doc: Document):
-    """Sentences, a line that breaks inside a figure (74.4\\n万亿元) joined to the next."""
+    """Sentences, with lines that scraping broke mid-sentence joined again.
+
+    A line ending inside a figure (国内生产总值达到74.4 / 万亿元) or inside a
+    name (研发经费支出与国内生产总值 / 之比达到2.08%) continues on the next one,
+    unless either line is a heading.
+    """
     text = doc.folded
     sents = doc.sentences
+    headings = {s.start for s in doc.sections if s.level}
     i = 0
     while i < len(sents):
         s = sents[i]
         end = s.end
         j = i
-        while (j + 1 < len(sents) and text[end - 1].isdigit()
-               and _SOFT_BREAK.fullmatch(text[end:sents[j + 1].start] or " ")
-               and numbers.FIGURE_RE.match(text, _figure_start(text, end), sents[j + 1].end)):
+        while j + 1 < len(sents) and _continues(text, sents[j], sents[j + 1], end, headings):
             j += 1
             end = sents[j].end
         yield s.start, end, s.section
         i = j + 1
+
+
+def _continues(text: str, cur: Sentence, nxt: Sentence, end: int, headings: set[int]) -> bool:
+    if not _SOFT_BREAK.fullmatch(text[end:nxt.start] or " ") or nxt.start in headings:
+        return False
+    last = text[end - 1]
+    if last.isdigit():
+        return bool(numbers.FIGURE_RE.match(text, _figure_start(text, end), nxt.end))
+    if not ("\u4e00" <= last <= "\u9fff") or _line_start(text, cur.start) in headings:
+        return False
+    first = text[nxt.start]
+    return "\u4e00" <= first <= "\u9fff" and not _HEADING_LIKE.match(text, nxt.start)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _figure_start(text: str, end: int) -> int:
@@ -698,7 +719,7 @@ def _display_name(doc: Document, n: _Named) -> str:
     written = doc.text[n.name_start:n.name_start + len(n.name)]
     if doc.folded[n.name_start:n.name_start + len(n.name)] != n.name:
         written = _rewrite_like(doc, n)
-    return _QUOTES.sub("", written)
+    return _QUOTES.sub("", "".join(written.split()))  # a name broken over lines is one name
 
 
 def _rewrite_like(doc: Document, n: _Named) -> str:

@@ -48,7 +48,7 @@ for _family, _words in (
 _MULT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
 _BASE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
 # possessive: a number is read whole, never shortened to make a unit fit (2020年 is no "202" figure)
-_NUM = r"\d++(?:,\d{3})*+(?:\.\d++)?+"
+_NUM = r"\d++(?:[,，]\d{3}(?!\d))*+(?:\.\d++)?+"
 # a count "个" is a duration before 月/小时/工作日, and a noun in 个体/个人
 _UNIT_FIRST = "".join(sorted({u[0] for u in _BASE_UNITS} | set("万亿千百十余多")))
 # the look-ahead on the first character turns away 年, 月, 日 … before the alternation is tried
@@ -56,7 +56,9 @@ _UNIT = rf"(?=[{re.escape(_UNIT_FIRST)}])(?:{_MULT})?(?:余|多)?(?:{_MULT})?(?:
 
 # The pattern opens on a digit and only then looks back (not inside PM2.5, G309, 3.05.4):
 # a pattern that opened on the look-behind would be tried at every character of the text.
-_NUM_START = r"\d(?<![\d.A-Za-z_/]\d)\d*+(?:,\d{3})*+(?:\.\d++)?+"
+# Thousands may be grouped with a comma, half or full width (28，049，780，000元 in the 1950s
+# reports); a number does not open on a 0 followed by more digits (000元 is the tail of one).
+_NUM_START = r"\d(?<![\d.A-Za-z_/]\d)(?<!(?<![\d.])0(?=\d))\d*+(?:[,，]\d{3}(?!\d))*+(?:\.\d++)?+"
 FIGURE_RE = re.compile(
     rf"(?P<num>{_NUM_START})(?P<approx>余|多)?"
     rf"(?:\s*(?P<unit1>{_UNIT})?\s*(?P<dash>[-－~～—–至到])\s*(?P<num2>{_NUM}))?"
@@ -90,7 +92,7 @@ class Figure:
 
 
 def parse_number(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace("，", ""))
 
 
 def unit_family(unit: str) -> str:
@@ -103,7 +105,7 @@ def _clean_unit(unit: str) -> str:
 
 
 def _damage(num: str, unit: str) -> str | None:
-    if _LONG_INT.fullmatch(num.replace(",", "")) and unit[:1] not in "万亿千百十" and "," not in num:
+    if _LONG_INT.fullmatch(num) and unit[:1] not in "万亿千百十":
         return "seven or more digits without 万/亿 (two numbers run together?)"
     return None
 

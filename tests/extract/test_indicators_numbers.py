@@ -93,3 +93,17 @@ def test_thousands_separator():
 
 def test_damaged_value_is_not_a_number():
     assert math.isnan(one("增长3.05.4%").value)
+
+
+def test_thousands_grouped_with_a_full_width_comma_are_one_number():
+    a, b = numbers.scan("比预算数28，049，780，000元少846，461，000元")
+    assert (a.value, a.damaged, b.value) == (28049780000.0, None, 846461000.0)
+
+
+@pytest.mark.parametrize("text", ["000元", "05个"])
+def test_a_number_does_not_open_on_a_leading_zero(text):
+    assert numbers.scan(text) == []
+
+
+def test_a_decimal_below_one_is_a_number():
+    assert one("下降0.5%").value == 0.5
