@@ -64,7 +64,7 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
                 break
             i = j
             continue
-        if ch in HARD and not (ch == "在" and text[i:i + 1] in "建谈产"):
+        if ch in HARD and not (ch == "在" and text[i:i + 1] in "建谈产线"):
             break
         i -= 1
     return i
