@@ -117,7 +117,9 @@ _CHANGE_BASE = re.compile(r"同比|环比|比上年|较上年|比去年|较去�
 _ROUTINE_UNITS = {"场", "场次", "次", "人次", "户次", "期", "栋", "幢", "间"}
 _STATUS_PREDICATE = re.compile(
     r"被评为|评选为|评为|获评|获批|入围|荣膺|荣获|获得|授予|竣工|完工|投产|投用|开工|签约|交付|建成开放|建成投用"
-    r"|布局建设|快速建设|参加|安装|签订|达标")
+    r"|布局建设|快速建设|参加|安装|签订|达标|居全市|居全省|居全国|前列")
+_DOCUMENTS = re.compile(r"^[^，。]{0,6}(?:方案|清单|措施|意见|办法|文件|政策|举措|条例)$")
+_ABOVE_LIST = re.compile(r"(?:全省|全国|全市|省级|国家级)(?:首批|第[一二三四五六七八九十]批)$")
 _LISTED = re.compile(r"列入|纳入|列为|入选|完成")
 _HEAD = re.compile(r"^[\s“”\"‘’（(—-]*(?:刚刚|刚)?(?:过去的|即将过去的|在)?$")
 
@@ -560,6 +562,9 @@ def _split_names(name: str, name_start: int, k: int) -> list[tuple[str, int]] | 
     """
     if not name:
         return None
+    if k == 2 and name.startswith("城乡") and not re.search(r"、|和|及|与", name):
+        # 城乡居民人均可支配收入分别增长8.1%和9.2%: 城乡 is 城镇 and 农村, in that order
+        return [("城镇" + name[2:], name_start), ("农村" + name[2:], name_start)]
     parts, starts = [], []
     pos = 0
     for m in re.finditer(r"、|和|及|与|以及", name):
@@ -701,15 +706,21 @@ def _routine_count(f: Figure, n: _Named) -> bool:
     """Counts a review reports in passing, not results an indicator tracks.
 
     Approximate tallies (7300余个), activities (203场, 83场次), parts of a named
-    project (12栋标准厂房), and counts of things that won an honour or reached a
-    project milestone (5家企业获批…, 10个项目主体完工): the honours and
-    milestones are status claims on the entities themselves.
+    project (12栋标准厂房), documents (5个工作方案, 85项重点任务清单), the size of
+    a list drawn up above the area (入选全省首批12条…), and counts of things that
+    won an honour, reached a project milestone or a rank (5家企业获批…,
+    10个项目主体完工, 6项指标均居全市前列): honours and milestones are status
+    claims on the entities themselves.
     """
     if f.family not in (COUNT, numbers.TIME):
         return False
     if f.approx:
         return True
     if f.unit.lstrip("万千百十") in _ROUTINE_UNITS:
+        return True
+    if n.counted and _DOCUMENTS.search(n.name):
+        return True
+    if _ABOVE_LIST.search(n.left.link + n.left.name) and n.counted:
         return True
     return n.counted and bool(_STATUS_PREDICATE.search(n.name)) and not _LISTED.search(n.name)
 

@@ -123,8 +123,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
             out.append(_figure(m.group("num"), None, unit1, m.group("approx"), None, m.start(), m.start("dash")))
             out.append(_figure(num2, None, m.group("unit"), None, m.group("qual"), m.start("num2"), m.end()))
             continue
+        # 增长-2.3%: a minus sign that does not close a range (6%-6.5%) makes the value negative
+        negative = (m.start() > 0 and text[m.start() - 1] in "-－−"
+                    and (m.start() < 2 or not (text[m.start() - 2].isdigit() or text[m.start() - 2] in "%‰")))
         out.append(_figure(m.group("num"), num2, m.group("unit"), m.group("approx"), m.group("qual"),
-                           m.start(), m.end()))
+                           m.start() - negative, m.end(), negative))
     for m in TWO_POINTS_RE.finditer(text, start, end):
         out.append(Figure(start=m.start(), end=m.end(), value=float("nan"), value_high=None,
                           unit=_clean_unit(m.group("unit")), family=unit_family(_clean_unit(m.group("unit"))),
@@ -140,9 +143,11 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
 
 
 def _figure(num: str, num2: str | None, unit_written: str, approx: str | None, qual: str | None,
-            start: int, end: int) -> Figure:
+            start: int, end: int, negative: bool = False) -> Figure:
     unit = _clean_unit(unit_written)
     damaged = _damage(num, unit) or (_damage(num2, unit) if num2 else None)
-    return Figure(start=start, end=end, value=parse_number(num), value_high=parse_number(num2) if num2 else None,
+    sign = -1.0 if negative else 1.0
+    return Figure(start=start, end=end, value=sign * parse_number(num),
+                  value_high=sign * parse_number(num2) if num2 else None,
                   unit=unit, family=unit_family(unit), qualifier=QUALIFIER_SUFFIX.get(qual or ""),
                   approx=bool(approx) or unit != unit_written, damaged=damaged)

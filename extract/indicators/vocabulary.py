@@ -45,8 +45,12 @@ class Concept:
 
 
 def normalise_form(name: str) -> str:
-    """The key a name and a form are compared under: no quotes or spaces, ASCII upper case."""
+    """The key a name and a form are compared under: no quotes, spaces or notes in brackets, ASCII upper case.
+
+    地区生产总值（GDP） is 地区生产总值; 固定资产投资（不含农户） is 固定资产投资.
+    """
     name = re.sub(r"[\s“”\"‘’'《》「」『』]", "", name)
+    name = re.sub(r"[（(][^（()）]*[)）]", "", name) or name
     return name.upper()
 
 

@@ -131,6 +131,18 @@ def test_each_value_keeps_its_own_qualifier():
     assert [i.qualifier for i in found] == ["左右", "以上"]
 
 
+def test_urban_and_rural_said_as_one_word_are_split():
+    found = facts("城乡居民人均可支配收入分别增长8.1%和9.2%。")
+    assert [(i.indicator, i.value, i.concept) for i in found] == [
+        ("城镇居民人均可支配收入", 8.1, "urban-disposable-income"),
+        ("农村居民人均可支配收入", 9.2, "rural-disposable-income")]
+
+
+def test_a_note_in_brackets_does_not_hide_the_concept():
+    (i,) = facts("地区生产总值（GDP）增长-2.3%。")
+    assert (i.indicator, i.value, i.concept) == ("地区生产总值（GDP）", -2.3, "gdp")
+
+
 def test_counts_bind_the_noun_after_them():
     found = facts("新建成5家社区老年人日间照料中心、7家农村幸福院。")
     assert [(i.indicator, i.value, i.unit) for i in found] == [
@@ -227,6 +239,9 @@ def test_explicit_reviewed_year_in_a_sentence():
     "好于全市5.7个百分点。",                     # a comparison with another area
     "开展名校人才直通车活动20余场次。",           # a routine tally in a review
     "孝妇河断面COD、氨氮浓度同比分别改善6.3%、25%。",  # a change whose direction the verb hides
+    "制定出台乡村振兴战略规划和5个工作方案。",     # documents, not results
+    "周村古商城步行街入选全省首批12条特色商业步行街改造提升试点。",  # a list drawn up above the area
+    "环境空气质量6项主要污染物指标改善情况均居全市前列。",  # a rank
 ])
 def test_figures_that_are_no_years_value(sentence):
     assert facts(sentence) == []

@@ -107,3 +107,10 @@ def test_a_number_does_not_open_on_a_leading_zero(text):
 
 def test_a_decimal_below_one_is_a_number():
     assert one("下降0.5%").value == 0.5
+
+
+def test_a_minus_sign_makes_a_negative_value_but_not_in_a_range():
+    f = one("增长-2.3%")
+    assert (f.value, f.start) == (-2.3, 2)
+    f = one("增长6%-6.5%")
+    assert (f.value, f.value_high) == (6.0, 6.5)
