@@ -27,6 +27,16 @@ def sample_paths() -> list[str]:
     return sorted(str(p) for p in root.iterdir() if p.name.endswith(".txt"))
 
 
+def display_path(path: str) -> str:
+    """The path a report is known by in every output: as the user gave it, or,
+    for the embedded samples, ``samples/<name>`` whatever the install folder
+    (so the sample build is byte-identical on every machine)."""
+    samples = str(resources.files("extract") / "samples")
+    if path.startswith(samples + "/") or path.startswith(samples + "\\"):
+        return "samples/" + path[len(samples) + 1:]
+    return path
+
+
 def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
                    warnings: list[str] | None = None) -> list[Document]:
     """Load, date and segment each file; a file that cannot be read becomes a warning.
@@ -46,6 +56,7 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
             msg = str(exc)  # the loader and metadata name the file already
             problems.append(msg if msg.startswith(f"{path}: ") else f"{path}: {msg}")
             continue
+        doc.path = display_path(path)
         docs.append(doc)
     if warnings is not None:
         warnings.extend(problems)
