@@ -38,7 +38,8 @@ from .vocabulary import Vocabulary, load_vocabulary
 
 ACTUAL, TARGET = "actual", "target"
 
-_CLAUSE_BREAK = re.compile(r"[，；：,;:]|——")
+# a colon or comma between digits is a ratio (4.1:43.1:52.8) or a thousands separator, no break
+_CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d)[：:,]|[：:,](?!\d)|——")
 _SOFT_BREAK = re.compile(r"\s+")
 _HEADING_LIKE = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]+|各位代表")
 
@@ -85,7 +86,7 @@ _COMPARED = re.compile(
     r"(?:好于|快于|慢于|高于|低于|超过|超出|领先|落后|相当于)(?:全市|全省|全国|全区|全县|平均|同期|预期|年初|计划|目标|经济增速"
     r"|GDP|地区生产总值|国内生产总值|上级)")
 _COMPARED_AFTER = re.compile(r"^的?(?:预期)?目标|^的?(?:全国|全省|全市)?平均水平")
-_FROM = re.compile(r"(?:从|由)(?:(?:19|20)\d\d年(?:末|底)?的?)?$")
+_FROM = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d年|上年|去年|年初)(?:末|底)?的?)?$")
 _AVERAGE = re.compile(r"年均|平均每年|年平均|每年平均")
 _ORDINAL = re.compile(r"第$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d)年|(?:比|较|与|同)(十[一二三四五]?五|[六七八九]五)末")
@@ -542,14 +543,12 @@ def _parse_left(text: str, left_start: int, pos: int) -> _Left:
     offset = 0
     for m in _TIME_WORD.finditer(left):
         offset = m.end()  # 中央提出今年经济增长…: what precedes the time word frames the name
-    lead = _LEAD.match(left[offset:])
-    offset += lead.end() if lead else 0
-    name = left[offset:]
-    area = _AREA.match(name)
-    if area and not _TRAIL.search(name):
-        offset += area.end()
-        name = left[offset:]
-    name = _TRAIL.sub("", name)
+    while True:  # 全县实现地区生产总值: framing words and the area, in any order
+        lead = _LEAD.match(left[offset:]) or _AREA.match(left[offset:])
+        if not lead or not lead.end():
+            break
+        offset += lead.end()
+    name = _TRAIL.sub("", left[offset:])
     return _Left(name=name, name_start=left_start + offset, verb=verb, sign=sign, to_verb=to_verb,
                  qualifier=qual, link="".join(reversed(links)), both=both)
 
@@ -628,8 +627,8 @@ def _modifier(text: str, f: Figure) -> bool:
 def _ratio(text: str, start: int, m: re.Match, breaks: list[int]) -> list[_Named]:
     cstart = _clause_start(breaks, start, m.start())
     before = text[max(start, cstart - 30):m.start()]
-    if not _RATIO_HEAD.search(before):
-        return []
+    if not _RATIO_HEAD.search(before) or _FROM.search(text[cstart:m.start()]):
+        return []  # not the sector shares, or the shares a change started from (由上年的12.1:40.2:47.7)
     out = []
     for group, name in (("a", "第一产业比重"), ("b", "第二产业比重"), ("c", "第三产业比重")):
         v = numbers.parse_number(m.group(group))

@@ -174,6 +174,17 @@ def test_sector_shares_written_as_a_ratio():
         ("第三产业比重", 52.8, "%", "tertiary-industry-share")]
 
 
+def test_the_shares_a_change_started_from_are_left_out():
+    found = facts("三次产业结构由上年的12.1:40.2:47.7调整为11.5:40.8:47.7。")
+    assert [i.value for i in found] == [11.5, 40.8, 47.7]
+
+
+def test_area_and_framing_words_before_a_name_in_any_order():
+    a, b = facts("全县实现地区生产总值386.5亿元，按可比价格计算，同比增长6.8%，高于全市平均水平0.5个百分点。")
+    assert [(i.indicator, i.measure, i.value, i.concept) for i in (a, b)] == [
+        ("地区生产总值", "level", 386.5, "gdp"), ("地区生产总值", "growth", 6.8, "gdp")]
+
+
 # ---- damaged numbers ------------------------------------------------------------------------
 
 def test_glued_values_are_split_when_the_sentence_names_as_many_indicators():
