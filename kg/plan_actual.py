@@ -59,8 +59,8 @@ _EPS = 1e-9
 
 LOWER_IS_BETTER = frozenset({
     "cpi", "ppi", "registered-unemployment", "surveyed-unemployment", "energy-intensity", "carbon-intensity",
-    "energy-consumption", "coal-consumption", "deficit-ratio", "fiscal-deficit", "npl-ratio", "pm25",
-    "cod-emissions", "so2-emissions", "rural-poor", "population-growth",
+    "energy-consumption", "coal-consumption", "deficit-ratio", "fiscal-deficit", "central-fiscal-deficit",
+    "npl-ratio", "pm25", "cod-emissions", "so2-emissions", "rural-poor", "population-growth",
 })
 _CAP_WORDS = re.compile(r"控制在|控制|以内|以下|不超过|不高于|压减|压缩")
 _FLOOR = {"以上", "不低于"}
