@@ -103,7 +103,8 @@ _MARKER = re.compile(
     r"|(?P<this>今年)(?!以来)"
     r"|(?P<next>明年|下一年)"
     r"|(?P<five>十[一二三四五]?|[六七八九])五(?:末|期末|时期末)"
-    r"|(?P<period>五年来|这五年|过去五年|近五年|今后五年|未来五年|前四年|前三年|近三年|近两年|累计|以来|"
+    r"|(?P<period>五年来|这五年|过去五年|近五年|今后五年|未来五年|前四年|前三年|近三年|近两年"
+    r"|(?:[两三四五六七八九十]|\d+)年(?:累计|来|间)|累计(?:[两三四五六七八九十]|\d+)年|(?<!今年)(?<!年初)以来|"
     + _PERIOD_FIVE + r")"
 )
 # a part of the report about a five-year span, unless a sentence names one year
@@ -238,8 +239,8 @@ def _five_end(name: str) -> int | None:
 def _period_year(ctx: "_Context", word: str) -> int | None:
     """The year a span ends: 过去五年 the reviewed year, 今后五年 four years after the plan year, 十四五 2025."""
     doc = ctx.doc
-    if word in ("五年来", "这五年", "过去五年", "近五年"):
-        return doc.reviewed_year
+    if word in ("五年来", "这五年", "过去五年", "近五年") or word.endswith(("来", "间")) or "累计" in word:
+        return doc.reviewed_year  # a span that ends now: N年来, 五年间, 累计三年, 以来
     if word in ("今后五年", "未来五年"):
         return doc.plan_year + 4 if doc.plan_year else None
     m = _FIVE_NAME_ANY.search(word)
@@ -518,6 +519,7 @@ def _skip_context(text: str, cstart: int, left_start: int, first: Figure, last: 
 def _parse_left(text: str, left_start: int, pos: int) -> _Left:
     """Split the text before a figure into the name and the words linking it to the figure."""
     left = text[left_start:pos]
+    left = left[:_FROM.search(left).start()] if _FROM.search(left) else left  # X由上年的 (3个增加到5个)
     verb, sign, to_verb, qual = "", 1, False, None
     links = []
     while left:

@@ -263,6 +263,16 @@ def test_a_sum_over_five_years_keeps_its_figure_but_not_the_concept():
     assert (i.indicator, i.value, i.concept) == ("城镇新增就业", 5771.0, None)
 
 
+def test_a_tally_within_the_year_is_no_period():
+    (i,) = facts("累计开展线上线下招聘会83场次，全区实现城镇新增就业6002人。")
+    assert (i.indicator, i.value, i.concept) == ("城镇新增就业", 6002.0, "new-urban-jobs")
+
+
+def test_a_span_that_ends_now_ends_in_the_reviewed_year():
+    (i,) = facts(plan="五年间，实际利用外商直接投资累计达到2740.8亿美元。")
+    assert (i.year, i.kind, i.concept) == (2022, "actual", None)
+
+
 def test_from_values_are_left_out_and_the_name_moves_on():
     found = facts("国内生产总值达到39.8万亿元，财政收入从3.16万亿元增加到8.31万亿元。")
     assert [(i.indicator, i.value, i.concept) for i in found] == [
