@@ -92,6 +92,7 @@ _ORDINAL = re.compile(r"第$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d)年|(?:比|较|与|同)(十[一二三四五]?五|[六七八九]五)末")
 _FROM_TO = re.compile(r"(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小)(?:到|至)|^(?:到|至)$")
 _RATIO_HEAD = re.compile(r"三次产业|一二三产业|三产")
+_PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三]季度|[一二三四]季度|上半年|下半年")
 
 # ---- time markers ----------------------------------------------------------------------------
 _FIVE = {"九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "六": 6, "七": 7, "八": 8}
@@ -374,6 +375,14 @@ def _when(ctx: _Context, section: Section, frame, sent_start: int, pos: int) -> 
     if doc.plan_year is not None and year >= doc.plan_year:
         return year, TARGET, period
     return year, (ACTUAL if section.mode == REVIEWED else TARGET), period
+
+
+def _part_of_year(text: str, sent_start: int, pos: int) -> bool:
+    """A figure for months of a year (1-11月, 上半年, 前三季度), unless 全年 follows the months."""
+    last = None
+    for m in _PART_OF_YEAR.finditer(text, sent_start, pos):
+        last = m
+    return last is not None and "全年" not in text[last.end():pos]
 
 
 # ---- one sentence ----------------------------------------------------------------------------
@@ -661,6 +670,7 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
     else:
         measure = "level"
     year, kind, period = _when(ctx, section, frame, sent_start, f.start)
+    part = _part_of_year(text, sent_start, f.start)
     if year is None:
         return
     if measure == "growth":
@@ -674,6 +684,8 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
     concept = ctx.vocabulary.match(n.name, left.verb if measure == "growth" else "")
     if concept is not None and measure == "level" and change:
         concept = None  # 增加110万套: a change of the level, not the level
+    if part and concept is not None:
+        concept = None  # 1-11月规模以上工业增加值增长7.2%: a part of the year is not the year
     if period and concept is not None and not _FROM_TO.search(left.link):
         # a sum over the period (这五年城镇新增就业5771万人) is not the year's value of the
         # indicator; a stock reached at its end (从54万亿元增加到82.7万亿元) is

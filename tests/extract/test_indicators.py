@@ -263,6 +263,11 @@ def test_a_sum_over_five_years_keeps_its_figure_but_not_the_concept():
     assert (i.indicator, i.value, i.concept) == ("城镇新增就业", 5771.0, None)
 
 
+def test_part_of_a_year_keeps_its_figure_but_not_the_concept():
+    a, b = facts("1-11月，规模以上工业增加值增长7.2%；预计全年地区生产总值增长6.5%。")
+    assert [(i.value, i.concept) for i in (a, b)] == [(7.2, None), (6.5, "gdp")]
+
+
 def test_a_tally_within_the_year_is_no_period():
     (i,) = facts("累计开展线上线下招聘会83场次，全区实现城镇新增就业6002人。")
     assert (i.indicator, i.value, i.concept) == ("城镇新增就业", 6002.0, "new-urban-jobs")
