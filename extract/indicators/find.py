@@ -20,10 +20,21 @@ The year and kind follow from the section (a reviewed section speaks of the
 reviewed year Y, actuals; a planned one of Y+1, targets) unless the sentence
 says otherwise: an explicit year (2004年, 到2025年), 去年 / 过去一年 / 今年, the
 end of a five-year plan (十三五末). A marker opening a sentence (过去一年，…)
-holds for the rest of its paragraph. Figures about several years are left out
-where they would pass for one year's: averages (年均增长) always, and growth over
-a period (五年累计, 比2010年增长, 十三五…下降17%); a level at the end of a period
-is that year's level and stays.
+holds for the rest of its paragraph. ``Indicator.section`` and ``.mode`` are
+those of the section the figure was read in, so a 过去一年 actual in a planned
+section keeps ``mode="planned"`` and ``kind="actual"``.
+
+Figures about several years are handled so that none passes for one year's:
+averages (年均增长) and growth over a span (五年累计下降19.1%, 比2010年增长57.3%)
+are left out; a level over a span keeps its figure but no concept (这五年城镇新增
+就业5771万人 is a sum, not 2010's value), unless it is a stock reached at the end
+(从54万亿元增加到82.7万亿元). The concept is also withheld from figures for part
+of a year (1-11月) and from changes of a level (增加110万套). The concept is what
+the plan-versus-actual audit pairs on, so withholding it keeps such figures out
+of the audit while the extraction still reports them.
+
+Where a review only tallies in passing (7300余个, 203场, 5家企业获批…), the count
+is left out; see ``_routine_count``.
 """
 from __future__ import annotations
 
