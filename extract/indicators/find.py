@@ -103,6 +103,7 @@ _ORDINAL = re.compile(r"第$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d)年|(?:比|较|与|同)(十[一二三四五]?五|[六七八九]五)末")
 _FROM_TO = re.compile(r"(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小)(?:到|至)|^(?:到|至)$")
 _RATIO_HEAD = re.compile(r"三次产业|一二三产业|三产")
+_ORDINAL_PART = re.compile(r"第?[一二三四五六七八九]")
 _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三]季度|[一二三四]季度|上半年|下半年")
 
 # ---- time markers ----------------------------------------------------------------------------
@@ -597,6 +598,11 @@ def _split_names(name: str, name_start: int, k: int) -> list[tuple[str, int]] | 
     if len(parts) != k or not all(parts):
         return None
     last = parts[-1]
+    if all(_ORDINAL_PART.fullmatch(p) for p in parts[:-1]) and last[:1] in "一二三四五六七八九":
+        # 第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, 第三产业增加值
+        head = last[1:]
+        return [("第" + p.lstrip("第") + head, name_start + st) for p, st in zip(parts[:-1], starts[:-1])] + [
+            ("第" + last, name_start + starts[-1])]
     head = ""
     # the shared head: what follows, in the last name, the point parallel to the end of the first
     first = parts[0]

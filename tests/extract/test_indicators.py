@@ -131,6 +131,13 @@ def test_each_value_keeps_its_own_qualifier():
     assert [i.qualifier for i in found] == ["左右", "以上"]
 
 
+def test_ordinal_lists_share_their_head():
+    found = facts("第一、二、三产业增加值分别增长3.1%、5.2%、7.3%。")
+    assert [(i.indicator, i.value) for i in found] == [
+        ("第一产业增加值", 3.1), ("第二产业增加值", 5.2), ("第三产业增加值", 7.3)]
+    assert found[2].concept == "services-value-added"
+
+
 def test_urban_and_rural_said_as_one_word_are_split():
     found = facts("城乡居民人均可支配收入分别增长8.1%和9.2%。")
     assert [(i.indicator, i.value, i.concept) for i in found] == [
