@@ -83,6 +83,133 @@ def extract(files, json_out, text, quiet):
             click.echo(f"Wrote {json_out}: {len(result.documents)} documents, {n} entities", err=True)
 
 
+
+def _out_option(f):
+    return click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True, metavar="DIR",
+                         type=click.Path(file_okay=False),
+                         help="The build folder (kg build writes it; the other commands read it).")(f)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path())
+@_out_option
+@click.option("--format", "formats", multiple=True, metavar="FORMAT",
+              type=click.Choice(["trig", "turtle", "nquads", "json-ld"]),
+              help="Also write the graph as turtle, nquads or json-ld (repeatable); graph.trig is always written.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
+def build(files, out_dir, formats, quiet):
+    """Build the knowledge graph of report FILES into the build folder.
+
+    With no FILES, builds the embedded sample corpus. Writes graph.trig (one
+    named graph per report, the corpus graph and the ontology),
+    extraction.json and manifest.json; the same input gives the same bytes.
+
+    \b
+    Example:
+        kg build                                  # samples into outputs/
+        kg build reports/*.txt --out build --format nquads --format json-ld
+    """
+    from extract.corpus import extract_corpus
+    from kg.build import write_build
+
+    result = extract_corpus(files, progress=_progress(quiet))
+    _warn(result.warnings, quiet)
+    summary = write_build(result, out_dir, formats)
+    if not quiet:
+        click.echo(f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
+                   f"{summary.mentions} mentions, {summary.quads} quads "
+                   f"({', '.join(p.name for p in summary.files)})", err=True)
+
+
+@cli.command()
+@_out_option
+def validate(out_dir):
+    """Check the built graph against the SHACL shapes (ontology/shapes.ttl).
+
+    Prints every violation (node, property, what is wrong) and exits with 1
+    when there is any.
+
+    \b
+    Example:
+        kg build && kg validate
+    """
+    from extract.errors import ValidationFailed
+    from kg.validate import validate_build
+
+    report = validate_build(out_dir)
+    click.echo(report.text(), nl=False)
+    if not report.conforms:
+        raise ValidationFailed(report.summary())
+
+
+@cli.command()
+@click.argument("query", required=False)
+@_out_option
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a query parameter ($NAME in the query); repeatable.")
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "csv", "json"]),
+              help="table for reading, csv or SPARQL JSON results for tools.")
+@click.option("--engine", default="auto", show_default=True, type=click.Choice(["auto", "rdflib", "oxigraph"]),
+              help="auto: Oxigraph for a large graph, rdflib for a small one (same results).")
+@click.option("--list", "list_", is_flag=True, help="List the library's queries and their parameters.")
+def query(query, out_dir, params, fmt, engine, list_):
+    """Run QUERY on the built graph: a library name, a .rq file or SPARQL text.
+
+    Every prefix of the project (pkg:, skos:, entity:, report: …) is predefined;
+    the default graph is the union of all named graphs.
+
+    \b
+    Example:
+        kg query --list
+        kg query entity-timeline --param name=西铁城精密机床
+        kg query 'SELECT ?r ?t WHERE { ?r a pkg:Report ; dcterms:title ?t }' --format csv
+    """
+    from extract.errors import InputError
+    from kg.query import library, parse_params, run_query
+    from kg.results import render
+
+    if list_:
+        for name, q in library().items():
+            click.echo(f"{name}: {q.description}")
+            for p in q.params:
+                default = f" (default {p.default})" if p.default is not None else " (required)"
+                click.echo(f"    --param {p.name}=…{default}  {p.description}")
+        return
+    if not query:
+        raise InputError("give a query (a library name, a .rq file or SPARQL text), or --list to see the library")
+    result = run_query(out_dir, query, parse_params(params), engine)
+    sys.stdout.write(render(result, fmt))
+
+
+@cli.command()
+@_out_option
+@click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (127.0.0.1 only).")
+def serve(out_dir, port):
+    """Serve the built graph as a read-only SPARQL endpoint until Ctrl-C.
+
+    Runs the Oxigraph server on 127.0.0.1: a query page at /, the SPARQL 1.1
+    Protocol at /query (updates are refused). The default graph is the union
+    of all named graphs, as in kg query.
+
+    \b
+    Example:
+        kg serve --port 7878
+        curl -H 'Accept: application/sparql-results+json' \\
+             --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
+    """
+    from kg.serve import Server
+
+    server = Server(out_dir, port).start()
+    try:
+        click.echo(f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
+                   f"SPARQL endpoint {server.query_url} (Ctrl-C stops)", err=True)
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
 def main() -> None:
     cli(prog_name="kg")
 

@@ -3,7 +3,8 @@
 They are TSV rather than Turtle so that ``extract`` can use them without
 parsing RDF; ``kg.build`` turns each into a SKOS concept scheme. Columns:
 ``id<TAB>zh<TAB>en<TAB>alt[<TAB>extra…]`` where ``alt`` is a ``|``-separated
-list of keywords or surface forms; lines starting with ``#`` are comments.
+list of keywords or surface forms (``-`` for none); lines starting with ``#``
+are comments.
 The files ship with the package, so a malformed line is a bug in the
 project, reported as a ``ValueError`` naming the file and line.
 """
@@ -53,7 +54,8 @@ def read_vocabulary(source: str | Path) -> list[Term]:
         if cols[0] in seen:
             raise ValueError(f"{path}:{lineno}: id {cols[0]!r} appears twice")
         seen.add(cols[0])
-        alt = tuple(a.strip() for a in cols[3].split("|") if a.strip()) if len(cols) > 3 else ()
+        alt_col = cols[3] if len(cols) > 3 and cols[3] != "-" else ""  # "-": no forms
+        alt = tuple(a.strip() for a in alt_col.split("|") if a.strip())
         terms.append(Term(id=cols[0], zh=cols[1], en=cols[2], alt=alt, extra=tuple(cols[4:])))
     return terms
 

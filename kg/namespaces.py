@@ -1,0 +1,153 @@
+"""Every namespace the graph uses, declared once and bound in one place.
+
+The project's own terms are a ``DefinedNamespace`` with ``_fail = True``: a
+typo raises instead of quietly minting a new IRI. Instances live under
+``…/id/`` with one sub-namespace per kind, so IRIs read well in TriG and in
+query results.
+"""
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import (DCTERMS, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace,
+                              ORG)
+
+BASE = "https://w3id.org/policy-kg/"
+ONTOLOGY = URIRef(BASE + "ontology")  # the ontology's own IRI and the name of its graph
+
+
+class PKG(DefinedNamespace):
+    """The project's ontology terms (ontology/policy-kg.ttl defines each one)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Report: URIRef
+    NamedEntity: URIRef
+    Park: URIRef
+    Project: URIRef
+    Program: URIRef
+    Section: URIRef
+    Sentence: URIRef
+    Mention: URIRef
+    ThemeTag: URIRef
+    StatusClaim: URIRef
+    # reports
+    area: URIRef
+    reviewedYear: URIRef
+    planYear: URIRef
+    reviewedPeriod: URIRef
+    planPeriod: URIRef
+    # where a thing sits in a report
+    inReport: URIRef
+    inSection: URIRef
+    inSentence: URIRef
+    start: URIRef
+    end: URIRef
+    text: URIRef
+    sectionId: URIRef
+    marker: URIRef
+    level: URIRef
+    # every claim's year and mode (reviewed | planned)
+    year: URIRef
+    mode: URIRef
+    # entities and mentions
+    entityType: URIRef
+    mentionOf: URIRef
+    surface: URIRef
+    sentenceText: URIRef
+    rule: URIRef
+    # themes, statuses
+    theme: URIRef
+    reason: URIRef
+    about: URIRef
+    mention: URIRef
+    status: URIRef
+    trigger: URIRef
+    evidence: URIRef
+    # indicators (RDF Data Cube)
+    IndicatorStructure: URIRef
+    indicator: URIRef
+    kind: URIRef
+    value: URIRef
+    valueHigh: URIRef
+    unit: URIRef
+    qualifier: URIRef
+    measure: URIRef
+    indicatorName: URIRef
+    componentIndicator: URIRef
+    componentArea: URIRef
+    componentYear: URIRef
+    componentKind: URIRef
+    componentValue: URIRef
+    componentValueHigh: URIRef
+    componentUnit: URIRef
+    componentQualifier: URIRef
+    componentMeasure: URIRef
+
+
+ID = Namespace(BASE + "id/")
+REPORT = Namespace(ID + "report/")
+GRAPH = Namespace(ID + "graph/")
+ENTITY = Namespace(ID + "entity/")
+SECTION = Namespace(ID + "section/")
+SENTENCE = Namespace(ID + "sentence/")
+MENTION = Namespace(ID + "mention/")
+TAG = Namespace(ID + "tag/")
+CLAIM = Namespace(ID + "claim/")
+DATASET = Namespace(ID + "dataset/")
+OBSERVATION = Namespace(ID + "observation/")
+YEAR = Namespace(ID + "year/")
+
+CORPUS_GRAPH = GRAPH["corpus"]  # entities merged across reports, years, minted concepts
+
+PREFIXES: dict[str, str] = {
+    "pkg": str(PKG._NS),
+    "report": str(REPORT),
+    "graph": str(GRAPH),
+    "entity": str(ENTITY),
+    "section": str(SECTION),
+    "sentence": str(SENTENCE),
+    "mention": str(MENTION),
+    "tag": str(TAG),
+    "claim": str(CLAIM),
+    "dataset": str(DATASET),
+    "obs": str(OBSERVATION),
+    "year": str(YEAR),
+    "theme": str(ID + "themes/"),
+    "indicator": str(ID + "indicators/"),
+    "status": str(ID + "statuses/"),
+    "scheme": str(ID + "scheme/"),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "org": str(ORG),
+    "schema": str(SDO),
+    "time": str(TIME),
+    "qb": str(QB),
+    "dcterms": str(DCTERMS),
+    "sh": str(SH),
+}
+
+
+def concept_namespace(vocabulary: str) -> Namespace:
+    """Concepts of ``ontology/<vocabulary>.tsv`` live under ``id/<vocabulary>/``."""
+    return Namespace(ID + vocabulary + "/")
+
+
+def scheme_iri(vocabulary: str) -> URIRef:
+    return ID["scheme/" + vocabulary]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every bound prefix, for queries typed by hand."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
