@@ -70,7 +70,8 @@ _LINK_WORDS = sorted({
     "年末", "年底", "累计", "总计", "合计", "共计", "共", "实际", "名义", "预计", "力争", "确保", "努力", "争取",
     "继续", "基本", "全部", "整体", "稳步", "持续", "大幅", "明显", "进一步", "再", "又", "已", "将", "要", "就",
     "也", "都", "目标", "预期目标", "预期", "指标", "增长目标", "目标为", "每人每月", "每人每年", "每人", "每年",
-    "每月", "按可比价格计算", "按可比价计算", "扣除价格因素", "扣除价格因素后", "以上", "左右", "提高了", "增长了",
+    "每月", "按可比价格计算", "按可比价计算", "扣除价格因素", "扣除价格因素后", "同口径", "按同口径", "可比口径",
+    "按可比口径", "剔除不可比因素后", "以上", "左右", "提高了", "增长了",
     "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居", "从", "由", "平均",
 }, key=len, reverse=True)
 _LINK_TAIL = re.compile(
@@ -87,6 +88,9 @@ _LEAD = re.compile(
     r"|截至目前|截至年底|目前|实现|完成|过去一年|(?:19|20)\d\d年(?:末|底)?|十[一二三四五]?五末|我们)+")
 _TIME_WORD = re.compile(r"(?:19|20)\d\d年(?:末|底|度)?|今年|去年|明年|全年|当年|年内|过去一年|十[一二三四五]?五末")
 _AREA = re.compile(r"^(?:全区|全市|全县|全省|全国|全镇)(?=..)")
+# the same, to match at a position inside the text (a pattern's ^ holds only at the start of the string)
+_LEAD_AT = re.compile(_LEAD.pattern[1:])
+_AREA_AT = re.compile(_AREA.pattern[1:])
 _TRAIL = re.compile(r"(?:[、，和及与等]|以及)+$")
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}|[\u4e00-\u9fff][A-Za-z0-9.]+|[A-Za-z0-9.]+[\u4e00-\u9fff]")
 # growth whose name says so: 居民消费价格涨幅3%左右
@@ -103,6 +107,9 @@ _ORDINAL = re.compile(r"第$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d)年|(?:比|较|与|同)(十[一二三四五]?五|[六七八九]五)末")
 _FROM_TO = re.compile(r"(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小)(?:到|至)|^(?:到|至)$")
 _RATIO_HEAD = re.compile(r"三次产业|一二三产业|三产")
+# a clause stating a figure, in words or digits, of its own subject
+_STATES_FIGURE = re.compile(r"达到|增长|增加|下降|减少|提高|降低|上升|完成|实现"
+                            r"|[0-9零一二三四五六七八九十两][0-9零一二三四五六七八九十百千万亿两]*(?:吨|元|人|个|家|亩|公里|倍|%)")
 _ORDINAL_PART = re.compile(r"第?[一二三四五六七八九]")
 _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三]季度|[一二三四]季度|上半年|下半年")
 
@@ -441,6 +448,8 @@ def _name_figures(ctx: _Context, text: str, start: int, end: int, figures: list[
         f0 = run[0]
         cstart = _clause_start(breaks, start, f0.start)
         left_start = max(cstart, consumed)
+        if carried and not _only_asides(text, consumed, cstart):
+            carried = []  # 粮食产量…，棉花达到六百零八万吨，增长31.1%: another subject came between
         if any(f.damaged for f in run):
             bad = next(f for f in run if f.damaged)
             _warn_damaged(ctx, text, start, end, run, bad.damaged)
@@ -510,8 +519,44 @@ def _name_figures(ctx: _Context, text: str, start: int, end: int, figures: list[
         elif len(carried) == 1 and not left.name:
             nm, ns = carried[0]
             out.append(_Named(f, nm, ns, f.end, left, f.qualifier or left.qualifier, carried=True))
+        elif not carried and not left.name and (subject := _subject(ctx, text, start, cstart, breaks)) is not None:
+            # 地区生产总值突破千亿元，达到1025.6亿元: the sentence named the indicator without a figure
+            nm, ns = subject
+            out.append(_Named(f, nm, ns, f.end, left, f.qualifier or left.qualifier, carried=True))
+            carried = [subject]
         consumed = f.end
     return out
+
+
+def _only_asides(text: str, a: int, b: int) -> bool:
+    """Whether no whole clause between ``a`` (inside a clause) and ``b`` (a clause start) states a figure.
+
+    A clause that does (棉花达到六百零八万吨) is about another subject; one that
+    only qualifies (按可比价格计算, 经过各方面的努力, 总额首次突破万亿元) is not.
+    """
+    pieces = _CLAUSE_BREAK.split(text[a:b])
+    return not any(_STATES_FIGURE.search(p) for p in pieces[1:])
+
+
+def _subject(ctx: _Context, text: str, start: int, cstart: int, breaks: list[int]) -> tuple[str, int] | None:
+    """The indicator that opens the clause before this one, if the vocabulary knows it.
+
+    地区生产总值突破千亿元，达到1025.6亿元: the first clause names the indicator
+    with no figure the rules read. Only the clause just before counts, and only a
+    name that opens it (after place and time words), so that 棉花达到六百零八万吨，
+    增长31.1% does not borrow the 粮食产量 of an earlier clause.
+    """
+    if cstart <= start:
+        return None
+    prev = max([start] + [b for b in breaks if b < cstart - 1])
+    pos = prev
+    while True:
+        m = _LEAD_AT.match(text, pos, cstart) or _AREA_AT.match(text, pos, cstart) or _TIME_WORD.match(text, pos, cstart)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    m = ctx.vocabulary.form_at(text, pos, cstart)
+    return (m.group(0), m.start()) if m else None
 
 
 def _joins(text: str, a: Figure, b: Figure) -> bool:

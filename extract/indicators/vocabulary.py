@@ -60,6 +60,7 @@ class Vocabulary:
     def __init__(self, concepts: list[Concept]) -> None:
         self._by_id: dict[str, Concept] = {}
         self._forms: dict[str, Concept] = {}
+        self._pattern: re.Pattern | None = None
         for c in concepts:
             if c.id in self._by_id:
                 raise InputError(f"indicator vocabulary: id {c.id!r} appears twice")
@@ -82,6 +83,13 @@ class Vocabulary:
 
     def get(self, concept_id: str) -> Concept | None:
         return self._by_id.get(concept_id)
+
+    def form_at(self, text: str, pos: int, end: int | None = None) -> re.Match | None:
+        """The longest surface form of any concept starting at ``text[pos]``, if one does."""
+        if self._pattern is None:
+            forms = sorted({f for c in self for f in (c.zh, *c.alt)}, key=lambda f: (-len(f), f))
+            self._pattern = re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
+        return self._pattern.match(text, pos, len(text) if end is None else end)
 
     def match(self, name: str, verb: str = "") -> Concept | None:
         """The concept ``name`` is, or None.

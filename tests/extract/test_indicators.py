@@ -173,6 +173,17 @@ def test_a_name_said_once_holds_for_the_next_clause():
     assert b.evidence == "银行业金融机构存款余额380.5亿元，较年初增长9.1%"
 
 
+def test_a_name_said_without_a_figure_opens_the_next_clause():
+    a, b = facts("全市地区生产总值突破千亿元，达到1025.6亿元，按可比价格计算，增长5.8%。")
+    assert [(i.indicator, i.measure, i.value, i.concept) for i in (a, b)] == [
+        ("地区生产总值", "level", 1025.6, "gdp"), ("地区生产总值", "growth", 5.8, "gdp")]
+
+
+def test_another_subject_in_between_stops_the_carry():
+    found = facts("粮食产量达到四亿零七百多万吨，比上年增长5.1%；棉花达到六百零八万吨，增长31.1%。")
+    assert [(i.indicator, i.value) for i in found] == [("粮食产量", 5.1)]
+
+
 def test_sector_shares_written_as_a_ratio():
     found = facts("三次产业比例调整为4.1:43.1:52.8。")
     assert [(i.indicator, i.value, i.unit, i.concept) for i in found] == [
