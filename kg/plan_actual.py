@@ -25,7 +25,7 @@ Verdict
     - 以上, 不低于: met when a ≥ t (a floor).
     - 以内, 以下, 不超过: met when a ≤ t (a ceiling).
     - 左右, 约: "about t": met unless a falls short of t by more than 5% of t
-      on the side that counts as short: 7.5%左右 is met by 7.2% or more, and
+      on the side that counts as short: 7.5%左右 is met by 7.125% or more, and
       for an indicator where lower is better (CPI, unemployment, energy
       intensity) 3%左右 is met by 3.15% or less. Overshooting on the good side
       is met.
