@@ -357,12 +357,14 @@ def _add_report(ds: Dataset, corpus: Graph, d: DocumentResult, concepts: _Concep
 
 
 def decimal(value: float) -> Literal:
-    """The number as written, in the canonical xsd:decimal form both engines print."""
-    d = Decimal(repr(float(value))).normalize()
-    text = format(d, "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    """The number in one lexical form, always with a decimal point (2.3, 7.0,
+    -0.05): Turtle and TriG can only write a decimal that way, so every format
+    of the graph then carries the same literal (engines.py reads 7.0 and
+    Oxigraph's 7 as one number)."""
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    if text == "-0":
+        text = "0"
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def _digest(i: Indicator) -> str:

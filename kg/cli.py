@@ -203,9 +203,7 @@ def serve(out_dir, port):
     try:
         click.echo(f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
                    f"SPARQL endpoint {server.query_url} (Ctrl-C stops)", err=True)
-        server.wait()
-    except KeyboardInterrupt:
-        pass
+        server.serve_forever()
     finally:
         server.stop()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -56,7 +57,29 @@ class SparqlSyntaxError(InputError):
 def _literal(value: str, datatype: str | None, lang: str | None) -> Term:
     if lang:
         return Term("literal", value, RDF_LANGSTRING, lang.lower())
+    if datatype in _NUMERIC:
+        value = _NUMERIC[datatype](value)
     return Term("literal", value, datatype or XSD_STRING)
+
+
+def _canonical_decimal(text: str) -> str:
+    """Turtle writes the decimal 7 as ``7.0`` and rdflib keeps that lexical
+    form; Oxigraph answers with the canonical ``7``. Both mean one number."""
+    try:
+        out = format(Decimal(text).normalize(), "f")
+    except InvalidOperation:
+        return text
+    return "0" if out == "-0" else out
+
+
+def _canonical_integer(text: str) -> str:
+    try:
+        return str(int(text))
+    except ValueError:
+        return text
+
+
+_NUMERIC = {str(XSD.decimal): _canonical_decimal, str(XSD.integer): _canonical_integer}
 
 
 class RdflibEngine:

@@ -14,6 +14,7 @@ import errno
 import hashlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -84,6 +85,8 @@ def check_port(port: int, host: str = HOST) -> None:
     if not 1 <= port <= 65535:
         raise InputError(f"--port must be between 1 and 65535, not {port}")
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # as the server binds: connections of a previous run in TIME_WAIT do not hold the port
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError as exc:
@@ -151,6 +154,23 @@ class Server:
 
     def wait(self) -> int:
         return self.process.wait() if self.process else 0
+
+    def serve_forever(self) -> None:
+        """Block until Ctrl-C or SIGTERM, then stop the server: it never outlives us."""
+        def on_term(signum, frame):
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, on_term)
+        code = None
+        try:
+            code = self.wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            self.stop()
+        if code:  # it stopped on its own, not because we were asked to stop
+            raise PolicyKGError(f"the oxigraph server stopped with exit code {code}")
 
     def stop(self) -> None:
         proc, self.process = self.process, None
