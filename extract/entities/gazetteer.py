@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokenizer import doc_text
 from .candidate import CHOSEN, Candidate, candidates
-from .lexicon import HARD, Lexicon, lexicon, trie_pattern
 from .dictionary import all_common, is_word
+from .lexicon import HARD, Lexicon, lexicon, trie_pattern
 from .names import is_generic, is_plan_period, unquote
+from .tokenizer import doc_text
 
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # Names worth looking for everywhere: found by a head noun or typed by a class

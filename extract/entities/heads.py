@@ -13,11 +13,20 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokenizer import doc_text
 from .candidate import Candidate, candidates
 from .lexicon import Head, Lexicon, count_ends, head_of, lexicon
-from .names import (acceptable, after_award, blocked_after, has_facility, is_generic, is_governing, joined,
-                    left_edge, word_at)
+from .names import (
+    acceptable,
+    after_award,
+    blocked_after,
+    has_facility,
+    is_generic,
+    is_governing,
+    joined,
+    left_edge,
+    word_at,
+)
+from .tokenizer import doc_text
 
 INTERNAL_GAP = 12  # characters between two heads of one name, at most
 SPLIT_GAP = 4  # a park head followed by this many characters and a head: two names

@@ -14,12 +14,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokenizer import doc_text
 from .candidate import Candidate, candidates
 from .dictionary import is_word
 from .heads import inner_head
 from .lexicon import HARD, Lexicon, count_ends, lexicon
 from .names import acceptable, is_generic, is_place, is_plan_period, left_edge, unquote, word_at
+from .tokenizer import doc_text
 
 PARTNER_RE = re.compile(
     r"(?:与|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
