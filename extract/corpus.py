@@ -91,13 +91,15 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
         if progress:
             progress(f"[{i}/{len(results)}] extracting {r.document.name}")
         extractor.first_pass(r.document)
+    decisions = [d for f in curation_files(paths) for d in read_curation(f)]
     for r in results:
         r.entities = extractor.entities(r.document)
-        find_statuses(r.document, r.entities)
+        find_statuses(r.document, r.entities)  # also makes institutions being built projects
+    merge_variants(results, decisions)
+    for r in results:
+        find_statuses(r.document, r.entities)  # again, over the merged mentions
         tag_themes(r.document, r.entities)
         r.indicators = find_indicators(r.document)
-    decisions = [d for f in curation_files(paths) for d in read_curation(f)]
-    merge_variants(results, decisions)
     result.links, result.canonical = resolve(results, decisions)
     for r in results:
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)

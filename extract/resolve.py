@@ -151,7 +151,10 @@ def _new_thing(short: str, long_: str) -> bool:
 def merge_variants(results: list[DocumentResult], decisions: list[Decision] = ()) -> None:
     """Within one report, a short form and its long form are one entity
     ("新加坡智能家居" and "文泰新加坡智能家居", "西铁城精密机床" and
-    "西铁城新景精密机床"); two names that merely look alike are not."""
+    "西铁城新景精密机床"); two names that merely look alike are not.
+
+    Only mentions are merged: statuses and themes derive from mentions and
+    are computed after this step."""
     apart = {frozenset((d.a, d.b)) for d in decisions if d.verb == "different"}
     for r in results:
         areas = area_forms(fold(r.document.area or ""))
@@ -170,8 +173,6 @@ def merge_variants(results: list[DocumentResult], decisions: list[Decision] = ()
                     by_gram[g].append(e)
             else:
                 target.mentions = sorted(target.mentions + e.mentions, key=lambda m: (m.start, m.end))
-                target.themes += [t for t in e.themes if t not in target.themes]
-                target.status += [s for s in e.status if s not in target.status]
                 forms[id(target)] |= forms[id(e)]
         r.entities = sorted(merged, key=lambda e: (e.mentions[0].start, e.type))
 
