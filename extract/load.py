@@ -17,6 +17,9 @@ text as normalised here, so the normal form is documented and tested:
 4. Spaces next to a Chinese character or between digits are removed
    (``1 9 9 3 年`` → ``1993年``); other runs of spaces become one; lines are
    stripped; runs of blank lines become one blank line.
+5. Quotation marks are the mainland's curly ones: corner brackets
+   (``「放管服」``, ``『…』``) and a pair of ASCII double quotes around
+   Chinese text on one line (``"放管服"``) become ``“放管服”`` (``‘…’``).
 
 Traditional characters stay as written in ``Document.text``; ``Document.folded``
 is the same text folded to simplified, character by character (so offsets
@@ -142,10 +145,21 @@ def normalise(text: str) -> str:
         line = line.strip(" ")
         if " " in line:
             line = _drop_spaces(line)
-        out_lines.append(_widen_punct(line))
+        out_lines.append(_curly_quotes(_widen_punct(line)))
     text = "\n".join(out_lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
+
+
+_CORNERS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
+
+
+def _curly_quotes(line: str) -> str:
+    line = line.translate(_CORNERS)
+    if '"' in line:
+        line = _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”" if _CJK_RE.search(m.group(1)) else m.group(0), line)
+    return line
 
 
 def _drop_spaces(line: str) -> str:

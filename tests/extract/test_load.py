@@ -135,6 +135,9 @@ def test_a_few_traditional_characters_in_simplified_prose_do_not_switch_the_scri
 
 # One rule of the normal form per case (see extract/load.py).
 NORMAL_FORM = [
+    ("corner-brackets-become-curly-quotes", "深化「放管服」改革和『一次办好』", "深化“放管服”改革和‘一次办好’\n"),
+    ("ascii-quotes-around-chinese-become-curly", '推进"一次办好"改革', "推进“一次办好”改革\n"),
+    ("ascii-quotes-around-latin-kept", 'the "GDP" figure', 'the "GDP" figure\n'),
     ("full-width-digits", "增长６．５％，达到１２３亿元", "增长6.5%，达到123亿元\n"),
     ("full-width-letters", "ＧＤＰ和ａｂｃ", "GDP和abc\n"),
     ("full-width-percent", "占比５０％", "占比50%\n"),
