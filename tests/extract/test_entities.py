@@ -250,3 +250,24 @@ def test_traditional_names_stay_as_written():
     assert [(e.type, e.name) for e in ents] == [("PARK", "嵐山家居產業園")]
     m = ents[0].mentions[0]
     assert doc.text[m.start:m.end] == "嵐山家居產業園"
+
+
+@pytest.mark.slow
+def test_traditional_reports_give_the_same_entities_written_traditionally(tmp_path, sample_paths, sample_result):
+    """The samples converted to traditional characters: same entities, same ids' structure, names as written."""
+    import opencc
+
+    from extract.corpus import extract_corpus
+    from extract.load import fold
+
+    to_trad = opencc.OpenCC("s2t")
+    for p in sample_paths:
+        name = p.rsplit("/", 1)[-1]
+        (tmp_path / name).write_text(to_trad.convert(open(p, encoding="utf-8").read()), encoding="utf-8")
+    trad = extract_corpus(sorted(str(p) for p in tmp_path.glob("*.txt")))
+    for simp_doc, trad_doc in zip(sample_result.documents, trad.documents):
+        assert trad_doc.document.script == "traditional"
+        simp = sorted((e.type, e.name) for e in simp_doc.entities)
+        folded = sorted((e.type, fold(e.name)) for e in trad_doc.entities)
+        assert folded == simp
+        assert any(e.name != fold(e.name) for e in trad_doc.entities)  # written as the report writes them
