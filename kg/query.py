@@ -1,8 +1,9 @@
 """SPARQL over the built graph: ad-hoc text, a ``.rq`` file, or a named query from the library.
 
 Library queries are ``kg/queries/<name>.rq``. Each starts with a ``# …`` line
-describing it, then one ``# param: NAME[=DEFAULT]  description`` line per
-parameter. Inside the query a parameter is written ``$NAME``: SPARQL reads
+describing it, then one ``# param: NAME[@LANG][=DEFAULT]  description`` line per
+parameter (``@zh``: the value is matched as a Chinese-tagged string, so a
+name can be looked up in the label index instead of filtering every label). Inside the query a parameter is written ``$NAME``: SPARQL reads
 that as a variable, so the file stays valid SPARQL, and ``--param
 NAME=VALUE`` replaces it with a term before the query runs. Substituting text
 (rather than pre-binding through each engine's API) keeps the two engines'
@@ -20,7 +21,7 @@ from extract.errors import InputError
 
 from .engines import Result, open_engine
 
-_PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)(?:=(\S+))?\s*(.*)$")
+_PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?(?:=(\S+))?\s*(.*)$")
 _PARAM_USE = re.compile(r"\$(\w+)\b")
 _SPARQL_WORD = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|PREFIX|BASE)\b", re.I)
 
@@ -30,6 +31,7 @@ class Param:
     name: str
     default: str | None  # a SPARQL term as written in the header; None: required
     description: str
+    lang: str | None = None  # ``NAME@zh``: the value is a string with this language tag
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def parse_query(name: str, text: str) -> Query:
             continue
         m = _PARAM_LINE.match(stripped)
         if m:
-            params.append(Param(m.group(1), m.group(2), m.group(3).strip()))
+            params.append(Param(m.group(1), m.group(3), m.group(4).strip(), m.group(2)))
         elif not description:
             description = stripped.lstrip("#").strip()
     if not params:  # an ad-hoc query: every $name it uses is a required parameter
@@ -86,14 +88,21 @@ def resolve(spec: str) -> Query:
     raise InputError(f"unknown query {spec!r}; the library has: {', '.join(lib)} (kg query --list describes them)")
 
 
-def literal(value: str) -> str:
-    """A parameter value as a SPARQL term: an integer, an IRI, or a string."""
+def literal(value: str, lang: str | None = None) -> str:
+    """A parameter value as a SPARQL term: an integer, an IRI, or a string
+    (tagged with ``lang`` when the parameter declares one)."""
+    if lang:
+        return _string(value) + "@" + lang
     if re.fullmatch(r"-?\d+", value):
         return value
     if re.fullmatch(r"<[^<>\"{}|^`\\\s]*>", value):
         return value
     if re.fullmatch(r"https?://[^<>\"{}|^`\\\s]+", value):
         return f"<{value}>"
+    return _string(value)
+
+
+def _string(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
 
@@ -108,7 +117,7 @@ def bind(query: Query, values: dict[str, str]) -> str:
     terms = {}
     for p in query.params:
         if p.name in values:
-            terms[p.name] = literal(values[p.name])
+            terms[p.name] = literal(values[p.name], p.lang)
         elif p.default is not None:
             terms[p.name] = p.default
         else:

@@ -1,0 +1,157 @@
+"""Every library query on the graph of ../shared/corpus/national, on Oxigraph and on rdflib.
+
+Prints, per query, the number of rows, the median wall time on each engine,
+their ratio (rdflib / Oxigraph) and whether the two engines gave the same rows.
+This is the measurement behind ``kg query --engine auto`` picking Oxigraph for
+a large graph.
+
+rdflib can take minutes on one query over the national graph, so each of its
+runs happens in a forked child (the loaded graph is shared, not reloaded) that
+is stopped after ``--budget`` seconds; a query over budget is reported as
+"> budget" and not run again.
+
+    .venv/bin/python bench/query.py                       # build national into a temp dir, 5 runs
+    .venv/bin/python bench/query.py --build /tmp/national  # reuse (or create) that build folder
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.engines import OxigraphEngine, RdflibEngine  # noqa: E402
+from kg.query import bind, library  # noqa: E402
+from kg.store import GRAPH_FILE, load_dataset, load_oxigraph  # noqa: E402
+
+NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
+
+_RDFLIB = None  # the loaded rdflib engine, inherited by forked children
+
+
+def ensure_build(corpus: Path, out: Path) -> None:
+    if (out / GRAPH_FILE).is_file():
+        print(f"graph: reusing {out / GRAPH_FILE}")
+        return
+    from extract.corpus import extract_corpus
+    from kg.build import write_build
+
+    files = sorted(str(p) for p in corpus.glob("*.txt"))
+    if not files:
+        sys.exit(f"no .txt reports in {corpus}")
+    t = time.perf_counter()
+    summary = write_build(extract_corpus(files), out)
+    print(f"graph: built {len(files)} reports into {out} in {time.perf_counter() - t:.1f} s "
+          f"({summary.quads} quads, {summary.entities} entities, {summary.mentions} mentions)")
+
+
+def national_params(ox: OxigraphEngine) -> dict[str, dict[str, str]]:
+    """Parameters that give the parameterised queries real work on this graph:
+    the most mentioned entity, and the last two years anything is said about."""
+    top = ox.query("""SELECT ?label (COUNT(?m) AS ?n) WHERE { ?m pkg:mentionOf ?e . ?e skos:prefLabel ?label }
+                      GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""").rows[0][0].value
+    years = [r[0].value for r in ox.query(
+        "SELECT DISTINCT ?y WHERE { ?r pkg:reviewedYear ?y } ORDER BY DESC(?y) LIMIT 2").rows]
+    return {"entity-timeline": {"name": top}, "entity-evidence": {"name": top},
+            "new-and-dropped": {"from": years[-1], "to": years[0]}}
+
+
+def _digest(rows) -> str:
+    return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
+
+
+def _rdflib_child(text: str, conn) -> None:
+    t = time.perf_counter()
+    res = _RDFLIB.query(text)
+    conn.send((time.perf_counter() - t, len(res.rows), _digest(res.rows)))
+    conn.close()
+
+
+def run_rdflib(text: str, budget: float) -> tuple[float | None, int, str]:
+    """One timed rdflib run in a forked child; (None, …) when it ran over budget."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_rdflib_child, args=(text, child))
+    proc.start()
+    child.close()
+    got = parent.recv() if parent.poll(budget) else None
+    proc.join(timeout=0 if got else 1)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+    parent.close()
+    return got if got else (None, -1, "")
+
+
+def fmt_ms(seconds: float | None, budget: float) -> str:
+    return f"> {budget * 1000:,.0f}" if seconds is None else f"{seconds * 1000:,.1f}"
+
+
+def main() -> None:
+    global _RDFLIB
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=NATIONAL, help="folder of reports (default: %(default)s)")
+    ap.add_argument("--build", type=Path, help="build folder to reuse or create (default: a temporary one)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per query and engine (default: %(default)s)")
+    ap.add_argument("--budget", type=float, default=120.0, help="seconds one rdflib run may take (default: %(default)s)")
+    ap.add_argument("--only", nargs="*", help="run only these library queries")
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"corpus not found: {args.corpus}")
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        out = args.build or Path(tmp)
+        ensure_build(args.corpus, out)
+        t = time.perf_counter()
+        ox = OxigraphEngine(load_oxigraph(out))
+        t_ox = time.perf_counter() - t
+        t = time.perf_counter()
+        _RDFLIB = RdflibEngine(load_dataset(out))
+        t_rdf = time.perf_counter() - t
+        print(f"load: oxigraph {t_ox:.1f} s, rdflib {t_rdf:.1f} s (ratio {t_rdf / t_ox:.0f}x)")
+
+        params = national_params(ox)
+        queries = {n: q for n, q in library().items() if not args.only or n in args.only}
+        print(f"{len(queries)} queries, {args.repeat} runs each, rdflib budget {args.budget:.0f} s per run\n")
+        header = f"{'query':<24} {'rows':>6} {'oxigraph ms':>12} {'rdflib ms':>12} {'ratio':>8}  same"
+        print(header)
+        print("-" * len(header))
+        ratios = []
+        for name, query in queries.items():
+            text = bind(query, params.get(name, {}))
+            ox_times, ox_res = [], None
+            for _ in range(args.repeat):
+                t = time.perf_counter()
+                ox_res = ox.query(text)
+                ox_times.append(time.perf_counter() - t)
+            rdf_times, same = [], "?"
+            for _ in range(args.repeat):
+                seconds, n, digest = run_rdflib(text, args.budget)
+                if seconds is None:
+                    rdf_times = [None]
+                    break
+                rdf_times.append(seconds)
+                same = "yes" if digest == _digest(ox_res.rows) else f"NO ({n} rows)"
+            ox_med = statistics.median(ox_times)
+            rdf_med = None if rdf_times == [None] else statistics.median(rdf_times)
+            if rdf_med is None:
+                ratio = f"> {args.budget / ox_med:,.0f}x"
+                ratios.append(args.budget / ox_med)
+            else:
+                ratio = f"{rdf_med / ox_med:,.0f}x"
+                ratios.append(rdf_med / ox_med)
+            print(f"{name:<24} {len(ox_res.rows):>6} {fmt_ms(ox_med, args.budget):>12} "
+                  f"{fmt_ms(rdf_med, args.budget):>12} {ratio:>8}  {same}", flush=True)
+        print(f"\nmedian ratio over the queries: {statistics.median(ratios):,.0f}x "
+              f"(rdflib time / Oxigraph time; a query over budget counts at the budget)")
+
+
+if __name__ == "__main__":
+    main()
