@@ -385,12 +385,15 @@ class BuildSummary:
 
 def write_build(result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",)) -> BuildSummary:
     """Build the graph of ``result`` and write the build folder: the graph files,
-    ``extraction.json`` (the records, for the audit and the site) and a manifest."""
+    ``extraction.json`` (the records, for the audit and the site) and a manifest.
+    The graph carries the continuity audit's findings (``id/graph/audit``, kg/audit.py)."""
     from extract.contract import corpus_to_json, dumps
 
+    from .audit import add_audit_graph
     from .store import save_build
 
     ds = build_dataset(result)
+    add_audit_graph(ds)
     quads = sum(len(g) for g in ds.graphs())
     entities = len({e.id for d in result.documents for e in d.entities})
     mentions = sum(len(e.mentions) for d in result.documents for e in d.entities)

@@ -101,8 +101,9 @@ def build(files, out_dir, formats, quiet):
     """Build the knowledge graph of report FILES into the build folder.
 
     With no FILES, builds the embedded sample corpus. Writes graph.trig (one
-    named graph per report, the corpus graph and the ontology),
-    extraction.json and manifest.json; the same input gives the same bytes.
+    named graph per report, the corpus graph, the audit graph and the
+    ontology), extraction.json and manifest.json, then the audit files of
+    kg audit; the same input gives the same bytes.
 
     \b
     Example:
@@ -110,15 +111,17 @@ def build(files, out_dir, formats, quiet):
         kg build reports/*.txt --out build --format nquads --format json-ld
     """
     from extract.corpus import extract_corpus
+    from kg.audit import write_audit
     from kg.build import write_build
 
     result = extract_corpus(files, progress=_progress(quiet))
     _warn(result.warnings, quiet)
     summary = write_build(result, out_dir, formats)
+    audit = write_audit(out_dir)
     if not quiet:
         click.echo(f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
                    f"{summary.mentions} mentions, {summary.quads} quads "
-                   f"({', '.join(p.name for p in summary.files)})", err=True)
+                   f"({', '.join(p.name for p in [*summary.files, *audit.files])})", err=True)
 
 
 @cli.command()
@@ -140,6 +143,37 @@ def validate(out_dir):
     click.echo(report.text(), nl=False)
     if not report.conforms:
         raise ValidationFailed(report.summary())
+
+
+@cli.command()
+@_out_option
+@click.option("--indicators", is_flag=True,
+              help="Also write plan-vs-actual.csv, plan-vs-actual.json and one SVG chart per indicator series "
+                   "(charts/).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
+def audit(out_dir, indicators, quiet):
+    """Audit the built graph: what each report planned, and what the next one said of it.
+
+    For each pair of consecutive reports (N plans year Y+1, N+1 reviews it)
+    every entity N plans is followed up under the same name, under another
+    name, or silent; what N+1 names first is new, what it drops disappeared.
+    Writes audit.html (with plan versus actual and its charts), audit.csv
+    (one row per finding), audit-entities.csv (one row per entity) and
+    audit.json into the build folder; kg build writes them too.
+
+    \b
+    Example:
+        kg build && kg audit --indicators
+    """
+    from kg.audit import VERDICTS, write_audit
+
+    written = write_audit(out_dir, indicators=indicators)
+    if not quiet:
+        counts = {v: len(written.audit.by_verdict(v)) for v in VERDICTS}
+        found = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no findings"
+        click.echo(f"Wrote {out_dir}: {len(written.audit.pairs)} report pairs ({found}), "
+                   f"{len(written.audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
+                   f"({', '.join(str(p.relative_to(out_dir)) for p in written.files)})", err=True)
 
 
 @cli.command()

@@ -84,6 +84,13 @@ class PKG(DefinedNamespace):
     componentUnit: URIRef
     componentQualifier: URIRef
     componentMeasure: URIRef
+    # the continuity audit (kg/audit.py): what report N+1 says of what report N named
+    ContinuityFinding: URIRef
+    earlierReport: URIRef
+    laterReport: URIRef
+    verdict: URIRef
+    earlierMention: URIRef
+    laterMention: URIRef
 
 
 ID = Namespace(BASE + "id/")
@@ -98,8 +105,10 @@ CLAIM = Namespace(ID + "claim/")
 DATASET = Namespace(ID + "dataset/")
 OBSERVATION = Namespace(ID + "observation/")
 YEAR = Namespace(ID + "year/")
+FINDING = Namespace(ID + "finding/")
 
 CORPUS_GRAPH = GRAPH["corpus"]  # entities merged across reports, years, minted concepts
+AUDIT_GRAPH = GRAPH["audit"]  # the continuity audit's findings (kg/audit.py)
 
 PREFIXES: dict[str, str] = {
     "pkg": str(PKG._NS),
@@ -114,6 +123,8 @@ PREFIXES: dict[str, str] = {
     "dataset": str(DATASET),
     "obs": str(OBSERVATION),
     "year": str(YEAR),
+    "finding": str(FINDING),
+    "continuity": str(ID + "continuity/"),
     "theme": str(ID + "themes/"),
     "indicator": str(ID + "indicators/"),
     "status": str(ID + "statuses/"),

@@ -389,6 +389,7 @@ def _render(verdicts: Sequence[Verdict], title: str | None, fmt: str) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
 
     vs = sorted(verdicts, key=lambda v: v.year)
     if not vs:
@@ -419,7 +420,13 @@ def _render(verdicts: Sequence[Verdict], title: str | None, fmt: str) -> bytes:
         ax.set_ylabel(_UNIT_EN.get(unit, "value"))
         all_years = [v.year for v in vs]
         ax.set_xlim(min(all_years) - 0.6, max(all_years) + 0.6)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        # whole years, written out: the default locator puts ticks at 2019.6 and
+        # writes a short span as offsets (-0.6 … 0.6, +2.02e3)
+        if max(all_years) - min(all_years) <= 12:
+            ax.set_xticks(range(min(all_years), max(all_years) + 1))
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.ticklabel_format(axis="x", useOffset=False, style="plain")
         ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
         handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
         for verdict in (MET, MISSED, NO_DATA):

@@ -197,7 +197,7 @@ def test_two_builds_in_one_process_give_the_same_bytes_in_every_format(tiny_corp
 def test_named_graphs_are_written_in_iri_order(tiny_build):
     text = (tiny_build / "graph.trig").read_text(encoding="utf-8")
     heads = [line for line in text.splitlines() if line.endswith("{")]
-    assert heads == ["graph:corpus {", f"graph:{A} {{", f"graph:{B} {{", f"<{ONTOLOGY}> {{"]
+    assert heads == ["graph:audit {", "graph:corpus {", f"graph:{A} {{", f"graph:{B} {{", f"<{ONTOLOGY}> {{"]
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nquads", "json-ld"])
@@ -247,7 +247,8 @@ def test_kg_build_in_processes_with_different_hash_seeds_writes_identical_files(
         assert proc.returncode == 0, proc.stderr
         outs.append(out)
     names = sorted(p.name for p in outs[0].iterdir())
-    assert names == ["extraction.json", "graph.jsonld", "graph.nq", "graph.trig", "graph.ttl", "manifest.json"]
+    assert names == ["audit-entities.csv", "audit.csv", "audit.html", "audit.json", "extraction.json", "graph.jsonld",
+                     "graph.nq", "graph.trig", "graph.ttl", "manifest.json"]
     for name in names:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 

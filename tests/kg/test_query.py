@@ -18,7 +18,8 @@ from kg.store import load_dataset, load_oxigraph
 A = "tiny-2019-report-2020-plan.txt"
 B = "tiny-2020-report-2021-plan.txt"
 
-LIBRARY = ["co-mentioned", "enterprises-by-program", "entities-by-theme", "entity-evidence", "entity-timeline",
+LIBRARY = ["audit-changes", "audit-followups", "audit-summary",
+           "co-mentioned", "enterprises-by-program", "entities-by-theme", "entity-evidence", "entity-timeline",
            "indicators", "new-and-dropped", "plan-vs-review", "projects-by-park", "report-summary",
            "themes-by-report"]
 
