@@ -103,7 +103,8 @@ def build(files, out_dir, formats, quiet):
     With no FILES, builds the embedded sample corpus. Writes graph.trig (one
     named graph per report, the corpus graph, the audit graph and the
     ontology), extraction.json and manifest.json, then the audit files of
-    kg audit; the same input gives the same bytes.
+    kg audit and the site of kg site (index.html and the graph pages); the
+    same input gives the same bytes.
 
     \b
     Example:
@@ -113,15 +114,18 @@ def build(files, out_dir, formats, quiet):
     from extract.corpus import extract_corpus
     from kg.audit import write_audit
     from kg.build import write_build
+    from kg.site import write_site
 
     result = extract_corpus(files, progress=_progress(quiet))
     _warn(result.warnings, quiet)
     summary = write_build(result, out_dir, formats)
     audit = write_audit(out_dir)
+    site = write_site(out_dir)
     if not quiet:
         click.echo(f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
                    f"{summary.mentions} mentions, {summary.quads} quads "
                    f"({', '.join(p.name for p in [*summary.files, *audit.files])})", err=True)
+        click.echo(_site_message(site), err=True)
 
 
 @cli.command()
@@ -171,7 +175,8 @@ def audit(out_dir, indicators, quiet):
     if not quiet:
         counts = {v: len(written.audit.by_verdict(v)) for v in VERDICTS}
         found = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no findings"
-        click.echo(f"Wrote {out_dir}: {len(written.audit.pairs)} report pairs ({found}), "
+        pairs = len(written.audit.pairs)
+        click.echo(f"Wrote {out_dir}: {pairs} report pair{'s' if pairs != 1 else ''} ({found}), "
                    f"{len(written.audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
                    f"({', '.join(str(p.relative_to(out_dir)) for p in written.files)})", err=True)
 
@@ -240,6 +245,33 @@ def serve(out_dir, port):
         server.serve_forever()
     finally:
         server.stop()
+
+
+@cli.command()
+@_out_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+def site(out_dir, quiet):
+    """Write the HTML site of the built graph: index.html and the graph pages.
+
+    kg build writes it too; this command writes it again from graph.trig
+    (after a kg audit, say). Every page is one offline HTML file: the
+    overview, the evolution view (years across), one page per theme and per
+    entity, with filters, search and the sentences behind each node.
+
+    \b
+    Example:
+        kg site --out outputs && xdg-open outputs/index.html
+    """
+    from kg.site import write_site
+
+    summary = write_site(out_dir)
+    if not quiet:
+        click.echo(_site_message(summary), err=True)
+
+
+def _site_message(summary) -> str:
+    return (f"Wrote the site into {summary.out_dir}: index.html, overview.html, evolution.html, "
+            f"{summary.themes} theme pages, {summary.entities} entity pages")
 
 
 def main() -> None:
