@@ -306,7 +306,7 @@ def _finding_key(f: Finding) -> tuple:
 
 
 def _entity_id(iri: str) -> str:
-    return iri[len(str(ENTITY)):] if iri.startswith(str(ENTITY)) else iri
+    return iri.removeprefix(str(ENTITY))
 
 
 def _quotes(ms: Iterable[_Mention], file_of: dict[str, str]) -> tuple[Quote, ...]:
@@ -321,7 +321,7 @@ def _quotes(ms: Iterable[_Mention], file_of: dict[str, str]) -> tuple[Quote, ...
         marks = []
         for m in group:
             a = m.start - m.sentence_start
-            if not first.sentence[a:a + len(m.surface)] == m.surface:  # offsets disagree: mark the first match
+            if first.sentence[a:a + len(m.surface)] != m.surface:  # offsets disagree: mark the first match
                 a = first.sentence.find(m.surface)
             if a >= 0:
                 marks.append((a, a + len(m.surface)))
@@ -533,6 +533,7 @@ def concept_labels(engine) -> dict[str, dict[str, str]]:
 @dataclass(frozen=True, slots=True)
 class Chart:
     name: str  # file name, from kg.plan_actual.chart_name
+    concept: str
     title: str
     svg: bytes
     compared: bool  # some year has both a target and an actual
@@ -564,8 +565,8 @@ def charts(verdicts: Sequence, titles: dict[str, str], *, every: bool = False) -
         if not every and not has_comparison(vs):
             continue
         title = f"{titles.get(vs[0].concept, vs[0].concept)}: {vs[0].measure}"
-        out.append(Chart(name=chart_name(vs[0]), title=title, svg=chart_svg(vs, title=title),
-                         compared=has_comparison(vs)))
+        out.append(Chart(name=chart_name(vs[0]), concept=vs[0].concept, title=title,
+                         svg=chart_svg(vs, title=title), compared=has_comparison(vs)))
     return out
 
 
@@ -655,7 +656,9 @@ def write_audit(out_dir: str | Path, *, indicators: bool = False, engine: str = 
     """
     from .audit_html import render_html
     from .engines import open_engine
-    from .plan_actual import pair, to_csv as pa_csv, to_json as pa_json
+    from .plan_actual import pair
+    from .plan_actual import to_csv as pa_csv
+    from .plan_actual import to_json as pa_json
 
     eng = open_engine(out_dir, engine)
     audit = run_audit(eng)

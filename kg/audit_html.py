@@ -15,7 +15,17 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from importlib import resources
 
-from .audit import FOLLOW_UPS, NEW, DISAPPEARED, Audit, Chart, EntityRow, Finding, Quote, verdict_labels
+from .audit import (
+    DISAPPEARED,
+    FOLLOW_UPS,
+    NEW,
+    Audit,
+    Chart,
+    EntityRow,
+    Finding,
+    Quote,
+    verdict_labels,
+)
 
 _MODE_ZH = {"planned": "计划", "reviewed": "回顾"}
 
@@ -195,8 +205,8 @@ def _plan_actual_section(verdicts: Sequence, charts: Sequence[Chart], concepts: 
             "Target stated in", "Actual stated in"]
     table = (_filters("plan-vs-actual", selects) + _table(head, rows)) if verdicts else \
         '<p class="help">No indicator of the vocabulary has a target or an actual in these reports.</p>'
-    figures = "".join(f'<figure><figcaption>{_e(c.title)}</figcaption>{inline_svg(c.svg, f"c{i}")}</figure>\n'
-                      for i, c in enumerate(charts, 1))
+    figures = "".join(f'<figure><figcaption>{_e(label(c.concept))} · {_e(c.title)}</figcaption>'
+                      f'{inline_svg(c.svg, f"c{i}")}</figure>\n' for i, c in enumerate(charts, 1))
     return ('<section id="plan-vs-actual" class="filterable"><h2>Plan versus actual</h2><p class="help">Each target '
             'for a year (from the report that plans it) against the actual of that year (from the report that '
             'reviews it). 以上/不低于: the actual must reach the target; 以内/以下/不超过: it must stay at or below it; '
@@ -217,7 +227,7 @@ def inline_svg(svg: bytes, prefix: str) -> str:
     ids prefixed, so that charts inlined side by side never share an id."""
     text = svg.decode("utf-8")
     text = text[text.index("<svg"):]
-    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
     text = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', text)
     text = _REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
     return text.strip()
@@ -242,9 +252,9 @@ def render_html(audit: Audit, verdicts: Sequence, charts: Sequence[Chart],
     body = "".join([
         '<header><h1>Continuity audit · 延续性审计</h1>',
         f'<p class="lead">{_e(summary)}</p>',
-        '<nav><a href="#pairs">Report pairs</a><a href="#follow-ups">Follow-ups</a>'
+        ('<nav><a href="#pairs">Report pairs</a><a href="#follow-ups">Follow-ups</a>'
         '<a href="#changes">New and disappeared</a><a href="#entities">Entities</a>'
-        '<a href="#plan-vs-actual">Plan versus actual</a></nav></header>',
+        '<a href="#plan-vs-actual">Plan versus actual</a></nav></header>'),
         '<main>',
         _pairs_section(audit, labels),
         _findings_section(
@@ -262,8 +272,8 @@ def render_html(audit: Audit, verdicts: Sequence, charts: Sequence[Chart],
             changes, (NEW, DISAPPEARED), labels, head_change),
         _entities_section(audit),
         _plan_actual_section(verdicts, charts, concepts),
-        '</main><footer>Written by <code>kg audit</code> from the built graph (graph.trig); the same findings are '
-        'in the graph (named graph id/graph/audit) and in audit.csv, audit-entities.csv and audit.json.</footer>',
+        ('</main><footer>Written by <code>kg audit</code> from the built graph (graph.trig); the same findings are '
+        'in the graph (named graph id/graph/audit) and in audit.csv, audit-entities.csv and audit.json.</footer>'),
     ])
     page = _template("audit.html")
     for key, value in (("title", "Continuity audit · 延续性审计"), ("css", _template("audit.css").strip()),
