@@ -182,8 +182,11 @@ def _tight(ch: str) -> bool:
     return is_cjk(ch) or unicodedata.category(ch).startswith("P") and ord(ch) > 0x2000
 
 
+_NARROW_RE = re.compile("[" + re.escape("".join(_TO_FULL)) + "]")
+
+
 def _widen_punct(line: str) -> str:
-    if not any(ch in _TO_FULL for ch in line):
+    if not _NARROW_RE.search(line):
         return line
     out = list(line)
     wide = [_next_to_chinese(line, i) for i in range(len(line))]

@@ -48,7 +48,8 @@ class Gazetteer:
         self._re: re.Pattern | None = None
 
     def learn(self, doc: Doc) -> None:
-        """Remember the names chosen in ``doc`` and the short forms of its firms."""
+        """Remember the headless names chosen in ``doc`` (list items typed by a
+        class noun, slogans, honoured firms) and the short forms of its firms."""
         text = doc_text(doc)
         for c in doc._.get(CHOSEN) or []:
             if c.type == "INSTITUTION" or (c.rule, c.kind) not in TRUSTED and c.rule != "heads":
@@ -57,7 +58,8 @@ class Gazetteer:
             if is_generic(name, self.lex) or is_word(name) or (c.rule != "heads" and all_common(name)):
                 continue  # everyday words and sectors stay where they were found
             canonical = c.canonical or name
-            self._add(name, c.type, canonical)
+            if c.rule != "heads":  # a name with its head is found again by policy_heads wherever it recurs
+                self._add(name, c.type, canonical)
             slogan = _quoted(text[c.start:c.end])
             if c.type == "PROGRAM" and len(slogan) >= 3 and not slogan.isascii() and not is_word(slogan) \
                     and not is_plan_period(slogan):

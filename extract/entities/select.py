@@ -4,8 +4,8 @@ Rules overlap: a list item is also a head-noun name, a short form sits inside
 its long form. The higher priority wins a crossing, the longer span wins a
 nesting (nested names are kept only where the text also names them alone,
 which the gazetteer proposes as separate mentions). The result is
-``doc.spans["policy"]``, labelled by type, and ``doc.ents`` (without the
-nested firms, which overlap their parks).
+``doc.spans["policy"]``, labelled by type (a span group, not ``doc.ents``:
+a firm named at the front of its park overlaps the park's name).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .candidate import CHOSEN, Candidate, candidates
 SPANS_KEY = "policy"
 
 
-@Language.factory("policy_select", requires=["doc._.policy_candidates"], assigns=["doc.spans", "doc.ents", "doc._.policy_entities"])
+@Language.factory("policy_select", requires=["doc._.policy_candidates"], assigns=["doc.spans", "doc._.policy_entities"])
 def make_select(nlp: Language, name: str):
     return Select()
 
@@ -29,7 +29,6 @@ class Select:
         chosen = choose(candidates(doc))
         spans = [doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand") for c in chosen]
         doc.spans[SPANS_KEY] = spans
-        doc.ents = [sp for sp, c in zip(spans, chosen) if c.kind != "nested"]
         doc._.set(CHOSEN, chosen)
         return doc
 
