@@ -1,0 +1,110 @@
+"""The site of ../shared/corpus/national: how long it takes to write, how fast its pages open.
+
+Times ``kg.site.write_site`` on a built graph (extraction and graph building
+are not part of it) and then opens the overview and the evolution view from
+disk in headless Chromium (Debian's /usr/bin/chromium through playwright),
+reporting per page:
+
+- ``drawn``: milliseconds from navigation start until vis-network has drawn
+  the network for the first time (the page's ``kg.timing.drawn``),
+- ``wall``: seconds from ``goto`` until that moment, as seen from Python,
+
+with the node and edge counts. Every figure is the median of ``--runs`` runs;
+each page is opened in a fresh tab. The targets: the site in under a minute,
+each page drawn in under three seconds.
+
+    .venv/bin/python bench/site.py                        # build national into a temp dir, 3 runs
+    .venv/bin/python bench/site.py --build /tmp/national  # reuse (or create) that build folder
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.site import write_site  # noqa: E402
+from kg.store import GRAPH_FILE  # noqa: E402
+
+NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = ("overview.html", "evolution.html")
+
+
+def ensure_build(corpus: Path, out: Path) -> None:
+    if (out / GRAPH_FILE).is_file():
+        print(f"graph: reusing {out / GRAPH_FILE}")
+        return
+    from extract.corpus import extract_corpus
+    from kg.build import write_build
+
+    files = sorted(str(p) for p in corpus.glob("*.txt"))
+    if not files:
+        sys.exit(f"no .txt reports in {corpus}")
+    t = time.perf_counter()
+    summary = write_build(extract_corpus(files), out)
+    print(f"graph: built {len(files)} reports into {out} in {time.perf_counter() - t:.1f} s "
+          f"({summary.entities} entities, {summary.mentions} mentions)")
+
+
+def time_site(out: Path, runs: int) -> None:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        summary = write_site(out)
+        times.append(time.perf_counter() - t)
+    print(f"site: {len(summary.files)} pages ({summary.entities} entities, {summary.themes} themes) "
+          f"in {statistics.median(times):.1f} s median of {runs} (runs: {', '.join(f'{x:.1f}' for x in times)})")
+
+
+def time_pages(out: Path, runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
+                                                   args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+        for name in PAGES:
+            drawn, wall, size = [], [], (out / name).stat().st_size
+            for _ in range(runs):
+                page = ctx.new_page()
+                errors: list[str] = []
+                page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+                t = time.perf_counter()
+                page.goto((out / name).as_uri())
+                while not page.evaluate("window.kg && window.kg.ready"):
+                    time.sleep(0.01)
+                wall.append(time.perf_counter() - t)
+                timing = page.evaluate("kg.timing")
+                drawn.append(timing["drawn"])
+                counts = page.evaluate("[kg.nodes.length, kg.edges.length]")
+                page.close()
+                if errors:
+                    sys.exit(f"{name}: console errors: {errors}")
+            print(f"{name}: {counts[0]} nodes, {counts[1]} edges, {size / 1e6:.1f} MB: drawn "
+                  f"{statistics.median(drawn) / 1000:.2f} s after navigation start, wall {statistics.median(wall):.2f} s "
+                  f"(median of {runs}; drawn: {', '.join(f'{x / 1000:.2f}' for x in drawn)})")
+        ctx.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=NATIONAL, help="folder of .txt reports (default: %(default)s)")
+    ap.add_argument("--build", type=Path, help="build folder to reuse or create (default: a temporary one)")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.build or Path(tmp)
+        ensure_build(args.corpus, out)
+        time_site(out, args.runs)
+        time_pages(out, args.runs)
+
+
+if __name__ == "__main__":
+    main()
