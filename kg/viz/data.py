@@ -207,7 +207,8 @@ def load_site_data(out_dir: str | Path) -> SiteData:
 
 def read_site_data(engine) -> SiteData:
     """The same from an engine already holding the graph (tests pass rdflib's)."""
-    rows = lambda q, **p: engine.query(_bind(q, p)).rows  # noqa: E731
+    def rows(query: str, **params: str) -> list[tuple]:
+        return engine.query(_bind(query, params)).rows
 
     reports = _reports(rows(_REPORTS))
     by_report = {r.iri: r.index for r in reports}

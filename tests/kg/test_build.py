@@ -247,9 +247,12 @@ def test_kg_build_in_processes_with_different_hash_seeds_writes_identical_files(
         assert proc.returncode == 0, proc.stderr
         outs.append(out)
     names = sorted(p.name for p in outs[0].iterdir())
-    assert names == ["audit-entities.csv", "audit.csv", "audit.html", "audit.json", "extraction.json", "graph.jsonld",
-                     "graph.nq", "graph.trig", "graph.ttl", "manifest.json"]
-    for name in names:
+    assert names == ["audit-entities.csv", "audit.csv", "audit.html", "audit.json", "entities", "entities.html",
+                     "evolution.html", "extraction.json", "graph.jsonld", "graph.nq", "graph.trig", "graph.ttl",
+                     "index.html", "manifest.json", "overview.html", "themes"]
+    files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())  # the site's folders too
+    assert files == sorted(p.relative_to(outs[1]) for p in outs[1].rglob("*") if p.is_file())
+    for name in files:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 
 

@@ -303,9 +303,12 @@ def test_evolution_has_a_cell_per_year_and_mode_coloured_by_status_and_a_rename_
     x = {(a["entity"], a["year"], a["mode"]): laid.pos[n][0] for n, a in g.nodes(data=True)}
     assert x[(key, 2019, "reviewed")] < x[(key, 2020, "planned")] < x[(key, 2020, "reviewed")]
     assert len({laid.pos[n][1] for n, a in g.nodes(data=True) if a["entity"] == key}) == 1
-    assert [r[0] for r in g.graph["rows"]] == sorted({k for k, _, _ in cells}, key=lambda k: [
-        r[0] for r in g.graph["rows"]].index(k))
-    assert len(g.graph["rows"]) == len({k for k, _, _ in cells})
+    # one row per entity, in order of first appearance, each row's y below the last
+    rows = g.graph["rows"]
+    assert sorted(r[0] for r in rows) == sorted({k for k, _, _ in cells})
+    first = [min(ents[k]["cells"], key=lambda c: (c[0], c[1] == "reviewed")) for k, _, _ in rows]
+    assert [(y, m == "reviewed") for y, m in first] == sorted((y, m == "reviewed") for y, m in first)
+    assert [y for _, y, _ in rows] == [i * graphs.ROW_HEIGHT for i in range(len(rows))]
 
 
 def test_year_columns_leave_out_years_nobody_mentions():
