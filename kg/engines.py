@@ -91,6 +91,7 @@ class RdflibEngine:
     def query(self, sparql: str) -> Result:
         from rdflib.plugins.sparql import prepareQuery
 
+        check_syntax(sparql)
         try:
             prepared = prepareQuery(sparql, initNs=PREFIXES)
         except Exception as exc:  # pyparsing's ParseException, or rdflib's plain Exception for unknown prefixes
@@ -149,6 +150,21 @@ class OxigraphEngine:
         if isinstance(t, ox.Literal):
             return _literal(t.value, t.datatype.value if t.datatype else None, t.language)
         raise TypeError(f"unexpected term {t!r}")
+
+
+def check_syntax(sparql: str) -> None:
+    """Raise SparqlSyntaxError, with line and column, for text that is not SPARQL.
+
+    Oxigraph's parser says where and what it expected ("line 2, column 17:
+    expected one of …"), pyparsing's only that a whole query failed; parsing
+    against an empty store costs nothing, so rdflib queries are checked here first.
+    """
+    import pyoxigraph as ox
+
+    try:
+        ox.Store().query(sparql, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise SparqlSyntaxError(_oxigraph_syntax_message(exc)) from exc
 
 
 def pick_engine(out_dir: str | Path, engine: str = "auto") -> str:

@@ -284,8 +284,9 @@ def test_cli_list_shows_each_query_with_its_description():
     assert "--param year=… (default 0)" in r.stdout
 
 
-def test_cli_malformed_sparql_is_one_line_with_the_position(tiny_build):
-    r = _kg("query", "SELECT ?x WHERE { ?x ?y }", "--out", str(tiny_build), "--engine", "oxigraph")
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_cli_malformed_sparql_is_one_line_with_the_position(tiny_build, engine):
+    r = _kg("query", "SELECT ?x WHERE { ?x ?y }", "--out", str(tiny_build), "--engine", engine)
     assert r.exit_code == 2
     assert r.stderr.startswith("Error: malformed SPARQL at line 1, column 26: ")
     assert r.stderr.count("\n") == 1 and r.stdout == ""
