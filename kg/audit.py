@@ -44,7 +44,7 @@ import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -278,7 +278,7 @@ def run_audit(engine) -> Audit:
     findings: list[Finding] = []
     pairs: list[PairSummary] = []
     for earlier, later in consecutive_pairs(reports):
-        made = _pair_findings(earlier, later, in_report, entities, reports, by_iri)
+        made = _pair_findings(earlier, later, in_report, entities, reports)
         findings.extend(made)
         counts = {v: 0 for v in VERDICTS}
         for f in made:
@@ -336,7 +336,7 @@ def _names(ms: Iterable[_Mention]) -> tuple[str, ...]:
     return tuple(sorted({m.surface for m in ms}))
 
 
-def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports, by_iri) -> list[Finding]:
+def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports) -> list[Finding]:
     file_of = {r.iri: r.file for r in reports}
     before = in_report[n.iri]
     after = in_report[n1.iri]
@@ -461,21 +461,50 @@ def add_audit_graph(ds: Dataset) -> Audit:
 
     Runs on the in-memory dataset, before it is serialised, so ``graph.trig``
     carries the audit; an audit graph already there is replaced. The queries
-    need the union of the graphs as the default graph, which ``kg build``'s
-    dataset does not have: it is switched on for the audit only (a second
-    Dataset over the same store would bind rdflib's default prefixes into it).
+    run on a copy in Oxigraph, the engine ``kg audit`` reads ``graph.trig``
+    with: on the national corpus copying and querying take 10 s where rdflib's
+    own SPARQL takes 20 (a tenth of a millisecond per pattern and row), and
+    both commands then see the graph through one engine.
     """
-    from .engines import RdflibEngine
+    from .engines import OxigraphEngine
 
     ds.remove_graph(AUDIT_GRAPH)
-    union = ds.default_union
-    ds.default_union = True
-    try:
-        audit = run_audit(RdflibEngine(ds))
-    finally:
-        ds.default_union = union
+    audit = run_audit(OxigraphEngine(oxigraph_copy(ds)))
     audit_graph(audit, ds.graph(AUDIT_GRAPH))
     return audit
+
+
+def oxigraph_copy(ds: Dataset):
+    """Every quad of ``ds`` in a new in-memory Oxigraph store (rdflib's default graph as Oxigraph's)."""
+    import pyoxigraph as ox
+    from rdflib import BNode
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    terms: dict = {}
+
+    def term(t):
+        out = terms.get(t)
+        if out is None:
+            if isinstance(t, URIRef):
+                out = ox.NamedNode(str(t))
+            elif isinstance(t, BNode):
+                out = ox.BlankNode(str(t))
+            elif t.language:
+                out = ox.Literal(str(t), language=t.language)
+            elif t.datatype is not None:
+                out = ox.Literal(str(t), datatype=term(t.datatype))
+            else:
+                out = ox.Literal(str(t))
+            terms[t] = out
+        return out
+
+    quads = []
+    for g in ds.graphs():
+        name = ox.DefaultGraph() if g.identifier == DATASET_DEFAULT_GRAPH_ID else term(g.identifier)
+        quads.extend(ox.Quad(term(s), term(p), term(o), name) for s, p, o in g)
+    store = ox.Store()
+    store.extend(quads)
+    return store
 
 
 # ---- plan versus actual from the graph -------------------------------------------------------
@@ -625,13 +654,24 @@ def verdict_labels() -> dict[str, dict[str, str]]:
     return {t.id: {"zh": t.zh, "en": t.en} for t in read_vocabulary(VOCABULARY)}
 
 
+def _plain(value):
+    """``dataclasses.asdict`` without its deep copies (a few times faster on a large audit)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def to_json(audit: Audit) -> str:
     payload = {
         "verdicts": verdict_labels(),
-        "reports": [asdict(r) for r in audit.reports],
-        "pairs": [asdict(p) for p in audit.pairs],
-        "findings": [asdict(f) for f in audit.findings],
-        "entities": [asdict(e) for e in audit.entities],
+        "reports": _plain(audit.reports),
+        "pairs": _plain(audit.pairs),
+        "findings": _plain(audit.findings),
+        "entities": _plain(audit.entities),
     }
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
