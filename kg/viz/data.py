@@ -257,7 +257,7 @@ def read_site_data(engine) -> SiteData:
     counts = Counter(t for e in entities.values() for t in e.themes)
     themes = dict(sorted(themes.items(), key=lambda kv: (-counts[kv[0]], kv[0])))
     return SiteData(reports=reports, themes=themes, statuses=statuses, entities=entities,
-                    sentences=sentences, comentions=_comentions(entities))
+                    sentences=sentences, comentions=find_comentions(entities))
 
 
 def entity_keys(iris: list[str]) -> dict[str, str]:
@@ -335,7 +335,7 @@ def _mentions(rows, by_report: dict[str, int]) -> tuple[list[Sentence], list[tup
     return sentences, mentions
 
 
-def _comentions(entities: dict[str, Entity]) -> dict[tuple[str, str], list[int]]:
+def find_comentions(entities: dict[str, Entity]) -> dict[tuple[str, str], list[int]]:
     """Pairs of entities named in one sentence, with the sentences."""
     by_sentence: dict[int, set[str]] = defaultdict(set)
     for key, ent in entities.items():

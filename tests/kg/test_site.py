@@ -31,8 +31,10 @@ from kg.cli import cli
 from kg.query import run_query
 from kg.site import read_audit, write_site
 from kg.viz import graphs
-from kg.viz.data import load_site_data
-from kg.viz.render import json_script, vis_js
+from kg.viz.data import Concept, Entity as SiteEntity, Mention as SiteMention, Report, Sentence, SiteData
+from kg.viz.data import find_comentions, load_site_data
+from kg.viz.pages import graph_payload
+from kg.viz.render import json_script, vis_js, write_page
 
 SCRIPT = "<script>alert(1)</script>"
 CHIP = SCRIPT + "芯片项目"
@@ -285,6 +287,20 @@ def test_layout_is_integer_and_nothing_overlaps(site):
                 assert d2 >= (r[a] + r[b]) ** 2, (a, b)
 
 
+def test_a_2000_entity_layout_has_no_overlap_either():
+    import numpy as np
+
+    laid = graphs.overview(_large(2000))
+    nodes = sorted(laid.pos)
+    xy = np.array([laid.pos[n] for n in nodes], dtype=float)
+    g = laid.graph
+    r = np.array([graphs.entity_radius(g.nodes[n]["mentions"]) if g.nodes[n]["kind"] == "entity"
+                  else graphs.theme_radius(g.nodes[n]["label"]) for n in nodes])
+    d = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1))
+    np.fill_diagonal(d, np.inf)
+    assert (d >= r[:, None] + r[None, :]).all()
+
+
 def test_evolution_has_a_cell_per_year_and_mode_coloured_by_status_and_a_rename_edge(site):
     data = load_site_data(site)
     laid = graphs.evolution(data)
@@ -450,6 +466,14 @@ def test_overview_in_chromium_search_filters_and_escaped_evidence(site, browser,
     assert o.js("kg.nodes.length") == len(ents) + len(themes)
     assert _visible_entities(o) == set(ents)
 
+    # hovering a node shows its evidence; a click pins it
+    at = o.js("(() => { const p = kg.network.getPositions(['park-lvgu'])['park-lvgu']; "
+              "const d = kg.network.canvasToDOM(p); const r = document.getElementById('network')"
+              ".getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; })()")
+    o.page.mouse.move(*at)
+    o.wait("document.querySelector('#panel h2').textContent === '绿谷物流园'", timeout=5)
+    assert "建设绿谷物流园" in o.js("document.querySelector('#panel').textContent")
+
     # the search box finds the entity by part of its name, and shows its evidence as text
     key = chip_key(site)
     o.page.fill("#search", "芯片")
@@ -539,4 +563,54 @@ def test_theme_entity_index_and_list_pages_in_chromium(site, browser, tmp_path):
     o = Opened(browser, site / "entities.html")
     o.page.fill("#filter", "绿谷")
     assert o.js("[...document.querySelectorAll('#entities tbody tr')].filter(r => !r.hidden).length") == 1
+    o.assert_clean()
+
+
+def _large(n: int) -> SiteData:
+    """``n`` entities, each named in one or two sentences with its neighbours,
+    under one to three of 12 themes, over 20 years: a made-up graph the size
+    of a national corpus's, without extracting one."""
+    types = ["PROGRAM", "PROJECT", "ENTERPRISE", "PARK"]
+    themes = {f"t{i:02d}": Concept(iri=f"x:t{i:02d}", id=f"t{i:02d}", zh=f"主题{i}", en=f"theme {i}") for i in range(12)}
+    statuses = {"mentioned": Concept(iri="x:mentioned", id="mentioned", zh="提及", en="mentioned")}
+    reports = [Report(index=i, iri=f"x:r{i}", name=f"r{i}.txt", title="", date="", area="", reviewed_year=2000 + i,
+                      plan_year=2001 + i) for i in range(20)]
+    sentences, entities = [], {}
+    for i in range(n):
+        key = f"e{i:05d}"
+        ent = SiteEntity(iri=f"x:{key}", key=key, label=f"实体{i}", type=types[i % 4],
+                         themes=tuple(sorted({f"t{(i * 7) % 12:02d}", f"t{(i // 5) % 12:02d}"})[: 1 + i % 3]))
+        entities[key] = ent
+    for s_i in range(n):  # sentence s names entities s, s+1 and, every third, s+37
+        keys = [f"e{s_i:05d}", f"e{(s_i + 1) % n:05d}"] + ([f"e{(s_i + 37) % n:05d}"] if s_i % 3 == 0 else [])
+        report = s_i % 20
+        text = "，".join(entities[k].label for k in keys) + "。"
+        sentences.append(Sentence(index=s_i, iri=f"x:s{s_i}", report=report, start=0, text=text, section=""))
+        for k in keys:
+            start = text.index(entities[k].label)
+            entities[k].mentions.append(SiteMention(sentence=s_i, start=start, end=start + len(entities[k].label),
+                                                    surface=entities[k].label, report=report, year=2000 + report,
+                                                    mode="reviewed"))
+    return SiteData(reports=reports, themes=themes, statuses=statuses, entities=entities, sentences=sentences,
+                    comentions=find_comentions(entities))
+
+
+@pytest.mark.browser
+def test_a_2000_node_page_opens_at_once_with_physics_off(browser, tmp_path):
+    data = _large(2000)
+    laid = graphs.overview(data)
+    payload = graph_payload("overview", laid, data, title="large", base="")
+    assert payload["options"]["physics"] == {"enabled": False}
+    assert payload["options"]["layout"]["improvedLayout"] is False
+    write_page(tmp_path / "large.html", "graph.html", base="", audit=None, view="overview", title="large",
+               here="overview", hint="", payload=payload)
+    o = Opened(browser, tmp_path / "large.html")
+    o.wait("window.kg && kg.ready")
+    assert o.js("kg.nodes.length") == 2000 + 12
+    # drawn well within a few seconds of navigation (about 0.6 s here): no physics, no re-layout
+    assert o.js("kg.timing.drawn") < 5000
+    positions = o.js("kg.network.getPositions(['e00000', 'e01999'])")
+    assert positions["e00000"] == dict(zip("xy", laid.pos["e00000"]))
+    assert positions["e01999"] == dict(zip("xy", laid.pos["e01999"]))
+    o.page.screenshot(path=str(tmp_path / "large.png"))
     o.assert_clean()
