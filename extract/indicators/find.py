@@ -50,7 +50,7 @@ from .vocabulary import Vocabulary, load_vocabulary
 ACTUAL, TARGET = "actual", "target"
 
 # a colon or comma between digits is a ratio (4.1:43.1:52.8) or a thousands separator, no break
-_CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d)[：:,]|[：:,](?!\d)|——")
+_CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d)[：:,]|[：:,](?!\d)|——|─+")
 _SOFT_BREAK = re.compile(r"\s+")
 _HEADING_LIKE = re.compile(r"[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]+|各位代表")
 

@@ -343,3 +343,19 @@ def test_samples_reach_the_gold_standard(sample_result):
     assert {("gdp", "growth", 2019, "actual", 2.3), ("public-budget-revenue", "growth", 2019, "actual", 1.1),
             ("gdp", "growth", 2020, "target", 6.5), ("fixed-asset-investment", "growth", 2020, "target", 15.0),
             ("registered-unemployment", "rate", 2020, "target", 4.0)} <= got
+
+
+def test_a_box_drawing_dash_opening_a_line_is_not_part_of_the_name():
+    """"──地区生产总值增长6.5%左右": the dash sets the line off, it does not name anything."""
+    from extract.indicators import find_indicators
+    from extract.load import load_text
+    from extract.meta import read_metadata
+    from extract.segment import segment
+
+    doc = load_text("关于岚山区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告\n"
+                    "二、2020年主要预期目标\n──经济稳定增长。地区生产总值增长6.5%左右。\n"
+                    "──一般公共预算收入增长2.5%左右。\n", path="d.txt")
+    read_metadata(doc)
+    segment(doc)
+    names = [i.indicator for i in find_indicators(doc)]
+    assert names == ["地区生产总值", "一般公共预算收入"]
