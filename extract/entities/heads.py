@@ -91,6 +91,8 @@ class HeadNames:
             return None
         if edge.region > 0 and text[edge.region - 1] == "等":
             return None  # "…等重点外资项目": the class a list belongs to
+        if edge.region == start and edge.region in counts:
+            return None  # "7处乡村记忆博物馆": a count of a class of things
         typ, kind, end = head.type, head.kind, head_end
         if head.text in ("项目", "工程"):
             inner = inner_head(text, start, head_start, lex)
@@ -108,7 +110,9 @@ class HeadNames:
             if m:  # "人才金政37": a policy cited by its number of articles
                 end = m.end()
                 name = text[start:end]
-        if after_award(edge.stripped, lex) and (typ != "PROGRAM" or head.text in ("试点", "创建")):
+        # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
+        awarded = after_award(text[max(0, edge.region - 6):edge.region].rstrip("“‘ ") + edge.stripped, lex)
+        if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")):
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and name.startswith(RANKS):
             return None

@@ -146,6 +146,8 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         start, more = strip_leads(text, cut, head_start, lex)
         peeled += more
     start = _after_governing_verb(text, start, head_start, lex, min_object)
+    if start + 2 < head_start and text[start] in "省市区县" and text[start + 1] in "国省市":
+        start += 1  # "市国家重点人才工程专家工作站": the city's station of the national programme
     start = _split_coordination(text, start, head_start, lex)
     if region > 0 and text[region - 1] == "、":
         start = _summary_numeral(text, start, head_start)
@@ -331,7 +333,9 @@ def _quoted_part(name: str) -> str:
 
 
 def after_award(peeled: str, lex: Lexicon) -> bool:
-    return any(peeled.endswith(a) for a in lex.awards)
+    """True when the words peeled off a name hold an award verb: what follows is
+    a title ("授予全国…特色学校", "入选全省首批…试点")."""
+    return any(a in peeled for a in lex.awards)
 
 
 def blocked_after(text: str, end: int, head: str, lex: Lexicon) -> bool:

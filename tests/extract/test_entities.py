@@ -271,3 +271,15 @@ def test_traditional_reports_give_the_same_entities_written_traditionally(tmp_pa
         folded = sorted((e.type, fold(e.name)) for e in trad_doc.entities)
         assert folded == simp
         assert any(e.name != fold(e.name) for e in trad_doc.entities)  # written as the report writes them
+
+
+def test_a_title_awarded_in_quotes_is_not_a_thing(nlp):
+    assert names(nlp, "2所学校被教育部授予“全国青少年校园足球特色学校”。") == set()
+
+
+def test_a_count_before_a_head_names_a_class_of_things(nlp):
+    assert names(nlp, "东庄、西庄等7处乡村记忆博物馆建成开放。") == set()
+
+
+def test_a_rank_before_a_rank_is_dropped(nlp):
+    assert "国家重点人才工程" in names(nlp, "新增市国家重点人才工程专家工作站2家。")
