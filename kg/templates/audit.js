@@ -49,24 +49,33 @@
     var text = section.querySelector(".filters input[type=search]");
     var selects = section.querySelectorAll(".filters select");
     var count = section.querySelector(".filters .count");
+    var texts = new WeakMap();  // each row's text, lower-cased once: a national audit has ten thousand rows
+    function textOf(row) {
+      var t = texts.get(row);
+      if (t === undefined) { t = row.textContent.toLowerCase(); texts.set(row, t); }
+      return t;
+    }
     function apply() {
       var needle = text ? text.value.trim().toLowerCase() : "";
       var wanted = Array.prototype.map.call(selects, function (s) { return [s.getAttribute("data-key"), s.value]; });
       var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        var ok = !needle || row.textContent.toLowerCase().indexOf(needle) >= 0;
+        var ok = !needle || textOf(row).indexOf(needle) >= 0;
         for (var i = 0; ok && i < wanted.length; i++) {
           var key = wanted[i][0], value = wanted[i][1];
           if (value) { ok = (" " + (row.getAttribute("data-" + key) || "") + " ").indexOf(" " + value + " ") >= 0; }
         }
-        row.hidden = !ok;
+        if (row.hidden === ok) { row.hidden = !ok; }  // touch only the rows that change
         if (ok) { shown++; }
       });
+      showCount(shown);
+    }
+    function showCount(shown) {
       if (count) { count.textContent = shown + " of " + table.tBodies[0].rows.length + " rows"; }
     }
     if (text) { text.addEventListener("input", apply); }
     Array.prototype.forEach.call(selects, function (s) { s.addEventListener("change", apply); });
-    apply();
+    showCount(table.tBodies[0].rows.length);  // every row shows until a filter is set
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
