@@ -9,12 +9,15 @@ front, a legal or project suffix behind):
 
 - same name, or same core once peeled                      score 1.0 / 0.95
 - one core inside the other (a short form)                 0.70 + 0.25 × coverage
-- renamed: a shared stretch of three characters (two for a
-  firm's brand) and most of the shorter core in the longer  0.50 + 0.40 × coverage × …
+- renamed: the shorter core's first two characters (its
+  distinctive part) and most of the rest kept in the longer,
+  with a shared stretch of three characters (two for a firm) 0.50 + 0.40 × coverage × …
 
 Pairs are merged best first, and a cluster never takes two entities of one
 report: in one report, two names are two things (the extractor already
-merged a report's short and long forms). Types must agree: a firm is not its
+merged a report's short and long forms). Clusters are complete-link: every
+member must match every other, so a short generic name cannot chain
+社会主义制度 to 中国特色社会主义军事政策制度 across decades of reports. Types must agree: a firm is not its
 project. A user's curation file (``extract/curation.py``) forces merges and
 splits, types and canonical names. Every merge is kept as a ``Link`` with the
 rule, the score, the names and the sentences compared.
@@ -116,7 +119,7 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     lcs = _lcs(short, long_)
     coverage = lcs / len(short)
     brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
-    if coverage >= 0.7 and (brand or _share_three(short, long_)):
+    if coverage >= 0.7 and short[:2] in long_ and (brand or _share_three(short, long_)):
         return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), "renamed: most of one name kept in the other"
     return 0.0, ""
 
@@ -217,6 +220,7 @@ def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tu
     clusters = {i: _Cluster([i], {nodes[i].doc}) for i in range(len(nodes))}
     apart = _apart(nodes, decisions)
     links: list[Link] = []
+    scores: dict[tuple[int, int], float] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -233,6 +237,9 @@ def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tu
             return False
         if any((m, n) in apart for m in ca.members for n in cb.members):
             return False
+        if not forced and not all(_pair_score(nodes, m, n, scores) >= THRESHOLD
+                                  for m in ca.members for n in cb.members):
+            return False  # every member must match every other: no chains through a short name
         parent[b] = a
         ca.members += cb.members
         ca.docs |= cb.docs
@@ -251,6 +258,24 @@ def resolve(results: list[DocumentResult], decisions: list[Decision] = ()) -> tu
     canonical = _assign_ids(nodes, clusters, results, decisions)
     links.sort(key=lambda lk: (lk.a, lk.b))
     return links, canonical
+
+
+def _pair_score(nodes: list[_Node], i: int, j: int, cache: dict[tuple[int, int], float]) -> float:
+    key = (i, j) if i < j else (j, i)
+    if key not in cache:
+        cache[key] = _best(nodes[i], nodes[j])[0]
+    return cache[key]
+
+
+def _best(a: _Node, b: _Node) -> tuple[float, str]:
+    """The best score over every name of ``a`` against every name of ``b``."""
+    best, rule = 0.0, ""
+    for x, cx in zip(a.names, a.cores):
+        for y, cy in zip(b.names, b.cores):
+            sc, r = compare(x, y, cx, cy, a.entity.type)
+            if sc > best:
+                best, rule = sc, r
+    return best, rule
 
 
 def _nodes(results: list[DocumentResult]) -> list[_Node]:
@@ -315,12 +340,7 @@ def _candidate_pairs(nodes: list[_Node]):
     for (i, j), count in shared.items():
         if count < 2 and min(len(grams_of[i]), len(grams_of[j])) > 1:
             continue
-        best, rule = 0.0, ""
-        for a, ca in zip(nodes[i].names, nodes[i].cores):
-            for b, cb in zip(nodes[j].names, nodes[j].cores):
-                sc, r = compare(a, b, ca, cb, nodes[i].entity.type)
-                if sc > best:
-                    best, rule = sc, r
+        best, rule = _best(nodes[i], nodes[j])
         if best >= THRESHOLD:
             scored.append((best, i, j, rule))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))

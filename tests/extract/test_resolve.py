@@ -180,3 +180,16 @@ def test_samples_follow_the_renamed_lathe_across_both_reports(sample_result):
     assert by_doc[0]["泰鼎压光机"].id != by_doc[0]["泰鼎靴式压榨机"].id
     link = next(lk for lk in sample_result.links if "西铁城精密数控机床" in lk.b)
     assert "西铁城" in link.detail and link.score > 0.6
+
+
+def test_no_chain_through_a_short_generic_name():
+    """Complete link: 收入分配制度 may match both longer names, which do not match each other."""
+    results = _corpus([_entity("垄断行业收入分配制度改革", "PROGRAM")], [_entity("收入分配制度改革", "PROGRAM")],
+                      [_entity("事业单位收入分配制度改革", "PROGRAM")])
+    resolve(results)
+    ids = _ids(results)
+    assert ids[0] != ids[2]
+
+
+def test_a_rename_keeps_the_distinctive_front():
+    assert compare("棉花流通体制改革", "粮食流通体制改革", "棉花流通体制改革", "粮食流通体制改革", "PROGRAM")[0] == 0.0
