@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import is_word
+from .dictionary import is_word, leading_verb
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 
 MAX_NAME = 28
@@ -99,16 +99,27 @@ def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
 
 
 def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str]:
-    """Peel governing verbs, adverbs and scope words off the left of ``text[start:end]``."""
+    """Peel governing verbs, adverbs and scope words off the left of ``text[start:end]``.
+
+    The lead list knows the genre's verbs; for the rest, a frequent verb or
+    adverb of jieba's dictionary that opens the stretch is peeled too, when no
+    word of our own lists starts there and two characters of name remain.
+    """
     peeled = []
     while start < end:
         w = word_at(text, start, end, lex)
-        if not w or w not in lex.leads:
-            break
-        if w in lex.adverbs:
-            nxt = word_at(text, start + len(w), end, lex)
-            if not nxt or nxt not in lex.leads:
+        if w and w in lex.leads:
+            if w in lex.adverbs:
+                nxt = word_at(text, start + len(w), end, lex)
+                if not nxt or nxt not in lex.leads:
+                    break
+        elif not w:
+            k = leading_verb(text, start, end)
+            if not k or end - (start + k) < 2:
                 break
+            w = text[start:start + k]
+        else:
+            break
         peeled.append(w)
         start += len(w)
     return start, "".join(peeled)

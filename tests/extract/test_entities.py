@@ -283,3 +283,16 @@ def test_a_count_before_a_head_names_a_class_of_things(nlp):
 
 def test_a_rank_before_a_rank_is_dropped(nlp):
     assert "国家重点人才工程" in names(nlp, "新增市国家重点人才工程专家工作站2家。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("坚定不移地推进青岚集团股份制改革。", "青岚集团股份制改革"),       # an idiom turned adverb by 地
+    ("依靠岚山智能制造产业园。", "岚山智能制造产业园"),              # a frequent verb jieba knows
+    ("安排好岚山乡村振兴五年行动。", "岚山乡村振兴五年行动"),          # a verb and its 好
+])
+def test_governing_words_outside_the_lists_are_peeled(nlp, text, expected):
+    assert expected in names(nlp, text)
+
+
+def test_a_verb_compound_opening_a_name_stays(nlp):
+    assert "收入分配制度改革" in names(nlp, "深化收入分配制度改革。")
