@@ -282,25 +282,46 @@ def test_the_built_graphs_with_their_audit_conform_to_the_shapes(lanshan_build):
     assert report.conforms, report.text()
 
 
-@pytest.mark.parametrize("edit,why", [
-    ("verdict", "a same-name finding whose names differ"),
-    ("evidence", "a same-name finding without the review's mention"),
-    ("report", "evidence from a report the finding does not name"),
+XINGHE = f"{TA}_{TB}_same-name_park-xinghe"
+QINGSHAN = f"{TA}_{TB}_silent_project-qingshan"
+LVGU = f"{TA}_{TB}_new_park-lvgu"
+DISAGREES = "the finding disagrees with its evidence"
+NEEDS = "a finding shows the evidence its verdict needs"
+
+
+def _a_mention(ds, graph: str, surface: str) -> URIRef:
+    g = ds.graph(URIRef(str(REPORT[graph]).replace("/report/", "/graph/")))
+    return sorted(g.subjects(PKG.surface, Literal(surface)))[0]
+
+
+@pytest.mark.parametrize("case,focus,message", [
+    ("same-name whose names differ", XINGHE, DISAGREES),
+    ("same-name without the review's mention", XINGHE, NEEDS),
+    ("evidence from a report the finding does not name", XINGHE, DISAGREES),
+    ("a year the reports do not plan and review", XINGHE, DISAGREES),
+    ("silent with a mention in the review", QINGSHAN, DISAGREES),
+    ("new with a mention in the earlier report", LVGU, DISAGREES),
 ])
-def test_shapes_catch_a_finding_that_contradicts_its_evidence(tiny_build, edit, why):
+def test_shapes_catch_a_finding_that_contradicts_its_evidence(tiny_build, case, focus, message):
     ds = load_dataset(tiny_build)
     g = ds.graph(AUDIT_GRAPH)
-    node = FINDING[f"{TA}_{TB}_same-name_park-xinghe"]
-    if edit == "verdict":
+    node = FINDING[focus]
+    if case.startswith("same-name whose"):
         g.set((node, PKG.verdict, VERDICT["other-name"]))
-    elif edit == "evidence":
+    elif case.startswith("same-name without"):
         g.remove((node, PKG.laterMention, None))
-    else:
+    elif case.startswith("evidence from"):
         g.set((node, PKG.laterReport, REPORT[TA]))
+    elif case.startswith("a year"):
+        g.set((node, PKG.year, Literal(2021)))
+    elif case.startswith("silent"):
+        g.add((node, PKG.laterMention, _a_mention(ds, TB, "红日电池项目")))
+    else:
+        g.add((node, PKG.earlierMention, _a_mention(ds, TA, "星河产业园")))
     report = validate_graph(union_graph(ds))
-    assert not report.conforms, why
-    assert any(v.focus == f"finding:{TA}_{TB}_same-name_park-xinghe" and "disagrees with its evidence"
-               in v.shape_message for v in report.violations), report.text()
+    assert not report.conforms, case
+    assert any(v.focus == f"finding:{focus}" and message in v.shape_message for v in report.violations), \
+        report.text()
 
 
 # plan versus actual --------------------------------------------------------------------------
