@@ -11,7 +11,9 @@ vocabulary ids, so the same corpus gives the same graph):
   lists yet;
 - one graph per report (``id/graph/<file stem>``): the report, its sections,
   the sentences that hold evidence, mentions, theme tags, status claims and
-  indicator observations.
+  indicator observations;
+- the audit graph (``id/graph/audit``), added by ``write_build``: the
+  continuity audit's findings, computed from the graphs above (kg/audit.py).
 
 Names live in the corpus graph, not in the report graphs, because a later
 resolution gives one id to names from several reports: the union of the
