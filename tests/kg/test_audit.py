@@ -18,11 +18,30 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from extract.records import CorpusResult, DocumentResult
-from kg.audit import (AUDIT_CSV, AUDIT_HTML, AUDIT_JSON, CSV_COLUMNS, ENTITIES_CSV, FOLLOW_UPS, VERDICTS,
-                      add_audit_graph, consecutive_pairs, observations, run_audit, write_audit)
+from kg.audit import (
+    AUDIT_CSV,
+    AUDIT_JSON,
+    CSV_COLUMNS,
+    ENTITIES_CSV,
+    FOLLOW_UPS,
+    VERDICTS,
+    add_audit_graph,
+    consecutive_pairs,
+    observations,
+    run_audit,
+    write_audit,
+)
 from kg.build import build_dataset, write_build
 from kg.engines import OxigraphEngine, RdflibEngine, open_engine
-from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, MENTION, PKG, REPORT, concept_namespace
+from kg.namespaces import (
+    AUDIT_GRAPH,
+    ENTITY,
+    FINDING,
+    MENTION,
+    PKG,
+    REPORT,
+    concept_namespace,
+)
 from kg.plan_actual import observations_from_results, pair
 from kg.query import run_query
 from kg.store import load_dataset, load_oxigraph, serialize, union_graph
@@ -291,7 +310,7 @@ NEEDS = "a finding shows the evidence its verdict needs"
 
 def _a_mention(ds, graph: str, surface: str) -> URIRef:
     g = ds.graph(URIRef(str(REPORT[graph]).replace("/report/", "/graph/")))
-    return sorted(g.subjects(PKG.surface, Literal(surface)))[0]
+    return min(g.subjects(PKG.surface, Literal(surface)))
 
 
 @pytest.mark.parametrize("case,focus,message", [
@@ -345,13 +364,13 @@ def test_plan_versus_actual_of_the_hand_made_corpus_through_the_graph(tiny_build
 def test_audit_files_hold_every_finding_and_entity(lanshan_build, lanshan):
     rows = list(csv.DictReader(io.StringIO((lanshan_build / AUDIT_CSV).read_text(encoding="utf-8"))))
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == len(lanshan.findings) == 12
-    other = [r for r in rows if r["verdict"] == "other-name"][0]
+    other = next(r for r in rows if r["verdict"] == "other-name")
     assert (other["earlier_names"], other["later_names"]) == ("青石岭生态农业示范园", "青石岭生态农业园")
     assert other["earlier_quotes"] == (f"[{R2019} 2020 planned] 推进金沙湾智能制造项目、青石岭生态农业示范园建设，"
                                        "加快海川港口物流园二期招商。")
     assert other["later_quotes"] == f"[{R2020} 2020 reviewed] 金沙湾智能制造项目竣工投产，青石岭生态农业园开园迎客。"
     ents = list(csv.DictReader(io.StringIO((lanshan_build / ENTITIES_CSV).read_text(encoding="utf-8"))))
-    haichuan = [r for r in ents if r["entity"] == "海川港口物流园"][0]
+    haichuan = next(r for r in ents if r["entity"] == "海川港口物流园")
     assert (haichuan["years"], haichuan["gaps"], haichuan["first_year"], haichuan["last_year"]) == (
         "2019 2020 2022", "2021", "2019", "2022")
     data = json.loads((lanshan_build / AUDIT_JSON).read_text(encoding="utf-8"))
