@@ -413,11 +413,16 @@ HOSTILE = "<script>window.pwned = 1</script>"
 
 def _large_audit(n: int = 10_000, pairs: int = 20, entities: int = 3_000) -> Audit:
     """``n`` findings over ``pairs`` pairs, five verdicts in turn per pair; every finding quotes
-    one shared sentence and one of its own. Finding ``n - 3`` (silent) is named FIRST_NAME, finding
-    5000 carries HOSTILE in its name."""
+    one shared sentence and one of its own (finding 0 three more). Finding ``n - 3`` (silent) is
+    named FIRST_NAME, finding 5000 carries HOSTILE in its name."""
     reports = [ReportInfo(f"https://example.org/r{i}", f"r{i:02d}.txt", "大区", 2000 + i, 2001 + i, f"报告{i}")
                for i in range(pairs + 1)]
     verdicts = ("same-name", "other-name", "silent", "new", "disappeared")
+
+    def extra(k):  # finding 0 quotes five sentences, two more than a cell shows at first
+        return [Quote(reports[0].file, 2001, "planned", "3.2 其他", f"第{i}句提到项目00000。", ((5, 12),), (), ())
+                for i in range(3)] if k == 0 else []
+
     out, counts = [], [dict.fromkeys(verdicts, 0) for _ in range(pairs)]
     for k in range(n):
         p, verdict = (k // 5) % pairs, verdicts[k % 5]
@@ -431,7 +436,7 @@ def _large_audit(n: int = 10_000, pairs: int = 20, entities: int = 3_000) -> Aud
         out.append(Finding(earlier=earlier, later=later, area="大区", year=2001 + p, verdict=verdict,
                            entity=f"https://example.org/e{k}", entity_id=f"e{k:05d}",
                            type=("PROJECT", "PARK", "ENTERPRISE")[k % 3], name=name, earlier_names=(name,),
-                           later_names=(name,) if later_q else (), earlier_quotes=(mine, shared),
+                           later_names=(name,) if later_q else (), earlier_quotes=(mine, shared, *extra(k)),
                            later_quotes=later_q, note=""))
         counts[p][verdict] += 1
     rows = [EntityRow(entity=f"https://example.org/e{k}", entity_id=f"e{k:05d}", type="PROJECT", name=f"项目{k:05d}",
@@ -494,6 +499,8 @@ def test_a_large_audit_opens_at_once_and_sorts_and_filters_every_row(large, brow
     # by year, and within a year by name descending, the sort before (a sort keeps the order of ties)
     assert o.cells("follow-ups", "td.name")[0] == max(f.name for f in audit.findings
                                                       if f.verdict == "silent" and f.year == 2001) == "项目09902"
+    section.locator(".more button", has_text="Show all 2000").click()
+    assert section.locator("tbody tr").count() == 2000 and section.locator(".more button").all()[0].is_hidden()
     section.locator("select[data-key=year]").select_option("2004")
     assert count.text_content() == "100 of 6000 rows"
     assert section.locator(".more").is_hidden() and section.locator("tbody tr").count() == 100
@@ -503,6 +510,14 @@ def test_a_large_audit_opens_at_once_and_sorts_and_filters_every_row(large, brow
     assert set(o.cells("follow-ups", "td:nth-child(2)")) == {"r19.txt"}
     section.locator("select[data-key=verdict]").select_option("")
     section.locator("select[data-key=pair]").select_option("")
+    # a side with more than three quotes shows three and a button for the rest; the filter reads them all
+    search.fill("第2句提到")
+    assert count.text_content() == "1 of 6000 rows"
+    cell = section.locator("tbody td.quotes").first
+    assert cell.locator("blockquote").count() == 3 and cell.locator("button").text_content() == "2 more quotes"
+    cell.locator("button").click()
+    assert cell.locator("blockquote").count() == 5 and cell.locator("button").count() == 0
+    assert cell.locator("blockquote").last.inner_html().endswith("第2句提到<mark>项目00000</mark>。")
     # a name holding a script shows as text, and nothing ran
     search.fill("window.pwned")
     assert count.text_content() == "1 of 6000 rows"
