@@ -281,8 +281,8 @@
     bar.appendChild(more);
     bar.appendChild(all);
     table.parentNode.parentNode.insertBefore(bar, table.parentNode.nextSibling);
-    more.addEventListener("click", function () { draw(Math.min(view.length, shown + PAGE)); });
-    all.addEventListener("click", function () { draw(view.length); });
+    more.addEventListener("click", function () { drawn = true; draw(Math.min(view.length, shown + PAGE)); });
+    all.addEventListener("click", function () { drawn = true; draw(view.length); });
 
     function rowText(r) {
       return spec.columns.map(function (c) { return c.text(r); }).join("\n").toLowerCase();
