@@ -27,6 +27,7 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+FINE = 6  # the collision index's buckets are this many times finer than the placement's
 Point = tuple[int, int]
 
 
@@ -111,38 +112,60 @@ def anchored_layout(graph: nx.Graph, anchors: Mapping[Hashable, tuple[float, flo
 
 class _Placer:
     """Circles on a plane without overlap. Circles sit in a grid of buckets
-    about two radii wide, so a test looks at a few neighbouring buckets only;
-    the hubs (theme boxes, larger) are tested one by one. It remembers how far
-    from each aim point, and from each bucket, the last search had to go, so
-    a crowded spot is not searched from its centre again."""
+    about two radii wide, so a test looks at a few neighbouring buckets only,
+    its own first: most spots a search tries are taken, and the circle in the
+    way is usually in the same bucket. The hubs (theme boxes, larger) are
+    listed in every bucket they can reach a small circle in, so a test reads
+    the few near it instead of all. It remembers how far from each aim point,
+    and from each bucket, the last search had to go, so a crowded spot is not
+    searched from its centre again."""
 
     def __init__(self, cell: float, gap: float):
         self.cell = max(cell, 1.0)
         self.gap = gap
         self.grid: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
         self.big: list[tuple[int, int, float]] = []
+        self.big_near: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
         self.small_r = 1.0
         self.step: dict[tuple[int, int], int] = {}  # per aim point: the spiral step where its last search ended
         self.reached: dict[tuple[int, int], float] = {}  # per bucket: how far from their aims searches went
 
     def add(self, p: Point, r: float, big: bool = False) -> None:
-        if big or r > self.cell / 2:
+        cell = self.cell
+        if big or r > cell / 2:
             self.big.append((p[0], p[1], r))
+            # a small circle (radius at most cell / 2) overlaps this one only if its
+            # centre is within ``reach``: list it in every bucket such a centre can be in
+            reach = r + cell / 2 + self.gap
+            for cx in range(math.floor((p[0] - reach) / cell), math.floor((p[0] + reach) / cell) + 1):
+                for cy in range(math.floor((p[1] - reach) / cell), math.floor((p[1] + reach) / cell) + 1):
+                    self.big_near[(cx, cy)].append((p[0], p[1], r))
         else:
-            self.grid[(math.floor(p[0] / self.cell), math.floor(p[1] / self.cell))].append((p[0], p[1], r))
+            self.grid[(math.floor(p[0] / cell), math.floor(p[1] / cell))].append((p[0], p[1], r))
             self.small_r = max(self.small_r, r)
 
     def free(self, x: int, y: int, r: float) -> bool:
+        """Whether a circle at (x, y) of radius r keeps ``gap`` from every other."""
         gap = self.gap
-        for ox, oy, orad in self.big:
+        cell = self.cell
+        floor = math.floor
+        bx, by = floor(x / cell), floor(y / cell)
+        bigs = self.big if r > cell / 2 else self.big_near.get((bx, by), ())
+        for ox, oy, orad in bigs:
+            d = orad + r + gap
+            if (ox - x) ** 2 + (oy - y) ** 2 < d * d:
+                return False
+        grid = self.grid
+        for ox, oy, orad in grid.get((bx, by), ()):
             d = orad + r + gap
             if (ox - x) ** 2 + (oy - y) ** 2 < d * d:
                 return False
         reach = r + self.small_r + gap
-        cell = self.cell
-        grid = self.grid
-        for cx in range(math.floor((x - reach) / cell), math.floor((x + reach) / cell) + 1):
-            for cy in range(math.floor((y - reach) / cell), math.floor((y + reach) / cell) + 1):
+        ys = range(floor((y - reach) / cell), floor((y + reach) / cell) + 1)
+        for cx in range(floor((x - reach) / cell), floor((x + reach) / cell) + 1):
+            for cy in ys:
+                if cx == bx and cy == by:
+                    continue
                 for ox, oy, orad in grid.get((cx, cy), ()):
                     d = orad + r + gap
                     if (ox - x) ** 2 + (oy - y) ** 2 < d * d:
@@ -158,11 +181,12 @@ class _Placer:
         # from an aim in the same bucket ended, less a bucket and a half
         near = max(self.reached.get(bucket, 0.0) - 1.5 * self.cell, 0.0)
         j = max(self.step.get(exact, 0) - 8, math.floor((near / spacing) ** 2), 0)
+        free, sqrt, cos, sin = self.free, math.sqrt, math.cos, math.sin
         while True:
-            d = spacing * math.sqrt(j)
-            x = round(ax + d * math.cos(j * GOLDEN_ANGLE))
-            y = round(ay + d * math.sin(j * GOLDEN_ANGLE))
-            if self.free(x, y, r):
+            d = spacing * sqrt(j)
+            x = round(ax + d * cos(j * GOLDEN_ANGLE))
+            y = round(ay + d * sin(j * GOLDEN_ANGLE))
+            if free(x, y, r):
                 self.step[exact] = j
                 self.reached[bucket] = max(self.reached.get(bucket, 0.0), d)
                 self.add((x, y), r)
