@@ -474,6 +474,24 @@ def add_audit_graph(ds: Dataset) -> Audit:
     return audit
 
 
+def add_findings(graphs, store) -> Audit:
+    """Audit the graph that ``store`` (pyoxigraph) holds and add the findings, as
+    ``id/graph/audit``, both to it and to ``graphs`` (a ``kg.quads.Quads``
+    with the same quads): ``kg build`` writes ``graphs`` and goes on querying
+    ``store``, so both must keep holding one graph. An audit graph already
+    there is replaced."""
+    import pyoxigraph as ox
+
+    from .engines import OxigraphEngine
+
+    graphs.remove_graph(AUDIT_GRAPH)
+    store.remove_graph(ox.NamedNode(str(AUDIT_GRAPH)))
+    audit = run_audit(OxigraphEngine(store))
+    audit_graph(audit, graphs.graph(AUDIT_GRAPH))
+    graphs.to_oxigraph(store, only=[AUDIT_GRAPH])
+    return audit
+
+
 def oxigraph_copy(ds: Dataset):
     """Every quad of ``ds`` in a new in-memory Oxigraph store (rdflib's default graph as Oxigraph's)."""
     import pyoxigraph as ox
@@ -683,8 +701,13 @@ class AuditFiles:
     files: list[Path]
 
 
-def write_audit(out_dir: str | Path, *, indicators: bool = False, engine: str = "oxigraph") -> AuditFiles:
+def write_audit(out_dir: str | Path, *, indicators: bool = False, engine="oxigraph",
+                audit: Audit | None = None) -> AuditFiles:
     """Audit the graph built in ``out_dir`` and write the audit files into it.
+
+    ``engine`` is an engine name (the graph is loaded from ``graph.trig``) or an
+    engine already holding that graph; ``audit`` is its audit when the caller
+    has it already (``kg build`` computes it once, for the graph and the files).
 
     Always ``audit.html`` (continuity and plan versus actual, with the charts
     of the series where a target meets an actual inlined),
@@ -700,8 +723,8 @@ def write_audit(out_dir: str | Path, *, indicators: bool = False, engine: str = 
     from .plan_actual import to_csv as pa_csv
     from .plan_actual import to_json as pa_json
 
-    eng = open_engine(out_dir, engine)
-    audit = run_audit(eng)
+    eng = open_engine(out_dir, engine) if isinstance(engine, str) else engine
+    audit = audit if audit is not None else run_audit(eng)
     verdicts = pair(observations(eng))
     labels = concept_labels(eng)
     # chart titles in English: the charts carry no CJK font

@@ -1,7 +1,10 @@
-"""Extraction records into an rdflib Dataset: one named graph per report.
+"""Extraction records into named graphs: one per report, one for the corpus.
 
-Layout of the dataset (every IRI derives from file names, ids, offsets and
-vocabulary ids, so the same corpus gives the same graph):
+The graphs are built as plain sets of rdflib terms (kg/quads.py), then
+written (kg/store.py), copied into Oxigraph for the audit and the site, or
+turned into an rdflib Dataset (``build_dataset``). Their layout (every IRI
+derives from file names, ids, offsets and vocabulary ids, so the same corpus
+gives the same graph):
 
 - the ontology graph (``…/ontology``): ontology/policy-kg.ttl plus one SKOS
   concept scheme per ``ontology/*.tsv`` vocabulary;
@@ -12,7 +15,7 @@ vocabulary ids, so the same corpus gives the same graph):
 - one graph per report (``id/graph/<file stem>``): the report, its sections,
   the sentences that hold evidence, mentions, theme tags, status claims and
   indicator observations;
-- the audit graph (``id/graph/audit``), added by ``write_build``: the
+- the audit graph (``id/graph/audit``), added by ``build_graph``: the
   continuity audit's findings, computed from the graphs above (kg/audit.py).
 
 Names live in the corpus graph, not in the report graphs, because a later
@@ -37,6 +40,9 @@ from ontology.vocab import Term, read_vocabulary
 
 from .namespaces import (CLAIM, CORPUS_GRAPH, DATASET, ENTITY, GRAPH, MENTION, OBSERVATION, ONTOLOGY, PKG, REPORT,
                          SECTION, SENTENCE, TAG, YEAR, bind_prefixes, concept_namespace, scheme_iri)
+from .quads import NamedGraph, Quads
+
+Triples = Graph | NamedGraph  # what the builders add to: an rdflib graph or one of kg.quads
 
 # How each extraction type is typed in the graph; unknown types are pkg:NamedEntity only.
 TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -85,7 +91,7 @@ class _Concepts:
     """Concept IRIs by vocabulary, minting a labelled concept for ids no vocabulary lists."""
 
     known: dict[str, set[str]]
-    corpus: Graph
+    corpus: Triples
 
     def iri(self, vocabulary: str, concept_id: str, label: str | None = None) -> URIRef:
         iri = concept_namespace(vocabulary)[slug(concept_id)]
@@ -96,25 +102,33 @@ class _Concepts:
         return iri
 
 
-def build_dataset(result: CorpusResult) -> Dataset:
-    """The whole corpus as a Dataset (see the module docstring for its graphs)."""
-    ds = bind_prefixes(Dataset())
-    onto = ds.graph(ONTOLOGY)
-    onto.parse(ontology_path(), format="turtle")
+def build_graphs(result: CorpusResult) -> Quads:
+    """The whole corpus as named graphs (see the module docstring), held as
+    plain sets (kg/quads.py): what ``kg build`` writes and queries."""
+    onto = bind_prefixes(Graph())
+    onto.parse(ontology_path(), format="turtle")  # its prefixes join the namespace manager, as they always did
+    graphs = Quads(onto.namespace_manager)
+    graphs.graph(ONTOLOGY).update(onto)
     known = {}
     for name in vocabulary_names():
         terms = read_vocabulary(name)
-        add_scheme(onto, name, terms)
+        add_scheme(graphs.graph(ONTOLOGY), name, terms)
         known[name] = {t.id for t in terms}
-    corpus = ds.graph(CORPUS_GRAPH)
+    corpus = graphs.graph(CORPUS_GRAPH)
     concepts = _Concepts(known=known, corpus=corpus)
     _add_entities(corpus, result.documents, result.canonical, concepts)
     for d in sorted(result.documents, key=lambda d: report_stem(d.document)):
-        _add_report(ds, corpus, d, concepts)
-    return ds
+        stem = report_stem(d.document)
+        _ReportWriter(graphs.graph(GRAPH[stem]), corpus, d, concepts).write()
+    return graphs
 
 
-def add_scheme(graph: Graph, name: str, terms: Sequence[Term]) -> URIRef:
+def build_dataset(result: CorpusResult) -> Dataset:
+    """The whole corpus as an rdflib Dataset (the same quads as ``build_graphs``)."""
+    return build_graphs(result).to_dataset()
+
+
+def add_scheme(graph: Triples, name: str, terms: Sequence[Term]) -> URIRef:
     """A TSV vocabulary as a flat SKOS concept scheme: labels @zh/@en, one altLabel@zh per keyword."""
     scheme = scheme_iri(name)
     ns = concept_namespace(name)
@@ -141,7 +155,7 @@ def add_scheme(graph: Graph, name: str, terms: Sequence[Term]) -> URIRef:
     return scheme
 
 
-def _add_entities(g: Graph, documents: Sequence[DocumentResult], canonical: dict[str, str],
+def _add_entities(g: Triples, documents: Sequence[DocumentResult], canonical: dict[str, str],
                   concepts: _Concepts) -> None:
     """One node per entity id. The preferred name is the resolver's canonical
     name, else the latest report's (a renamed project is known by its current
@@ -168,7 +182,7 @@ def _add_entities(g: Graph, documents: Sequence[DocumentResult], canonical: dict
             g.add((node, DCTERMS.subject, concepts.iri("themes", theme)))
 
 
-def _year(g: Graph, year: int) -> URIRef:
+def _year(g: Triples, year: int) -> URIRef:
     """The calendar year as an OWL-Time interval, shared by every report."""
     node, desc = YEAR[str(year)], YEAR[f"{year}-description"]
     g.add((node, RDF.type, TIME.DateTimeInterval))
@@ -183,7 +197,7 @@ def _year(g: Graph, year: int) -> URIRef:
 class _ReportWriter:
     """Adds one report's nodes to its graph; sentences are added once, on first use."""
 
-    def __init__(self, g: Graph, corpus: Graph, d: DocumentResult, concepts: _Concepts):
+    def __init__(self, g: Triples, corpus: Triples, d: DocumentResult, concepts: _Concepts):
         self.g, self.corpus, self.d, self.doc, self.concepts = g, corpus, d, d.document, concepts
         self.stem = report_stem(d.document)
         self.report = REPORT[self.stem]
@@ -353,11 +367,6 @@ class _ReportWriter:
         self.g.add((node, PKG.inSentence, self.sentence(sent.start)))
 
 
-def _add_report(ds: Dataset, corpus: Graph, d: DocumentResult, concepts: _Concepts) -> None:
-    stem = report_stem(d.document)
-    _ReportWriter(ds.graph(GRAPH[stem]), corpus, d, concepts).write()
-
-
 def decimal(value: float) -> Literal:
     """The number in one lexical form, always with a decimal point (2.3, 7.0,
     -0.05): Turtle and TriG can only write a decimal that way, so every format
@@ -385,18 +394,43 @@ class BuildSummary:
     quads: int
 
 
-def write_build(result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",)) -> BuildSummary:
-    """Build the graph of ``result`` and write the build folder: the graph files,
-    ``extraction.json`` (the records, for the audit and the site) and a manifest.
-    The graph carries the continuity audit's findings (``id/graph/audit``, kg/audit.py)."""
+@dataclass
+class Built:
+    """A corpus's graph, audit included, ready to write and to query.
+
+    ``store`` is a pyoxigraph store holding the same quads as ``graphs``: the
+    audit files and the site query it instead of reading ``graph.trig`` back
+    (which cost the national build a second and a third load of the graph).
+    """
+
+    graphs: Quads
+    store: object  # pyoxigraph.Store
+    audit: object  # kg.audit.Audit
+
+
+def build_graph(result: CorpusResult) -> Built:
+    """The graphs of ``result``, copied into Oxigraph, audited; the findings are
+    added to both as ``id/graph/audit`` (kg/audit.py)."""
+    from .audit import add_findings
+
+    graphs = build_graphs(result)
+    store = graphs.to_oxigraph()
+    audit = add_findings(graphs, store)
+    return Built(graphs, store, audit)
+
+
+def write_build(result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",),
+                built: Built | None = None) -> BuildSummary:
+    """Write the build folder: the graph files, ``extraction.json`` (the records
+    the graph was built from) and a manifest. The graph carries the continuity
+    audit's findings (``id/graph/audit``, kg/audit.py). ``built`` is the graph of
+    ``result`` when the caller already has it (``build_graph``)."""
     from extract.contract import corpus_to_json, dumps
 
-    from .audit import add_audit_graph
     from .store import save_build
 
-    ds = build_dataset(result)
-    add_audit_graph(ds)
-    quads = sum(len(g) for g in ds.graphs())
+    built = built if built is not None else build_graph(result)
+    quads = len(built.graphs)
     entities = len({e.id for d in result.documents for e in d.entities})
     mentions = sum(len(e.mentions) for d in result.documents for e in d.entities)
     manifest = {
@@ -404,5 +438,5 @@ def write_build(result: CorpusResult, out_dir: str | Path, formats: Iterable[str
                      "graph": str(GRAPH[report_stem(d.document)])} for d in result.documents],
         "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
     }
-    files = save_build(out_dir, ds, formats, extraction=dumps(corpus_to_json(result)), manifest=manifest)
+    files = save_build(out_dir, built.graphs, formats, extraction=dumps(corpus_to_json(result)), manifest=manifest)
     return BuildSummary(Path(out_dir), files, len(result.documents), entities, mentions, quads)

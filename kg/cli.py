@@ -112,20 +112,17 @@ def build(files, out_dir, formats, quiet):
         kg build reports/*.txt --out build --format nquads --format json-ld
     """
     from extract.corpus import extract_corpus
-    from kg.audit import write_audit
-    from kg.build import write_build
-    from kg.site import write_site
+    from kg.pipeline import build_folder
 
     result = extract_corpus(files, progress=_progress(quiet))
     _warn(result.warnings, quiet)
-    summary = write_build(result, out_dir, formats)
-    audit = write_audit(out_dir)
-    site = write_site(out_dir)
+    folder = build_folder(result, out_dir, formats)
+    summary = folder.build
     if not quiet:
         click.echo(f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
                    f"{summary.mentions} mentions, {summary.quads} quads "
-                   f"({', '.join(p.name for p in [*summary.files, *audit.files])})", err=True)
-        click.echo(_site_message(site), err=True)
+                   f"({', '.join(p.name for p in [*summary.files, *folder.audit.files])})", err=True)
+        click.echo(_site_message(folder.site), err=True)
 
 
 @cli.command()

@@ -21,6 +21,8 @@ from extract.errors import InputError
 from extract.fileio import write_atomic
 
 from .namespaces import PREFIXES, bind_prefixes
+from .quads import Quads
+from .trig import serialize_trig
 
 GRAPH_FILE = "graph.trig"
 MANIFEST_FILE = "manifest.json"
@@ -43,10 +45,19 @@ class _SortedTrigSerializer(TrigSerializer):
         self.contexts.sort(key=lambda g: str(g.identifier))
 
 
-def serialize(ds: Dataset, fmt: str) -> bytes:
-    """``ds`` in ``fmt`` (a key of FORMATS), the same bytes for the same quads."""
+def serialize(ds: Dataset | Quads, fmt: str) -> bytes:
+    """``ds`` in ``fmt`` (a key of FORMATS), the same bytes for the same quads.
+
+    TriG of a ``Quads`` comes from kg/trig.py, rdflib's layout without
+    rdflib's cost; everything else goes through rdflib."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if isinstance(ds, Quads):
+        if fmt == "trig":
+            data = serialize_trig(ds.graphs(), ds.namespace_manager)
+            if data is not None:
+                return data
+        ds = ds.to_dataset()
     if fmt == "trig":
         buf = io.BytesIO()
         _SortedTrigSerializer(ds).serialize(buf, encoding="utf-8")
@@ -78,7 +89,7 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-def save_build(out_dir: str | Path, ds: Dataset, formats: Iterable[str] = ("trig",),
+def save_build(out_dir: str | Path, ds: Dataset | Quads, formats: Iterable[str] = ("trig",),
                extraction: str | None = None, manifest: dict | None = None) -> list[Path]:
     """Write the graph (always TriG, plus ``formats``), the extraction JSON and a manifest.
 
@@ -87,7 +98,10 @@ def save_build(out_dir: str | Path, ds: Dataset, formats: Iterable[str] = ("trig
     """
     out = Path(out_dir)
     wanted = ["trig", *sorted(set(formats) - {"trig"})]
-    payloads = {FORMATS[f] if f in FORMATS else f: serialize(ds, f) for f in wanted}
+    payloads = {FORMATS.get(f, f): serialize(ds, f) for f in wanted[:1]}
+    if len(wanted) > 1 and isinstance(ds, Quads):
+        ds = ds.to_dataset()  # once for every other format
+    payloads.update({FORMATS.get(f, f): serialize(ds, f) for f in wanted[1:]})
     if extraction is not None:
         payloads[EXTRACTION_FILE] = extraction.encode("utf-8")
     info = dict(manifest or {})
