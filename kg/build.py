@@ -10,8 +10,9 @@ gives the same graph):
   concept scheme per ``ontology/*.tsv`` vocabulary;
 - the corpus graph (``id/graph/corpus``): entities merged across reports (one
   node per ``Entity.id``, one ``skos:prefLabel``, every other name an
-  ``skos:altLabel``), the years, and concepts minted for ids no vocabulary
-  lists yet;
+  ``skos:altLabel``), the resolver's merges (``pkg:IdentityLink``: rule,
+  score, and the mention behind each of the two names), the years, and
+  concepts minted for ids no vocabulary lists yet;
 - one graph per report (``id/graph/<file stem>``): the report, its sections,
   the sentences that hold evidence, mentions, theme tags, status claims and
   indicator observations;
@@ -38,8 +39,8 @@ from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SDO, SKOS, TIME,
 from extract.records import CorpusResult, Document, DocumentResult, Entity, Indicator, Mention, StatusClaim
 from ontology.vocab import Term, read_vocabulary
 
-from .namespaces import (CLAIM, CORPUS_GRAPH, DATASET, ENTITY, GRAPH, MENTION, OBSERVATION, ONTOLOGY, PKG, REPORT,
-                         SECTION, SENTENCE, TAG, YEAR, bind_prefixes, concept_namespace, scheme_iri)
+from .namespaces import (CLAIM, CORPUS_GRAPH, DATASET, ENTITY, GRAPH, LINK, MENTION, OBSERVATION, ONTOLOGY, PKG,
+                         REPORT, SECTION, SENTENCE, TAG, YEAR, bind_prefixes, concept_namespace, scheme_iri)
 from .quads import NamedGraph, Quads
 
 Triples = Graph | NamedGraph  # what the builders add to: an rdflib graph or one of kg.quads
@@ -120,6 +121,7 @@ def build_graphs(result: CorpusResult) -> Quads:
     for d in sorted(result.documents, key=lambda d: report_stem(d.document)):
         stem = report_stem(d.document)
         _ReportWriter(graphs.graph(GRAPH[stem]), corpus, d, concepts).write()
+    _add_links(corpus, result)
     return graphs
 
 
@@ -180,6 +182,37 @@ def _add_entities(g: Triples, documents: Sequence[DocumentResult], canonical: di
             g.add((node, SKOS.altLabel, Literal(n, lang="zh")))
         for theme in sorted({t.theme for e in versions for t in e.themes}):
             g.add((node, DCTERMS.subject, concepts.iri("themes", theme)))
+
+
+def _add_links(g: Triples, result: CorpusResult) -> None:
+    """Each merge of the resolver as a pkg:IdentityLink: a user who doubts that
+    two names are one thing reads the rule, the score, and the two sentences
+    the resolver compared (those of the first mention of each name)."""
+    sides: dict[str, tuple[str, Entity]] = {}
+    for d in result.documents:
+        stem = report_stem(d.document)
+        for e in d.entities:
+            sides.setdefault(f"{d.document.name}#{e.type}#{e.name}", (stem, e))
+    for link in result.links:
+        a, b = sides.get(link.a), sides.get(link.b)
+        if a is None or b is None or not a[1].mentions or not b[1].mentions:
+            continue  # a record edited by hand; nothing to show as evidence
+        (stem_a, ea), (stem_b, eb) = a, b
+        first, second = mention_iri(stem_a, ea.mentions[0]), mention_iri(stem_b, eb.mentions[0])
+        node = LINK[f"{first[len(MENTION):]}__{second[len(MENTION):]}"]
+        g.add((node, RDF.type, PKG.IdentityLink))
+        g.add((node, PKG.about, entity_iri(eb.id)))
+        g.add((node, PKG.rule, Literal(link.rule)))
+        g.add((node, PKG.score, decimal(link.score)))
+        g.add((node, PKG.firstName, Literal(ea.name)))
+        g.add((node, PKG.secondName, Literal(eb.name)))
+        g.add((node, PKG.firstMention, first))
+        g.add((node, PKG.secondMention, second))
+
+
+def mention_iri(stem: str, m: Mention) -> URIRef:
+    """A mention by report, offsets and type: one span can name two types."""
+    return MENTION[f"{stem}_{m.start}-{m.end}_{slug(m.type.lower())}"]
 
 
 def _year(g: Triples, year: int) -> URIRef:
@@ -271,7 +304,7 @@ class _ReportWriter:
             g.add((node, DCTERMS.isPartOf, self.section(s.parent) if s.parent is not None else self.report))
 
     def mention_iri(self, m: Mention) -> URIRef:
-        return MENTION[f"{self.stem}_{m.start}-{m.end}_{slug(m.type.lower())}"]
+        return mention_iri(self.stem, m)
 
     def mention(self, e: Entity, m: Mention) -> None:
         g, node = self.g, self.mention_iri(m)

@@ -91,6 +91,13 @@ class PKG(DefinedNamespace):
     verdict: URIRef
     earlierMention: URIRef
     laterMention: URIRef
+    # the resolver's merges (extract/resolve.py): why two names are one entity
+    IdentityLink: URIRef
+    score: URIRef
+    firstName: URIRef
+    secondName: URIRef
+    firstMention: URIRef
+    secondMention: URIRef
 
 
 ID = Namespace(BASE + "id/")
@@ -106,6 +113,7 @@ DATASET = Namespace(ID + "dataset/")
 OBSERVATION = Namespace(ID + "observation/")
 YEAR = Namespace(ID + "year/")
 FINDING = Namespace(ID + "finding/")
+LINK = Namespace(ID + "link/")
 
 CORPUS_GRAPH = GRAPH["corpus"]  # entities merged across reports, years, minted concepts
 AUDIT_GRAPH = GRAPH["audit"]  # the continuity audit's findings (kg/audit.py)
@@ -124,6 +132,7 @@ PREFIXES: dict[str, str] = {
     "obs": str(OBSERVATION),
     "year": str(YEAR),
     "finding": str(FINDING),
+    "link": str(LINK),
     "continuity": str(ID + "continuity/"),
     "theme": str(ID + "themes/"),
     "indicator": str(ID + "indicators/"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.corpus import read_documents
-from extract.records import CorpusResult, DocumentResult, Entity, Indicator, Mention, StatusClaim
+from extract.records import CorpusResult, DocumentResult, Entity, Indicator, Link, Mention, StatusClaim
 from extract.themes import tag_themes
 
 TINY = Path(__file__).resolve().parent.parent / "data" / "kg"
@@ -93,7 +93,11 @@ def make_tiny_corpus() -> CorpusResult:
                 _claim(doc, by_id["project-hongri"], "开工", "started", "红日电池项目在"))
             inds = [_indicator(doc, "地区生产总值增长3.6%", 2020, "actual", 3.6)]
         results.append(DocumentResult(document=doc, entities=ents, indicators=inds))
-    return CorpusResult(documents=results, canonical={"project-guangming": "光明芯片项目"})
+    a, b = (f"{name}#" for name in TINY_FILES)
+    links = [Link(a=a + "PROJECT#光明芯片项目", b=b + "PROJECT#光明芯片项目二期", rule="renamed: most of one name kept",
+                  score=0.8, detail="光明芯片项目 ~ 光明芯片项目二期"),
+             Link(a=a + "PARK#星河产业园", b=b + "PARK#星河产业园", rule="same name", score=1.0, detail="星河产业园")]
+    return CorpusResult(documents=results, links=links, canonical={"project-guangming": "光明芯片项目"})
 
 
 @pytest.fixture(scope="session")

@@ -273,3 +273,32 @@ def test_sample_build_names_both_reports_and_merges_the_citizen_machine_tool(sam
     files = sorted(str(row[0]) for row in ds.query(q, initNs={"skos": SKOS, "pkg": PKG._NS, "dcterms": DCTERMS}))
     assert files == ["zhoucun-2019-report-2020-plan.txt", "zhoucun-2020-report-2021-plan.txt"]
     assert Path(sample_build / "graph.trig").stat().st_size > 100_000
+
+
+def test_each_merge_is_an_identity_link_with_rule_score_and_the_mention_of_each_name(ds, tiny_corpus):
+    from kg.namespaces import LINK
+
+    corpus = ds.graph(CORPUS_GRAPH)
+    links = sorted(corpus.subjects(RDF.type, PKG.IdentityLink))
+    assert len(links) == len(tiny_corpus.links) == 2
+    rename = next(n for n in links if corpus.value(n, PKG.about) == ENTITY["project-guangming"])
+    assert str(rename).startswith(str(LINK))
+    assert corpus.value(rename, PKG.rule) == Literal("renamed: most of one name kept")
+    assert corpus.value(rename, PKG.score) == Literal("0.8", datatype=XSD.decimal)
+    assert (corpus.value(rename, PKG.firstName), corpus.value(rename, PKG.secondName)) == (
+        Literal("光明芯片项目"), Literal("光明芯片项目二期"))
+    union = union_graph(ds)
+    first, second = corpus.value(rename, PKG.firstMention), corpus.value(rename, PKG.secondMention)
+    assert union.value(first, PKG.inReport) == REPORT[A] and union.value(second, PKG.inReport) == REPORT[B]
+    assert union.value(first, PKG.mentionOf) == union.value(second, PKG.mentionOf) == ENTITY["project-guangming"]
+    assert "光明芯片项目" in union.value(first, PKG.sentenceText)
+
+
+def test_a_link_whose_names_no_report_holds_is_left_out(tiny_corpus):
+    from dataclasses import replace
+
+    from extract.records import Link
+
+    broken = replace(tiny_corpus, links=[Link(a="nowhere.txt#PARK#无", b="nowhere.txt#PARK#无", rule="same name",
+                                              score=1.0, detail="")])
+    assert not list(build_dataset(broken).graph(CORPUS_GRAPH).subjects(RDF.type, PKG.IdentityLink))

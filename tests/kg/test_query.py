@@ -19,7 +19,8 @@ A = "tiny-2019-report-2020-plan.txt"
 B = "tiny-2020-report-2021-plan.txt"
 
 LIBRARY = ["audit-changes", "audit-followups", "audit-summary",
-           "co-mentioned", "enterprises-by-program", "entities-by-theme", "entity-evidence", "entity-timeline",
+           "co-mentioned", "enterprises-by-program", "entities-by-theme", "entity-evidence", "entity-merges",
+           "entity-timeline",
            "indicators", "new-and-dropped", "plan-vs-review", "projects-by-park", "report-summary",
            "themes-by-report"]
 
@@ -62,6 +63,19 @@ def test_entity_evidence_gives_every_sentence_behind_the_entity(engines):
         (A, "2020", "planned", "3.1 突出抓好重大项目建设", "星河产业园引进红日电池项目。"),
         (B, "2020", "reviewed", "1.1 重点项目建设加力提速", "红日电池项目在星河产业园开工。"),
     ]
+
+
+def test_entity_merges_show_rule_score_names_reports_and_sentences(engines):
+    got = rows(engines, "entity-merges", name="光明芯片项目二期")
+    assert len(got) == 1
+    entity, label, rule, score, first, first_report, first_sentence, second, second_report, second_sentence = got[0]
+    assert (entity, label, rule, score) == ("entity:project-guangming", "光明芯片项目", "renamed: most of one name kept",
+                                            "0.8")
+    assert (first, first_report, second, second_report) == ("光明芯片项目", A, "光明芯片项目二期", B)
+    assert "光明芯片项目" in first_sentence and "光明芯片项目二期" in second_sentence
+    # an entity the resolver never merged has no rows; a same-name merge has its own
+    assert rows(engines, "entity-merges", name="红日电池项目") == []
+    assert [r[2:4] for r in rows(engines, "entity-merges", name="星河产业园")] == [("same name", "1")]
 
 
 def test_entities_by_theme_and_year(engines):
@@ -144,6 +158,7 @@ def test_every_library_query_runs_on_the_sample_graph_and_engines_agree(sample_b
     """Sensible rows on the samples; the timeline of 西铁城精密机床 spans both reports."""
     eng = {"rdflib": RdflibEngine(load_dataset(sample_build)), "oxigraph": OxigraphEngine(load_oxigraph(sample_build))}
     params = {"entity-timeline": {"name": "西铁城精密机床"}, "entity-evidence": {"name": "文昌湖旅游度假区"},
+              "entity-merges": {"name": "西铁城精密数控机床"},
               "new-and-dropped": {"from": "2019", "to": "2020"}}
     for name in LIBRARY:
         if name in ("plan-vs-review", "entities-by-theme", "new-and-dropped", "co-mentioned"):
@@ -159,6 +174,8 @@ def test_every_library_query_runs_on_the_sample_graph_and_engines_agree(sample_b
     evidence = run_query(None, "entity-evidence", params["entity-evidence"], loaded=eng["oxigraph"])
     assert {row[1].value for row in evidence.rows} == reports
     assert all("文昌湖" in row[8].value for row in evidence.rows)
+    merges = run_query(None, "entity-merges", params["entity-merges"], loaded=eng["oxigraph"])
+    assert {(row[4].value, row[7].value) for row in merges.rows} == {("西铁城新景精密机床", "西铁城精密数控机床")}
 
 
 # parameters --------------------------------------------------------------

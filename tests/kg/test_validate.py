@@ -26,7 +26,7 @@ def test_every_class_the_graph_uses_has_a_shape(tiny_build):
     targeted = set(shapes_graph().objects(None, SH.targetClass))
     assert used - targeted == set()
     own_classes = set(ds.graph(ONTOLOGY).subjects(RDF.type, OWL.Class))
-    assert len(own_classes) == 11
+    assert len(own_classes) == 12
     assert own_classes <= targeted
 
 
@@ -88,6 +88,22 @@ def test_mention_outside_its_sentence_is_caught(tiny_build, tmp_path):
     assert not report.conforms
     assert [v.shape_message for v in report.violations] == [
         "the mention does not lie inside its sentence, or the sentence does not quote it"]
+
+
+def test_a_merge_whose_mention_names_another_entity_is_caught(tiny_build, tmp_path):
+    def edit(ds):
+        corpus = ds.graph(GRAPH["corpus"])
+        link = next(n for n in corpus.subjects(RDF.type, PKG.IdentityLink)
+                    if corpus.value(n, PKG.about) == ENTITY["park-xinghe"])
+        _, other = _a_mention(ds, "红日电池项目")
+        corpus.set((link, PKG.secondMention, other))
+
+    out = tmp_path / "merge"
+    _break(tiny_build, out, edit)
+    report = validate_build(out)
+    # sh:equals reports the value on each side that the other lacks
+    assert {v.shape_message for v in report.violations} == {
+        "a merge's second mention names the entity the link is about"}
 
 
 def test_validate_before_build_says_how_to_build(tmp_path):
