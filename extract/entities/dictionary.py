@@ -111,3 +111,13 @@ def _longest(text: str, start: int, end: int, words: frozenset[str]) -> str:
         if text[start:start + k] in words:
             return text[start:start + k]
     return ""
+
+
+def longest_word(text: str, start: int, end: int) -> str:
+    """The longest word of the dictionary at ``text[start:]`` (two characters or more; empty if none)."""
+    return _longest(text, start, end, dictionary().words)
+
+
+def is_adverbial(word: str) -> bool:
+    """An idiom, adjective or adverb that takes 地 to modify a verb (积极稳妥, 有步骤)."""
+    return word in dictionary().adverbials

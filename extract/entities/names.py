@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import is_word, leading_verb
+from .dictionary import is_adverbial, is_word, leading_verb
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 
 MAX_NAME = 28
@@ -170,17 +170,34 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
 def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_object: int = MIN_OBJECT) -> int:
     """"义务教育阶段教师实行绩效工资制度": the rightmost verb that governs a long
     enough object opens the name. Verbs inside names sit next to their head
-    ("人才引进培育工程", "书香周村打造工程") and are left alone."""
+    ("人才引进培育工程", "书香周村打造工程") and are left alone. An adverb made
+    with 地 ("积极稳妥地推进…") only ever modifies a verb, so the name starts
+    after that verb, wherever the adverb stands."""
     best = start
-    p = start + 1
+    p = start
     while p < end:
-        w = word_at(text, p, end, lex)
+        w = word_at(text, p, end, lex) if p > start else ""
         if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= min_object:
             best = p + len(w)
+        elif not w:
+            # an adverb made with 地 governs the verb after it: "稳妥地推进…改革"
+            adverb = _dictionary_word(text, p, end)
+            if adverb and text.startswith("地", p + len(adverb)) and is_adverbial(adverb) and \
+                    not _dictionary_word(text, p + len(adverb), end):  # 地区, 地方: a noun, not the particle
+                w = adverb + "地"
+                if len(unquote(text[p + len(w):end])) >= min_object:
+                    best = p + len(w)
         p += len(w) if w else 1
     if best > start:
         best, _ = strip_leads(text, best, end, lex)
     return best
+
+
+def _dictionary_word(text: str, p: int, end: int) -> str:
+    """The longest word of jieba's dictionary at ``p`` (an adverb before 地 is one whole word)."""
+    from .dictionary import longest_word
+
+    return longest_word(text, p, end)
 
 
 def is_governing(word: str, lex: Lexicon) -> bool:

@@ -294,5 +294,18 @@ def test_governing_words_outside_the_lists_are_peeled(nlp, text, expected):
     assert expected in names(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("要积极稳妥地推进青岚镇集体产权制度改革。", "青岚镇集体产权制度改革", "稳妥地推进青岚镇集体产权制度改革"),
+    ("必须坚定不移地全面深化岚山国企改革。", "岚山国企改革", "坚定不移地全面深化岚山国企改革"),
+])
+def test_an_adverb_with_di_inside_the_stretch_opens_the_name_after_its_verb(nlp, text, expected, wrong):
+    got = names(nlp, text)
+    assert expected in got and wrong not in got
+
+
+def test_di_that_starts_a_noun_is_not_the_adverb_particle(nlp):
+    assert "欠发达地区分层分类帮扶制度" in names(nlp, "完善欠发达地区分层分类帮扶制度。")
+
+
 def test_a_verb_compound_opening_a_name_stays(nlp):
     assert "收入分配制度改革" in names(nlp, "深化收入分配制度改革。")
