@@ -121,3 +121,8 @@ def longest_word(text: str, start: int, end: int) -> str:
 def is_adverbial(word: str) -> bool:
     """An idiom, adjective or adverb that takes 地 to modify a verb (积极稳妥, 有步骤)."""
     return word in dictionary().adverbials
+
+
+def is_place_name(text: str) -> bool:
+    """A country, province or city jieba's dictionary tags as a place (美国, 缅甸)."""
+    return text in dictionary().places

@@ -15,14 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates
-from .dictionary import is_word
+from .dictionary import is_place_name, is_word
 from .heads import inner_head
 from .lexicon import HARD, Lexicon, count_ends, lexicon
 from .names import acceptable, is_generic, is_place, is_plan_period, left_edge, unquote, word_at
 from .tokenizer import doc_text
 
-PARTNER_RE = re.compile(
-    r"(?:与|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
+PARTNER_RE = re.compile(  # 与 of 参与 / 给与 / 赋与 / 授与 is part of a verb, not "with"
+    r"(?:(?<![参给赋授])与|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
     r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作")
 HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|荣获|获批|列为|授予)([^，。；：！？\n]{2,24}?)(?:企业|主体)")
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
@@ -48,7 +48,10 @@ class RoleNames:
         counts = count_ends(text)
         for m in PARTNER_RE.finditer(text):
             start = m.start(1)
-            for item in m.group(1).split("、"):
+            items = m.group(1).split("、")
+            if sum(is_place(i) or is_place_name(i) for i in items) * 2 >= len(items):
+                continue  # "同孟加拉国、缅甸、尼泊尔…合作": countries and regions, not firms
+            for item in items:
                 self._add(found, text, start, start + len(item), "ENTERPRISE", "partner")
                 start += len(item) + 1
         for m in HONOUR_RE.finditer(text):

@@ -186,6 +186,15 @@ def test_everyday_words_are_not_partners(nlp):
     assert names(nlp, "积极开展国际合作。") == set()
 
 
+def test_the_yu_of_canyu_is_not_with(nlp):
+    assert names(nlp, "积极参与应对气候变化国际合作。") == set()
+    assert ("ENTERPRISE", "齐岳交通") in found(nlp, "园区参与招商，与齐岳交通、青岚电气深化合作。")
+
+
+def test_a_list_of_countries_is_not_a_list_of_partner_firms(nlp):
+    assert names(nlp, "我国同孟加拉国、缅甸、尼泊尔、巴基斯坦加强合作。") == set()
+
+
 def test_honoured_subject_of_an_enterprise_title_is_a_firm(nlp):
     assert ("ENTERPRISE", "岚山烧饼") in found(nlp, "岚山烧饼被评为省级农产品加工业示范企业。")
 
