@@ -45,6 +45,11 @@ def test_head_noun_names_with_governing_words_peeled(nlp, text, expected):
     assert expected in found(nlp, text)
 
 
+@pytest.mark.parametrize("text", ["去年建成许多重点项目。", "认真落实上述方针政策。", "加快推进这些民生工程。"])
+def test_a_determiner_before_a_class_of_things_is_no_name(nlp, text):
+    assert names(nlp, text) == set()
+
+
 def test_adverb_is_peeled_only_before_a_verb(nlp):
     # "大力" opens the predicate in the first sentence and the firm's name in the second
     assert "青岚矿机公司" in names(nlp, "大力扶持青岚矿机公司。")
