@@ -111,8 +111,11 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str
         if w and w in lex.leads:
             if w in lex.adverbs:
                 nxt = word_at(text, start + len(w), end, lex)
-                if not nxt or nxt not in lex.leads:
-                    break
+                if nxt in lex.leads:
+                    pass
+                elif nxt or not leading_verb(text, start + len(w), end):
+                    break  # "大力矿机公司": the adverb is a name's first word
+                # else a verb only jieba's dictionary knows follows: "切实减轻…"
         elif not w:
             k = leading_verb(text, start, end)
             if not k or end - (start + k) < 2:

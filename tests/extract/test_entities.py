@@ -321,5 +321,10 @@ def test_di_that_starts_a_noun_is_not_the_adverb_particle(nlp):
     assert "欠发达地区分层分类帮扶制度" in names(nlp, "完善欠发达地区分层分类帮扶制度。")
 
 
+def test_an_adverb_before_a_verb_only_the_dictionary_knows_is_peeled_with_it(nlp):
+    assert "青岚县级医院综合改革" in names(nlp, "全面推开青岚县级医院综合改革。")
+    assert "全面推开青岚县级医院综合改革" not in names(nlp, "全面推开青岚县级医院综合改革。")
+
+
 def test_a_verb_compound_opening_a_name_stays(nlp):
     assert "收入分配制度改革" in names(nlp, "深化收入分配制度改革。")
