@@ -31,6 +31,8 @@ from .tokenizer import doc_text
 INTERNAL_GAP = 12  # characters between two heads of one name, at most
 SPLIT_GAP = 4  # a park head followed by this many characters and a head: two names
 RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
+MANNER_HEADS = ("计划", "规划")
+MANNER_BEFORE = ("有", "按", "无")
 TRAILING_NUMBER = re.compile(r"\d{1,3}(?=[，。；、及和等”\s])")
 
 
@@ -84,6 +86,8 @@ class HeadNames:
                 counts: frozenset[int]) -> Candidate | None:
         lex = self.lex
         head = head_of(text[head_start:head_end], lex)
+        if head.text in MANNER_HEADS and text[head_start - 1:head_start] in MANNER_BEFORE:
+            return None  # "有计划地发展", "按计划推进": the manner of an action, not a plan
         programme = head.type == "PROGRAM" or head.kind == "eng"
         edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start

@@ -326,5 +326,10 @@ def test_an_adverb_before_a_verb_only_the_dictionary_knows_is_peeled_with_it(nlp
     assert "全面推开青岚县级医院综合改革" not in names(nlp, "全面推开青岚县级医院综合改革。")
 
 
+@pytest.mark.parametrize("text", ["促进国民经济有计划按比例地发展。", "青岚技改项目按计划推进。"])
+def test_planned_as_a_manner_is_no_plan(nlp, text):
+    assert not any(n.endswith("计划") for n in names(nlp, text))
+
+
 def test_a_verb_compound_opening_a_name_stays(nlp):
     assert "收入分配制度改革" in names(nlp, "深化收入分配制度改革。")
