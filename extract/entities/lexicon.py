@@ -145,6 +145,12 @@ def head_of(match_text: str, lex: Lexicon) -> Head:
     return lex.heads.get(match_text) or Head(match_text, "PROGRAM", "prog")
 
 
+# A count after these words is a capacity, part of a project's name:
+# "宏达新材料年产5万吨碳纤维项目", "日处理3万吨污水处理厂二期".
+CAPACITY_WORDS = ("年产", "年处理", "年加工", "年生产", "日处理", "日产", "年出栏", "年吞吐", "年屠宰", "年储")
+
+
 def count_ends(text: str) -> frozenset[int]:
-    """Offsets where a count ends: a name cannot reach back across one."""
-    return frozenset(m.end() for m in COUNT_RE.finditer(text))
+    """Offsets where a count ends: a name cannot reach back across one, unless it is a capacity."""
+    return frozenset(m.end() for m in COUNT_RE.finditer(text)
+                     if not text.endswith(CAPACITY_WORDS, 0, m.start()))

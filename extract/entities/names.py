@@ -17,6 +17,7 @@ from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 MAX_NAME = 28
 NUMERALS = frozenset("一二三四五六七八九十百千两")
 CONNECTORS = "和与"
+JOINT_VERBS = ("共建", "合建", "联建", "共同建设", "合作建设", "携手打造", "共同打造", "合作共建")
 MIN_OBJECT = 4  # a governing verb this far from the head opens the name after it
 # Words after which "A和B" is two names: A ends like a whole item.
 ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场", "资金")
@@ -160,6 +161,8 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         start, more = strip_leads(text, cut, head_start, lex)
         peeled += more
     start = _after_governing_verb(text, start, head_start, lex, min_object)
+    if any(0 <= i < len(text) and text[i] in "与同" for i in (region - 1, region)):
+        start = _after_joint_verb(text, start, head_start)
     if start + 2 < head_start and text[start] in "省市区县" and text[start + 1] in "国省市":
         start += 1  # "市国家重点人才工程专家工作站": the city's station of the national programme
     start = _split_coordination(text, start, head_start, lex)
@@ -193,6 +196,18 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
         p += len(w) if w else 1
     if best > start:
         best, _ = strip_leads(text, best, end, lex)
+    return best
+
+
+def _after_joint_verb(text: str, start: int, end: int) -> int:
+    """"与浙江大学共建青山创新研究院": after 与, a verb of joint building
+    separates the partner from what is built. Elsewhere the verb can be part
+    of a name ("军民共建精神文明活动", "共建共享")."""
+    best = start
+    for verb in JOINT_VERBS:
+        at = text.find(verb, start + 2, end)
+        if at >= 0 and end - (at + len(verb)) >= 2:
+            best = max(best, at + len(verb))
     return best
 
 

@@ -31,6 +31,7 @@ CAMPAIGN_VERBS = ("创建",)
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
+MAX_LIST = 12  # items of a list of honoured firms looked at
 
 
 @Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"])
@@ -58,6 +59,16 @@ class RoleNames:
             verb_start = m.start()
             edge = left_edge(text, verb_start, self.lex, counts=counts)
             self._add(found, text, edge.start, verb_start, "ENTERPRISE", "honour")
+            # "恒通机械、金鼎化工入选…企业": every item of the list before it is honoured
+            end = edge.region
+            for _ in range(MAX_LIST):
+                if end < 2 or text[end - 1] != "、":
+                    break
+                item = left_edge(text, end - 1, self.lex, counts=counts)
+                if item.region >= end - 1:
+                    break
+                self._add(found, text, item.start, end - 1, "ENTERPRISE", "honour")
+                end = item.region
         for m in SLOGAN_RE.finditer(text):
             self._slogan(found, text, m)
         for m in EVENT_RE.finditer(text):

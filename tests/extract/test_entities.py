@@ -200,6 +200,11 @@ def test_a_list_of_countries_is_not_a_list_of_partner_firms(nlp):
     assert names(nlp, "我国同孟加拉国、缅甸、尼泊尔、巴基斯坦加强合作。") == set()
 
 
+def test_every_firm_of_a_list_before_the_title_is_honoured(nlp):
+    got = found(nlp, "恒岚机械、金鼎化工、青岚纺织入选省级专精特新中小企业。")
+    assert {("ENTERPRISE", "恒岚机械"), ("ENTERPRISE", "金鼎化工"), ("ENTERPRISE", "青岚纺织")} <= got
+
+
 def test_honoured_subject_of_an_enterprise_title_is_a_firm(nlp):
     assert ("ENTERPRISE", "岚山烧饼") in found(nlp, "岚山烧饼被评为省级农产品加工业示范企业。")
 
@@ -329,6 +334,17 @@ def test_an_adverb_before_a_verb_only_the_dictionary_knows_is_peeled_with_it(nlp
 @pytest.mark.parametrize("text", ["促进国民经济有计划按比例地发展。", "青岚技改项目按计划推进。"])
 def test_planned_as_a_manner_is_no_plan(nlp, text):
     assert not any(n.endswith("计划") for n in names(nlp, text))
+
+
+def test_a_capacity_is_part_of_a_project_name_where_a_count_is_not(nlp):
+    assert ("PROJECT", "宏岚新材料年产5万吨碳纤维项目") in found(nlp, "宏岚新材料年产5万吨碳纤维项目建成投产。")
+    assert "宏岚新材料年产5万吨碳纤维项目" not in names(nlp, "宏岚新材料新上5万吨碳纤维项目。")
+
+
+def test_what_is_built_jointly_with_a_partner_starts_after_the_verb(nlp):
+    got = names(nlp, "与青岚大学共建岚山创新研究院。")
+    assert "岚山创新研究院" in got and "青岚大学共建岚山创新研究院" not in got
+    assert "军民共建精神文明活动" in names(nlp, "广泛开展军民共建精神文明活动。")  # no partner: part of the name
 
 
 def test_a_verb_compound_opening_a_name_stays(nlp):
