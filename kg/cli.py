@@ -235,13 +235,10 @@ def serve(out_dir, port):
     """
     from kg.serve import Server
 
-    server = Server(out_dir, port).start()
-    try:
-        click.echo(f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
-                   f"SPARQL endpoint {server.query_url} (Ctrl-C stops)", err=True)
-        server.serve_forever()
-    finally:
-        server.stop()
+    server = Server(out_dir, port)
+    server.serve_forever(announce=lambda: click.echo(
+        f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
+        f"SPARQL endpoint {server.query_url} (Ctrl-C stops)", err=True))
 
 
 @cli.command()

@@ -155,14 +155,21 @@ class Server:
     def wait(self) -> int:
         return self.process.wait() if self.process else 0
 
-    def serve_forever(self) -> None:
-        """Block until Ctrl-C or SIGTERM, then stop the server: it never outlives us."""
+    def serve_forever(self, announce=None) -> None:
+        """Start if not started, call ``announce``, block until Ctrl-C or SIGTERM,
+        then stop the server: it never outlives us. The SIGTERM handler is in
+        place before the server starts and before anyone is told it is up, so
+        a client that stops us at once still gets a clean stop."""
         def on_term(signum, frame):
             raise KeyboardInterrupt
 
         previous = signal.signal(signal.SIGTERM, on_term)
         code = None
         try:
+            if self.process is None:
+                self.start()
+            if announce is not None:
+                announce()
             code = self.wait()
         except KeyboardInterrupt:
             pass

@@ -129,3 +129,25 @@ def test_kg_serve_command_serves_until_stopped_and_stops_the_server(tiny_build, 
     while not _port_is_free(port) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _port_is_free(port), "the oxigraph server outlived kg serve"
+
+
+def test_kg_serve_stopped_the_moment_it_says_it_is_up_still_stops_cleanly(tiny_build):
+    """The SIGTERM handler is in place before the 'Serving' line: a client that
+    stops kg serve at once must not leave the oxigraph server behind."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(tiny_build), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr.readline().startswith("Serving ")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+    deadline = time.monotonic() + 5
+    while not _port_is_free(port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _port_is_free(port), "the oxigraph server outlived kg serve"
