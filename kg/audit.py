@@ -495,27 +495,11 @@ def add_findings(graphs, store) -> Audit:
 def oxigraph_copy(ds: Dataset):
     """Every quad of ``ds`` in a new in-memory Oxigraph store (rdflib's default graph as Oxigraph's)."""
     import pyoxigraph as ox
-    from rdflib import BNode
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    terms: dict = {}
+    from .quads import OxigraphTerms
 
-    def term(t):
-        out = terms.get(t)
-        if out is None:
-            if isinstance(t, URIRef):
-                out = ox.NamedNode(str(t))
-            elif isinstance(t, BNode):
-                out = ox.BlankNode(str(t))
-            elif t.language:
-                out = ox.Literal(str(t), language=t.language)
-            elif t.datatype is not None:
-                out = ox.Literal(str(t), datatype=term(t.datatype))
-            else:
-                out = ox.Literal(str(t))
-            terms[t] = out
-        return out
-
+    term = OxigraphTerms()
     quads = []
     for g in ds.graphs():
         name = ox.DefaultGraph() if g.identifier == DATASET_DEFAULT_GRAPH_ID else term(g.identifier)

@@ -107,16 +107,17 @@ def test_serve_before_build_says_how_to_build(tmp_path):
     assert "run `kg build --out" in r.stderr
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
-def test_kg_serve_command_serves_until_stopped_and_stops_the_server(tiny_build, stop):
+def _serve_and_stop(tiny_build, stop, between=lambda port: None) -> None:
+    """Run ``kg serve`` in a process, wait for its 'Serving' line, run
+    ``between``, send ``stop``: it must exit 0 and free its port (the oxigraph
+    server must not outlive it)."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(tiny_build), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stderr.readline()
         assert line.startswith(f"Serving {tiny_build}/graph.trig read-only: query page http://127.0.0.1:{port}/")
-        data = _select(f"http://127.0.0.1:{port}/query", SELECT)
-        assert len(data["results"]["bindings"]) == 2
+        between(port)
         proc.send_signal(stop)
         assert proc.wait(timeout=15) == 0
     finally:
@@ -131,23 +132,16 @@ def test_kg_serve_command_serves_until_stopped_and_stops_the_server(tiny_build, 
     assert _port_is_free(port), "the oxigraph server outlived kg serve"
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_kg_serve_command_serves_until_stopped_and_stops_the_server(tiny_build, stop):
+    def query(port):
+        data = _select(f"http://127.0.0.1:{port}/query", SELECT)
+        assert len(data["results"]["bindings"]) == 2
+
+    _serve_and_stop(tiny_build, stop, query)
+
+
 def test_kg_serve_stopped_the_moment_it_says_it_is_up_still_stops_cleanly(tiny_build):
     """The SIGTERM handler is in place before the 'Serving' line: a client that
     stops kg serve at once must not leave the oxigraph server behind."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(tiny_build), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stderr.readline().startswith("Serving ")
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=15) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
-    deadline = time.monotonic() + 5
-    while not _port_is_free(port) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _port_is_free(port), "the oxigraph server outlived kg serve"
+    _serve_and_stop(tiny_build, signal.SIGTERM)
