@@ -157,13 +157,15 @@ class Server:
 
     def serve_forever(self, announce=None) -> None:
         """Start if not started, call ``announce``, block until Ctrl-C or SIGTERM,
-        then stop the server: it never outlives us. The SIGTERM handler is in
-        place before the server starts and before anyone is told it is up, so
-        a client that stops us at once still gets a clean stop."""
-        def on_term(signum, frame):
+        then stop the server: it never outlives us. The handlers are in place
+        before the server starts and before anyone is told it is up, so a
+        client that stops us at once still gets a clean stop. SIGINT gets its
+        own handler too: a process started from a background shell job
+        inherits SIGINT ignored, and Ctrl-C or ``kill -INT`` must still stop it."""
+        def on_stop(signum, frame):
             raise KeyboardInterrupt
 
-        previous = signal.signal(signal.SIGTERM, on_term)
+        previous = {sig: signal.signal(sig, on_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         code = None
         try:
             if self.process is None:
@@ -174,7 +176,8 @@ class Server:
         except KeyboardInterrupt:
             pass
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
             self.stop()
         if code:  # it stopped on its own, not because we were asked to stop
             raise PolicyKGError(f"the oxigraph server stopped with exit code {code}")

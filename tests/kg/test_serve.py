@@ -107,13 +107,13 @@ def test_serve_before_build_says_how_to_build(tmp_path):
     assert "run `kg build --out" in r.stderr
 
 
-def _serve_and_stop(tiny_build, stop, between=lambda port: None) -> None:
+def _serve_and_stop(tiny_build, stop, between=lambda port: None, preexec_fn=None) -> None:
     """Run ``kg serve`` in a process, wait for its 'Serving' line, run
     ``between``, send ``stop``: it must exit 0 and free its port (the oxigraph
     server must not outlive it)."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(tiny_build), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec_fn)
     try:
         line = proc.stderr.readline()
         assert line.startswith(f"Serving {tiny_build}/graph.trig read-only: query page http://127.0.0.1:{port}/")
@@ -145,3 +145,8 @@ def test_kg_serve_stopped_the_moment_it_says_it_is_up_still_stops_cleanly(tiny_b
     """The SIGTERM handler is in place before the 'Serving' line: a client that
     stops kg serve at once must not leave the oxigraph server behind."""
     _serve_and_stop(tiny_build, signal.SIGTERM)
+
+
+def test_kg_serve_stops_on_ctrl_c_even_when_started_with_sigint_ignored(tiny_build):
+    """What a background shell job does to its children: Ctrl-C (kill -INT) must still stop kg serve."""
+    _serve_and_stop(tiny_build, signal.SIGINT, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
