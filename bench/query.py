@@ -24,32 +24,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import NATIONAL, ensure_build  # noqa: E402
 
 from kg.engines import OxigraphEngine, RdflibEngine  # noqa: E402
 from kg.query import bind, library  # noqa: E402
-from kg.store import GRAPH_FILE, load_dataset, load_oxigraph  # noqa: E402
+from kg.store import load_dataset, load_oxigraph  # noqa: E402
 
-NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
 
 _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
-
-
-def ensure_build(corpus: Path, out: Path) -> None:
-    if (out / GRAPH_FILE).is_file():
-        print(f"graph: reusing {out / GRAPH_FILE}")
-        return
-    from extract.corpus import extract_corpus
-    from kg.build import write_build
-
-    files = sorted(str(p) for p in corpus.glob("*.txt"))
-    if not files:
-        sys.exit(f"no .txt reports in {corpus}")
-    t = time.perf_counter()
-    summary = write_build(extract_corpus(files), out)
-    print(f"graph: built {len(files)} reports into {out} in {time.perf_counter() - t:.1f} s "
-          f"({summary.quads} quads, {summary.entities} entities, {summary.mentions} mentions)")
 
 
 def national_params(ox: OxigraphEngine) -> dict[str, dict[str, str]]:

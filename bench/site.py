@@ -25,33 +25,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import NATIONAL, ensure_build  # noqa: E402
 
 from kg.site import write_site  # noqa: E402
-from kg.store import GRAPH_FILE  # noqa: E402
 
-NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = ("overview.html", "evolution.html")
-
-
-def ensure_build(corpus: Path, out: Path) -> None:
-    if (out / GRAPH_FILE).is_file():
-        print(f"graph: reusing {out / GRAPH_FILE}")
-        return
-    from extract.corpus import extract_corpus
-    from kg.build import write_build
-
-    files = sorted(str(p) for p in corpus.glob("*.txt"))
-    if not files:
-        sys.exit(f"no .txt reports in {corpus}")
-    t = time.perf_counter()
-    summary = write_build(extract_corpus(files), out)
-    print(f"graph: built {len(files)} reports into {out} in {time.perf_counter() - t:.1f} s "
-          f"({summary.entities} entities, {summary.mentions} mentions)")
 
 
 def time_site(out: Path, runs: int) -> None:
