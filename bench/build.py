@@ -13,9 +13,8 @@ to it moves little between machines where seconds do.
 Stages:
     start-up     process start, imports and exit (the total less the rest)
     extract      extract.corpus.extract_corpus: files to records
-    graph        records to named graphs (kg/build.py)
-    store        the graphs copied into Oxigraph
-    audit        the continuity audit on that store, its findings added to both
+    graph        records to named graphs (kg/build.py), copied into Oxigraph,
+                 audited there, the findings added to both
     files        graph.trig (and --format files), extraction.json, manifest.json
     audit files  audit.html, audit.csv, audit-entities.csv, audit.json
     site         index.html, the graph pages, a page per theme and per entity

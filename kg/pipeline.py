@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extract.records import CorpusResult
 
-STAGES = ("graph", "store", "audit", "files", "audit files", "site")
+STAGES = ("graph", "files", "audit files", "site")
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ def build_folder(result: CorpusResult, out_dir: str | Path, formats: Iterable[st
     ``timings``, when given, receives the wall time of each stage in seconds
     (the names in STAGES), for bench/build.py.
     """
-    from .audit import add_findings, write_audit
-    from .build import Built, build_graphs, write_build
+    from .audit import write_audit
+    from .build import build_graph, write_build
     from .engines import OxigraphEngine
     from .site import write_site
     from .viz.data import read_site_data
@@ -52,16 +52,12 @@ def build_folder(result: CorpusResult, out_dir: str | Path, formats: Iterable[st
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
     with stage("graph"):
-        graphs = build_graphs(result)
-    with stage("store"):
-        store = graphs.to_oxigraph()
-    with stage("audit"):
-        audit = add_findings(graphs, store)
+        built = build_graph(result)
     with stage("files"):
-        summary = write_build(result, out_dir, formats, built=Built(graphs, store, audit))
-    engine = OxigraphEngine(store)
+        summary = write_build(result, out_dir, formats, built=built)
+    engine = OxigraphEngine(built.store)
     with stage("audit files"):
-        audit_files = write_audit(out_dir, engine=engine, audit=audit)
+        audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
     with stage("site"):
         site = write_site(out_dir, data=read_site_data(engine))
     return Folder(summary, audit_files, site)
