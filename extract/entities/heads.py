@@ -20,6 +20,7 @@ from .names import (
     after_award,
     blocked_after,
     has_facility,
+    inner_head,
     is_generic,
     is_governing,
     joined,
@@ -132,12 +133,3 @@ def _words(gap: str, lex: Lexicon) -> list[str]:
         out.append(w)
         i += len(w)
     return out
-
-
-def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:
-    """The head that ends ``text[start:end]``, if it ends in one."""
-    for n in range(min(8, end - start), 1, -1):
-        h = lex.heads.get(text[end - n:end])
-        if h is not None:
-            return h
-    return None

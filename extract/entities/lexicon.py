@@ -39,13 +39,13 @@ class Head:
 @dataclass(frozen=True)
 class Lexicon:
     heads: dict[str, Head]
+    head_max: int  # the longest head, in characters
     head_re: re.Pattern
     leads: frozenset[str]  # peeled off the left of a name
     adverbs: frozenset[str]  # peeled only before another lead
     cuts: frozenset[str]  # also cut a name in the middle
     cut_re: re.Pattern
     generic: frozenset[str]
-    generic_max: int
     class_nouns: dict[str, str]
     class_re: re.Pattern
     facilities: tuple[str, ...]
@@ -122,13 +122,13 @@ def lexicon() -> Lexicon:
              | frozenset(protected) | frozenset(industries))
     return Lexicon(
         heads=heads,
+        head_max=max(map(len, heads)),
         head_re=head_re,
         leads=frozenset(leads),
         adverbs=frozenset(adverbs),
         cuts=frozenset(cuts),
         cut_re=re.compile(trie_pattern(cuts)),
         generic=generic,
-        generic_max=max(map(len, generic)),
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import is_adverbial, is_word, leading_verb
-from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon
+from .dictionary import is_adverbial, is_word, leading_verb, longest_word
+from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon
 
 MAX_NAME = 28
 NUMERALS = frozenset("一二三四五六七八九十百千两")
 CONNECTORS = "和与"
 JOINT_VERBS = ("共建", "合建", "联建", "共同建设", "合作建设", "携手打造", "共同打造", "合作共建")
+RANKED_LEVELS = ("国家", "省级", "市级")  # a programme's level, after the level of who runs the station
 MIN_OBJECT = 4  # a governing verb this far from the head opens the name after it
 # Words after which "A和B" is two names: A ends like a whole item.
 ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场", "资金")
@@ -54,7 +55,7 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
         if ch in QUOTE_CLOSE:
             j = max(text.rfind(q, max(limit, i - 26), i - 1) for q in QUOTE_OPEN)
             if jumped or j < 0 or (j > 0 and text[j - 1] in QUOTE_CLOSE) or (
-                    lex is not None and _ends_in_head(text, j + 1, i - 1, lex)):
+                    lex is not None and inner_head(text, j + 1, i - 1, lex) is not None):
                 break
             jumped = True
             i = j
@@ -85,9 +86,13 @@ def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
     return not any(w in gap for w in lex.cuts)
 
 
-def _ends_in_head(text: str, a: int, b: int, lex: Lexicon) -> bool:
-    seg = text[a:b]
-    return any(seg.endswith(h) for h in lex.heads if len(h) <= len(seg))
+def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:
+    """The head that ends ``text[start:end]``, if it ends in one (the longest)."""
+    for n in range(min(lex.head_max, end - start), 1, -1):
+        h = lex.heads.get(text[end - n:end])
+        if h is not None:
+            return h
+    return None
 
 
 def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
@@ -163,7 +168,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
     start = _after_governing_verb(text, start, head_start, lex, min_object)
     if any(0 <= i < len(text) and text[i] in "与同" for i in (region - 1, region)):
         start = _after_joint_verb(text, start, head_start)
-    if start + 2 < head_start and text[start] in "省市区县" and text[start + 1] in "国省市":
+    if start + 3 < head_start and text[start] in "省市区县" and text.startswith(RANKED_LEVELS, start + 1):
         start += 1  # "市国家重点人才工程专家工作站": the city's station of the national programme
     start = _split_coordination(text, start, head_start, lex)
     if region > 0 and text[region - 1] == "、":
@@ -187,9 +192,9 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
             best = p + len(w)
         elif not w:
             # an adverb made with 地 governs the verb after it: "稳妥地推进…改革"
-            adverb = _dictionary_word(text, p, end)
+            adverb = longest_word(text, p, end)
             if adverb and text.startswith("地", p + len(adverb)) and is_adverbial(adverb) and \
-                    not _dictionary_word(text, p + len(adverb), end):  # 地区, 地方: a noun, not the particle
+                    not longest_word(text, p + len(adverb), end):  # 地区, 地方: a noun, not the particle
                 w = adverb + "地"
                 if len(unquote(text[p + len(w):end])) >= min_object:
                     best = p + len(w)
@@ -209,13 +214,6 @@ def _after_joint_verb(text: str, start: int, end: int) -> int:
         if at >= 0 and end - (at + len(verb)) >= 2:
             best = max(best, at + len(verb))
     return best
-
-
-def _dictionary_word(text: str, p: int, end: int) -> str:
-    """The longest word of jieba's dictionary at ``p`` (an adverb before 地 is one whole word)."""
-    from .dictionary import longest_word
-
-    return longest_word(text, p, end)
 
 
 def is_governing(word: str, lex: Lexicon) -> bool:

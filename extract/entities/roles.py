@@ -16,9 +16,8 @@ from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates
 from .dictionary import is_place_name, is_word
-from .heads import inner_head
 from .lexicon import HARD, Lexicon, count_ends, lexicon
-from .names import acceptable, is_generic, is_place, is_plan_period, left_edge, unquote, word_at
+from .names import acceptable, inner_head, is_generic, is_place, is_plan_period, left_edge, unquote, word_at
 from .tokenizer import doc_text
 
 PARTNER_RE = re.compile(  # 与 of 参与 / 给与 / 赋与 / 授与 is part of a verb, not "with"
@@ -99,10 +98,11 @@ class RoleNames:
                   or (nxt in self.lex.leads and nxt not in self.lex.generic))
         if not closed or inner_head(text, m.start(1), m.end(1), self.lex) is not None:
             return
-        stop = m.end(1)
-        if text.startswith(CAMPAIGN_VERBS, m.end()):
-            stop = m.end() + 2  # "“枫桥式公安派出所”创建": the campaign is named with its verb
-        found.append(Candidate(m.start(1), stop, "PROGRAM", "slogan", "", "slogan", priority=0))
+        start, stop = m.start(1), m.end(1)
+        verb = next((v for v in CAMPAIGN_VERBS if text.startswith(v, m.end())), None)
+        if verb is not None:  # "“枫桥式公安派出所”创建": the campaign is named with its verb, quotes and all
+            start, stop = m.start(), m.end() + len(verb)
+        found.append(Candidate(start, stop, "PROGRAM", "slogan", "", "slogan", priority=0))
 
     def _add(self, found, text, s, e, typ, rule) -> None:
         name = unquote(text[s:e])

@@ -300,6 +300,14 @@ def test_a_count_before_a_head_names_a_class_of_things(nlp):
     assert names(nlp, "东庄、西庄等7处乡村记忆博物馆建成开放。") == set()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("加快建设区市民服务中心项目。", "区市民服务中心项目"),
+    ("实施县市政设施改造工程。", "县市政设施改造工程"),
+])
+def test_a_level_before_a_word_that_starts_with_a_level_character_stays(nlp, text, expected):
+    assert expected in names(nlp, text)
+
+
 def test_a_rank_before_a_rank_is_dropped(nlp):
     assert "国家重点人才工程" in names(nlp, "新增市国家重点人才工程专家工作站2家。")
 
