@@ -19,9 +19,9 @@ in between that no report speaks of (gaps).
 
 Everything is read from a built graph with SPARQL (never by re-running the
 extraction), through either engine of ``kg.engines``: ``kg build`` audits
-its in-memory dataset with rdflib and adds the findings to the graph as the
-named graph ``id/graph/audit``; ``kg audit`` reads ``graph.trig`` with
-Oxigraph and writes ``audit.html``, ``audit.csv``, ``audit-entities.csv`` and
+the Oxigraph copy of the graph it has just built (``add_findings``) and adds
+the findings to the graph as the named graph ``id/graph/audit``; ``kg audit``
+reads ``graph.trig`` with Oxigraph and writes ``audit.html``, ``audit.csv``, ``audit-entities.csv`` and
 ``audit.json`` (and with ``--indicators`` the plan-versus-actual table and
 charts). Both give the same rows.
 
@@ -47,7 +47,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from extract.fileio import write_atomic
@@ -456,24 +456,6 @@ def audit_graph(audit: Audit, graph: Graph | None = None) -> Graph:
     return g
 
 
-def add_audit_graph(ds: Dataset) -> Audit:
-    """Audit the built dataset ``ds`` and add the findings to it as ``id/graph/audit``.
-
-    Runs on the in-memory dataset, before it is serialised, so ``graph.trig``
-    carries the audit; an audit graph already there is replaced. The queries
-    run on a copy in Oxigraph, the engine ``kg audit`` reads ``graph.trig``
-    with: on the national corpus copying and querying take 10 s where rdflib's
-    own SPARQL takes 20 (a tenth of a millisecond per pattern and row), and
-    both commands then see the graph through one engine.
-    """
-    from .engines import OxigraphEngine
-
-    ds.remove_graph(AUDIT_GRAPH)
-    audit = run_audit(OxigraphEngine(oxigraph_copy(ds)))
-    audit_graph(audit, ds.graph(AUDIT_GRAPH))
-    return audit
-
-
 def add_findings(graphs, store) -> Audit:
     """Audit the graph that ``store`` (pyoxigraph) holds and add the findings, as
     ``id/graph/audit``, both to it and to ``graphs`` (a ``kg.quads.Quads``
@@ -492,23 +474,6 @@ def add_findings(graphs, store) -> Audit:
     return audit
 
 
-def oxigraph_copy(ds: Dataset):
-    """Every quad of ``ds`` in a new in-memory Oxigraph store (rdflib's default graph as Oxigraph's)."""
-    import pyoxigraph as ox
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    from .quads import OxigraphTerms
-
-    term = OxigraphTerms()
-    quads = []
-    for g in ds.graphs():
-        name = ox.DefaultGraph() if g.identifier == DATASET_DEFAULT_GRAPH_ID else term(g.identifier)
-        quads.extend(ox.Quad(term(s), term(p), term(o), name) for s, p, o in g)
-    store = ox.Store()
-    store.extend(quads)
-    return store
-
-
 # ---- plan versus actual from the graph -------------------------------------------------------
 
 INDICATORS_QUERY = """
@@ -517,7 +482,7 @@ SELECT ?o ?file ?area ?concept ?label ?measure ?year ?kind ?value ?high ?unit ?q
   ?o a qb:Observation ; pkg:indicator ?c ; pkg:indicatorName ?label ; pkg:measure ?measure ; pkg:year ?year ;
      pkg:kind ?kind ; pkg:value ?value ; pkg:evidence ?evidence ; pkg:inReport ?r ; pkg:start ?start ;
      pkg:end ?end .
-  ?c skos:inScheme <https://w3id.org/policy-kg/id/scheme/indicators> ; skos:notation ?concept .
+  ?c skos:inScheme scheme:indicators ; skos:notation ?concept .
   ?r dcterms:identifier ?file .
   OPTIONAL { ?r pkg:planYear ?planYear }
   OPTIONAL { ?o pkg:area ?area }
@@ -528,7 +493,7 @@ SELECT ?o ?file ?area ?concept ?label ?measure ?year ?kind ?value ?high ?unit ?q
 
 CONCEPT_LABELS_QUERY = """
 SELECT ?concept ?label WHERE {
-  ?c skos:inScheme <https://w3id.org/policy-kg/id/scheme/indicators> ; skos:notation ?concept ; skos:prefLabel ?label .
+  ?c skos:inScheme scheme:indicators ; skos:notation ?concept ; skos:prefLabel ?label .
 }"""
 
 
@@ -578,8 +543,8 @@ def has_comparison(vs: Sequence) -> bool:
 
 
 def charts(verdicts: Sequence, titles: dict[str, str], *, every: bool = False) -> list[Chart]:
-    """One SVG per series, as ``kg.plan_actual.write_charts`` draws them, kept in memory
-    so that the HTML inlines the same bytes the files hold.
+    """One SVG per series (``kg.plan_actual.chart_svg``), kept in memory so that
+    the HTML inlines the same bytes the chart files hold.
 
     Only the series where some year has both a target and an actual, unless
     ``every``: a chart costs a quarter of a second, and a series with targets

@@ -166,8 +166,3 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
     return graph
-
-
-def sparql_prologue() -> str:
-    """``PREFIX`` lines for every bound prefix, for queries typed by hand."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

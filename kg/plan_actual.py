@@ -50,7 +50,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-from extract.fileio import write_atomic
 from extract.records import DocumentResult
 
 MET, MISSED, NO_DATA = "met", "missed", "no data"
@@ -337,14 +336,6 @@ _RULE_SUMMARY = ("以上/不低于: actual ≥ target; 以内/以下/不超过: 
                  "deficits, emissions and poverty, and for targets stated as caps.")
 
 
-def write_csv(path: str, verdicts: Sequence[Verdict]) -> None:
-    write_atomic(path, to_csv(verdicts))
-
-
-def write_json(path: str, verdicts: Sequence[Verdict]) -> None:
-    write_atomic(path, to_json(verdicts))
-
-
 # ---- charts ----------------------------------------------------------------------------------
 
 _UNIT_EN = {
@@ -376,15 +367,6 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
     Labels are English so that the chart needs no CJK font; the output is
     byte-identical for the same input (fixed hash salt, no date).
     """
-    return _render(verdicts, title, "svg")
-
-
-def chart_png(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
-    """The same chart as a PNG (for pages or viewers that do not take SVG)."""
-    return _render(verdicts, title, "png")
-
-
-def _render(verdicts: Sequence[Verdict], title: str | None, fmt: str) -> bytes:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -436,27 +418,5 @@ def _render(verdicts: Sequence[Verdict], title: str | None, fmt: str) -> bytes:
         ax.legend(handles=handles, fontsize=8, frameon=False, loc="best")
         fig.tight_layout()
         buf = io.BytesIO()
-        meta = {"Date": None, "Creator": "policy-kg"} if fmt == "svg" else {"Software": "policy-kg"}
-        fig.savefig(buf, format=fmt, metadata=meta, dpi=100)
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "policy-kg"}, dpi=100)
     return buf.getvalue()
-
-
-def write_charts(directory: str, verdicts: Sequence[Verdict], titles: dict[str, str] | None = None) -> list[str]:
-    """One SVG per series into ``directory``; returns the paths written, sorted.
-
-    ``titles`` maps a concept id to the chart title (e.g. the vocabulary's
-    English label); the concept id is the fallback.
-    """
-    import os
-
-    groups: dict[tuple, list[Verdict]] = defaultdict(list)
-    for v in verdicts:
-        groups[series_key(v)].append(v)
-    paths = []
-    for key in sorted(groups):
-        vs = groups[key]
-        label = (titles or {}).get(vs[0].concept, vs[0].concept)
-        path = os.path.join(directory, chart_name(vs[0]))
-        write_atomic(path, chart_svg(vs, title=f"{label}: {vs[0].measure}"))
-        paths.append(path)
-    return sorted(paths)

@@ -27,7 +27,6 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-FINE = 6  # the collision index's buckets are this many times finer than the placement's
 Point = tuple[int, int]
 
 

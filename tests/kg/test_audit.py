@@ -25,13 +25,13 @@ from kg.audit import (
     ENTITIES_CSV,
     FOLLOW_UPS,
     VERDICTS,
-    add_audit_graph,
+    add_findings,
     consecutive_pairs,
     observations,
     run_audit,
     write_audit,
 )
-from kg.build import build_dataset, write_build
+from kg.build import build_dataset, build_graph, build_graphs, write_build
 from kg.engines import OxigraphEngine, RdflibEngine, open_engine
 from kg.namespaces import (
     AUDIT_GRAPH,
@@ -192,14 +192,14 @@ def test_reports_of_other_areas_or_years_apart_are_no_pair(tmp_path):
     other = (DATA / R2020).read_text(encoding="utf-8").replace("岚山区", "临港区")
     (tmp_path / "lingang-2020-report-2021-plan.txt").write_text(other, encoding="utf-8")
     docs = read_documents(sorted(str(p) for p in tmp_path.glob("*.txt")))
-    ds = build_dataset(CorpusResult(documents=[DocumentResult(document=d) for d in docs]))
-    audit = add_audit_graph(ds)
+    built = build_graph(CorpusResult(documents=[DocumentResult(document=d) for d in docs]))
+    audit = built.audit
     reports = audit.reports  # area, then plan year
     assert [(r.file, r.area, r.reviewed_year, r.plan_year) for r in reports] == [
         ("lingang-2020-report-2021-plan.txt", "临港区", 2020, 2021), (R2019, "岚山区", 2019, 2020),
         (R2021, "岚山区", 2021, 2022)]
     assert consecutive_pairs(reports) == [] and audit.pairs == [] and audit.findings == []
-    assert len(ds.graph(AUDIT_GRAPH)) == 0
+    assert len(built.graphs.graph(AUDIT_GRAPH)) == 0
 
 
 
@@ -239,7 +239,7 @@ def test_status_sequence_per_year_and_mode_from_the_claims(tiny, lanshan, lansha
 # engines, memory and the graph ---------------------------------------------------------------
 
 def test_the_audit_is_the_same_in_memory_and_from_the_file_on_either_engine(lanshan_result, lanshan_build):
-    in_memory = add_audit_graph(build_dataset(lanshan_result))
+    in_memory = build_graph(lanshan_result).audit
     from_rdflib = run_audit(RdflibEngine(load_dataset(lanshan_build)))
     from_oxigraph = run_audit(OxigraphEngine(load_oxigraph(lanshan_build)))
     assert in_memory == from_rdflib == from_oxigraph
@@ -397,10 +397,12 @@ def test_the_same_graph_gives_the_same_bytes(lanshan_build, tmp_path):
 
 
 def test_the_graph_file_carries_the_audit_graph_in_a_stable_form(lanshan_result):
-    a, b = build_dataset(lanshan_result), build_dataset(lanshan_result)
-    add_audit_graph(a)
-    add_audit_graph(b)
-    add_audit_graph(b)  # a second audit replaces the first
+    a, b = build_graphs(lanshan_result), build_graphs(lanshan_result)
+    add_findings(a, a.to_oxigraph())
+    store = b.to_oxigraph()
+    add_findings(b, store)
+    add_findings(b, store)  # a second audit replaces the first, in the graphs and in the store
+    assert len(store) == len(b)
     assert serialize(a, "trig") == serialize(b, "trig")
     assert b"graph:audit {" in serialize(a, "trig")
 

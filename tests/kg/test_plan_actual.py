@@ -7,6 +7,8 @@ import os
 
 import pytest
 
+from extract.fileio import write_atomic
+
 from extract.indicators import find_indicators
 from extract.load import load_text
 from extract.meta import read_metadata
@@ -168,8 +170,8 @@ def test_pairs_from_extracted_records(two_reports):
 def test_csv_and_json_on_real_files(tmp_path, two_reports):
     verdicts = pair(plan_actual.observations_from_results(two_reports))
     csv_path, json_path = tmp_path / "out" / "plan-actual.csv", tmp_path / "out" / "plan-actual.json"
-    plan_actual.write_csv(str(csv_path), verdicts)
-    plan_actual.write_json(str(json_path), verdicts)
+    write_atomic(csv_path, plan_actual.to_csv(verdicts))
+    write_atomic(json_path, plan_actual.to_json(verdicts))
     with open(csv_path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == list(plan_actual.CSV_COLUMNS)
@@ -181,23 +183,26 @@ def test_csv_and_json_on_real_files(tmp_path, two_reports):
     first = data["verdicts"][0]
     assert {"target", "actual", "verdict", "rule", "unit"} <= set(first)
     before = (csv_path.read_bytes(), json_path.read_bytes())
-    plan_actual.write_csv(str(csv_path), verdicts)
-    plan_actual.write_json(str(json_path), pair(plan_actual.observations_from_results(two_reports)))
+    write_atomic(csv_path, plan_actual.to_csv(verdicts))
+    write_atomic(json_path, plan_actual.to_json(pair(plan_actual.observations_from_results(two_reports))))
     assert (csv_path.read_bytes(), json_path.read_bytes()) == before
     assert sorted(os.listdir(tmp_path / "out")) == ["plan-actual.csv", "plan-actual.json"]  # no temp files left
 
 
-def test_one_deterministic_svg_chart_per_series(tmp_path, two_reports):
+def test_one_deterministic_svg_chart_per_series(two_reports):
+    from kg.audit import charts
+
     verdicts = pair(plan_actual.observations_from_results(two_reports))
-    paths = plan_actual.write_charts(str(tmp_path), verdicts, titles={"gdp": "Gross domestic product"})
+    drawn = charts(verdicts, titles={"gdp": "Gross domestic product"}, every=True)
     series = {plan_actual.series_key(v) for v in verdicts}
-    assert len(paths) == len(series) == len(set(paths))
-    gdp = next(p for p in paths if os.path.basename(p).startswith("gdp-growth-"))
-    svg = open(gdp, "rb").read()
+    assert len(drawn) == len(series) == len({c.name for c in drawn})
+    gdp = next(c for c in drawn if c.name.startswith("gdp-growth-"))
+    assert gdp.title == "Gross domestic product: growth"
+    svg = gdp.svg
     assert svg.startswith(b"<?xml") and b"<svg" in svg
     assert b"<dc:date>" not in svg and b"Matplotlib" not in svg
-    assert plan_actual.write_charts(str(tmp_path), verdicts, titles={"gdp": "Gross domestic product"}) == paths
-    assert open(gdp, "rb").read() == svg
+    again = charts(verdicts, titles={"gdp": "Gross domestic product"}, every=True)
+    assert [c.svg for c in again] == [c.svg for c in drawn]
 
 
 def test_a_chart_needs_a_verdict():
