@@ -132,13 +132,12 @@ def evolution(data: SiteData) -> Laid:
     g.graph.update(rows=[], columns=columns, gaps=gaps)
     for i, (_, _, _, _, key, e, cells) in enumerate(rows):
         y = i * ROW_HEIGHT
-        statuses = _cell_statuses(data, e)
+        statuses = cell_statuses(data, e)
         seen_names: set[str] = set()
         prev = None
         for (year, mode), mentions in cells.items():
             node = f"cell:{key}:{year}:{mode}"
-            counts = Counter(m.surface for m in mentions)
-            names = sorted(counts, key=lambda n: (-counts[n], n))
+            names = names_by_count(mentions)
             g.add_node(node, kind="cell", entity=key, year=year, mode=mode, mentions=len(mentions),
                        status=statuses.get((year, mode), "mentioned"), names=names)
             pos[node] = (columns[year] + MODE_OFFSET.get(mode, 0), y)
@@ -177,7 +176,7 @@ def _steps(a: tuple[int, str], b: tuple[int, str]) -> int:
     return max(index(b) - index(a) - 1, 0)
 
 
-def _cell_statuses(data: SiteData, e: Entity) -> dict[tuple[int, str], str]:
+def cell_statuses(data: SiteData, e: Entity) -> dict[tuple[int, str], str]:
     """Per year and mode, the highest-ranked status the entity's claims give."""
     out: dict[tuple[int, str], str] = {}
     for c in e.claims:
@@ -190,6 +189,12 @@ def _cell_statuses(data: SiteData, e: Entity) -> dict[tuple[int, str], str]:
         if cur is None or (rank, c.status) > (cur_rank, cur):
             out[cell] = c.status
     return out
+
+
+def names_by_count(mentions) -> list[str]:
+    """The names the mentions use, the most used first."""
+    counts = Counter(m.surface for m in mentions)
+    return sorted(counts, key=lambda n: (-counts[n], n))
 
 
 def label_width(text: str, size: int) -> int:

@@ -13,8 +13,8 @@ import hashlib
 import re
 from collections import Counter
 
-from .data import Entity, SiteData
-from .graphs import MODE_OFFSET, ROW_HEIGHT, YEAR_WIDTH, Laid, neighbourhood, relation
+from .data import MODES, Entity, SiteData
+from .graphs import MODE_OFFSET, ROW_HEIGHT, YEAR_WIDTH, Laid, cell_statuses, names_by_count, neighbourhood, relation
 from .network import (STATUS_COLORS, TYPE_LABELS, canvas_links, edge_kind, node_groups, status_color, to_pyvis,
                       type_color, vis_data)
 
@@ -159,26 +159,18 @@ def entity_context(data: SiteData, key: str) -> dict:
                          "sentences": [data.sentences[i].text for i in sentences]})
     together.sort(key=lambda t: (-len(t["sentences"]), t["label"], t["key"]))
 
-    statuses = {}
-    for c in e.claims:
-        if c.year is None:
-            continue
-        rank = data.statuses[c.status].rank if c.status in data.statuses else 0
-        cur = statuses.get((c.year, c.mode))
-        if cur is None or (rank, c.status) > cur:
-            statuses[(c.year, c.mode)] = (rank, c.status)
+    statuses = cell_statuses(data, e)
     timeline = []
     cells = e.cells()
     for year in sorted({y for y, _ in cells}):
         row = {"year": year}
-        for mode in ("planned", "reviewed"):
+        for mode in MODES:
             ms = cells.get((year, mode), [])
             if not ms:
                 row[mode] = None
                 continue
-            counts = Counter(m.surface for m in ms)
-            status = statuses.get((year, mode), (0, "mentioned"))[1]
-            row[mode] = {"mentions": len(ms), "names": sorted(counts, key=lambda n: (-counts[n], n)),
+            status = statuses.get((year, mode), "mentioned")
+            row[mode] = {"mentions": len(ms), "names": names_by_count(ms),
                          "status": _status_json(data, status),
                          "reports": sorted({data.reports[m.report].name for m in ms})}
         timeline.append(row)
