@@ -92,17 +92,18 @@ def literal(value: str, lang: str | None = None) -> str:
     """A parameter value as a SPARQL term: an integer, an IRI, or a string
     (tagged with ``lang`` when the parameter declares one)."""
     if lang:
-        return _string(value) + "@" + lang
+        return sparql_string(value) + "@" + lang
     if re.fullmatch(r"-?\d+", value):
         return value
     if re.fullmatch(r"<[^<>\"{}|^`\\\s]*>", value):
         return value
     if re.fullmatch(r"https?://[^<>\"{}|^`\\\s]+", value):
         return f"<{value}>"
-    return _string(value)
+    return sparql_string(value)
 
 
-def _string(value: str) -> str:
+def sparql_string(value: str) -> str:
+    """A plain SPARQL string literal of ``value``, every character that could end or break it escaped."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
 

@@ -23,6 +23,7 @@ from ontology.vocab import read_vocabulary
 
 from ..engines import OxigraphEngine, Term
 from ..namespaces import ENTITY, ID
+from ..query import sparql_string
 from ..store import load_oxigraph
 
 THEME_NS = str(ID) + "themes/"
@@ -352,7 +353,7 @@ def find_comentions(entities: dict[str, Entity]) -> dict[tuple[str, str], list[i
 
 def _bind(query: str, params: dict[str, str]) -> str:
     for name, value in params.items():
-        query = query.replace("$" + name, '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        query = query.replace("$" + name, sparql_string(value))
     return query
 
 
