@@ -21,6 +21,11 @@ text as normalised here, so the normal form is documented and tested:
    (``「放管服」``, ``『…』``) and a pair of ASCII double quotes around
    Chinese text on one line (``"放管服"``) become ``“放管服”`` (``‘…’``).
 
+Before these steps ``extract.repair`` takes out what the web page added (page
+furniture lines, watermark tokens, converter pinyin, hard wraps); after them
+masked years are written ``20XX年``. Files other than text (HTML, docx, PDF)
+are read by ``extract.readers`` first.
+
 Traditional characters stay as written in ``Document.text``; ``Document.folded``
 is the same text folded to simplified, character by character (so offsets
 agree), and is what the matching rules read.
@@ -33,8 +38,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import readers
 from .errors import InputError
 from .records import Document
+from .repair import repair, unmask_years
+
+# A report is well under a megabyte of text; a file past this is no single report.
+MAX_BYTES = 32 * 1024 * 1024
 
 # Characters the same in both scripts and frequent in any Chinese prose: a
 # wrong decoding (Big5 bytes read as GB18030, say) rarely produces them.
@@ -54,6 +64,11 @@ def _score(text: str) -> float:
         return 0.0
     sample = text[:20000]
     return sum(ch in _COMMON for ch in sample) / len(sample)
+
+
+def decode_checked(data: bytes) -> tuple[str, str, int]:
+    """``(text, encoding, number of byte sequences replaced or NUL bytes dropped)``."""
+    return _decode_checked(data)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -101,6 +116,10 @@ def _decode(data: bytes) -> tuple[str, str, int]:
                     continue
                 if hits > len(data) // 8 or _score(text) > 0.005:
                     return text, enc, 0
+        if zeros <= max(8, len(data) // 1000):
+            # a few NUL bytes in a text (a copy gone wrong): read without them
+            text, enc, replaced = _decode(data.replace(b"\x00", b""))
+            return text, enc + "+nul", replaced
         raise InputError("binary file (holds NUL bytes and is not UTF-16 text)")
     try:
         return data.decode("utf-8"), "utf-8", 0
@@ -245,38 +264,77 @@ def detect_script(text: str) -> str:
     return "traditional" if share > 0.03 else "simplified"
 
 
-def load_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
-    """Normalise an already decoded text into a Document (no metadata yet)."""
-    norm = normalise(text)
+def load_text(text: str, path: str = "<text>", encoding: str = "utf-8", *, wrapped: bool | None = None,
+              furniture: list[str] | None = None, fmt: str = "txt") -> Document:
+    """Repair and normalise an already decoded text into a Document (no metadata yet)."""
+    fixed = repair(text, wrapped=wrapped)
+    norm, masked = unmask_years(normalise(fixed.text))
     if not _CJK_RE.search(norm, 0, 5000):
         raise InputError("no Chinese text found")
     script = detect_script(norm)
     folded = fold(norm) if script == "traditional" else norm
-    return Document(path=path, text=norm, folded=folded, encoding=encoding, script=script)
+    doc = Document(path=path, text=norm, folded=folded, encoding=encoding, script=script, format=fmt)
+    doc.furniture = [*(furniture or []), *fixed.furniture]
+    doc.warnings.extend(fixed.notes)
+    if masked:
+        doc.warnings.append(f"{masked} masked year(s) (20XX年) in the text")
+    return doc
 
 
 def read_bytes(path: str) -> bytes:
     if not os.path.exists(path):
         raise InputError("no such file")
     if os.path.isdir(path):
-        raise InputError("is a directory, not a report file (pass the files inside it, e.g. DIR/*.txt)")
+        raise InputError("is a directory, not a report file (pass the folder itself to read the reports in it)")
     try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise InputError(f"too large for one report ({size / 1048576:.0f} MB; the limit is "
+                             f"{MAX_BYTES // 1048576} MB): split it into its reports")
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
 
 
+def load_bytes(data: bytes, path: str) -> Document:
+    """Read one report's bytes in whatever form they are (text, HTML, docx, PDF)."""
+    kind = readers.sniff(data, path)
+    readers.refuse(kind)
+    if kind == "pdf":
+        raw = readers.read_pdf(data)
+    elif kind == "docx":
+        raw = readers.read_docx(data)
+    else:
+        text, enc, replaced = _decode_checked(data)
+        if kind == "html" or readers.looks_like_html(text):
+            raw = readers.read_html(text)
+            raw.encoding = enc
+        else:
+            raw = readers.Raw(text=text, format="txt", encoding=enc)
+        raw.replaced = replaced
+    nuls = 0
+    if raw.encoding.endswith("+nul"):
+        raw.encoding = raw.encoding[:-4]
+        nuls = data.count(0)
+    doc = load_text(raw.text, path=path, encoding=raw.encoding, wrapped=raw.wrapped, furniture=raw.furniture,
+                    fmt=raw.format)
+    if nuls:
+        doc.warnings.insert(0, f"{nuls} NUL byte(s) dropped")
+    if raw.replaced:
+        doc.warnings.insert(0, f"{raw.replaced} broken UTF-8 byte sequence(s) replaced by U+FFFD")
+    longest = max((len(line) for line in doc.text.split("\n")), default=0)
+    if longest > 200_000:
+        doc.warnings.append(f"a line of {longest} characters: the text has lost its line breaks")
+    return doc
+
+
 def load_file(path: str) -> Document:
-    """Read, decode and normalise one report file.
+    """Read, decode, repair and normalise one report file.
 
     Raises InputError with a one-line message naming ``path``.
     """
     try:
-        text, enc, replaced = _decode_checked(read_bytes(path))
-        doc = load_text(text, path=path, encoding=enc)
+        return load_bytes(read_bytes(path), path)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
-    if replaced:
-        doc.warnings.append(f"{replaced} broken UTF-8 byte sequence(s) replaced by U+FFFD")
-    return doc

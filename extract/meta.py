@@ -110,7 +110,7 @@ def read_metadata(doc: Document) -> None:
         doc.sources["title"] = MetaSource("title", doc.title, title_start)
     doc.kind, kind_source = find_kind(text, doc.title)
     doc.sources["kind"] = kind_source
-    doc.date = find_date(head, doc.warnings)
+    doc.date = find_date(head, doc.warnings, "\n".join(doc.furniture))
     if doc.date:
         doc.sources["date"] = MetaSource("delivery-line", doc.date)
     mid_year = is_mid_year(text[:3000], doc.title)
@@ -696,8 +696,9 @@ def _short_name(text: str, within: str | None = None):
 # ---------------------------------------------------------------- date
 
 
-def find_date(head: str, warnings: list[str]) -> str | None:
-    """The delivery date: from the line saying where the report was given.
+def find_date(head: str, warnings: list[str], furniture: str = "") -> str | None:
+    """The delivery date: from the line saying where the report was given,
+    else a labelled date of the page (发布日期, in ``furniture`` when dropped).
 
     A date inside a sentence (从2004年7月1日起) is not the delivery date.
     """
@@ -710,7 +711,7 @@ def find_date(head: str, warnings: list[str]) -> str | None:
         # damaged: 2021312日 → month and day run together
         digits = (mo or "") + (d or "")
         options = _split_month_day(int(y), digits)
-        labelled = _labelled_date(head)
+        labelled = _labelled_date(head) or _labelled_date(furniture)
         if labelled and labelled in options:
             return labelled
         if len(options) == 1:
@@ -721,7 +722,7 @@ def find_date(head: str, warnings: list[str]) -> str | None:
         iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if iso:
             return iso
-    return _labelled_date(head)
+    return _labelled_date(head) or _labelled_date(furniture)
 
 
 def _labelled_date(head: str) -> str | None:
