@@ -193,3 +193,5 @@ class CorpusResult:
     links: list[Link] = field(default_factory=list)  # why entities of different reports share an id
     canonical: dict[str, str] = field(default_factory=dict)  # entity id → canonical name
     warnings: list[str] = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # extract.inputs.Skipped: files not read, with the reason
+    inputs: int = 0  # how many files the arguments named
