@@ -35,7 +35,9 @@ def find_kind(text: str, title: str | None) -> tuple[str, MetaSource]:
     m = _NEWS.search(head)
     if m and not re.search(r"各位代表", text[:1500]):
         return "news", MetaSource("kind: news", m.group(0), m.start())
-    m = _PLAN.search(title or "") or _PLAN.search(text[:1500])
+    m = _PLAN.search(title or "")
+    if not m and not re.search(r"政府工作报告", title or "") and not re.search(r"我代表[^。\n]{0,20}(?:人民政府|国务院)", text[:3000]):
+        m = _PLAN.search(text[:1500])
     if m:
         return "plan-report", MetaSource("kind: plan report", m.group(0), text.find(m.group(0)) if m.group(0) in text else None)
     m = _REPORT.search(text[:3000])
