@@ -128,14 +128,16 @@ def segment(doc: Document) -> None:
     stack = [(root, 0)]
     counters: dict[str, int] = {}
     # passages: in the text before the first heading, and in each unnumbered part before its first heading
-    spans = [(0, heads[0][0] if heads else len(text))]
+    spans = [(0, heads[0][0] if heads else len(text), True)]
     for i, h in enumerate(heads):
-        if h[1] == _RANK_PART:
+        neutral = h[1] == _RANK_L1 and _neutral(_heading_title(text, h[5]))
+        if h[1] == _RANK_PART or neutral:
             line_end = text.find("\n", h[0])
-            spans.append((line_end if line_end >= 0 else len(text), heads[i + 1][0] if i + 1 < len(heads) else len(text)))
+            spans.append((line_end if line_end >= 0 else len(text),
+                          heads[i + 1][0] if i + 1 < len(heads) else len(text), not neutral))
     passages = {}
-    for a, b in spans:
-        for start, end, year, mode in _passages(text, a, b, doc):
+    for a, b, inherit in spans:
+        for start, end, year, mode in _passages(text, a, b, doc, inherit):
             passages[start] = (end, year, mode)
     outline = heads
     heads_index = {h[0]: i for i, h in enumerate(outline)}
@@ -163,6 +165,12 @@ def segment(doc: Document) -> None:
     doc.sentences = _sentences(text, sections)
 
 
+def _neutral(title: str) -> bool:
+    """A heading that says nothing of the year it is about (一、关于社会主义建设)."""
+    return not (_REVIEW_WORDS.search(title) or _PLAN_WORDS.search(title) or _YEAR.search(title)
+                or _SITUATION.search(title) or re.search(r"今年|明年|今后|新的一年|[一二三四五六七八九]年", title))
+
+
 def _part_headings(text: str) -> list[tuple[int, int]]:
     """Unnumbered part titles above the numbered outline (1980s national reports):
     only when a report has two or more, so a lone short line is no part."""
@@ -175,11 +183,15 @@ def is_cjk_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _passages(text: str, start: int, end: int, doc: Document) -> list[tuple[int, int, int | None, str]]:
+def _passages(text: str, start: int, end: int, doc: Document, inherit: bool = True) -> list[tuple[int, int, int | None, str]]:
     """``(start, end, year, mode)`` of the passages in ``text[start:end]``: runs of paragraphs
-    of one mode, each opened by a cue (see the module doc); none before the first cue."""
+    of one mode, each opened by a cue (see the module doc); none before the first cue.
+
+    Without ``inherit`` (inside a numbered part whose heading says nothing of its
+    year: 六、加强政风建设 / 一年来，……), a cue holds for its own paragraph only."""
     news = doc.kind in ("news", "digest")
     cuts = []  # (offset, year, mode)
+    ends: dict[int, int] = {}
     pos = start
     for para in re.finditer(r"[^\n]+", text[start:end]):
         a = start + para.start()
@@ -187,14 +199,18 @@ def _passages(text: str, start: int, end: int, doc: Document) -> list[tuple[int,
         cue = _cue(line, doc, news)
         if cue:
             cuts.append((a + len(line) - len(line.lstrip(" ")), *cue))
+            if not inherit:
+                ends[cuts[-1][0]] = a + len(line)
         # a review heading run into the paragraph (……提出意见。2018年工作回顾2018年，……)
         for m in re.finditer(r"(?<=[。！？])", line):
             rest = line[m.start():]
             c = _inline_cue(rest, doc)
-            if c:
+            if c and inherit:
                 cuts.append((a + m.start(), *c))
         pos = a
     cuts.sort()
+    if not inherit:
+        return [(at, ends[at], year, m) for at, year, m in cuts if ends[at] > at]
     out = []
     mode = None
     for i, (at, year, m) in enumerate(cuts):
