@@ -125,6 +125,9 @@ def _decode(data: bytes) -> tuple[str, str, int]:
         return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed, "mixed utf-8/gb18030", 0
     candidates = []
     # UTF-16 of Chinese without a single ASCII character has no zero byte at all.
     encodings = ("gb18030", "big5", "utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ("gb18030", "big5")
@@ -143,6 +146,28 @@ def _decode(data: bytes) -> tuple[str, str, int]:
     if replaced <= max(3, len(data) // 2000) and _score(text) > 0.005:
         return text, "utf-8", replaced
     raise InputError("not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)")
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """A file pasted together from UTF-8 and GB18030 pieces, line by line: each
+    line in the encoding it reads in. None when the file is of one encoding."""
+    lines = data.split(b"\n")
+    utf8 = other = 0
+    out = []
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8 += any(b > 0x7F for b in line)
+        except UnicodeDecodeError:
+            try:
+                text = line.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            if _score(text) == 0 and len(text) > 20:
+                return None
+            other += 1
+        out.append(text)
+    return "\n".join(out) if utf8 and other else None
 
 
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
@@ -321,6 +346,8 @@ def load_bytes(data: bytes, path: str) -> Document:
                     fmt=raw.format)
     if nuls:
         doc.warnings.insert(0, f"{nuls} NUL byte(s) dropped")
+    if raw.encoding == "mixed utf-8/gb18030":
+        doc.warnings.insert(0, "lines in two encodings (UTF-8 and GB18030): each line read in its own")
     if raw.replaced:
         doc.warnings.insert(0, f"{raw.replaced} broken UTF-8 byte sequence(s) replaced by U+FFFD")
     longest = max((len(line) for line in doc.text.split("\n")), default=0)

@@ -410,7 +410,8 @@ def _anniversary_claims(head: str, mid_year: bool) -> list[Claim]:
         if year is None:
             m = _FYP_YEAR.search(s)
             if m:
-                first = 1951 + 5 * (_CN_NUM[m.group(1)] - 1)
+                # the Nth five-year plan (N = 10 + the digit) opened in 1966 + 5(N − 3): 十四五 in 2021
+                first = 1966 + 5 * (10 + _CN_NUM[m.group(1)] - 3)
                 year = first if m.group(2) in ("开局之年", "起步之年", "第一年") else first + 4
         if year is None:
             m = _PARTY.search(s)

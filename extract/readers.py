@@ -96,7 +96,8 @@ def read_html(text: str) -> Raw:
     except Exception as exc:  # lxml raises many kinds on broken markup
         raise InputError(f"an HTML page that cannot be parsed ({type(exc).__name__})") from None
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body or not re.search(r"[\u4e00-\u9fff]", body):
+    # an article has prose: a sentence, or a line longer than a menu's links (首页 / 政务公开 is none)
+    if not body or not re.search(r"[\u4e00-\u9fff][^\n]*[。；！？]|[\u4e00-\u9fff]{15}", body):
         raise InputError("an HTML page with no article text (only menus and links): save the report's own page")
     title = (getattr(doc, "title", None) or "").strip()
     title = re.split(r"\s*[_|｜]\s*|\s+-\s+", title)[0] if title else ""  # 报告标题_某某县人民政府网
