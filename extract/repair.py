@@ -61,7 +61,7 @@ def is_furniture(line: str) -> bool:
         return True
     if "。" not in s and len(s) <= 100 and any(lb in f for lb in _INLINE_LABELS):
         return True
-    if _NO_CJK.match(s) and len(s) <= 60 and not re.search("[\ufffd%％]", s):
+    if _NO_CJK.match(s) and len(s) <= 60 and (not re.search("[\ufffd%％]", s) or re.search(r"[<>=@]", s)):
         return True  # 0/0, ||||, 13:04, an ASP directive, a lone date
     tokens = re.split(r"[ \u00a0\u3000|｜]+", s)
     tokens = [t for t in tokens if t]
