@@ -220,10 +220,10 @@ def _title_claims(title: str, start: int | None, mid_year: bool) -> list[Claim]:
 
 # a heading (a line, or a run after a full stop) saying which year is reviewed or planned
 _NUMBER = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分[ ]?)?"
-_FYP = r"(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?(?:及|和|暨))?"
+_FYP = r"(?:(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?|过去五年)(?:及|和|暨))?"
 _REVIEW_HEADING = re.compile(
     r"(?:^|(?<=[。！？\n]))[ ]*" + _NUMBER + r"[ ]*(?:首先|下面)?[，,]?(?:我)?(?:向大会)?(?:报告|回顾)?(?:一下)?" + _FYP
-    + _Y + r"年(?:度)?(?!至|到|—|-|～)(?:和“十.五”(?:时期)?)?(?:的)?(?:政府)?"
+    + _Y + r"年(?:度)?(?!至|到|—|-|～)(?:(?:和|及)(?:“十.五”(?:时期)?|过去五年))?(?:的)?(?:政府)?"
     r"(?:工作(?:回顾|总结|情况)?|国民经济和社会发展计划执行情况|计划执行情况|经济社会发展(?:情况|回顾))(?=$|[\n“”。，：]|[^\n]{0,30}$)",
     re.M)
 _PLAN_HEADING = re.compile(
@@ -609,6 +609,7 @@ def find_area(title: str, head: str, body: str | None = None):
 def _innermost(name: str) -> str | None:
     """``淄博市周村区`` → ``周村区``; a name not ending in a unit word → None."""
     name = re.sub(r"^[（(][^）)]*[)）]", "", name)
+    name = re.sub(r"(?:人民政府|人民|政府)$", "", name)  # 宣汉县人民|政府工作报告
     for prefix in ("中共", "关于"):
         if name.startswith(prefix):
             name = name[len(prefix):]
