@@ -26,6 +26,9 @@ from .records import KINDS
 REPORTS_FILE = "reports.tsv"
 COLUMNS = ("file", "area", "reviewed_year", "plan_year", "kind")
 _SIDE_FILES = {REPORTS_FILE, "curation.tsv"}
+# documents a user may keep beside the reports that are not in a form read here: named in the summary
+_OTHER_DOCUMENTS = (".doc", ".wps", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".png", ".jpg", ".jpeg", ".gif",
+                    ".bmp", ".tif", ".tiff", ".webp", ".zip", ".rar", ".7z", ".gz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +46,14 @@ def expand(args: list[str]) -> tuple[list[str], list[Skipped]]:
     skipped: list[Skipped] = []
     for arg in args:
         if os.path.isdir(arg):
-            inside = sorted(os.path.join(arg, n) for n in os.listdir(arg)
-                            if not n.startswith(".") and n not in _SIDE_FILES
-                            and n.lower().endswith(REPORT_EXTENSIONS) and os.path.isfile(os.path.join(arg, n)))
+            names = sorted(n for n in os.listdir(arg)
+                           if not n.startswith(".") and n not in _SIDE_FILES and os.path.isfile(os.path.join(arg, n)))
+            inside = [os.path.join(arg, n) for n in names if n.lower().endswith(REPORT_EXTENSIONS)]
             if not inside:
                 skipped.append(Skipped(arg, "a folder with no report files (" + " ".join(REPORT_EXTENSIONS) + ")"))
-            files.extend(inside)
+            # a scan or an old .doc among the reports: read, so that the summary says why it is not one
+            files.extend(os.path.join(arg, n) for n in names
+                         if n.lower().endswith(REPORT_EXTENSIONS + _OTHER_DOCUMENTS))
         elif not os.path.exists(arg) and glob.has_magic(arg):
             matched = sorted(p for p in glob.glob(arg) if os.path.isfile(p))
             if not matched:

@@ -163,8 +163,8 @@ def _decode_mixed(data: bytes) -> str | None:
                 text = line.decode("gb18030")
             except UnicodeDecodeError:
                 return None
-            if _score(text) == 0 and len(text) > 20:
-                return None
+            if _score(text) == 0:
+                return None  # not Chinese in GB18030 either: a broken byte, not a second encoding
             other += 1
         out.append(text)
     return "\n".join(out) if utf8 and other else None

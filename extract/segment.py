@@ -63,12 +63,14 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _Y = r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2}|(?:19|20)XX)"
 
 # passages: the paragraph opens a review of the year, or turns to the plan year
-_REVIEW_OPEN = re.compile(
-    r"^[ ]*(?:(?:首先|下面)[，,]?(?:我)?(?:向大会)?(?:报告|回顾)|"
+_REVIEW_OPEN_AT = (
+    r"[ ]*(?:(?:首先|下面)[，,]?(?:我)?(?:向大会)?(?:报告|回顾)|"
     r"(?:(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?|过去五年)(?:及|和|暨))?" + _Y
     + r"年(?:度)?(?:(?:和|及)(?:“十.五”(?:时期)?|过去五年))?(?:的)?(?:政府)?"
     r"(?:工作回顾|工作总结|国民经济和社会发展计划执行情况|计划执行情况)|"
     r"过去的?一年|过去[一二三四五两]年|[一二三四五两]年来|一年来|去年(?:[，,]|以来|我们|全)|在过去的一年|刚刚过去的|即将过去的|回顾过去)")
+_REVIEW_OPEN = re.compile("^" + _REVIEW_OPEN_AT)
+_REVIEW_OPEN_AT = re.compile(_REVIEW_OPEN_AT)  # match(text, pos): no copy of the rest of a long line
 _PLAN_OPEN = re.compile(
     r"^[ ]*(?:(?:今年|新的一年|明年)(?:是|[，,]|要|将|工作|政府工作|经济社会|的?主要|我们|全)|做好今年|"
     r"(?:根据|按照)[^。\n]{0,30}今年|今后(?:五年|一个时期))")
@@ -203,11 +205,11 @@ def _passages(text: str, start: int, end: int, doc: Document, inherit: bool = Tr
             if not inherit:
                 ends[cuts[-1][0]] = a + len(line)
         # a review heading run into the paragraph (……提出意见。2018年工作回顾2018年，……)
-        for m in re.finditer(r"(?<=[。！？])", line):
-            rest = line[m.start():]
-            c = _inline_cue(rest, doc)
-            if c and inherit:
-                cuts.append((a + m.start(), *c))
+        if inherit:
+            for m in re.finditer(r"(?<=[。！？])", line):
+                c = _inline_cue(line, m.start(), doc)
+                if c:
+                    cuts.append((a + m.start(), *c))
         pos = a
     cuts.sort()
     if not inherit:
@@ -255,9 +257,9 @@ def _cue(line: str, doc: Document, news: bool):
     return None
 
 
-def _inline_cue(rest: str, doc: Document):
-    m = _REVIEW_OPEN.match(rest)
-    if m and (m.group(1) or rest.startswith(("首先", "下面"))):
+def _inline_cue(line: str, pos: int, doc: Document):
+    m = _REVIEW_OPEN_AT.match(line, pos)
+    if m and (m.group(1) or line.startswith(("首先", "下面"), pos)):
         return _reviewed_year(m, doc), REVIEWED
     return None
 
