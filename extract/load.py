@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections import Counter
 import re
 import unicodedata
 from functools import lru_cache
@@ -174,7 +175,11 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-_FULLWIDTH = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL}
+_FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(o)) for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL) + "]")
+
+
+def _half(m: re.Match) -> str:
+    return chr(ord(m.group()) - 0xFEE0)
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
@@ -183,42 +188,48 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CTRL_RE.sub("", text)
     text = _SPACE_RE.sub(" ", text)
-    text = text.translate(_FULLWIDTH)
+    text = _FULLWIDTH_RE.sub(_half, text)
+    text = _CORNER_RE.sub(lambda m: _CORNER_MAP[m.group()], text)
     out_lines = []
     for line in text.split("\n"):
         line = line.strip(" ")
         if " " in line:
             line = _drop_spaces(line)
-        out_lines.append(_curly_quotes(_widen_punct(line)))
+        if _NARROW_RE.search(line):
+            line = _widen_punct(line)
+        if '"' in line:
+            line = _curly_quotes(line)
+        out_lines.append(line)
     text = "\n".join(out_lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
 
 
-_CORNERS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_CORNER_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+_CORNER_RE = re.compile("[「」『』]")
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
 
 
 def _curly_quotes(line: str) -> str:
-    line = line.translate(_CORNERS)
     if '"' in line:
         line = _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”" if _CJK_RE.search(m.group(1)) else m.group(0), line)
     return line
 
 
 def _drop_spaces(line: str) -> str:
-    chars = []
-    n = len(line)
-    for i, ch in enumerate(line):
-        if ch == " ":
-            prev = chars[-1] if chars else ""
-            nxt = line[i + 1] if i + 1 < n else ""
-            if not prev or not nxt or nxt == " ":
-                continue
-            if _tight(prev) or _tight(nxt) or (prev.isdigit() and nxt.isdigit()) or (prev.isdigit() and nxt in ".%") or (prev == "." and nxt.isdigit()):
-                continue
-        chars.append(ch)
-    return "".join(chars)
+    """Drop each space (runs are single by now) that touches Chinese or splits a number."""
+    parts = line.split(" ")
+    out = [parts[0]]
+    prev = parts[0][-1:] if parts[0] else ""
+    for part in parts[1:]:
+        nxt = part[:1]
+        if prev and nxt and not (_tight(prev) or _tight(nxt) or (prev.isdigit() and (nxt.isdigit() or nxt in ".%"))
+                                 or (prev == "." and nxt.isdigit())):
+            out.append(" ")
+        out.append(part)
+        if part:
+            prev = part[-1]
+    return "".join(out)
 
 
 def _tight(ch: str) -> bool:
@@ -233,18 +244,20 @@ def _widen_punct(line: str) -> str:
     if not _NARROW_RE.search(line):
         return line
     out = list(line)
-    wide = [_next_to_chinese(line, i) for i in range(len(line))]
+    narrow = [m.start() for m in _NARROW_RE.finditer(line)]
+    wide = {i: _next_to_chinese(line, i) for i in narrow}
     # a pair of parentheses is widened together: (1)推进 → （1）推进, not (1）推进
     stack = []
-    for i, ch in enumerate(line):
+    for i in narrow:
+        ch = line[i]
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
             j = stack.pop()
             wide[i] = wide[j] = wide[i] or wide[j]
-    for i, ch in enumerate(line):
-        if ch in _TO_FULL and wide[i]:
-            out[i] = _TO_FULL[ch]
+    for i in narrow:
+        if wide[i]:
+            out[i] = _TO_FULL[line[i]]
     return "".join(out)
 
 
@@ -280,13 +293,16 @@ def fold(text: str) -> str:
 
 
 def detect_script(text: str) -> str:
-    cjk = _CJK_RE.findall(text, 0, 50000)
-    if not cjk:
+    counts = Counter(text[:20000])
+    total = changed = 0
+    for ch, n in counts.items():
+        if is_cjk(ch):
+            total += n
+            if _fold_char(ch) != ch:
+                changed += n
+    if not total:
         return "simplified"
-    distinct = set(cjk)
-    changed = {ch for ch in distinct if _fold_char(ch) != ch}
-    share = sum(1 for ch in cjk if ch in changed) / len(cjk)
-    return "traditional" if share > 0.03 else "simplified"
+    return "traditional" if changed / total > 0.03 else "simplified"
 
 
 def load_text(text: str, path: str = "<text>", encoding: str = "utf-8", *, wrapped: bool | None = None,

@@ -398,6 +398,8 @@ def _anniversary_claims(head: str, mid_year: bool) -> list[Claim]:
     fact then dates that year, reviewed (去年, 过去一年, a masked year under
     review) or planned (今年)."""
     out = []
+    if "周年" not in head and "之年" not in head and "第一年" not in head and "最后一年" not in head:
+        return out
     for sent in re.finditer(r"[^。！？\n]+", head):
         s = sent.group(0)
         year = None

@@ -24,6 +24,7 @@ the text it exposes (``kg extract --text``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -52,8 +53,8 @@ def _folded(line: str) -> str:
 def is_furniture(line: str) -> bool:
     """A line that belongs to the web page, not to the report."""
     s = line.strip(" \t\u00a0\u3000")
-    if not s:
-        return False
+    if not s or len(s) > 100 and "。" in s:
+        return False  # a paragraph of prose
     f = _folded(s)
     if f.startswith(_LABELS) or re.match(r"^[（(]\s*来源", f):
         return True
@@ -72,11 +73,12 @@ def is_furniture(line: str) -> bool:
 
 
 # a watermark: 2–5 ASCII letters and digits with a lower-case letter, between two sentences
-_WATERMARK = re.compile(rf"(?<=[。！？；])[ ]?(?=[A-Za-z0-9]*[a-z])(?![A-Za-z0-9]*(?:km|kg|kW|mm|cm|m2|m3)\b)"
+_WATERMARK = re.compile(rf"([。！？；])[ ]?(?=[A-Za-z0-9]*[a-z])(?![A-Za-z0-9]*(?:km|kg|kW|mm|cm|m2|m3)\b)"
                         rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)", re.M)
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = re.compile(rf"(?<=[{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
-_PINYIN_CUT = re.compile(rf"(?<=[{_CJK}])[(（][a-zü{_TONE}]{{0,6}}\Z")
+# patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
+_PINYIN = re.compile(rf"([{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
+_PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}\Z")
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|#160|#xa0);", re.I)
 _SENTENCE_END = "。！？：；…”’）」』"
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部章节]|——|—)")
@@ -107,19 +109,13 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     # a furniture line that is the whole text is the text (a one-line note)
     if not any(ln.strip() for ln in kept):
         kept, out.furniture = text.split("\n"), []
-    lines = kept
-    n_pinyin = 0
-    n_marks = 0
-    fixed = []
-    for line in lines:
-        line, k = _PINYIN.subn("", line)
-        n_pinyin += k
-        line, k = _WATERMARK.subn("", line)
-        n_marks += k
-        fixed.append(line)
-    if fixed:
-        fixed[-1], k = _PINYIN_CUT.subn("", fixed[-1])
-        n_pinyin += k
+    joined = "\n".join(kept)
+    joined, n_pinyin = _PINYIN.subn(r"\1", joined)
+    tail, k = _PINYIN_CUT.subn(r"\1", joined[-12:])
+    if k:
+        joined, n_pinyin = joined[:-12] + tail, n_pinyin + k
+    joined, n_marks = _WATERMARK.subn(r"\1", joined)
+    fixed = joined.split("\n")
     if n_pinyin:
         out.notes.append(f"{n_pinyin} pinyin annotation(s) left by a converter removed")
     if n_marks:
@@ -137,12 +133,12 @@ def _width(line: str) -> int:
 
 def _looks_wrapped(lines: list[str]) -> bool:
     """Most long lines of one length: the text was cut at a fixed width."""
-    lengths = [_width(ln) for ln in lines if _width(ln) >= 10]
-    if len(lengths) < 6:
+    counts = Counter(w for w in map(_width, lines) if w >= 10)
+    n = sum(counts.values())
+    if n < 6:
         return False
-    top = max(set(lengths), key=lambda w: (sum(abs(x - w) <= 1 for x in lengths), w))
-    share = sum(abs(x - top) <= 1 for x in lengths) / len(lengths)
-    return share >= 0.5 and top >= 12
+    near, top = max((counts[w - 1] + counts[w] + counts[w + 1], w) for w in counts)
+    return near / n >= 0.5 and top >= 12
 
 
 def _join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
@@ -157,9 +153,9 @@ def _join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
     for line in lines[1:]:
         prev = out[-1].rstrip(" \t\u00a0\u3000")
         nxt = line.strip(" \t\u00a0\u3000")
-        if prev and nxt and not _HEADING.match(nxt) and (
-                _inside_number(prev, nxt) or
-                wrapped and _width(prev) >= width - 1 and prev[-1] not in _SENTENCE_END):
+        if prev and nxt and (
+                (prev[-1].isdigit() or prev[-1] in ".．") and _inside_number(prev, nxt) or
+                wrapped and _width(prev) >= width - 1 and prev[-1] not in _SENTENCE_END) and not _HEADING.match(nxt):
             out[-1] = prev + nxt
         else:
             out.append(line)
@@ -172,11 +168,14 @@ def _inside_number(prev: str, nxt: str) -> bool:
                 and not re.match(r"^\d{1,2}[.、．](?!\d)", nxt))
 
 
+_MASK_TAIL = re.compile(r"[xX×*]{2}(?=年)")
 _MASK = re.compile(r"(?<![\dA-Za-z])(?:(19|20)[xX×*]{2}|[xX×]{4})(?=年)")
 
 
 def unmask_years(text: str) -> tuple[str, int]:
     """``20xx年``, ``xxxx年``, ``20××年`` → ``20XX年`` (the same length, so offsets stay)."""
+    if not _MASK_TAIL.search(text):  # the common case, found by a pattern that opens on a character class
+        return text, 0
     n = 0
 
     def canon(m: re.Match) -> str:

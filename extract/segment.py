@@ -43,10 +43,23 @@ _CN = {c: i + 1 for i, c in enumerate(_NUM)}
 
 _L1 = re.compile(rf"^[ ]*([{_NUM}]{{1,3}})、(.*)$", re.M)
 _L2 = re.compile(rf"^[ ]*（([{_NUM}]{{1,3}})）(.*)$", re.M)
-_L3 = re.compile(rf"(?:(?<=[。；！？：\n])|^)[ ]*([{_NUM}]{{1,3}})是(?=[^，。；、是]{{2}})", re.M)
-# a run whose stop before 一是 was lost in scraping (两篇文章一是…。二是…); the
-# characters that make 一 part of a word (这一, 之一, 统一, 唯一…) are not that
-_L3_LOOSE = re.compile(r"(?<=[\u4e00-\u9fff”’）])(?<![这那之统唯第同单每其万逐划另])一是(?=[^，。；、是]{2})")
+# 一是 (inline) opens a clause: after 。；！？： or a line break (_after_stop). A run
+# whose stop before 一是 was lost in scraping (两篇文章一是…。二是…) is taken too,
+# unless what is before makes 一 part of a word (这一, 之一, 统一, 唯一…: _LOOSE_BEFORE).
+# patterns that open on the numeral (a scan that opens on a look-behind is slow)
+_L3_CAND = re.compile(rf"(?<![{_NUM}])([{_NUM}]{{1,3}})是(?=[^，。；、是]{{2}})")
+_L3_LOOSE_CAND = re.compile(r"一是(?=[^，。；、是]{2})")
+_LOOSE_BEFORE = re.compile(r"(?![这那之统唯第同单每其万逐划另])[\u4e00-\u9fff”’）]")
+
+
+def _after_stop(text: str, i: int) -> bool:
+    """Position ``i`` opens a clause: at the text start or after 。；！？： or a line break, spaces between."""
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j == 0 or text[j - 1] in "。；！？：\n"
+
+
 _L4 = re.compile(r"^[ ]*(?:(\d{1,2})[.、](?!\d)|（(\d{1,2})）)(.*)$", re.M)
 
 # nesting order: an unnumbered part > 一、 > （一） > 1. > （1） > 一是 (inline, innermost)
@@ -74,6 +87,8 @@ _REVIEW_OPEN_AT = re.compile(_REVIEW_OPEN_AT)  # match(text, pos): no copy of th
 _PLAN_OPEN = re.compile(
     r"^[ ]*(?:(?:今年|新的一年|明年)(?:是|[，,]|要|将|工作|政府工作|经济社会|的?主要|我们|全)|做好今年|"
     r"(?:根据|按照)[^。\n]{0,30}今年|今后(?:五年|一个时期))")
+_AFTER_PLAN_YEAR = re.compile(r"(?:是|[，,]|要|将|工作|经济社会发展|的?主要)")
+_AFTER_REVIEWED_YEAR = re.compile(r"(?:[，,]|是|以来|我国|全国|全省|全市|全县|全区)")
 _NEWS_PLAN = re.compile(r"报告(?:提出|要求|明确|强调|部署|指出[，,]?(?:今年|新的一年))|(?:要|将|力争)[^。\n]{0,20}(?:目标|完成|实现|建设|推进)")
 _NEWS_REVIEW = re.compile(r"回顾[^。\n]{0,12}(?:时称|时说|指出|表示)|报告(?:回顾|总结)|过去的?一年|去年|一年来|五年来")
 _PAST = re.compile(r"完成了?|实现了?|取得|呈现|增长|达到|引进|建成|开工|获悉")
@@ -120,8 +135,9 @@ def segment(doc: Document) -> None:
         for start, title_start in _part_headings(text):
             heads.append((start, _RANK_PART, 5, 0, "", title_start))
     inline = [(m.start(1), _RANK_INLINE, 3, _cn_number(m.group(1)), m.group(1) + "是", m.end(0), True)
-              for m in _L3.finditer(text)]
-    inline += [(m.start(), _RANK_INLINE, 3, 1, "一是", m.end(), False) for m in _L3_LOOSE.finditer(text)]
+              for m in _L3_CAND.finditer(text) if _after_stop(text, m.start(1))]
+    inline += [(m.start(), _RANK_INLINE, 3, 1, "一是", m.end(), False) for m in _L3_LOOSE_CAND.finditer(text)
+               if m.start() and _LOOSE_BEFORE.match(text, m.start() - 1)]
     heads.sort()
     heads = _merge_runs(heads, sorted(inline))
 
@@ -231,9 +247,9 @@ def _cue(line: str, doc: Document, news: bool):
     m = _REVIEW_OPEN.match(line)
     if m:
         return _reviewed_year(m, doc), REVIEWED
-    if _PLAN_OPEN.match(line) or _opens_with_year(line, doc.plan_year, r"(?:是|[，,]|要|将|工作|经济社会发展|的?主要)"):
+    if _PLAN_OPEN.match(line) or _opens_with_year(line, doc.plan_year, _AFTER_PLAN_YEAR):
         return doc.plan_year, PLANNED
-    if _opens_with_year(line, doc.reviewed_year, r"(?:[，,]|是|以来|我国|全国|全省|全市|全县|全区)") and \
+    if _opens_with_year(line, doc.reviewed_year, _AFTER_REVIEWED_YEAR) and \
             doc.reviewed_year != doc.plan_year:
         return doc.reviewed_year, REVIEWED
     # a short line that is a heading (not a line of the title: …执行情况与2020年计划草案的报告)
@@ -274,8 +290,12 @@ def _year_in(line: str, default: int | None) -> int | None:
     return int(ys[0]) if ys else default
 
 
-def _opens_with_year(line: str, year: int | None, after: str) -> bool:
-    return year is not None and re.match(rf"^[ ]*{year}年{after}", line) is not None
+def _opens_with_year(line: str, year: int | None, after: re.Pattern) -> bool:
+    if year is None:
+        return False
+    body = line.lstrip(" ")
+    head = f"{year}年"
+    return body.startswith(head) and after.match(body, len(head)) is not None
 
 
 def _lstripped(m: re.Match) -> int:
