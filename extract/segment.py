@@ -370,28 +370,36 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
     starts = sorted({s.start for s in sections})
     sec_starts = [s.start for s in sections]  # pre-order, so sorted
     out = []
+    k = 0  # starts[k] is the first section start after the sentence's start
+    n = len(starts)
+    where = (-1, None)  # (index into sec_starts, section) of the last sentence: most share it
     for m in _SENT.finditer(text):
         a, end = m.start(), m.end()
+        while k < n and starts[k] <= a:
+            k += 1
         # a section starting inside (一是…；二是…) starts a sentence too
-        cuts = starts[bisect.bisect_right(starts, a):bisect.bisect_left(starts, end)]
-        for b in cuts + [end]:
-            piece_start, piece_end = a, b
-            while piece_start < piece_end and text[piece_start] == " ":
-                piece_start += 1
-            while piece_end > piece_start and text[piece_end - 1] == " ":
-                piece_end -= 1
-            if piece_start < piece_end:
-                out.append(Sentence(start=piece_start, end=piece_end,
-                                    section=_innermost(sections, sec_starts, piece_start)))
+        j = k
+        while j < n and starts[j] < end:
+            j += 1
+        for b in [*starts[k:j], end]:
+            piece = text[a:b]
+            stripped = piece.strip(" ")
+            if stripped:
+                ps = a + len(piece) - len(piece.lstrip(" "))
+                i = bisect.bisect_right(sec_starts, ps) - 1
+                if i != where[0] or not ps < where[1].end:
+                    sec = sections[_innermost(sections, sec_starts, ps, i)]
+                    where = (i, sec)
+                out.append(Sentence(start=ps, end=ps + len(stripped), section=where[1].id))
             a = b
     return out
 
 
-def _innermost(sections: list[Section], starts: list[int], pos: int) -> str:
-    i = bisect.bisect_right(starts, pos) - 1
+def _innermost(sections: list[Section], starts: list[int], pos: int, i: int) -> int:
+    """Index of the innermost section holding ``pos``, from ``i``, the last section starting at or before it."""
     while i > 0:
         s = sections[i]
         if s.start <= pos < s.end:
-            return s.id
+            return i
         i -= 1
-    return "0"
+    return 0
