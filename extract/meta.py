@@ -112,7 +112,8 @@ def read_metadata(doc: Document) -> None:
     doc.sources["kind"] = kind_source
     doc.date = find_date(head, doc.warnings, "\n".join(doc.furniture))
     if doc.date:
-        doc.sources["date"] = MetaSource("delivery-line", doc.date)
+        line = _DELIVERY.search(head) or _FULL_DATE_LINE.search(head)
+        doc.sources["date"] = MetaSource("delivery-line" if line else "publication-date", doc.date)
     mid_year = is_mid_year(text[:3000], doc.title)
     claims = year_claims(doc, head, mid_year)
     _settle_years(doc, claims)
@@ -179,12 +180,11 @@ def year_claims(doc: Document, head: str, mid_year: bool) -> list[Claim]:
     t0 = head.find(title) if title else None
     claims += _title_claims(title, t0, mid_year)
     claims += _heading_claims(head, mid_year)
-    if doc.date:
+    m_line = _DELIVERY.search(head) or _FULL_DATE_LINE.search(head)
+    if doc.date and m_line:  # a date only a page gives is a publication date (_published_claims)
         y, m = int(doc.date[:4]), int(doc.date[5:7])
-        m_line = _DELIVERY.search(head) or _FULL_DATE_LINE.search(head)
-        words = m_line.group(0).strip(" —－-─") if m_line else doc.date
-        claims.append(Claim(4, "delivery-line", words, m_line.start() if m_line else None,
-                            *_relation(y, m, mid_year)))
+        words = m_line.group(0).strip(" —－-─")
+        claims.append(Claim(4, "delivery-line", words, m_line.start(), *_relation(y, m, mid_year)))
     claims += _congress_claims(head, mid_year)
     claims += _body_claims(head, mid_year)
     claims += _published_claims(doc, head, mid_year)
@@ -335,8 +335,15 @@ _BODY_RULES = [
 ]
 
 
+# a plan report named in the body: 审议关于X市2015年国民经济和社会发展计划执行情况与2016年计划草案的报告
+_PLAN_REPORT_NAMED = re.compile(_Y + r"年(?:度)?[^。，；\n]{0,16}?计[划画]执行情况[^。，；\n]{0,4}?(?:与|和|及|暨)" + _Y + r"年")
+
+
 def _body_claims(head: str, mid_year: bool) -> list[Claim]:
     out = []
+    m = _PLAN_REPORT_NAMED.search(head)
+    if m and cn_year(m.group(2)) == cn_year(m.group(1)) + 1:
+        out.append(Claim(6, "body: plan report named", m.group(0), m.start(), cn_year(m.group(1)), cn_year(m.group(2))))
     for pattern, which, rule in _BODY_RULES:
         m = pattern.search(head)
         if m:
@@ -546,10 +553,15 @@ def _settle_area(doc: Document, head: str) -> None:
     name, start, rule, div = found
     if start is not None and doc.folded[start:start + len(name)] == name:
         name = doc.text[start:start + len(name)]
+    words = name
+    if rule == "national":  # the country is no division of the gazetteer: the words are what says national
+        m = re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于|国务院政府工作报告", doc.folded[:3000])
+        words, start = (doc.text[m.start():m.end()], m.start()) if m else (name, None)
     doc.area = name
     doc.area_code = div.code if div else None
     certain = rule not in ("short-name", "most-named")
-    doc.sources["area"] = MetaSource(rule + ("" if div else " (not in the gazetteer)"), name, start, certain)
+    doc.sources["area"] = MetaSource(rule + ("" if div or rule == "national" else " (not in the gazetteer)"), words, start,
+                                     certain)
     if not certain:
         doc.warnings.append(f"area {name} estimated ({rule}): check it or give it with --area or reports.tsv")
 
@@ -562,10 +574,10 @@ def find_area(title: str, head: str, body: str | None = None):
     the text speaks as (市委, 地委). Names the gazetteer knows win over others.
     """
     body = body if body is not None else head
-    if "全国人民代表大会" in head[:3000] and not re.search(r"[省市县区州旗盟]第[一二三四五六七八九十]+届", head[:1500]) \
-            or "国务院政府工作报告" in title:
-        i = head.find("全国人民代表大会")
-        return "中华人民共和国", None, "national congress" if i >= 0 else "title", None
+    if re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于", head[:3000]) \
+            and not re.search(r"[省市县区州旗盟]第?[一二三四五六七八九十]+届", head[:1500]) or "国务院政府工作报告" in title:
+        m = re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于|国务院政府工作报告", head[:3000])
+        return "中华人民共和国", m.start() if m else None, "national", None
     candidates = []  # (rank, name, start, rule, division)
     tstart = head.find(title) if title else -1
     for pattern in _TITLE_AREA:

@@ -208,3 +208,26 @@ def test_a_mistake_in_reports_tsv_names_its_line(tmp_path, content, message):
     with pytest.raises(InputError) as exc:
         read_documents([str(tmp_path / "a.txt")])
     assert message in str(exc.value) and "reports.tsv:" in str(exc.value)
+
+
+def test_a_plan_report_named_in_an_article_gives_its_two_years():
+    doc = _meta("某某信息港讯 2月26日上午，计划审查委员会召开会议，审议市发展和改革局关于某某市2015年国民经济和社会发展"
+                "计划执行情况与2016年计划草案的报告。\n")
+    assert (doc.reviewed_year, doc.plan_year) == (2015, 2016)
+    assert doc.sources["plan_year"].rule == "body: plan report named"
+
+
+def test_the_national_standing_committee_hears_a_mid_year_report_on_the_plan():
+    doc = _meta("8月25日，十一届全国人大常委会第二十二次会议举行，听取国务院关于今年以来国民经济和社会发展计划执行情况的报告。\n"
+                "今年是“十二五”规划开局之年。\n")
+    assert (doc.reviewed_year, doc.plan_year, doc.area) == (2011, 2011, "中华人民共和国")
+    assert doc.sources["area"].rule == "national" and doc.sources["area"].words == "全国人大"
+    assert doc.sources["plan_year"].rule == "what-the-year-was"  # certain: it outranks the meeting estimate
+
+
+def test_an_article_quoting_the_report_is_news_and_its_page_date_is_a_publication_date():
+    doc = _meta("县人大代表围绕《政府工作报告》进行分组讨论\n发布日期:2022-02-15\n1月14日下午，参加某某县第十八届人民代表大会"
+                "第一次会议的代表分组讨论政府工作报告。\n")
+    assert doc.kind == "news"
+    assert doc.sources["date"].rule == "publication-date"
+    assert (doc.reviewed_year, doc.plan_year) == (2021, 2022)
