@@ -12,6 +12,7 @@ Pages saved from government sites carry more than the report:
 * pinyin that converters leave after a character (``報(bào)告``, ``發(fā)展``);
 * hard wraps: lines cut at a fixed width (text copied from a PDF or a
   terminal), which break words and numbers (``金穗农业科技有限`` / ``公司``);
+* Markdown heading marks and bold (``### 一、…``, ``**…**``);
 * literal ``&nbsp;`` entities (U+00A0 itself is a space for the normaliser);
 * masked years (``20xx年``, ``xxxx年``, ``20××年``), written one way, ``20XX年``,
   with the same length (after normalisation, so offsets stay), for the
@@ -79,6 +80,8 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
 _PINYIN = re.compile(rf"([{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
 _PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}\Z")
+# a text saved from a Markdown page: ### 一、2023年工作回顾, **生产总值**
+_MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+|\*\*(?=\S)|(?<=\S)\*\*", re.M)
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|#160|#xa0);", re.I)
 _SENTENCE_END = "。！？：；…”’）」』"
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部章节]|——|—)")
@@ -109,7 +112,7 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     # a furniture line that is the whole text is the text (a one-line note)
     if not any(ln.strip() for ln in kept):
         kept, out.furniture = text.split("\n"), []
-    joined = "\n".join(kept)
+    joined = _MARKDOWN.sub("", "\n".join(kept))
     joined, n_pinyin = _PINYIN.subn(r"\1", joined)
     tail, k = _PINYIN_CUT.subn(r"\1", joined[-12:])
     if k:

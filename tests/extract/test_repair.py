@@ -155,3 +155,9 @@ def test_a_masked_year_is_settled_by_what_the_text_says_of_it():
 def test_other_facts_that_fix_a_year(sentence, years):
     doc = _doc("政府工作报告\n各位代表：\n" + sentence + "\n")
     assert (doc.reviewed_year, doc.plan_year) == years
+
+
+def test_markdown_heading_marks_and_bold_are_dropped_so_the_outline_is_seen():
+    doc = _doc("2024年某某县政府工作报告\n### 一、2023年工作回顾\n- **经济回升**:增长5.2%。\n### 二、2024年主要目标\n增长5%左右。\n")
+    assert [(s.marker, s.mode) for s in doc.sections if s.level == 1] == [("一、", "reviewed"), ("二、", "planned")]
+    assert "**" not in doc.text and "#" not in doc.text
