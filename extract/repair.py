@@ -81,7 +81,8 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(rf"([{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
 _PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}\Z")
 # a text saved from a Markdown page: ### 一、2023年工作回顾, **生产总值**
-_MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+|\*\*(?=\S)|(?<=\S)\*\*", re.M)
+_MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_BOLD = re.compile(r"(?<!\*)\*\*([^*\n]+?)\*\*(?!\*)")
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|#160|#xa0);", re.I)
 _SENTENCE_END = "。！？：；…”’）」』"
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部章节]|——|—)")
@@ -112,7 +113,7 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     # a furniture line that is the whole text is the text (a one-line note)
     if not any(ln.strip() for ln in kept):
         kept, out.furniture = text.split("\n"), []
-    joined = _MARKDOWN.sub("", "\n".join(kept))
+    joined = _BOLD.sub(r"\1", _MARKDOWN.sub("", "\n".join(kept)))
     joined, n_pinyin = _PINYIN.subn(r"\1", joined)
     tail, k = _PINYIN_CUT.subn(r"\1", joined[-12:])
     if k:

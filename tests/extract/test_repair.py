@@ -161,3 +161,7 @@ def test_markdown_heading_marks_and_bold_are_dropped_so_the_outline_is_seen():
     doc = _doc("2024年某某县政府工作报告\n### 一、2023年工作回顾\n- **经济回升**:增长5.2%。\n### 二、2024年主要目标\n增长5%左右。\n")
     assert [(s.marker, s.mode) for s in doc.sections if s.level == 1] == [("一、", "reviewed"), ("二、", "planned")]
     assert "**" not in doc.text and "#" not in doc.text
+
+
+def test_a_masked_name_in_stars_is_not_bold():
+    assert "以***新时代" in _doc("各位代表：\n坚持以***新时代中国特色社会主义思想为指导。\n").text
