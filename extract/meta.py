@@ -544,7 +544,7 @@ _LEVEL_CUE = re.compile(r"(自治区|自治州|自治县|地区|省|市|县|区|
 
 def _settle_area(doc: Document, head: str) -> None:
     text = doc.folded
-    found = find_area(doc.title or "", head, text[:6000])
+    found = find_area(doc.title or "", head, text[:6000], "\n".join(doc.furniture))
     if found is None:
         doc.area = None
         doc.warnings.append("no area found (looked for the title, the delivery line, the congress, 我代表…人民政府 and "
@@ -566,12 +566,16 @@ def _settle_area(doc: Document, head: str) -> None:
         doc.warnings.append(f"area {name} estimated ({rule}): check it or give it with --area or reports.tsv")
 
 
-def find_area(title: str, head: str, body: str | None = None):
+_SITE = re.compile(r"(?:版权所有|主办单位|主办|站点|网站名称)?\s*[:：]?\s*([\u4e00-\u9fff]{2,16}?)(?:人民政府)(?:网|门户网站|办公室)?")
+
+
+def find_area(title: str, head: str, body: str | None = None, furniture: str = ""):
     """``(name, offset in head or None, rule, Division or None)`` of the area, or None.
 
     Rules, strongest first: the title, the delivery line or congress, 我代表X人民
-    政府, the division named most often, a short name (海东 of 海东市) at the level
-    the text speaks as (市委, 地委). Names the gazetteer knows win over others.
+    政府, the division named most often, the site the page came from (its
+    furniture: 版权所有：X人民政府), a short name (海东 of 海东市) at the level the
+    text speaks as (市委, 地委). Names the gazetteer knows win over others.
     """
     body = body if body is not None else head
     if re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于", head[:3000]) \
@@ -617,6 +621,11 @@ def find_area(title: str, head: str, body: str | None = None):
     for rank, name, s, rule, hit in sorted(candidates, key=lambda c: c[0]):
         if gazetteer.unit_word(name):
             return name, s, rule, None
+    for m in _SITE.finditer(furniture):  # the site the page was saved from: 版权所有：X县人民政府
+        name = _innermost(m.group(1))
+        hit = gazetteer.match(name) if name else None
+        if hit:
+            return name, None, "site name", hit[0]
     return _short_name(body)
 
 

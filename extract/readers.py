@@ -100,11 +100,13 @@ def read_html(text: str) -> Raw:
     if not body or not re.search(r"[\u4e00-\u9fff][^\n]*[。；！？]|[\u4e00-\u9fff]{15}", body):
         raise InputError("an HTML page with no article text (only menus and links): save the report's own page")
     title = (getattr(doc, "title", None) or "").strip()
-    title = re.split(r"\s*[_|｜]\s*|\s+-\s+", title)[0] if title else ""  # 报告标题_某某县人民政府网
+    parts = re.split(r"\s*[_|｜]\s*|\s+-\s+", title) if title else [""]
+    title = parts[0]  # 报告标题_某某县人民政府网: the rest names the site
+    sites = [p for p in parts[1:] if "人民政府" in p]
     lines = body.split("\n")
     if title and title not in body[:500]:
         lines.insert(0, title)
-    furniture = []
+    furniture = [f"站点:{site}" for site in sites]
     if getattr(doc, "date", None):
         furniture.append(f"发布时间:{doc.date}")
     return Raw(text="\n".join(lines), format="html", furniture=furniture)

@@ -231,3 +231,10 @@ def test_an_article_quoting_the_report_is_news_and_its_page_date_is_a_publicatio
     assert doc.kind == "news"
     assert doc.sources["date"].rule == "publication-date"
     assert (doc.reviewed_year, doc.plan_year) == (2021, 2022)
+
+
+def test_the_site_a_page_was_saved_from_names_the_area_when_the_text_does_not():
+    doc = _meta("政府工作报告\n各位代表：\n一、2020年工作回顾\n经济持续增长。\n版权所有：青龙满族自治县人民政府  网站地图\n")
+    assert doc.area == "青龙满族自治县"
+    assert doc.sources["area"].rule == "site name"
+    assert "版权所有" not in doc.text
