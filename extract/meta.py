@@ -31,10 +31,14 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib.util import find_spec
 
 from . import gazetteer
 from .kind import find_kind, is_mid_year
 from .records import Document, MetaSource
+
+jieba_file = find_spec("jieba").origin  # where jieba's dictionary is, without importing jieba
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
@@ -285,7 +289,7 @@ def name_before(text: str, end: int, longest: int = 14) -> tuple[str, gazetteer.
     best = ("", None, end)
     for i in range(max(0, end - longest), end - 1):
         name = text[i:end]
-        if not gazetteer.unit_word(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        if not gazetteer.unit_word(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name) or re.search(r"[在于日的和与及]", name):
             continue
         hit = gazetteer.match(name)
         if hit:
@@ -619,8 +623,10 @@ def find_area(title: str, head: str, body: str | None = None, furniture: str = "
     if named:
         return named
     for rank, name, s, rule, hit in sorted(candidates, key=lambda c: c[0]):
-        if gazetteer.unit_word(name):
-            return name, s, rule, None
+        stem = gazetteer.stem(name)
+        if gazetteer.unit_word(name) and stem and not stem.endswith("自治") \
+                and not re.match(r"[我本全该各十一二三四五六七八九]", stem):
+            return name, s, rule, None  # an invented or very old name: kept, marked as not in the gazetteer
     for m in _SITE.finditer(furniture):  # the site the page was saved from: 版权所有：X县人民政府
         name = _innermost(m.group(1))
         hit = gazetteer.match(name) if name else None
@@ -672,8 +678,21 @@ def find_divisions(text: str) -> list[tuple[int, str, gazetteer.Division]]:
     return out
 
 
+def _speaks_as(text: str) -> str | None:
+    """The unit word the text speaks as: 县 for 县委, 全县, 县人民政府 (the most frequent), or None."""
+    cues: dict[str, int] = {}
+    for m in _LEVEL_CUE.finditer(text[:3000]):
+        word = next(g for g in m.groups() if g)
+        word = {"地": "地区", "行署": "地区"}.get(word, word)
+        cues[word] = cues.get(word, 0) + 1
+    return max(cues.items(), key=lambda kv: (kv[1], kv[0]))[0] if cues else None
+
+
 def _most_named(text: str):
     found = find_divisions(text[:3000])
+    level_word = _speaks_as(text)
+    if level_word and level_word not in ("省", "自治区"):  # a county's or city's report names its province too
+        found = [f for f in found if f[2].level != gazetteer.PROVINCE]
     if not found:
         return None
     counts: dict[str, list] = {}
@@ -686,25 +705,42 @@ def _most_named(text: str):
     return name, start, "most-named", div
 
 
+_LEVEL_RANK = {gazetteer.COUNTY: 0, gazetteer.PREFECTURE: 1, gazetteer.PROVINCE: 2}
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """The words jieba's dictionary tags as place names (ns): a short name must be one.
+
+    Read from the dictionary file jieba ships, without starting its tokenizer;
+    only the short-name rule needs it, so it is read on first use."""
+    path = os.path.join(os.path.dirname(jieba_file), "dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "ns" and 2 <= len(parts[0]) <= 4:
+                out.add(parts[0])
+    return frozenset(out)
+
+
 def _short_name(text: str, within: str | None = None):
     """A division written without its unit word (新海东, 塔城口岸), at the level the text speaks as,
     looked for in ``within`` (the title), else in the text."""
-    cues: dict[str, int] = {}
-    for m in _LEVEL_CUE.finditer(text[:3000]):
-        word = next(g for g in m.groups() if g)
-        word = {"地": "地区", "行署": "地区"}.get(word, word)
-        cues[word] = cues.get(word, 0) + 1
-    if not cues:
+    level_word = _speaks_as(text)
+    if not level_word:
         return None
-    level_word = max(cues.items(), key=lambda kv: (kv[1], kv[0]))[0]
     where = within if within is not None else text[:3000]
     best = None
     for stem, divs in gazetteer.by_stem().items():
         if len(stem) < 2:
             continue
         fits = [d for d in divs if d.unit_word == level_word]
-        if not fits:
-            continue
+        if not fits or stem not in _place_words():
+            continue  # 同心 of 同心县 is a word (勠力同心), not a place
+        rank = _LEVEL_RANK[fits[0].level]
+        if any(_LEVEL_RANK[d.level] > rank for d in divs):
+            continue  # 海南 of 海南区 is first the province
         i = where.find(stem)
         if i < 0:
             continue

@@ -238,3 +238,17 @@ def test_the_site_a_page_was_saved_from_names_the_area_when_the_text_does_not():
     assert doc.area == "青龙满族自治县"
     assert doc.sources["area"].rule == "site name"
     assert "版权所有" not in doc.text
+
+
+@pytest.mark.parametrize("text", [
+    "各位代表：\n全县上下勠力同心，县委坚强领导，县人民政府扎实工作。\n",  # 同心 is a word here, not 同心县
+    "各位代表：\n全区贯彻海南发展要求，区委坚强领导，区人民政府扎实工作。\n",  # 海南 is the province, not 海南区
+])
+def test_a_short_name_must_be_a_place_and_not_a_higher_unit(text):
+    doc = _meta(text)
+    assert doc.area is None
+
+
+def test_a_county_report_naming_its_province_is_not_the_province():
+    doc = _meta("政府工作报告\n各位代表：\n全县深入贯彻云南省委部署，县委坚强领导，县人民政府扎实工作，全县经济增长。\n")
+    assert doc.area != "云南省"
