@@ -21,6 +21,7 @@ def corpus_to_json(result: CorpusResult, *, include_text: bool = False) -> dict:
         ],
         "canonical": dict(result.canonical),
         "warnings": list(result.warnings),
+        "skipped": [{"path": sk.path, "reason": sk.reason} for sk in result.skipped],
     }
 
 
@@ -33,6 +34,11 @@ def document_to_json(d: DocumentResult, *, include_text: bool = False) -> dict:
         "reviewed_year": doc.reviewed_year,
         "plan_year": doc.plan_year,
         "date": doc.date,
+        "kind": doc.kind,
+        "format": doc.format,
+        "area_code": doc.area_code,
+        "sources": {f: {"rule": src.rule, "words": src.words, "start": src.start, "certain": src.certain}
+                    for f, src in sorted(doc.sources.items())},
         "iri": doc_iri(doc.name),
         "encoding": doc.encoding,
         "script": doc.script,

@@ -5,15 +5,19 @@ forms in another, and ids are corpus-wide.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable, Iterable
 from importlib import resources
 
+from . import gazetteer
 from .curation import curation_files, read_curation
 from .errors import InputError, PolicyKGError
 from .events import find_statuses
 from .load import load_file
 from .meta import read_metadata
-from .records import CorpusResult, Document, DocumentResult
+from .inputs import Declared, Skipped, check_year, expand, read_reports_tsv, reports_files
+from .records import CorpusResult, Document, DocumentResult, MetaSource
 from .resolve import merge_variants, resolve
 from .segment import segment
 from .themes import tag_themes
@@ -38,60 +42,127 @@ def display_path(path: str) -> str:
 
 
 def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
-                   warnings: list[str] | None = None) -> list[Document]:
-    """Load, date and segment each file; a file that cannot be read becomes a warning.
+                   warnings: list[str] | None = None, skipped: list[Skipped] | None = None,
+                   year: int | None = None, area: str | None = None) -> list[Document]:
+    """Load, date and segment each report; a file that cannot be read is skipped with its reason.
 
-    Raises InputError when no file at all could be read.
+    ``paths`` may name folders and glob patterns (``extract.inputs.expand``).
+    ``year`` (the plan year) and ``area`` override what the texts say, for
+    every report; a ``reports.tsv`` beside the reports, for one. The same text
+    under two names is read once. Raises InputError when no file at all could
+    be read.
     """
-    paths = list(paths)
-    docs, problems = [], []
-    for i, path in enumerate(paths, 1):
+    files, problems = expand(list(paths))
+    check_year(year)
+    declared: dict[str, Declared] = {}
+    for f in reports_files(files):
+        declared.update(read_reports_tsv(f))
+    docs: list[Document] = []
+    seen: dict[str, str] = {}  # text digest → path
+    by_stem: dict[str, str] = {}
+    notes: list[str] = []
+    for i, path in enumerate(files, 1):
         if progress:
-            progress(f"[{i}/{len(paths)}] reading {path}")
+            progress(f"[{i}/{len(files)}] reading {path}")
         try:
             doc = load_file(path)
             read_metadata(doc)
+            _override(doc, declared.get(os.path.basename(path)), year, area)
             segment(doc)
         except PolicyKGError as exc:
-            msg = str(exc)  # the loader and metadata name the file already
-            problems.append(msg if msg.startswith(f"{path}: ") else f"{path}: {msg}")
+            msg = str(exc)  # the loader names the file already
+            problems.append(Skipped(path, msg[len(path) + 2:] if msg.startswith(f"{path}: ") else msg))
             continue
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            problems.append(Skipped(path, f"the same text as {seen[digest]}: read once"))
+            continue
+        seen[digest] = path
+        # a report's IRI is its file name without extension: a.txt and a.docx would be one report
+        stem = doc.name.rsplit(".", 1)[0] if "." in doc.name else doc.name
+        if stem in by_stem:
+            problems.append(Skipped(path, f"has the name {stem} of {by_stem[stem]} (reports are told apart by "
+                                          "file name without extension): rename one"))
+            continue
+        by_stem[stem] = path
         doc.path = display_path(path)
         docs.append(doc)
+    groups: dict[tuple, list[str]] = {}
+    for d in docs:
+        if d.area and d.plan_year is not None:
+            groups.setdefault((d.area, d.reviewed_year, d.plan_year), []).append(d.path)
+    for (a, r, p), names in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0, kv[0][2])):
+        if len(names) > 1:
+            notes.append(f"{', '.join(names)} are all reports of {a} reviewing {r} and planning {p}: all are read; "
+                         "the audit pairs each with the next report of its area")
+    if skipped is not None:
+        skipped.extend(problems)
     if warnings is not None:
-        warnings.extend(problems)
+        warnings.extend(str(p) for p in problems)
+        warnings.extend(notes)
     if not docs:
         if len(problems) == 1:
-            raise InputError(problems[0])
-        raise InputError("nothing could be read: " + "; ".join(problems) if problems else "no input files")
-    # a report's IRI is its file name without extension: a.txt and a.md would be one report
-    by_stem: dict[str, list[str]] = {}
-    for d in docs:
-        by_stem.setdefault(d.name.rsplit(".", 1)[0] if "." in d.name else d.name, []).append(d.path)
-    clashes = sorted((stem, paths) for stem, paths in by_stem.items() if len(paths) > 1)
-    if clashes:
-        stem, clash = clashes[0]
-        raise InputError(f"two input files share the name {stem} ({', '.join(clash)}): "
-                         "reports are told apart by file name without extension")
+            raise InputError(str(problems[0]))
+        raise InputError("nothing could be read: " + "; ".join(map(str, problems)) if problems else "no input files")
     docs.sort(key=lambda d: (d.plan_year or 0, d.name))
     return docs
 
 
-def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | None = None) -> CorpusResult:
-    """Extract entities and indicators from the files at ``paths`` (default: samples)."""
+def _override(doc: Document, declared: Declared | None, year: int | None, area: str | None) -> None:
+    """What the user said wins over what the text says, and is recorded as such."""
+    if declared:
+        if declared.kind:
+            doc.kind = declared.kind
+            doc.sources["kind"] = MetaSource("reports.tsv", declared.where)
+        if declared.plan_year is not None or declared.reviewed_year is not None:
+            plan = declared.plan_year if declared.plan_year is not None else declared.reviewed_year + 1
+            reviewed = declared.reviewed_year if declared.reviewed_year is not None else plan - 1
+            _set_years(doc, reviewed, plan, MetaSource("reports.tsv", declared.where))
+        if declared.area:
+            doc.area, doc.area_code = declared.area, _code(declared.area)
+            doc.sources["area"] = MetaSource("reports.tsv", declared.where)
+    if year is not None:
+        same = doc.reviewed_year is not None and doc.reviewed_year == doc.plan_year  # a mid-year report
+        _set_years(doc, year if same else year - 1, year, MetaSource("override: --year", str(year)))
+    if area:
+        doc.area, doc.area_code = area, _code(area)
+        doc.sources["area"] = MetaSource("override: --area", area)
+    if doc.plan_year is not None:
+        doc.warnings[:] = [w for w in doc.warnings if not w.startswith(("no recognisable year", "years estimated"))]
+    if doc.area:
+        doc.warnings[:] = [w for w in doc.warnings if not w.startswith("no area found")]
+
+
+def _set_years(doc: Document, reviewed: int, plan: int, source: MetaSource) -> None:
+    doc.reviewed_year, doc.plan_year = reviewed, plan
+    doc.sources["reviewed_year"] = doc.sources["plan_year"] = source
+
+
+def _code(area: str) -> str | None:
+    hit = gazetteer.match(area)
+    return hit[0].code if hit else None
+
+
+def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | None = None,
+                   year: int | None = None, area: str | None = None) -> CorpusResult:
+    """Extract entities and indicators from the files at ``paths`` (default: samples).
+
+    ``year`` and ``area`` override the metadata of every report (``read_documents``)."""
     from .entities import EntityExtractor  # spaCy loads only when extraction runs
     from .indicators import find_indicators
 
     paths = list(paths) if paths else sample_paths()
     result = CorpusResult()
-    docs = read_documents(paths, progress=progress, warnings=result.warnings)
+    docs = read_documents(paths, progress=progress, warnings=result.warnings, skipped=result.skipped,
+                          year=year, area=area)
+    result.inputs = len(expand(list(paths))[0]) + sum(1 for s in result.skipped if s.reason == "matches no file")
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
     for i, r in enumerate(results, 1):
         if progress:
             progress(f"[{i}/{len(results)}] extracting {r.document.name}")
         extractor.first_pass(r.document)
-    decisions = [d for f in curation_files(paths) for d in read_curation(f)]
+    decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
     for r in results:
         r.entities = extractor.entities(r.document)
         find_statuses(r.document, r.entities)  # also makes institutions being built projects

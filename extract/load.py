@@ -21,6 +21,11 @@ text as normalised here, so the normal form is documented and tested:
    (``「放管服」``, ``『…』``) and a pair of ASCII double quotes around
    Chinese text on one line (``"放管服"``) become ``“放管服”`` (``‘…’``).
 
+Before these steps ``extract.repair`` takes out what the web page added (page
+furniture lines, watermark tokens, converter pinyin, hard wraps); after them
+masked years are written ``20XX年``. Files other than text (HTML, docx, PDF)
+are read by ``extract.readers`` first.
+
 Traditional characters stay as written in ``Document.text``; ``Document.folded``
 is the same text folded to simplified, character by character (so offsets
 agree), and is what the matching rules read.
@@ -29,12 +34,18 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections import Counter
 import re
 import unicodedata
 from functools import lru_cache
 
+from . import readers
 from .errors import InputError
 from .records import Document
+from .repair import repair, unmask_years
+
+# A report is well under a megabyte of text; a file past this is no single report.
+MAX_BYTES = 32 * 1024 * 1024
 
 # Characters the same in both scripts and frequent in any Chinese prose: a
 # wrong decoding (Big5 bytes read as GB18030, say) rarely produces them.
@@ -54,6 +65,11 @@ def _score(text: str) -> float:
         return 0.0
     sample = text[:20000]
     return sum(ch in _COMMON for ch in sample) / len(sample)
+
+
+def decode_checked(data: bytes) -> tuple[str, str, int]:
+    """``(text, encoding, number of byte sequences replaced or NUL bytes dropped)``."""
+    return _decode_checked(data)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -101,11 +117,18 @@ def _decode(data: bytes) -> tuple[str, str, int]:
                     continue
                 if hits > len(data) // 8 or _score(text) > 0.005:
                     return text, enc, 0
+        if zeros <= max(8, len(data) // 1000):
+            # a few NUL bytes in a text (a copy gone wrong): read without them
+            text, enc, replaced = _decode(data.replace(b"\x00", b""))
+            return text, enc + "+nul", replaced
         raise InputError("binary file (holds NUL bytes and is not UTF-16 text)")
     try:
         return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed, "mixed utf-8/gb18030", 0
     candidates = []
     # UTF-16 of Chinese without a single ASCII character has no zero byte at all.
     encodings = ("gb18030", "big5", "utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ("gb18030", "big5")
@@ -126,11 +149,37 @@ def _decode(data: bytes) -> tuple[str, str, int]:
     raise InputError("not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)")
 
 
+def _decode_mixed(data: bytes) -> str | None:
+    """A file pasted together from UTF-8 and GB18030 pieces, line by line: each
+    line in the encoding it reads in. None when the file is of one encoding."""
+    lines = data.split(b"\n")
+    utf8 = other = 0
+    out = []
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8 += any(b > 0x7F for b in line)
+        except UnicodeDecodeError:
+            try:
+                text = line.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            if _score(text) == 0:
+                return None  # not Chinese in GB18030 either: a broken byte, not a second encoding
+            other += 1
+        out.append(text)
+    return "\n".join(out) if utf8 and other else None
+
+
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-_FULLWIDTH = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL}
+_FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(o)) for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL) + "]")
+
+
+def _half(m: re.Match) -> str:
+    return chr(ord(m.group()) - 0xFEE0)
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
@@ -139,42 +188,48 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CTRL_RE.sub("", text)
     text = _SPACE_RE.sub(" ", text)
-    text = text.translate(_FULLWIDTH)
+    text = _FULLWIDTH_RE.sub(_half, text)
+    text = _CORNER_RE.sub(lambda m: _CORNER_MAP[m.group()], text)
     out_lines = []
     for line in text.split("\n"):
         line = line.strip(" ")
         if " " in line:
             line = _drop_spaces(line)
-        out_lines.append(_curly_quotes(_widen_punct(line)))
+        if _NARROW_RE.search(line):
+            line = _widen_punct(line)
+        if '"' in line:
+            line = _curly_quotes(line)
+        out_lines.append(line)
     text = "\n".join(out_lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
 
 
-_CORNERS = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_CORNER_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+_CORNER_RE = re.compile("[「」『』]")
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
 
 
 def _curly_quotes(line: str) -> str:
-    line = line.translate(_CORNERS)
     if '"' in line:
         line = _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”" if _CJK_RE.search(m.group(1)) else m.group(0), line)
     return line
 
 
 def _drop_spaces(line: str) -> str:
-    chars = []
-    n = len(line)
-    for i, ch in enumerate(line):
-        if ch == " ":
-            prev = chars[-1] if chars else ""
-            nxt = line[i + 1] if i + 1 < n else ""
-            if not prev or not nxt or nxt == " ":
-                continue
-            if _tight(prev) or _tight(nxt) or (prev.isdigit() and nxt.isdigit()) or (prev.isdigit() and nxt in ".%") or (prev == "." and nxt.isdigit()):
-                continue
-        chars.append(ch)
-    return "".join(chars)
+    """Drop each space (runs are single by now) that touches Chinese or splits a number."""
+    parts = line.split(" ")
+    out = [parts[0]]
+    prev = parts[0][-1:] if parts[0] else ""
+    for part in parts[1:]:
+        nxt = part[:1]
+        if prev and nxt and not (_tight(prev) or _tight(nxt) or (prev.isdigit() and (nxt.isdigit() or nxt in ".%"))
+                                 or (prev == "." and nxt.isdigit())):
+            out.append(" ")
+        out.append(part)
+        if part:
+            prev = part[-1]
+    return "".join(out)
 
 
 def _tight(ch: str) -> bool:
@@ -189,18 +244,20 @@ def _widen_punct(line: str) -> str:
     if not _NARROW_RE.search(line):
         return line
     out = list(line)
-    wide = [_next_to_chinese(line, i) for i in range(len(line))]
+    narrow = [m.start() for m in _NARROW_RE.finditer(line)]
+    wide = {i: _next_to_chinese(line, i) for i in narrow}
     # a pair of parentheses is widened together: (1)推进 → （1）推进, not (1）推进
     stack = []
-    for i, ch in enumerate(line):
+    for i in narrow:
+        ch = line[i]
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
             j = stack.pop()
             wide[i] = wide[j] = wide[i] or wide[j]
-    for i, ch in enumerate(line):
-        if ch in _TO_FULL and wide[i]:
-            out[i] = _TO_FULL[ch]
+    for i in narrow:
+        if wide[i]:
+            out[i] = _TO_FULL[line[i]]
     return "".join(out)
 
 
@@ -236,47 +293,91 @@ def fold(text: str) -> str:
 
 
 def detect_script(text: str) -> str:
-    cjk = _CJK_RE.findall(text, 0, 50000)
-    if not cjk:
+    counts = Counter(text[:20000])
+    total = changed = 0
+    for ch, n in counts.items():
+        if is_cjk(ch):
+            total += n
+            if _fold_char(ch) != ch:
+                changed += n
+    if not total:
         return "simplified"
-    distinct = set(cjk)
-    changed = {ch for ch in distinct if _fold_char(ch) != ch}
-    share = sum(1 for ch in cjk if ch in changed) / len(cjk)
-    return "traditional" if share > 0.03 else "simplified"
+    return "traditional" if changed / total > 0.03 else "simplified"
 
 
-def load_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
-    """Normalise an already decoded text into a Document (no metadata yet)."""
-    norm = normalise(text)
+def load_text(text: str, path: str = "<text>", encoding: str = "utf-8", *, wrapped: bool | None = None,
+              furniture: list[str] | None = None, fmt: str = "txt") -> Document:
+    """Repair and normalise an already decoded text into a Document (no metadata yet)."""
+    fixed = repair(text, wrapped=wrapped)
+    norm, masked = unmask_years(normalise(fixed.text))
     if not _CJK_RE.search(norm, 0, 5000):
         raise InputError("no Chinese text found")
     script = detect_script(norm)
     folded = fold(norm) if script == "traditional" else norm
-    return Document(path=path, text=norm, folded=folded, encoding=encoding, script=script)
+    doc = Document(path=path, text=norm, folded=folded, encoding=encoding, script=script, format=fmt)
+    doc.furniture = [*(furniture or []), *fixed.furniture]
+    doc.warnings.extend(fixed.notes)
+    if masked:
+        doc.warnings.append(f"{masked} masked year(s) (20XX年) in the text")
+    return doc
 
 
 def read_bytes(path: str) -> bytes:
     if not os.path.exists(path):
         raise InputError("no such file")
     if os.path.isdir(path):
-        raise InputError("is a directory, not a report file (pass the files inside it, e.g. DIR/*.txt)")
+        raise InputError("is a directory, not a report file (pass the folder itself to read the reports in it)")
     try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise InputError(f"too large for one report ({size / 1048576:.0f} MB; the limit is "
+                             f"{MAX_BYTES // 1048576} MB): split it into its reports")
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
 
 
+def load_bytes(data: bytes, path: str) -> Document:
+    """Read one report's bytes in whatever form they are (text, HTML, docx, PDF)."""
+    kind = readers.sniff(data, path)
+    readers.refuse(kind)
+    if kind == "pdf":
+        raw = readers.read_pdf(data)
+    elif kind == "docx":
+        raw = readers.read_docx(data)
+    else:
+        text, enc, replaced = _decode_checked(data)
+        if kind == "html" or readers.looks_like_html(text):
+            raw = readers.read_html(text)
+            raw.encoding = enc
+        else:
+            raw = readers.Raw(text=text, format="txt", encoding=enc)
+        raw.replaced = replaced
+    nuls = 0
+    if raw.encoding.endswith("+nul"):
+        raw.encoding = raw.encoding[:-4]
+        nuls = data.count(0)
+    doc = load_text(raw.text, path=path, encoding=raw.encoding, wrapped=raw.wrapped, furniture=raw.furniture,
+                    fmt=raw.format)
+    if nuls:
+        doc.warnings.insert(0, f"{nuls} NUL byte(s) dropped")
+    if raw.encoding == "mixed utf-8/gb18030":
+        doc.warnings.insert(0, "lines in two encodings (UTF-8 and GB18030): each line read in its own")
+    if raw.replaced:
+        doc.warnings.insert(0, f"{raw.replaced} broken UTF-8 byte sequence(s) replaced by U+FFFD")
+    longest = max((len(line) for line in doc.text.split("\n")), default=0)
+    if longest > 200_000:
+        doc.warnings.append(f"a line of {longest} characters: the text has lost its line breaks")
+    return doc
+
+
 def load_file(path: str) -> Document:
-    """Read, decode and normalise one report file.
+    """Read, decode, repair and normalise one report file.
 
     Raises InputError with a one-line message naming ``path``.
     """
     try:
-        text, enc, replaced = _decode_checked(read_bytes(path))
-        doc = load_text(text, path=path, encoding=enc)
+        return load_bytes(read_bytes(path), path)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
-    if replaced:
-        doc.warnings.append(f"{replaced} broken UTF-8 byte sequence(s) replaced by U+FFFD")
-    return doc

@@ -37,6 +37,22 @@ class Sentence:
     section: str  # id of the innermost section holding the sentence
 
 
+# What a document is (extract.kind): a whole report to the congress, a plan
+# report (计划执行情况与计划草案), one page of a report split over pages, a news
+# article about a report, or a digest of one (摘登, 解读, 要点).
+KINDS = ("report", "plan-report", "page", "news", "digest")
+
+
+@dataclass(frozen=True, slots=True)
+class MetaSource:
+    """Where one metadata field came from, so a user can see why and override it."""
+
+    rule: str  # which rule gave it: "title", "delivery-line", "congress-session", "override" …
+    words: str  # the words it was read from (or the override as given)
+    start: int | None = None  # offset of the words in Document.text, when they are in it
+    certain: bool = True  # False: an estimate (a warning says so)
+
+
 @dataclass(slots=True)
 class Document:
     path: str
@@ -49,6 +65,11 @@ class Document:
     reviewed_year: int | None = None
     plan_year: int | None = None
     date: str | None = None  # ISO yyyy-mm-dd, the day the report was delivered
+    kind: str | None = None  # one of KINDS
+    format: str = "txt"  # what the file was: txt, html, docx, pdf
+    area_code: str | None = None  # the division code of the area in the gazetteer (extract.gazetteer)
+    sources: dict[str, MetaSource] = field(default_factory=dict)  # field name → where it came from
+    furniture: list[str] = field(default_factory=list)  # page-furniture lines dropped from the text (extract.repair)
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -172,3 +193,5 @@ class CorpusResult:
     links: list[Link] = field(default_factory=list)  # why entities of different reports share an id
     canonical: dict[str, str] = field(default_factory=dict)  # entity id → canonical name
     warnings: list[str] = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # extract.inputs.Skipped: files not read, with the reason
+    inputs: int = 0  # how many files the arguments named

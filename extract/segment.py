@@ -17,6 +17,16 @@ year: a report is delivered during the year it plans, and after its review it
 turns to what comes (1990s national reports: 一、1994年国内工作的回顾, then
 二、促进国民经济持续、快速、健康发展).
 
+Text before the first numbered heading is read as *passages* (level 5, no
+marker): a paragraph that opens a review (``首先报告２００１年的工作``,
+``2018年工作回顾``, ``过去一年``, ``一年来``, ``去年``, a short heading line with
+review words) starts a reviewed passage, one that turns to the plan year
+(``２００２年是…``, ``今年工作的总体要求``, ``新的一年``) a planned one, and the
+paragraphs after it inherit its mode. News articles and digests, which have no
+outline, are read this way throughout, with the cues of reported speech too
+(``报告提出…目标`` plans; ``回顾…时称`` reviews; a paragraph about the reviewed
+year, its verbs in the past). Text before the first cue is about the plan year.
+
 Every section start is also a sentence start, so every sentence lies inside
 the one section it names.
 """
@@ -25,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .meta import cn_year
 from .records import PLANNED, REVIEWED, Document, Section, Sentence
 
 _NUM = "一二三四五六七八九十"
@@ -32,18 +43,55 @@ _CN = {c: i + 1 for i, c in enumerate(_NUM)}
 
 _L1 = re.compile(rf"^[ ]*([{_NUM}]{{1,3}})、(.*)$", re.M)
 _L2 = re.compile(rf"^[ ]*（([{_NUM}]{{1,3}})）(.*)$", re.M)
-_L3 = re.compile(rf"(?:(?<=[。；！？：\n])|^)[ ]*([{_NUM}]{{1,3}})是(?=[^，。；、是]{{2}})", re.M)
-# a run whose stop before 一是 was lost in scraping (两篇文章一是…。二是…); the
-# characters that make 一 part of a word (这一, 之一, 统一, 唯一…) are not that
-_L3_LOOSE = re.compile(r"(?<=[\u4e00-\u9fff”’）])(?<![这那之统唯第同单每其万逐划另])一是(?=[^，。；、是]{2})")
+# 一是 (inline) opens a clause: after 。；！？： or a line break (_after_stop). A run
+# whose stop before 一是 was lost in scraping (两篇文章一是…。二是…) is taken too,
+# unless what is before makes 一 part of a word (这一, 之一, 统一, 唯一…: _LOOSE_BEFORE).
+# patterns that open on the numeral (a scan that opens on a look-behind is slow)
+_L3_CAND = re.compile(rf"(?<![{_NUM}])([{_NUM}]{{1,3}})是(?=[^，。；、是]{{2}})")
+_L3_LOOSE_CAND = re.compile(r"一是(?=[^，。；、是]{2})")
+_LOOSE_BEFORE = re.compile(r"(?![这那之统唯第同单每其万逐划另])[\u4e00-\u9fff”’）]")
+
+
+def _after_stop(text: str, i: int) -> bool:
+    """Position ``i`` opens a clause: at the text start or after 。；！？： or a line break, spaces between."""
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j == 0 or text[j - 1] in "。；！？：\n"
+
+
 _L4 = re.compile(r"^[ ]*(?:(\d{1,2})[.、](?!\d)|（(\d{1,2})）)(.*)$", re.M)
 
-# nesting order: 一、 > （一） > 1. > （1） > 一是 (inline, innermost)
-_RANK_L1, _RANK_L2, _RANK_NUM, _RANK_PAREN_NUM, _RANK_INLINE = 1, 2, 3, 4, 5
+# nesting order: an unnumbered part > 一、 > （一） > 1. > （1） > 一是 (inline, innermost)
+_RANK_PART, _RANK_L1, _RANK_L2, _RANK_NUM, _RANK_PAREN_NUM, _RANK_INLINE = 0.5, 1, 2, 3, 4, 5
+_RANK_PASSAGE = 0.75  # never a parent: a passage ends where any heading starts
+# an unnumbered part title: a short line alone between blank lines (六五计划前两年的执行情况, 结束语)
+_PART = re.compile(r"(?<=\n\n)[ ]*([\u4e00-\u9fff][^\n。，；：！？“”（）()]{1,23})[ ]*(?=\n\n)")
 
-_REVIEW_WORDS = re.compile(r"执行情况|回顾|完成情况|过去一年|过去五年|过去的一年|工作总结|主要成绩|取得的成绩")
+_REVIEW_WORDS = re.compile(r"执行情况|回顾|完成情况|过去一年|过去五年|过去的一年|工作总结|主要成绩|取得的成绩"
+                           r"|(?:[一二三四五六七八九十两]|\d{1,2})年来|取得[^，。]{0,8}成就|成就的[一二三四五六七八九十两]年")
+_SITUATION = re.compile(r"^(?:关于)?(?:当前|目前|国内|国际|国内外)?(?:的)?(?:政治|经济|国内)?(?:经济)?形势$|^当前的")
 _PLAN_WORDS = re.compile(r"目标|任务|计划|工作重点|重点工作|安排|建议|要求|思路|部署|措施|政策取向")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_Y = r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2}|(?:19|20)XX)"
+
+# passages: the paragraph opens a review of the year, or turns to the plan year
+_REVIEW_OPEN_AT = (
+    r"[ ]*(?:(?:首先|下面)[，,]?(?:我)?(?:向大会)?(?:报告|回顾)|"
+    r"(?:(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?|过去五年)(?:及|和|暨))?" + _Y
+    + r"年(?:度)?(?:(?:和|及)(?:“十.五”(?:时期)?|过去五年))?(?:的)?(?:政府)?"
+    r"(?:工作回顾|工作总结|国民经济和社会发展计划执行情况|计划执行情况)|"
+    r"过去的?一年|过去[一二三四五两]年|[一二三四五两]年来|一年来|去年(?:[，,]|以来|我们|全)|在过去的一年|刚刚过去的|即将过去的|回顾过去)")
+_REVIEW_OPEN = re.compile("^" + _REVIEW_OPEN_AT)
+_REVIEW_OPEN_AT = re.compile(_REVIEW_OPEN_AT)  # match(text, pos): no copy of the rest of a long line
+_PLAN_OPEN = re.compile(
+    r"^[ ]*(?:(?:今年|新的一年|明年)(?:是|[，,]|要|将|工作|政府工作|经济社会|的?主要|我们|全)|做好今年|"
+    r"(?:根据|按照)[^。\n]{0,30}今年|今后(?:五年|一个时期))")
+_AFTER_PLAN_YEAR = re.compile(r"(?:是|[，,]|要|将|工作|经济社会发展|的?主要)")
+_AFTER_REVIEWED_YEAR = re.compile(r"(?:[，,]|是|以来|我国|全国|全省|全市|全县|全区)")
+_NEWS_PLAN = re.compile(r"报告(?:提出|要求|明确|强调|部署|指出[，,]?(?:今年|新的一年))|(?:要|将|力争)[^。\n]{0,20}(?:目标|完成|实现|建设|推进)")
+_NEWS_REVIEW = re.compile(r"回顾[^。\n]{0,12}(?:时称|时说|指出|表示)|报告(?:回顾|总结)|过去的?一年|去年|一年来|五年来")
+_PAST = re.compile(r"完成了?|实现了?|取得|呈现|增长|达到|引进|建成|开工|获悉")
 _SENT = re.compile(r"[^。！？\n]*[。！？]+[”’」』）]*|[^。！？\n]+")
 
 
@@ -83,9 +131,13 @@ def segment(doc: Document) -> None:
         marker = m.group(0).strip(" ")[: len(m.group(0).strip(" ")) - len(m.group(3))]
         rank = _RANK_NUM if m.group(1) else _RANK_PAREN_NUM
         heads.append((_lstripped(m), rank, 4, int(num), marker, m.start(3)))
+    if any(h[1] == _RANK_L1 for h in heads):
+        for start, title_start in _part_headings(text):
+            heads.append((start, _RANK_PART, 5, 0, "", title_start))
     inline = [(m.start(1), _RANK_INLINE, 3, _cn_number(m.group(1)), m.group(1) + "是", m.end(0), True)
-              for m in _L3.finditer(text)]
-    inline += [(m.start(), _RANK_INLINE, 3, 1, "一是", m.end(), False) for m in _L3_LOOSE.finditer(text)]
+              for m in _L3_CAND.finditer(text) if _after_stop(text, m.start(1))]
+    inline += [(m.start(), _RANK_INLINE, 3, 1, "一是", m.end(), False) for m in _L3_LOOSE_CAND.finditer(text)
+               if m.start() and _LOOSE_BEFORE.match(text, m.start() - 1)]
     heads.sort()
     heads = _merge_runs(heads, sorted(inline))
 
@@ -94,14 +146,35 @@ def segment(doc: Document) -> None:
     sections = [root]
     stack = [(root, 0)]
     counters: dict[str, int] = {}
+    # passages: in the text before the first heading, and in each unnumbered part before its first heading
+    spans = [(0, heads[0][0] if heads else len(text), True)]
+    for i, h in enumerate(heads):
+        neutral = h[1] == _RANK_L1 and _neutral(_heading_title(text, h[5]))
+        if h[1] == _RANK_PART or neutral:
+            line_end = text.find("\n", h[0])
+            spans.append((line_end if line_end >= 0 else len(text),
+                          heads[i + 1][0] if i + 1 < len(heads) else len(text), not neutral))
+    passages = {}
+    for a, b, inherit in spans:
+        for start, end, year, mode in _passages(text, a, b, doc, inherit):
+            passages[start] = (end, year, mode)
+    outline = heads
+    heads_index = {h[0]: i for i, h in enumerate(outline)}
+    heads = sorted(heads + [(start, _RANK_PASSAGE, 5, 0, "", start) for start in passages])
     for i, (start, rank, level, _num, marker, tstart) in enumerate(heads):
         while stack[-1][1] >= rank:
             stack.pop()
         parent = stack[-1][0]
         counters[parent.id] = counters.get(parent.id, 0) + 1
         sid = f"{counters[parent.id]}" if parent.id == "0" else f"{parent.id}.{counters[parent.id]}"
+        if rank == _RANK_PASSAGE:  # a run of paragraphs of one mode: it holds no heading
+            end, year, mode = passages[start]
+            title = _heading_title(text, start, limit=40, stops="。！？\n，：")
+            sections.append(Section(id=sid, level=5, marker="", title=doc.text[start:start + len(title)],
+                                    start=start, end=min(end, parent.end), parent=parent.id, year=year, mode=mode))
+            continue
         title = _heading_title(text, tstart, stops="。！？\n；" if rank == _RANK_INLINE else "。！？\n")
-        end = _section_end(heads, i, rank, parent.end, len(text))
+        end = _section_end(outline, heads_index[start], rank, parent.end, len(text))
         year, mode = _year_mode(title, parent, doc, level)
         sec = Section(id=sid, level=level, marker=marker, title=doc.text[tstart:tstart + len(title)].strip(),
                       start=start, end=end, parent=parent.id, year=year, mode=mode)
@@ -109,6 +182,120 @@ def segment(doc: Document) -> None:
         stack.append((sec, rank))
     doc.sections = sections
     doc.sentences = _sentences(text, sections)
+
+
+def _neutral(title: str) -> bool:
+    """A heading that says nothing of the year it is about (一、关于社会主义建设)."""
+    return not (_REVIEW_WORDS.search(title) or _PLAN_WORDS.search(title) or _YEAR.search(title)
+                or _SITUATION.search(title) or re.search(r"今年|明年|今后|新的一年|[一二三四五六七八九]年", title))
+
+
+def _part_headings(text: str) -> list[tuple[int, int]]:
+    """Unnumbered part titles above the numbered outline (1980s national reports):
+    only when a report has two or more, so a lone short line is no part."""
+    found = [(m.start(1), m.start(1)) for m in _PART.finditer(text)
+             if not _L1.match(m.group(1)) and sum(map(is_cjk_char, m.group(1))) >= 0.8 * len(m.group(1))]
+    return found if len(found) >= 2 else []
+
+
+def is_cjk_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _passages(text: str, start: int, end: int, doc: Document, inherit: bool = True) -> list[tuple[int, int, int | None, str]]:
+    """``(start, end, year, mode)`` of the passages in ``text[start:end]``: runs of paragraphs
+    of one mode, each opened by a cue (see the module doc); none before the first cue.
+
+    Without ``inherit`` (inside a numbered part whose heading says nothing of its
+    year: 六、加强政风建设 / 一年来，……), a cue holds for its own paragraph only."""
+    news = doc.kind in ("news", "digest")
+    cuts = []  # (offset, year, mode)
+    ends: dict[int, int] = {}
+    pos = start
+    for para in re.finditer(r"[^\n]+", text[start:end]):
+        a = start + para.start()
+        line = para.group(0)
+        cue = _cue(line, doc, news)
+        if cue:
+            cuts.append((a + len(line) - len(line.lstrip(" ")), *cue))
+            if not inherit:
+                ends[cuts[-1][0]] = a + len(line)
+        # a review heading run into the paragraph (……提出意见。2018年工作回顾2018年，……)
+        if inherit:
+            for m in re.finditer(r"(?<=[。！？])", line):
+                c = _inline_cue(line, m.start(), doc)
+                if c:
+                    cuts.append((a + m.start(), *c))
+        pos = a
+    cuts.sort()
+    if not inherit:
+        return [(at, ends[at], year, m) for at, year, m in cuts if ends[at] > at]
+    out = []
+    mode = None
+    for i, (at, year, m) in enumerate(cuts):
+        if m == mode and out:
+            continue
+        if out:
+            out[-1] = (out[-1][0], at, out[-1][2], out[-1][3])
+        out.append((at, end, year, m))
+        mode = m
+    return [p for p in out if p[1] > p[0]]
+
+
+def _cue(line: str, doc: Document, news: bool):
+    """(year, mode) a paragraph opens, or None."""
+    m = _REVIEW_OPEN.match(line)
+    if m:
+        return _reviewed_year(m, doc), REVIEWED
+    if _PLAN_OPEN.match(line) or _opens_with_year(line, doc.plan_year, _AFTER_PLAN_YEAR):
+        return doc.plan_year, PLANNED
+    if _opens_with_year(line, doc.reviewed_year, _AFTER_REVIEWED_YEAR) and \
+            doc.reviewed_year != doc.plan_year:
+        return doc.reviewed_year, REVIEWED
+    # a short line that is a heading (not a line of the title: …执行情况与2020年计划草案的报告)
+    short = len(line.strip()) <= 30 and not re.search(r"[。；]|报告|^[ ]*(?:——|—|─|在)", line)
+    if short and _REVIEW_WORDS.search(line):
+        return _year_in(line, doc.reviewed_year), REVIEWED
+    if short and re.search(r"目标|任务|工作安排|工作重点|重点工作|总体要求", line) and not _YEAR.search(line.replace(
+            str(doc.plan_year), "")):
+        return doc.plan_year, PLANNED
+    if news:
+        first = re.split(r"[。！？]", line, maxsplit=1)[0]
+        if _NEWS_REVIEW.search(first):
+            return doc.reviewed_year, REVIEWED
+        if _NEWS_PLAN.search(first):
+            return doc.plan_year, PLANNED
+        years = {int(y) for y in _YEAR.findall(first)}
+        if doc.reviewed_year in years and doc.plan_year not in years and _PAST.search(first):
+            return doc.reviewed_year, REVIEWED
+        if doc.plan_year in years and doc.reviewed_year not in years and doc.reviewed_year != doc.plan_year:
+            return doc.plan_year, PLANNED
+    return None
+
+
+def _inline_cue(line: str, pos: int, doc: Document):
+    m = _REVIEW_OPEN_AT.match(line, pos)
+    if m and (m.group(1) or line.startswith(("首先", "下面"), pos)):
+        return _reviewed_year(m, doc), REVIEWED
+    return None
+
+
+def _reviewed_year(m: re.Match, doc: Document) -> int | None:
+    y = m.group(1)
+    return cn_year(y) if y and "X" not in y else doc.reviewed_year
+
+
+def _year_in(line: str, default: int | None) -> int | None:
+    ys = _YEAR.findall(line)
+    return int(ys[0]) if ys else default
+
+
+def _opens_with_year(line: str, year: int | None, after: re.Pattern) -> bool:
+    if year is None:
+        return False
+    body = line.lstrip(" ")
+    head = f"{year}年"
+    return body.startswith(head) and after.match(body, len(head)) is not None
 
 
 def _lstripped(m: re.Match) -> int:
@@ -161,13 +348,18 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int):
     years = [int(y) for y in _YEAR.findall(title)]
     if _REVIEW_WORDS.search(title):
         return (years[0] if years else doc.reviewed_year), REVIEWED
-    if level == 1:
+    if _SITUATION.search(title) and not _PLAN_WORDS.search(title) and doc.plan_year not in years:
+        # 当前的经济形势, 关于经济形势: where things stand after the year reviewed
+        return doc.reviewed_year, REVIEWED
+    if level in (1, 5):
         if doc.plan_year in years:
             return doc.plan_year, PLANNED
         if doc.reviewed_year in years:
             return doc.reviewed_year, REVIEWED
         if _PLAN_WORDS.search(title) and years:
             return years[0], PLANNED
+        if parent.level == 5 and not _PLAN_WORDS.search(title):  # inside an unnumbered part: its mode
+            return parent.year, parent.mode
         return doc.plan_year, PLANNED
     if doc.plan_year in years and _PLAN_WORDS.search(title):
         return doc.plan_year, PLANNED
@@ -178,28 +370,36 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
     starts = sorted({s.start for s in sections})
     sec_starts = [s.start for s in sections]  # pre-order, so sorted
     out = []
+    k = 0  # starts[k] is the first section start after the sentence's start
+    n = len(starts)
+    where = (-1, None)  # (index into sec_starts, section) of the last sentence: most share it
     for m in _SENT.finditer(text):
         a, end = m.start(), m.end()
+        while k < n and starts[k] <= a:
+            k += 1
         # a section starting inside (一是…；二是…) starts a sentence too
-        cuts = starts[bisect.bisect_right(starts, a):bisect.bisect_left(starts, end)]
-        for b in cuts + [end]:
-            piece_start, piece_end = a, b
-            while piece_start < piece_end and text[piece_start] == " ":
-                piece_start += 1
-            while piece_end > piece_start and text[piece_end - 1] == " ":
-                piece_end -= 1
-            if piece_start < piece_end:
-                out.append(Sentence(start=piece_start, end=piece_end,
-                                    section=_innermost(sections, sec_starts, piece_start)))
+        j = k
+        while j < n and starts[j] < end:
+            j += 1
+        for b in [*starts[k:j], end]:
+            piece = text[a:b]
+            stripped = piece.strip(" ")
+            if stripped:
+                ps = a + len(piece) - len(piece.lstrip(" "))
+                i = bisect.bisect_right(sec_starts, ps) - 1
+                if i != where[0] or not ps < where[1].end:
+                    sec = sections[_innermost(sections, sec_starts, ps, i)]
+                    where = (i, sec)
+                out.append(Sentence(start=ps, end=ps + len(stripped), section=where[1].id))
             a = b
     return out
 
 
-def _innermost(sections: list[Section], starts: list[int], pos: int) -> str:
-    i = bisect.bisect_right(starts, pos) - 1
+def _innermost(sections: list[Section], starts: list[int], pos: int, i: int) -> int:
+    """Index of the innermost section holding ``pos``, from ``i``, the last section starting at or before it."""
     while i > 0:
         s = sections[i]
         if s.start <= pos < s.end:
-            return s.id
+            return i
         i -= 1
-    return "0"
+    return 0

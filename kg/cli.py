@@ -44,35 +44,57 @@ def _progress(quiet: bool):
     return lambda msg: click.echo(msg, err=True)
 
 
-def _warn(warnings, quiet: bool) -> None:
-    if quiet:
-        return
-    for w in warnings:
-        click.echo(f"Warning: {w}", err=True)
+def _warn(warnings, quiet: bool, skipped=()) -> None:
+    """Warnings, unless quiet (the skipped files come at the end, in _skipped)."""
+    said = {str(s) for s in skipped}
+    if not quiet:
+        for w in warnings:
+            if w not in said:
+                click.echo(f"Warning: {w}", err=True)
+
+
+def _skipped(skipped) -> None:
+    """The files that were not read, always, last."""
+    if skipped:
+        click.echo(f"Skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''}:", err=True)
+        for s in skipped:
+            click.echo(f"  {s}", err=True)
+
+
+def _meta_options(f):
+    f = click.option("--area", default=None, metavar="NAME",
+                     help="The area of every report, whatever the texts say (one area: use reports.tsv for several).")(f)
+    return click.option("--year", type=int, default=None, metavar="YEAR",
+                        help="The plan year of every report (the year in a 政府工作报告's title); the reviewed "
+                             "year is the one before. reports.tsv beside the reports sets them per file.")(f)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path())
+@_meta_options
 @click.option("--json", "json_out", default="-", show_default=True, metavar="OUT",
               help="Write the extraction JSON here ('-' for standard output).")
 @click.option("--text/--no-text", default=False, help="Include each document's normalised text.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
-def extract(files, json_out, text, quiet):
+def extract(files, year, area, json_out, text, quiet):
     """Extract entities and indicators from report FILES as one corpus.
 
-    With no FILES, reads the embedded sample corpus. Offsets refer to the
-    normalised text (--text includes it).
+    FILES are .txt, .html, .docx or .pdf files, or folders of them. With no
+    FILES, reads the embedded sample corpus. Offsets refer to the normalised
+    text (--text includes it). A file that cannot be read is skipped and named
+    at the end; the exit code is non-zero only when none could be read.
 
     \b
     Example:
         kg extract reports/*.txt --json out.json
+        kg extract reports/ --year 2021 --area 某某县 --json out.json
     """
     from extract.contract import corpus_to_json, dumps
     from extract.corpus import extract_corpus
     from extract.fileio import write_atomic
 
-    result = extract_corpus(files, progress=_progress(quiet))
-    _warn(result.warnings, quiet)
+    result = extract_corpus(files, progress=_progress(quiet), year=year, area=area)
+    _warn(result.warnings, quiet, result.skipped)
     payload = dumps(corpus_to_json(result, include_text=text))
     if json_out == "-":
         sys.stdout.write(payload)
@@ -81,6 +103,7 @@ def extract(files, json_out, text, quiet):
         if not quiet:
             n = sum(len(d.entities) for d in result.documents)
             click.echo(f"Wrote {json_out}: {len(result.documents)} documents, {n} entities", err=True)
+    _skipped(result.skipped)
 
 
 
@@ -92,12 +115,13 @@ def _out_option(f):
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path())
+@_meta_options
 @_out_option
 @click.option("--format", "formats", multiple=True, metavar="FORMAT",
               type=click.Choice(["trig", "turtle", "nquads", "json-ld"]),
               help="Also write the graph as turtle, nquads or json-ld (repeatable); graph.trig is always written.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
-def build(files, out_dir, formats, quiet):
+def build(files, year, area, out_dir, formats, quiet):
     """Build the knowledge graph of report FILES into the build folder.
 
     With no FILES, builds the embedded sample corpus. Writes graph.trig (one
@@ -114,8 +138,8 @@ def build(files, out_dir, formats, quiet):
     from extract.corpus import extract_corpus
     from kg.pipeline import build_folder
 
-    result = extract_corpus(files, progress=_progress(quiet))
-    _warn(result.warnings, quiet)
+    result = extract_corpus(files, progress=_progress(quiet), year=year, area=area)
+    _warn(result.warnings, quiet, result.skipped)
     folder = build_folder(result, out_dir, formats)
     summary = folder.build
     if not quiet:
@@ -123,6 +147,7 @@ def build(files, out_dir, formats, quiet):
                    f"{summary.mentions} mentions, {summary.quads} quads "
                    f"({', '.join(p.name for p in [*summary.files, *folder.audit.files])})", err=True)
         click.echo(_site_message(folder.site), err=True)
+    _skipped(result.skipped)
 
 
 @cli.command()

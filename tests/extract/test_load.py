@@ -188,11 +188,11 @@ def test_missing_file_is_an_input_error(tmp_path):
     _assert_one_line_naming(exc, path, "no such file")
 
 
-def test_directory_is_an_input_error_that_says_to_pass_the_files(tmp_path):
+def test_directory_given_as_one_report_file_is_an_input_error_that_says_to_pass_the_folder(tmp_path):
     with pytest.raises(InputError) as exc:
         load_file(str(tmp_path))
     _assert_one_line_naming(exc, str(tmp_path), "is a directory")
-    assert "DIR/*.txt" in str(exc.value)
+    assert "pass the folder itself" in str(exc.value)
 
 
 @pytest.mark.parametrize("data", [b"", b"  \n\r\n\t", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF8 + b"\n \n"],
@@ -209,7 +209,7 @@ def test_binary_file_is_an_input_error(tmp_path):
     path = _write(tmp_path, png, "picture.png")
     with pytest.raises(InputError) as exc:
         load_file(path)
-    _assert_one_line_naming(exc, path, "binary file")
+    _assert_one_line_naming(exc, path, "an image (PNG), not a text")
 
 
 def test_text_without_chinese_is_an_input_error(tmp_path):

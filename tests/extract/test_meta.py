@@ -177,12 +177,11 @@ def test_years_come_from_the_delivery_date_when_neither_title_nor_headings_name_
         "政府工作报告", "中华人民共和国", 2020, 2021, "2021-03-05")
 
 
-def test_text_without_any_year_is_an_input_error_naming_the_file():
-    with pytest.raises(InputError) as exc:
-        _meta("各位代表：\n现在，我代表区人民政府作报告，请予审议。\n经济持续增长。\n", path="noyear.txt")
-    msg = str(exc.value)
-    assert "\n" not in msg
-    assert re.match(r"noyear\.txt: no recognisable year", msg)
+def test_text_without_any_year_is_still_a_document_with_years_unknown_and_a_warning():
+    doc = _meta("各位代表：\n现在，我代表区人民政府作报告，请予审议。\n经济持续增长。\n", path="noyear.txt")
+    assert (doc.reviewed_year, doc.plan_year) == (None, None)
+    assert "reviewed_year" not in doc.sources
+    assert len(doc.warnings) >= 1 and doc.warnings[0].startswith("no recognisable year")
 
 
 @pytest.mark.parametrize("area, expected", [

@@ -315,3 +315,73 @@ def test_every_national_report_is_tiled_by_sentences_in_nested_sections(national
             # reviewed years lie before the plan year, planned ones at or after it
             assert (s.year < doc.plan_year) if s.mode == REVIEWED else (s.mode == PLANNED and s.year >= doc.plan_year), \
                 (path.name, s)
+
+
+# Review and plan parts in every layout (issue 12.3) ------------------------------
+
+def _modes(doc: Document) -> list[tuple[str, int | None, str]]:
+    return [(doc.text[s.start:s.end].split("\n")[0][:12], s.year, s.mode) for s in doc.sections if s.level == 5]
+
+
+def test_an_unnumbered_review_before_the_numbered_plan_is_a_reviewed_passage():
+    doc = _doc("2002年某某县政府工作报告\n各位代表：\n现在，我代表县人民政府作报告。\n首先报告２００１年的工作\n"
+               "新世纪第一年，全县经济增长8%。青石湾产业园建成投产。\n我们也清醒地看到，困难不少。\n"
+               "２００２年是非常重要的一年。今年工作的总体要求是稳中求进。\n一、扩大内需\n开工建设白鹭湖生态旅游项目。\n")
+    assert (doc.reviewed_year, doc.plan_year) == (2001, 2002)
+    assert _modes(doc) == [("首先报告2001年的工作", 2001, REVIEWED), ("2002年是非常重要的一", 2002, PLANNED)]
+    i = doc.text.index("青石湾产业园")
+    assert doc.section(doc.sentence_at(i).section).mode == REVIEWED
+    j = doc.text.index("白鹭湖")
+    assert doc.section(doc.sentence_at(j).section).mode == PLANNED
+    assert_sentences_tile_the_text(doc)
+    assert_sections_nest(doc)
+
+
+def test_a_review_heading_run_into_a_paragraph_starts_the_review_where_it_stands():
+    doc = _doc("2019年某某市政府工作报告\n2019年1月8日在某某市第六届人民代表大会第三次会议上各位代表：现在，我代表市人民政府作报告。"
+               "2018年工作回顾2018年，是不平凡的一年。青石湾产业园建成投产。\n")
+    (review,) = [s for s in doc.sections if s.mode == REVIEWED]
+    assert doc.text[review.start:].startswith("2018年工作回顾")
+    assert review.year == 2018
+    assert_sentences_tile_the_text(doc)
+
+
+def test_unnumbered_part_titles_above_the_outline_take_their_numbered_items():
+    doc = _doc("1982年某某政府工作报告\n\n各位代表：\n\n第六个五年计划的基本任务\n\n一、关于工业\n\n发展工业。\n\n"
+               "六五计划前两年的执行情况\n\n一、关于农业\n\n农业增产。\n\n二、关于财政\n\n收支平衡。\n\n结束语\n\n努力奋斗。\n")
+    parts = [(s.title, s.mode) for s in doc.sections if s.level == 5]
+    assert parts == [("第六个五年计划的基本任务", PLANNED), ("六五计划前两年的执行情况", REVIEWED), ("结束语", PLANNED)]
+    inner = [(s.title, s.mode, s.parent) for s in doc.sections if s.level == 1]
+    assert inner[1:] == [("关于农业", REVIEWED, "2"), ("关于财政", REVIEWED, "2")]
+    assert_sections_nest(doc)
+
+
+def test_a_review_paragraph_inside_a_neutral_numbered_part_holds_for_that_paragraph_only():
+    doc = _doc("2005年某某县政府工作报告\n各位代表：\n一、2004年工作回顾\n经济增长。\n二、2005年主要任务\n增长8%。\n"
+               "三、加强政府自身建设\n一年来，政风建设取得成效。\n今后要进一步转变职能。\n")
+    passages = [(s.title, s.mode) for s in doc.sections if s.level == 5]
+    assert passages == [("一年来", REVIEWED)]
+    j = doc.text.index("今后要")
+    assert doc.section(doc.sentence_at(j).section).mode == PLANNED
+
+
+def test_the_current_situation_is_a_review():
+    doc = _doc("1981年某某政府工作报告\n各位代表：\n（一）当前的经济形势\n去年农业增产。\n（二）今后经济建设的方针\n要稳步发展。\n")
+    assert [(s.title, s.mode) for s in doc.sections if s.level == 2] == [
+        ("当前的经济形势", REVIEWED), ("今后经济建设的方针", PLANNED)]
+
+
+def test_the_title_of_a_report_is_not_a_review_passage(sample_paths):
+    doc = _sample(sample_paths, 2019)
+    assert not [s for s in doc.sections if s.level == 5]
+
+
+@pytest.mark.slow
+def test_the_2002_national_review_is_read_as_a_review(national_dir):
+    """首先报告２００１年的工作 opens the 2002 review: 西部大开发起步顺利 reviews 2001."""
+    doc = load_file(str(national_dir / "2002-government-work-report.txt"))
+    read_metadata(doc)
+    segment(doc)
+    i = doc.text.index("西部大开发起步顺利")
+    sec = doc.section(doc.sentence_at(i).section)
+    assert (sec.year, sec.mode) == (2001, REVIEWED)

@@ -17,9 +17,6 @@ from click.testing import CliRunner
 from extract.errors import InputError, ValidationFailed
 from kg.cli import KgGroup, cli
 
-NO_YEAR = "Error: {}: no recognisable year (looked for 'YYYY年' in the title, headings and delivery date)\n"
-
-
 # A small report of our own: enough for the CLI paths that need one good file.
 SMALL = (
     "关于某县2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n"
@@ -203,14 +200,14 @@ def _bad_files(cwd: Path) -> dict[str, tuple[str, str]]:
     (cwd / "noyear.txt").write_text("各位代表：\n现在，我代表区人民政府作报告，请予审议。\n", encoding="utf-8")
     return {
         "missing": ("missing.txt", "Error: missing.txt: no such file\n"),
-        "directory": ("reports", "Error: reports: is a directory, not a report file (pass the files inside it, e.g. DIR/*.txt)\n"),
+        "directory": ("reports", "Error: reports: a folder with no report files (.txt .text .md .html .htm .shtml .xhtml .docx .pdf)\n"),
         "empty": ("empty.txt", "Error: empty.txt: empty file\n"),
-        "binary": ("picture.png", "Error: picture.png: binary file (holds NUL bytes and is not UTF-16 text)\n"),
-        "no-year": ("noyear.txt", NO_YEAR.format("noyear.txt")),
+        "binary": ("picture.png", "Error: picture.png: an image (PNG), not a text: a scanned report needs OCR first\n"),
+        "unmatched-glob": ("nothing-*.txt", "Error: nothing-*.txt: matches no file\n"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "no-year"])
+@pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "unmatched-glob"])
 def test_unreadable_input_is_one_error_line_and_exit_2(cwd, case):
     name, message = _bad_files(cwd)[case]
     result = _kg("extract", "-q", name, "--json", "out.json")
@@ -233,23 +230,34 @@ def test_several_unreadable_files_are_named_in_one_line(cwd):
     assert result.stderr == "Error: nothing could be read: missing.txt: no such file; empty.txt: empty file\n"
 
 
-def test_one_good_and_one_bad_file_warns_and_extracts_the_good_one(cwd):
+def test_a_text_without_a_year_is_extracted_with_its_years_unknown_and_a_warning(cwd):
+    _bad_files(cwd)
+    result = _kg("extract", "noyear.txt", "--json", "out.json")
+    assert result.exit_code == 0, result.stderr
+    assert any(line.startswith("Warning: noyear.txt: no recognisable year") for line in result.stderr.splitlines())
+    doc = json.loads((cwd / "out.json").read_bytes())["documents"][0]["doc"]
+    assert (doc["path"], doc["reviewed_year"], doc["plan_year"]) == ("noyear.txt", None, None)
+
+
+def test_one_good_and_one_bad_file_extracts_the_good_one_and_names_the_skipped_one_at_the_end(cwd):
     _bad_files(cwd)
     (cwd / "good.txt").write_text(SMALL, encoding="utf-8")
-    result = _kg("extract", "noyear.txt", "good.txt", "--json", "out.json")
+    result = _kg("extract", "empty.txt", "good.txt", "--json", "out.json")
     assert result.exit_code == 0
-    assert NO_YEAR.format("noyear.txt").replace("Error: ", "Warning: ").rstrip("\n") in result.stderr.splitlines()
-    assert not any(line.startswith("Error:") for line in result.stderr.splitlines())
+    lines = result.stderr.splitlines()
+    assert lines[-2:] == ["Skipped 1 file:", "  empty.txt: empty file"]
+    assert not any(line.startswith(("Error:", "Traceback")) for line in lines)
     data = json.loads((cwd / "out.json").read_bytes())
     assert [d["doc"]["path"] for d in data["documents"]] == ["good.txt"]
     assert data["documents"][0]["entities"]
+    assert data["skipped"] == [{"path": "empty.txt", "reason": "empty file"}]
 
 
-def test_quiet_hides_the_warning_but_not_the_result(cwd):
+def test_quiet_hides_the_warnings_but_not_the_skipped_files(cwd):
     _bad_files(cwd)
     (cwd / "good.txt").write_text(SMALL, encoding="utf-8")
     result = _kg("extract", "-q", "missing.txt", "good.txt", "--json", "out.json")
-    assert (result.exit_code, result.stderr) == (0, "")
+    assert (result.exit_code, result.stderr) == (0, "Skipped 1 file:\n  missing.txt: no such file\n")
     assert len(json.loads((cwd / "out.json").read_bytes())["documents"]) == 1
 
 
@@ -273,16 +281,16 @@ def test_output_path_that_is_a_directory_is_one_error_line(cwd):
 
 
 @pytest.mark.parametrize("second", ["b/report.txt", "b/report.md"], ids=["same-name", "same-name-other-extension"])
-def test_two_files_that_would_be_one_report_are_an_error(cwd, second):
+def test_two_files_that_would_be_one_report_read_the_first_and_skip_the_second(cwd, second):
     """A report's IRI is its file name without extension: two such files would merge."""
-    for name in ("a/report.txt", second):
+    for name, text in (("a/report.txt", SMALL), (second, SMALL + "经济持续增长。\n")):
         (cwd / name).parent.mkdir(exist_ok=True)
-        (cwd / name).write_text(SMALL, encoding="utf-8")
+        (cwd / name).write_text(text, encoding="utf-8")
     result = _kg("extract", "-q", "a/report.txt", second, "--json", "out.json")
-    assert result.exit_code == 2
-    assert result.stderr == (f"Error: two input files share the name report (a/report.txt, {second}): "
-                             "reports are told apart by file name without extension\n")
-    assert not (cwd / "out.json").exists()
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (f"Skipped 1 file:\n  {second}: has the name report of a/report.txt (reports are told "
+                             "apart by file name without extension): rename one\n")
+    assert [d["doc"]["path"] for d in json.loads((cwd / "out.json").read_bytes())["documents"]] == ["a/report.txt"]
 
 
 # The group's error handling, on a group of its own --------------------------

@@ -1,0 +1,190 @@
+"""Repair the damage scraping leaves in a report, before it is normalised.
+
+Pages saved from government sites carry more than the report:
+
+* page furniture, lines that belong to the site (``发布时间:…``, ``来源:…``,
+  ``字号[大][中][小]``, ``浏览次数``, ``当前位置:首页 > …``, menus of short links,
+  ``【打印】【关闭】``, copyright and disclaimer lines, stray table pipes);
+  they are dropped from the text and kept in ``Document.furniture``, where the
+  metadata still reads a publication date;
+* short ASCII watermark tokens some sites insert between sentences
+  (``…发展。IAh推进…``);
+* pinyin that converters leave after a character (``報(bào)告``, ``發(fā)展``);
+* hard wraps: lines cut at a fixed width (text copied from a PDF or a
+  terminal), which break words and numbers (``金穗农业科技有限`` / ``公司``);
+* Markdown heading marks and bold (``### 一、…``, ``**…**``);
+* literal ``&nbsp;`` entities (U+00A0 itself is a space for the normaliser);
+* masked years (``20xx年``, ``xxxx年``, ``20××年``), written one way, ``20XX年``,
+  with the same length (after normalisation, so offsets stay), for the
+  metadata to settle.
+
+Every repair removes or rewrites whole characters before offsets exist: the
+offsets the project writes point into the repaired, normalised text, which is
+the text it exposes (``kg extract --text``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# A furniture line opens with a label of the site's page, or is one of its buttons.
+_LABELS = (
+    "发布时间", "发布日期", "发布机构", "发布者", "信息来源", "来源：", "来源:", "浏览次数", "浏览量", "点击数", "点击量",
+    "阅读次数", "阅读量", "访问量", "字号", "字体", "【字体", "【打印", "打印本页", "关闭窗口", "分享到", "分享至",
+    "索引号", "体裁分类", "主题分类", "成文日期", "文号：", "文号:", "当前位置", "您的位置", "您现在的位置", "所在位置",
+    "位置：", "位置:", "首页>", "首页 >", "首页＞", "责任编辑", "编辑：", "编辑:", "无障碍", "导航菜单", "跳至内容",
+    "跳转到", "扫一扫", "上一篇", "下一篇", "相关链接", "相关文章", "【关闭", "关键词：", "关键词:", "Copyright",
+    "版权所有", "网站地图", "小字号", "大字号", "中字号", "文章正文", "以上文章仅代表", "本网只是转载", "如涉及作品内容",
+    "免责声明", "主办单位", "承办单位", "网站标识码",
+)
+_INLINE_LABELS = ("来源:", "来源：", "浏览次数", "字号", "【打印】", "分享到", "分享至", "责任编辑", "发布时间")
+_BUTTONS = re.compile(r"^[\s|｜\-—_/·•>＞【】\[\]（）()大中小打印关闭分享收藏默认]*$")
+_NO_CJK = re.compile(rf"^[^{_CJK}]*$")
+_TRAD_LABELS = str.maketrans("發佈時間來源瀏覽數點擊閱讀訪問號體關閉選擇頁編輯責當前網絡僅轉載內權歸屬關鍵詞", "发布时间来源浏览数点击阅读访问号体关闭选择页编辑责当前网络仅转载内权归属关键词")
+
+
+def _folded(line: str) -> str:
+    """Enough folding to read a traditional label (發佈時間 → 发布时间) without loading OpenCC."""
+    return line.translate(_TRAD_LABELS).replace("佈", "布")
+
+
+def is_furniture(line: str) -> bool:
+    """A line that belongs to the web page, not to the report."""
+    s = line.strip(" \t\u00a0\u3000")
+    if not s or len(s) > 100 and "。" in s:
+        return False  # a paragraph of prose
+    f = _folded(s)
+    if f.startswith(_LABELS) or re.match(r"^[（(]\s*来源", f):
+        return True
+    if _BUTTONS.match(s):
+        return True
+    if "。" not in s and len(s) <= 100 and any(lb in f for lb in _INLINE_LABELS):
+        return True
+    if _NO_CJK.match(s) and len(s) <= 60 and (not re.search("[\ufffd%％]", s) or re.search(r"[<>=@]", s)):
+        return True  # 0/0, ||||, 13:04, an ASP directive, a lone date
+    tokens = re.split(r"[ \u00a0\u3000|｜]+", s)
+    tokens = [t for t in tokens if t]
+    if len(tokens) >= 4 and not re.search(r"[。，；：！？、,;:]", s) and all(len(t) <= 8 for t in tokens) \
+            and sum(len(t) >= 2 for t in tokens) >= 3:
+        return True  # a menu: 首页 经济要闻 政策法规 经济数据 …
+    return False
+
+
+# a watermark: 2–5 ASCII letters and digits with a lower-case letter, between two sentences
+_WATERMARK = re.compile(rf"([。！？；])[ ]?(?=[A-Za-z0-9]*[a-z])(?![A-Za-z0-9]*(?:km|kg|kW|mm|cm|m2|m3)\b)"
+                        rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)", re.M)
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
+_PINYIN = re.compile(rf"([{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
+_PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}\Z")
+# a text saved from a Markdown page: ### 一、2023年工作回顾, **生产总值**
+_MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_BOLD = re.compile(r"(?<!\*)\*\*([^*\n]+?)\*\*(?!\*)")
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|#160|#xa0);", re.I)
+_SENTENCE_END = "。！？：；…”’）」』"
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部章节]|——|—)")
+
+
+@dataclass
+class Repaired:
+    text: str
+    furniture: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was repaired, for a warning
+
+
+def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
+    """The report text of a scraped page, with what the site added taken out.
+
+    ``wrapped``: True when the lines are visual lines (a PDF), False when they
+    are paragraphs; None to tell from the text (most lines of one length).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ENTITY.sub(" ", text)
+    out = Repaired(text="")
+    kept = []
+    for line in text.split("\n"):
+        if is_furniture(line):
+            out.furniture.append(line.strip(" \t\u00a0\u3000"))
+        else:
+            kept.append(line)
+    # a furniture line that is the whole text is the text (a one-line note)
+    if not any(ln.strip() for ln in kept):
+        kept, out.furniture = text.split("\n"), []
+    joined = _BOLD.sub(r"\1", _MARKDOWN.sub("", "\n".join(kept)))
+    joined, n_pinyin = _PINYIN.subn(r"\1", joined)
+    tail, k = _PINYIN_CUT.subn(r"\1", joined[-12:])
+    if k:
+        joined, n_pinyin = joined[:-12] + tail, n_pinyin + k
+    joined, n_marks = _WATERMARK.subn(r"\1", joined)
+    fixed = joined.split("\n")
+    if n_pinyin:
+        out.notes.append(f"{n_pinyin} pinyin annotation(s) left by a converter removed")
+    if n_marks:
+        out.notes.append(f"{n_marks} watermark token(s) between sentences removed")
+    if wrapped is None:
+        wrapped = _looks_wrapped(fixed)
+    fixed = _join_wrapped(fixed, wrapped)
+    out.text = "\n".join(fixed)
+    return out
+
+
+def _width(line: str) -> int:
+    return len(line.strip(" \t\u00a0\u3000"))
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+    """Most long lines of one length: the text was cut at a fixed width."""
+    counts = Counter(w for w in map(_width, lines) if w >= 10)
+    n = sum(counts.values())
+    if n < 6:
+        return False
+    near, top = max((counts[w - 1] + counts[w] + counts[w + 1], w) for w in counts)
+    return near / n >= 0.5 and top >= 12
+
+
+def _join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
+    """Join a line to the next where the break is a wrap, not a paragraph end."""
+    if not lines:
+        return lines
+    width = 0
+    if wrapped:
+        lengths = sorted(_width(ln) for ln in lines if _width(ln))
+        width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1].rstrip(" \t\u00a0\u3000")
+        nxt = line.strip(" \t\u00a0\u3000")
+        if prev and nxt and (
+                (prev[-1].isdigit() or prev[-1] in ".．") and _inside_number(prev, nxt) or
+                wrapped and _width(prev) >= width - 1 and prev[-1] not in _SENTENCE_END) and not _HEADING.match(nxt):
+            out[-1] = prev + nxt
+        else:
+            out.append(line)
+    return out
+
+
+def _inside_number(prev: str, nxt: str) -> bool:
+    """``…增长1`` / ``2.5%``: a line break inside a number."""
+    return bool(re.search(r"\d[.．]?$", prev) and re.match(r"^[.．]?\d+(?:[.．]\d+)?(?:%|％|万|亿|元|个|年|月|日|倍|公里|吨)", nxt)
+                and not re.match(r"^\d{1,2}[.、．](?!\d)", nxt))
+
+
+_MASK_TAIL = re.compile(r"[xX×*]{2}(?=年)")
+_MASK = re.compile(r"(?<![\dA-Za-z])(?:(19|20)[xX×*]{2}|[xX×]{4})(?=年)")
+
+
+def unmask_years(text: str) -> tuple[str, int]:
+    """``20xx年``, ``xxxx年``, ``20××年`` → ``20XX年`` (the same length, so offsets stay)."""
+    if not _MASK_TAIL.search(text):  # the common case, found by a pattern that opens on a character class
+        return text, 0
+    n = 0
+
+    def canon(m: re.Match) -> str:
+        nonlocal n
+        n += 1
+        return (m.group(1) or "20") + "XX"
+
+    return _MASK.sub(canon, text), n
