@@ -34,7 +34,6 @@ SPLIT_GAP = 4  # a park head followed by this many characters and a head: two na
 RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
 MANNER_HEADS = ("计划", "规划")
 MANNER_BEFORE = ("有", "按", "无")
-TRAILING_NUMBER = re.compile(r"\d{1,3}(?=[，。；、及和等”\s])")
 
 
 @Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"])
@@ -110,11 +109,6 @@ class HeadNames:
         if kind == "eng":
             typ = "PROJECT" if has_facility(name[: -len(head.text)], lex) else "PROGRAM"
             kind = "build" if typ == "PROJECT" else "named"
-        if typ == "PROGRAM":
-            m = TRAILING_NUMBER.match(text, end)
-            if m:  # "人才金政37": a policy cited by its number of articles
-                end = m.end()
-                name = text[start:end]
         # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
         awarded = after_award(text[max(0, edge.region - 6):edge.region].rstrip("“‘ ") + edge.stripped, lex)
         if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")):
