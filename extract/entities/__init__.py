@@ -4,6 +4,7 @@
 line up with the text, whitespace included) plus the project's own components:
 
 - ``policy_heads``: names found by their head noun;
+- ``policy_routes``: roads named by their number (国道210线…段, G5511通辽段);
 - ``policy_lists``: coordinated names split and typed;
 - ``policy_roles``: headless names typed by their role (partner, honoured firm, event);
 - ``policy_select``: overlaps resolved into ``doc.spans["policy"]``;
@@ -17,12 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Document, Entity, Mention
-from . import gazetteer, heads, lists, roles, select  # noqa: F401  (registers the factories)
+from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
 from .candidate import CHOSEN, register
 from .names import unquote
 from .tokenizer import CharTokenizer
 
-PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_select")
+PIPES = ("policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select")
 
 
 def build_nlp() -> Language:

@@ -34,6 +34,11 @@ SPLIT_GAP = 4  # a park head followed by this many characters and a head: two na
 RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
 MANNER_HEADS = ("计划", "规划")
 MANNER_BEFORE = ("有", "按", "无")
+CLASS_COUNT_RE = re.compile(r"\d+(?:\.\d+)?[个项家座条处所]")
+PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
+# What follows a facility's name and is still its name: a section or phase in
+# brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
+TAIL_RE = re.compile(r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|辅线|连接线|[东西南北中])段")
 
 
 @Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"])
@@ -97,14 +102,20 @@ class HeadNames:
             return None  # "…等重点外资项目": the class a list belongs to
         if edge.region == start and edge.region in counts:
             return None  # "7处乡村记忆博物馆": a count of a class of things
+        if CLASS_COUNT_RE.match(text, head_end):
+            return None  # "实施…光伏项目9个": the class counted, not one thing
         typ, kind, end = head.type, head.kind, head_end
-        if head.text in ("项目", "工程"):
+        if head.text in ("项目", "工程") or PHASE_RE.fullmatch(head.text):
             inner = inner_head(text, start, head_start, lex)
             if inner is not None and inner.type == "PARK":
                 # "海尔家居产业园项目" is the park itself
                 typ, kind, end, head = "PARK", inner.kind, head_start, inner
             elif inner is not None and inner.type == "PROGRAM":
                 typ, kind = "PROGRAM", "prog"
+        if typ == "PROJECT" and kind in ("build", "rebuild", "works"):
+            tail = TAIL_RE.match(text, end)
+            if tail:
+                end = tail.end()
         name = text[start:end]
         if kind == "eng":
             typ = "PROJECT" if has_facility(name[: -len(head.text)], lex) else "PROGRAM"

@@ -150,7 +150,24 @@ def head_of(match_text: str, lex: Lexicon) -> Head:
 CAPACITY_WORDS = ("年产", "年处理", "年加工", "年生产", "日处理", "日产", "年出栏", "年吞吐", "年屠宰", "年储")
 
 
+# A physical quantity right before what it measures names a project by its capacity:
+# "陕汽10万辆商用车", "6万吨电解锰", "190.8兆瓦村级光伏扶贫项目". Money, counts of
+# things and areas (元, 个, 项, 亩) never do.
+CAPACITY_UNIT_RE = re.compile(r"(?:吨|辆|台|套|千瓦|兆瓦|吉瓦|千伏|头|只|羽|立方米|件|片|标箱|GW|MW)$")
+
+
+def is_capacity(text: str, m: re.Match) -> bool:
+    """A count that is a capacity inside a name: a capacity word before it
+    (年产5万吨…), or a physical unit followed at once by what it measures."""
+    if text.endswith(CAPACITY_WORDS, 0, m.start()):
+        return True
+    if not CAPACITY_UNIT_RE.search(m.group(0)):
+        return False
+    nxt = text[m.end():m.end() + 2]
+    return len(nxt) == 2 and all("\u4e00" <= ch <= "\u9fff" and ch not in HARD for ch in nxt) \
+        and nxt not in ("以上", "以下", "左右", "以内")
+
+
 def count_ends(text: str) -> frozenset[int]:
     """Offsets where a count ends: a name cannot reach back across one, unless it is a capacity."""
-    return frozenset(m.end() for m in COUNT_RE.finditer(text)
-                     if not text.endswith(CAPACITY_WORDS, 0, m.start()))
+    return frozenset(m.end() for m in COUNT_RE.finditer(text) if not is_capacity(text, m))

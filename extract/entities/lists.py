@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates
 from .dictionary import is_word
-from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, lexicon
+from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity, lexicon
 from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
                     strip_leads, unquote)
 from .tokenizer import doc_text
@@ -67,8 +67,12 @@ class ListNames:
             return []
         items.append((last_start, last_end))
         items = [(s, _rstrip(text, s, e)) for s, e in items]
-        if not all(self._plausible(text, s, e, counts) for s, e in items):
-            return []  # one odd item: these 、 separate something else
+        odd = [i for i, (s, e) in enumerate(items) if not self._plausible(text, s, e, counts)]
+        if odd:
+            # an odd item ("延榆等5条高铁、…、王瑶水库扩容等项目"): the list is what follows it
+            items = items[odd[-1] + 1:]
+            if not items or odd[-1] == 0 and len(odd) == 1 and not items[1:]:
+                return []
         heads = [inner_head(text, s, e, lex) for s, e in items]
         typed_by = "class"
         if class_type is None:
@@ -109,7 +113,7 @@ class ListNames:
         j = text.find("等", s, b)
         if j > s:
             cut = j
-        m = COUNT_RE.search(text, s, cut)
+        m = next((m for m in COUNT_RE.finditer(text, s, cut) if not is_capacity(text, m)), None)
         if m and m.start() > s:
             cut = m.start()
         if cut < b:
@@ -164,7 +168,7 @@ class ListNames:
             return False
         if any(ch in HARD and ch not in QUOTE_OPEN + QUOTE_CLOSE for ch in text[s:e]):
             return False
-        if COUNT_RE.search(text, s, e):
+        if any(not is_capacity(text, m) for m in COUNT_RE.finditer(text, s, e)):
             return False
         return not any(w in bare for w in self.lex.cuts)
 

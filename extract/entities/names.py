@@ -83,6 +83,9 @@ def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
     gap = text[a:b]
     if (gap and gap[0] in CONNECTORS) or any(ch in HARD for ch in gap) or COUNT_RE.search(text, a, b):
         return False
+    # "太锡铁路建设和集通电气化改造": a connector after what ends a whole item
+    if any(ch in CONNECTORS and gap[:i].endswith(ITEM_ENDS) for i, ch in enumerate(gap)):
+        return False
     return not any(w in gap for w in lex.cuts)
 
 
@@ -240,7 +243,7 @@ def _summary_numeral(text: str, start: int, end: int) -> int:
     items before it sums the list up, and the name starts there."""
     for i in range(start + 1, end):
         value = _CN_VALUE.get(text[i])
-        if value is not None and value == _items_before(text, i) and _short_items(text, i):
+        if value is not None and text[i - 1] != "第" and value == _items_before(text, i) and _short_items(text, i):
             return i
     return start
 

@@ -21,7 +21,7 @@ def nlp():
 
 def found(nlp, text: str) -> set[tuple[str, str]]:
     """(type, surface) of every name the first pass keeps."""
-    with nlp.select_pipes(enable=["policy_heads", "policy_lists", "policy_roles", "policy_select"]):
+    with nlp.select_pipes(enable=["policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select"]):
         doc = nlp(text)
     return {(c.type, text[c.start:c.end]) for c in doc._.get(CHOSEN)}
 
