@@ -71,6 +71,28 @@ def is_word(text: str) -> bool:
     return text in d.common or text in d.places
 
 
+def is_common(text: str) -> bool:
+    """True for an everyday word (a place name is not one: 兰州银行 is a bank, 商业银行 a kind)."""
+    return text in dictionary().common
+
+
+def is_place_chain(text: str) -> bool:
+    """True when ``text`` is nothing but place names jieba knows, longest first
+    ("北京朝阳", "长春"): the front of an administrative unit's name."""
+    places = dictionary().places
+    i, n = 0, len(text)
+    if n < 2:
+        return False
+    while i < n:
+        for k in range(min(MAX_LEN, n - i), 1, -1):
+            if text[i:i + k] in places:
+                i += k
+                break
+        else:
+            return False
+    return True
+
+
 def all_common(text: str) -> bool:
     """True when ``text`` splits, longest word first, into everyday words only
     ("高标准农田", "社会事业"): a sector or a kind of thing, not one thing."""

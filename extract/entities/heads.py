@@ -18,6 +18,7 @@ from .lexicon import Head, Lexicon, count_ends, head_of, lexicon
 from .names import (
     acceptable,
     after_award,
+    after_descriptor,
     blocked_after,
     has_facility,
     inner_head,
@@ -105,6 +106,8 @@ class HeadNames:
         if CLASS_COUNT_RE.match(text, head_end):
             return None  # "实施…光伏项目9个": the class counted, not one thing
         typ, kind, end = head.type, head.kind, head_end
+        if typ == "ENTERPRISE":
+            start = after_descriptor(text, start, head_start, lex)
         if head.text in ("项目", "工程") or PHASE_RE.fullmatch(head.text):
             inner = inner_head(text, start, head_start, lex)
             if inner is not None and inner.type == "PARK":
@@ -118,7 +121,8 @@ class HeadNames:
                 end = tail.end()
         name = text[start:end]
         if kind == "eng":
-            typ = "PROJECT" if has_facility(name[: -len(head.text)], lex) else "PROGRAM"
+            modifier = name[: -len(head.text)]
+            typ = "PROJECT" if has_facility(modifier, lex) or self._works_on_site(modifier) else "PROGRAM"
             kind = "build" if typ == "PROJECT" else "named"
         # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
         awarded = after_award(text[max(0, edge.region - 6):edge.region].rstrip("“‘ ") + edge.stripped, lex)
@@ -129,6 +133,15 @@ class HeadNames:
         if acceptable(text[start:end], head.text, typ, kind, lex) is not None:
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
+
+
+    def _works_on_site(self, modifier: str) -> bool:
+        """"曾家园保护修缮（一期）工程", "周家祠及周边改造提升工程": building works
+        (a works head inside) or a phase on a named site are physical works."""
+        if PHASE_RE.search(modifier):
+            return True
+        works = [h for h, rec in self.lex.heads.items() if rec.kind in ("works", "rebuild") and h in modifier]
+        return any(len(modifier.split(w, 1)[0]) >= 2 for w in works)
 
 
 def _words(gap: str, lex: Lexicon) -> list[str]:

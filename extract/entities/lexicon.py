@@ -43,6 +43,7 @@ class Lexicon:
     head_re: re.Pattern
     leads: frozenset[str]  # peeled off the left of a name
     adverbs: frozenset[str]  # peeled only before another lead
+    front_only: frozenset[str]  # peeled at the front, never opening a name in the middle
     cuts: frozenset[str]  # also cut a name in the middle
     cut_re: re.Pattern
     generic: frozenset[str]
@@ -51,6 +52,7 @@ class Lexicon:
     facilities: tuple[str, ...]
     awards: tuple[str, ...]
     industries: tuple[str, ...]
+    descriptors: tuple[str, ...]  # end a description before a firm's name
     not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
@@ -99,9 +101,12 @@ def lexicon() -> Lexicon:
         r"|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])"
     )
     leads, adverbs, cuts = set(), set(), set()
+    front = set()
     for line in _lines("lead.txt"):
-        word = line.rstrip("!~")
+        word = line.rstrip("!~^")
         leads.add(word)
+        if line.endswith("^"):
+            front.add(word)
         if line.endswith("~"):
             adverbs.add(word)
         if line.endswith("!"):
@@ -126,6 +131,7 @@ def lexicon() -> Lexicon:
         head_re=head_re,
         leads=frozenset(leads),
         adverbs=frozenset(adverbs),
+        front_only=frozenset(front),
         cuts=frozenset(cuts),
         cut_re=re.compile(trie_pattern(cuts)),
         generic=generic,
@@ -134,6 +140,7 @@ def lexicon() -> Lexicon:
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
         awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),
+        descriptors=tuple(sorted(_lines("descriptors.txt"), key=len, reverse=True)),
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),

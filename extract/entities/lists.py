@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .candidate import Candidate, candidates
 from .dictionary import is_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity, lexicon
-from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
+from .names import (acceptable, after_award, after_descriptor, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
                     strip_leads, unquote)
 from .tokenizer import doc_text
 
@@ -86,6 +86,8 @@ class ListNames:
             typ, how = class_type, typed_by
             if typ is None and self._firm_list(text, items, heads) and firm_shaped(text[s:e], lex):
                 typ, how = "ENTERPRISE", "firm"
+            if typ == "ENTERPRISE":
+                s = after_descriptor(text, s, e, lex)
             if typ is not None and (head is not None or self._headless_ok(text[s:e], typ)):
                 out.append(Candidate(s, e, typ, "lists", "", how, priority=2))
         return out
@@ -144,6 +146,9 @@ class ListNames:
         last = heads[-1]
         if last is None or last.type in ("PROGRAM", "INSTITUTION"):
             return None
+        s, e = items[-1]
+        if acceptable(text[s:e], last.text, last.type, last.kind, self.lex) is not None:
+            return None  # "…投产达效、产业园区集聚发展": the last item is no name, so shares no head
         if any(h is not None and h.type != last.type for h in heads[:-1]):
             return None
         if all(h is None and e - s <= MAX_SHARED and not _ends_generic(text[s:e], self.lex)

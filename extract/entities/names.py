@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import is_adverbial, is_word, leading_verb, longest_word
+from .dictionary import is_adverbial, is_common, is_place_chain, is_word, leading_verb, longest_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon
 
 MAX_NAME = 28
+PHASE_RE = re.compile(r"[一二三四五六七八九十\d]期")  # "（一期）" inside a name
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 NUMERALS = frozenset("一二三四五六七八九十百千两")
 CONNECTORS = "和与"
 JOINT_VERBS = ("共建", "合建", "联建", "共同建设", "合作建设", "携手打造", "共同打造", "合作共建")
@@ -25,7 +27,9 @@ ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)
-MIN_PLAN_MODIFIER = 4  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
+MIN_PLAN_MODIFIER = 4
+MIN_SECTOR_PARK = 5
+LEVELS = ("国家", "全国", "省", "市", "区", "县")  # "省市现代农业产业园": a level and a kind, a title  # a park named by its sectors alone needs this many characters  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
 ADMIN_SUFFIXES = ("街道", "镇", "乡", "村", "县", "市", "省", "旗")
 AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂区", "校区", "院区", "生活区", "新区")
 
@@ -62,14 +66,29 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
             continue
         if ch == "）":
             j = text.rfind("（", max(limit, i - 8), i - 1)
-            if j <= 0 or text[j - 1] in HARD or any(c in HARD or c in NUMERALS for c in text[j + 1:i - 1]):
+            inner = text[j + 1:i - 1]
+            if j <= 0 or text[j - 1] in HARD or (any(c in HARD or c in NUMERALS for c in inner)
+                                                 and not PHASE_RE.fullmatch(inner)):
                 break
             i = j
+            continue
+        if ch == "—" and _joins_places(text, i - 1):
+            i -= 1  # "柳江—东岳产业示范片": a dash between two places is part of the name
+            continue
+        if ch == "及" and text.startswith("周边", i):
+            i -= 1  # "周家祠及周边改造提升工程": a site and its surroundings
             continue
         if ch in HARD and not (ch == "在" and text[i:i + 1] in "建谈产线"):
             break
         i -= 1
     return i
+
+
+def _joins_places(text: str, dash: int) -> bool:
+    """A single dash between Chinese characters (not the ``——`` of an aside)."""
+    before = text[dash - 1] if dash > 0 else ""
+    after = text[dash + 1] if dash + 1 < len(text) else ""
+    return bool(before and after and CJK_RE.match(before) and CJK_RE.match(after))
 
 
 def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
@@ -221,7 +240,8 @@ def _after_joint_verb(text: str, start: int, end: int) -> int:
 
 def is_governing(word: str, lex: Lexicon) -> bool:
     """A verb that governs what follows it and is never a noun itself (not 建设, 服务)."""
-    return len(word) >= 2 and word in lex.leads and word not in lex.adverbs and word not in lex.generic
+    return len(word) >= 2 and word in lex.leads and word not in lex.adverbs and word not in lex.generic \
+        and word not in lex.front_only
 
 
 def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
@@ -326,7 +346,9 @@ def is_place(name: str) -> bool:
     """Towns, streets, villages and districts are not among the four types."""
     if name.endswith(ADMIN_SUFFIXES):
         return True
-    return name.endswith("区") and len(name) <= 4 and not name.endswith(AREA_NOUNS)
+    if not name.endswith("区") or name.endswith(AREA_NOUNS):
+        return False
+    return len(name) <= 4 or is_place_chain(name[:-1])  # "北京朝阳区"
 
 
 def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str | None:
@@ -362,10 +384,11 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return "too short"
     if is_collective(modifier, lex):
         return "a count of a class"
-    if is_generic(modifier, lex):
-        return "generic"
-    if typ == "ENTERPRISE" and head and is_word(modifier):
-        return "a kind of firm"  # "商业银行", "跨国公司", "民间资本"
+    if is_generic(modifier, lex) and not (typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park"
+                                          and not modifier.startswith(LEVELS)):
+        return "generic"  # "产业园区" is a kind; "新能源创新产业园" is named by its sectors
+    if typ == "ENTERPRISE" and head and is_common(modifier):
+        return "a kind of firm"  # "商业银行", "跨国公司", "民间资本" (not "兰州银行")
     if quoted and quoted == modifier and (is_slogan(quoted) or is_generic(quoted, lex)):
         return "a slogan, not a name"  # "“四个一批”项目"
     if kind == "works" and not has_facility(modifier, lex):
@@ -377,6 +400,18 @@ def _quoted_part(name: str) -> str:
     a = name.find("“")
     b = name.find("”", a + 1)
     return name[a + 1:b] if a >= 0 and b > a else ""
+
+
+def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a firm's name starts after a description written before it
+    ("世界500强企业吉利控股集团"): after the last descriptor word that leaves
+    two characters or more of name."""
+    best = start
+    for word in lex.descriptors:
+        at = text.rfind(word, start, end)
+        if at >= 0 and end - (at + len(word)) >= 2:
+            best = max(best, at + len(word))
+    return best
 
 
 def after_award(peeled: str, lex: Lexicon) -> bool:

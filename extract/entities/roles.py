@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from .candidate import Candidate, candidates
 from .dictionary import is_place_name, is_word
 from .lexicon import HARD, Lexicon, count_ends, lexicon
-from .names import acceptable, inner_head, is_generic, is_place, is_plan_period, left_edge, unquote, word_at
+from .names import (acceptable, inner_head, is_generic, is_governing, is_place, is_plan_period, left_edge, unquote,
+                    word_at)
 from .tokenizer import doc_text
 
 PARTNER_RE = re.compile(  # 与 of 参与 / 给与 / 赋与 / 授与 is part of a verb, not "with"
@@ -30,6 +31,7 @@ CAMPAIGN_VERBS = ("创建",)
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
+SECTOR_ENDS = ("集群", "产业链", "产业", "行业", "领域", "板块")  # "生物医药产业集群获评…": a sector, not a firm
 MAX_LIST = 12  # items of a list of honoured firms looked at
 
 
@@ -48,6 +50,8 @@ class RoleNames:
         counts = count_ends(text)
         for m in PARTNER_RE.finditer(text):
             start = m.start(1)
+            if any(ch in HARD and ch != "、" for ch in m.group(1)) or self._has_verb(m.group(1)):
+                continue  # "与北京签署了…、…等合作文件": what was signed, not who with
             items = m.group(1).split("、")
             if sum(is_place(i) or is_place_name(i) for i in items) * 2 >= len(items):
                 continue  # "同孟加拉国、缅甸、尼泊尔…合作": countries and regions, not firms
@@ -75,6 +79,20 @@ class RoleNames:
                 continue  # the quote is the front of a longer name: left to policy_heads
             self._add(found, text, m.start(1), m.end(1), "PROGRAM", "event")
         return doc
+
+    def _institutions(self, name: str) -> bool:
+        """"北京科研院所": a class of institutions, not a firm."""
+        return any(name.endswith(noun) for noun, typ in self.lex.class_nouns.items() if typ == "INSTITUTION")
+
+    def _has_verb(self, stretch: str) -> bool:
+        """A governing verb inside a partner's name ("无锡市持续深化帮扶") makes it a clause."""
+        i = 0
+        while i < len(stretch):
+            w = word_at(stretch, i, len(stretch), self.lex)
+            if w and is_governing(w, self.lex) and i > 0:
+                return True
+            i += len(w) if w else 1
+        return False
 
     def _slogan(self, found, text, m) -> None:
         """A quoted slogan standing on its own names a programme: "做好“六稳”“六保”工作",
@@ -109,7 +127,7 @@ class RoleNames:
         if not 2 <= len(name) <= MAX_ITEM or any(ch in HARD for ch in text[s:e]):
             return
         if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex) \
-                or is_word(name):
+                or is_word(name) or self._institutions(name) or name.endswith(SECTOR_ENDS):
             return
         if acceptable(name, "", typ, rule, self.lex) is None:
             found.append(Candidate(s, e, typ, rule, "", rule, priority=2))
