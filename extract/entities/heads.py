@@ -35,6 +35,7 @@ SPLIT_GAP = 4  # a park head followed by this many characters and a head: two na
 RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
 MANNER_HEADS = ("计划", "规划")
 MANNER_BEFORE = ("有", "按", "无")
+BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]+批")  # "第四批…": a rank in a list of titles
 CLASS_COUNT_RE = re.compile(r"\d+(?:\.\d+)?[个项家座条处所]")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
@@ -79,8 +80,8 @@ class HeadNames:
         a governing verb between them ("…重大工程实施系列制度措施"), a programme
         before a generic tail ("林长制工作长效机制")."""
         gap = text[end:nxt.start()]
-        if head.type == "PARK":
-            return len(gap) >= SPLIT_GAP
+        if head.type == "PARK":  # "滨海新区高质量发展…行动": the area's own programme is one name
+            return len(gap) >= SPLIT_GAP and head_of(nxt.group(0), self.lex).type != "PROGRAM"
         if any(is_governing(w, self.lex) for w in _words(gap, self.lex)):
             return True
         if head.type == "PROGRAM" and gap:
@@ -105,6 +106,9 @@ class HeadNames:
             return None  # "7处乡村记忆博物馆": a count of a class of things
         if CLASS_COUNT_RE.match(text, head_end):
             return None  # "实施…光伏项目9个": the class counted, not one thing
+        quote = text.find("“", start, head_start)
+        if quote > start and head.type == "PROGRAM" and is_generic(text[start:quote], lex):
+            start = quote  # "建立项目“三张清单”机制": the name is the slogan and its head
         typ, kind, end = head.type, head.kind, head_end
         if typ == "ENTERPRISE":
             start = after_descriptor(text, start, head_start, lex)
@@ -128,7 +132,7 @@ class HeadNames:
         awarded = after_award(text[max(0, edge.region - 6):edge.region].rstrip("“‘ ") + edge.stripped, lex)
         if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")):
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
-        if kind == "title" and name.startswith(RANKS):
+        if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
         if acceptable(text[start:end], head.text, typ, kind, lex) is not None:
             return None

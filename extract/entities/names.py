@@ -312,7 +312,9 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
 
 
 def has_facility(modifier: str, lex: Lexicon) -> bool:
-    return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in modifier)
+    """A physical thing in the modifier, or a number outside quotes (国道309; not “131千亿级产业”)."""
+    bare = re.sub(r"“[^”]*”", "", modifier)
+    return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in bare)
 
 
 PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$|^\d+$")

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 from .candidate import Candidate, candidates
 from .dictionary import is_place_name, is_word
 from .lexicon import HARD, Lexicon, count_ends, lexicon
-from .names import (acceptable, inner_head, is_generic, is_governing, is_place, is_plan_period, left_edge, unquote,
-                    word_at)
+from .names import (acceptable, after_award, inner_head, is_generic, is_governing, is_place, is_plan_period,
+                    is_slogan, left_edge, unquote, word_at)
 from .tokenizer import doc_text
 
 PARTNER_RE = re.compile(  # 与 of 参与 / 给与 / 赋与 / 授与 is part of a verb, not "with"
@@ -28,6 +28,8 @@ HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
 SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
+# A slogan without a number names a programme only as the object of these ("强力推进“双核双区”").
+PROGRAMME_VERBS = ("推进", "实施", "推行", "深化", "开展", "落实", "坚持", "推动", "打造", "践行", "启动", "做好")
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
@@ -104,6 +106,11 @@ class RoleNames:
             return
         if text.endswith(GOAL_VERBS, 0, m.start()):
             return  # "实现“以克论净”", "在“新三板”挂牌": a goal or a place, not a programme
+        before = text[max(0, m.start() - 6):m.start()]
+        if after_award(before, self.lex):
+            return  # "创建为“…旅游强区”": a title
+        if not is_slogan(inner) and not before.endswith(PROGRAMME_VERBS):
+            return  # "耕地“进出平衡”", "抓住了“牛鼻子”": a phrase in quotes, not a programme
         end = m.end()
         while end < len(text) and text[end] == "“":  # a run of slogans shares what follows
             close = text.find("”", end + 1, end + 14)
