@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates
-from .lexicon import Head, Lexicon, count_ends, head_of, lexicon
+from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_of, lexicon
 from .names import (
     acceptable,
     after_award,
@@ -36,7 +36,7 @@ RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "
 MANNER_HEADS = ("计划", "规划")
 MANNER_BEFORE = ("有", "按", "无")
 BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]+批")  # "第四批…": a rank in a list of titles
-CLASS_COUNT_RE = re.compile(r"\d+(?:\.\d+)?[个项家座条处所]")
+CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)?(?:[个项家座条处所件]|$)")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
@@ -98,6 +98,9 @@ class HeadNames:
         programme = head.type == "PROGRAM" or head.kind == "eng"
         edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start
+        quoted = _quoted_whole(text, head_start, head_end)
+        if quoted is not None:
+            start = quoted  # "落实“十项行动”": the quotes hold the whole name
         if start >= head_start:
             return None
         if edge.region > 0 and text[edge.region - 1] == "等":
@@ -146,6 +149,21 @@ class HeadNames:
             return True
         works = [h for h, rec in self.lex.heads.items() if rec.kind in ("works", "rebuild") and h in modifier]
         return any(len(modifier.split(w, 1)[0]) >= 2 for w in works)
+
+
+def _quoted_whole(text: str, head_start: int, head_end: int) -> int | None:
+    """Start of the quoted stretch the head closes ("“十项行动”"), if it does."""
+    if text[head_end:head_end + 1] not in QUOTE_CLOSE:
+        return None
+    i = head_start
+    while i > max(0, head_start - 16):
+        i -= 1
+        ch = text[i]
+        if ch in QUOTE_OPEN:
+            return i + 1 if head_start - (i + 1) >= 1 else None
+        if ch in QUOTE_CLOSE or ch in "，。；：！？\n":
+            return None
+    return None
 
 
 def _words(gap: str, lex: Lexicon) -> list[str]:

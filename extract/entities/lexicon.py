@@ -50,6 +50,7 @@ class Lexicon:
     class_nouns: dict[str, str]
     class_re: re.Pattern
     facilities: tuple[str, ...]
+    built: tuple[str, ...]  # heads of facilities being built: a works on one is physical (货场改造)
     awards: tuple[str, ...]
     industries: tuple[str, ...]
     descriptors: tuple[str, ...]  # end a description before a firm's name
@@ -139,6 +140,8 @@ def lexicon() -> Lexicon:
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
+        built=tuple(sorted((h for h, rec in heads.items() if rec.kind == "build" and len(h) >= 2), key=len,
+                           reverse=True)),
         awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),
         descriptors=tuple(sorted(_lines("descriptors.txt"), key=len, reverse=True)),

@@ -58,11 +58,16 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
         ch = text[i - 1]
         if ch in QUOTE_CLOSE:
             j = max(text.rfind(q, max(limit, i - 26), i - 1) for q in QUOTE_OPEN)
-            if jumped or j < 0 or (j > 0 and text[j - 1] in QUOTE_CLOSE) or (
-                    lex is not None and inner_head(text, j + 1, i - 1, lex) is not None):
+            if jumped or j < 0 or (lex is not None and inner_head(text, j + 1, i - 1, lex) is not None):
+                break
+            if j > 0 and text[j - 1] in QUOTE_CLOSE:
+                i = j  # "“…优质年”“…量化年”活动": the quote next to the head, not the run before it
                 break
             jumped = True
             i = j
+            continue
+        if ch == "." and text[i - 2:i - 1].isdigit() and text[i:i + 1].isdigit():
+            i -= 1  # "190.8兆瓦…": a decimal point
             continue
         if ch == "）":
             j = text.rfind("（", max(limit, i - 8), i - 1)
@@ -136,6 +141,8 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str
     peeled = []
     while start < end:
         w = word_at(text, start, end, lex)
+        if w == "不" and len(longest_word(text, start, end)) > 1:
+            break  # "不锈钢…公司": 不 opens a word here, not a negated predicate
         if w and w in lex.leads:
             if w in lex.adverbs:
                 nxt = word_at(text, start + len(w), end, lex)
@@ -314,7 +321,8 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
 def has_facility(modifier: str, lex: Lexicon) -> bool:
     """A physical thing in the modifier, or a number outside quotes (国道309; not “131千亿级产业”)."""
     bare = re.sub(r"“[^”]*”", "", modifier)
-    return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in bare)
+    return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in bare) or any(
+        h in modifier for h in lex.built)
 
 
 PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$|^\d+$")
