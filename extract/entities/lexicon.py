@@ -54,6 +54,7 @@ class Lexicon:
     awards: tuple[str, ...]
     industries: tuple[str, ...]
     descriptors: tuple[str, ...]  # end a description before a firm's name
+    firm_predicates: re.Pattern  # what a firm does as the subject of its sentence
     not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),
         descriptors=tuple(sorted(_lines("descriptors.txt"), key=len, reverse=True)),
+        firm_predicates=re.compile(trie_pattern(_lines("firm_predicates.txt"))),
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),

@@ -443,4 +443,4 @@ def firm_shaped(name: str, lex: Lexicon) -> bool:
         return False
     trade = next(t for t in lex.industries if bare.endswith(t))
     brand = bare[: -len(trade)]
-    return 2 <= len(brand) <= 5 and not is_generic(brand, lex) and not is_place(brand)
+    return 2 <= len(brand) <= 5 and not is_generic(brand, lex) and not is_place(brand) and not is_common(brand)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .candidate import Candidate, candidates
 from .dictionary import is_place_name, is_word
 from .lexicon import HARD, Lexicon, count_ends, lexicon
-from .names import (acceptable, after_award, inner_head, is_generic, is_governing, is_place, is_plan_period,
+from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_governing, is_place, is_plan_period,
                     is_slogan, left_edge, unquote, word_at)
 from .tokenizer import doc_text
 
@@ -35,6 +35,7 @@ EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一
 MAX_ITEM = 12
 SECTOR_ENDS = ("集群", "产业链", "产业", "行业", "领域", "板块")  # "生物医药产业集群获评…": a sector, not a firm
 MAX_LIST = 12  # items of a list of honoured firms looked at
+MAX_SHORT_FIRM = 6  # a headless firm beside firm-shaped ones in a list of subjects
 
 
 @Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"])
@@ -74,6 +75,8 @@ class RoleNames:
                     break
                 self._add(found, text, item.start, end - 1, "ENTERPRISE", "honour")
                 end = item.region
+        for m in self.lex.firm_predicates.finditer(text):
+            self._subjects(found, text, m.start(), counts)
         for m in SLOGAN_RE.finditer(text):
             self._slogan(found, text, m)
         for m in EVENT_RE.finditer(text):
@@ -81,6 +84,30 @@ class RoleNames:
                 continue  # the quote is the front of a longer name: left to policy_heads
             self._add(found, text, m.start(1), m.end(1), "PROGRAM", "event")
         return doc
+
+    def _subjects(self, found, text: str, verb_start: int, counts) -> None:
+        """"鑫通钢铁、恒建科为年产值均突破3亿元": firms as the subject of what firms do.
+        A name shaped like a firm's (a brand and its trade) before a firm's
+        predicate is one; so is every short item of a list before it when at
+        least half of them are shaped so."""
+        if verb_start < 2 or text[verb_start - 1] in HARD:
+            return
+        items = []
+        end = verb_start
+        for _ in range(MAX_LIST):
+            edge = left_edge(text, end, self.lex, counts=counts)
+            if edge.start >= end:
+                break
+            items.append((edge.start, end))
+            if edge.region < 2 or text[edge.region - 1] != "、":
+                break
+            end = edge.region - 1
+        shaped = [firm_shaped(text[s:e], self.lex) for s, e in items]
+        if not items or not shaped[0] and len(items) == 1 or sum(shaped) * 2 < len(items):
+            return
+        for (s, e), ok in zip(items, shaped):
+            if ok or e - s <= MAX_SHORT_FIRM:
+                self._add(found, text, s, e, "ENTERPRISE", "subject")
 
     def _institutions(self, name: str) -> bool:
         """"北京科研院所": a class of institutions, not a firm."""
