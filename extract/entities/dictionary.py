@@ -34,6 +34,7 @@ class Dictionary:
     verbal: frozenset[str]  # every verb and verbal noun: a verb followed by one is a compound (收入分配)
     adverbials: frozenset[str]  # idioms and adverbs that take 地 (坚定不移地, 有步骤地)
     words: frozenset[str]  # every word: the longest one at a position is the word there
+    nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +42,9 @@ def dictionary() -> Dictionary:
     try:
         import jieba
     except ImportError:  # declared as a dependency; an empty dictionary only loosens the filters
-        return Dictionary(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+        return Dictionary(*(frozenset(),) * 7)
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    common, places, verbs, verbal, adverbials, words = set(), set(), set(), set(), set(), set()
+    common, places, verbs, verbal, adverbials, words, nouns = set(), set(), set(), set(), set(), set(), set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split(" ", 2)
@@ -61,8 +62,10 @@ def dictionary() -> Dictionary:
                 verbal.add(word)
             if tag in ADVERBIAL_TAGS and len(word) >= 2:
                 adverbials.add(word)
+            if tag == "n":
+                nouns.add(word)
     return Dictionary(frozenset(common), frozenset(places), frozenset(verbs), frozenset(verbal),
-                      frozenset(adverbials), frozenset(words))
+                      frozenset(adverbials), frozenset(words), frozenset(nouns))
 
 
 def is_word(text: str) -> bool:
@@ -143,6 +146,16 @@ def longest_word(text: str, start: int, end: int) -> str:
 def is_adverbial(word: str) -> bool:
     """An idiom, adjective or adverb that takes 地 to modify a verb (积极稳妥, 有步骤)."""
     return word in dictionary().adverbials
+
+
+def is_verb(text: str) -> bool:
+    """A frequent verb of jieba's dictionary (新建, 恢复, 进入)."""
+    return text in dictionary().verbs
+
+
+def is_noun(text: str) -> bool:
+    """A noun of jieba's dictionary (不锈钢, 地区)."""
+    return text in dictionary().nouns
 
 
 def is_place_name(text: str) -> bool:

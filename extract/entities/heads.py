@@ -122,7 +122,7 @@ class HeadNames:
                 typ, kind, end, head = "PARK", inner.kind, head_start, inner
             elif inner is not None and inner.type == "PROGRAM":
                 typ, kind = "PROGRAM", "prog"
-        if typ == "PROJECT" and kind in ("build", "rebuild", "works"):
+        if typ == "PROJECT" and kind in ("build", "infra", "rebuild", "works"):
             tail = TAIL_RE.match(text, end)
             if tail:
                 end = tail.end()

@@ -20,8 +20,8 @@ HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
 # 个, 条 and 大 after Chinese numerals are left alone: "六个一", "十条措施", "九大…行动".
 COUNT_RE = re.compile(
-    r"(?:\d+(?:\.\d+)?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
-    r"|[个家项条处所座支批名位次栋套台类件篇余]|年度|年|月|日|天|%|‰)"
+    r"(?:\d+(?:\.\d+)?[多余]?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
+    r"|[万亿千百]?[个家项条处所座支批名位次栋套台类件篇余]|年度|年|月|日|天|%|‰)"
     r"|[一二两三四五六七八九十几数多]+[项家处所座支批名件篇位栋套台])"
     r"(?:以上|以下|左右|以内)?"
 )
@@ -141,7 +141,7 @@ def lexicon() -> Lexicon:
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
-        built=tuple(sorted((h for h, rec in heads.items() if rec.kind == "build" and len(h) >= 2), key=len,
+        built=tuple(sorted((h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2), key=len,
                            reverse=True)),
         awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import is_adverbial, is_common, is_place_chain, is_word, leading_verb, longest_word
+from .dictionary import (all_common, is_adverbial, is_common, is_noun, is_place_chain, is_verb, is_word, leading_verb,
+                         longest_word)
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon
 
 MAX_NAME = 28
@@ -141,8 +142,14 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str
     peeled = []
     while start < end:
         w = word_at(text, start, end, lex)
-        if w == "不" and len(longest_word(text, start, end)) > 1:
-            break  # "不锈钢…公司": 不 opens a word here, not a negated predicate
+        if w == "不":
+            longer = longest_word(text, start, end)
+            if is_noun(longer):
+                break  # "不锈钢…公司": 不 opens a noun here, not a negated predicate
+            if len(longer) > 1:  # "不得", "不失时机": the whole negated word is peeled
+                peeled.append(longer)
+                start += len(longer)
+                continue
         if w and w in lex.leads:
             if w in lex.adverbs:
                 nxt = word_at(text, start + len(w), end, lex)
@@ -318,6 +325,25 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
     return True
 
 
+def proper_name(modifier: str) -> bool:
+    """What names one road, railway or reservoir ("宝成", "官厅", "京九", "G6高速青山互通"):
+    not everyday words (巨大, 病险, 中西部), not a count or a span of time (六条,
+    五年), no verb of jieba's dictionary inside (新建, 兴修, 恢复)."""
+    bare = unquote(modifier)
+    if bare[:1] in NUMERALS or all_common(bare) or _coordinated(bare):
+        return False
+    return not any(is_verb(bare[i:i + k]) for i in range(len(bare)) for k in (2, 3) if i + k <= len(bare))
+
+
+def _coordinated(text: str) -> bool:
+    """"大商业和铁路", "公路和土铁路": a connector that no word of jieba's spans (呼和浩特 does)."""
+    for i, ch in enumerate(text):
+        if ch in CONNECTORS or ch == "及":
+            if not any(len(longest_word(text, j, len(text))) > i - j + 1 for j in range(max(0, i - 3), i + 1)):
+                return True
+    return False
+
+
 def has_facility(modifier: str, lex: Lexicon) -> bool:
     """A physical thing in the modifier, or a number outside quotes (国道309; not “131千亿级产业”)."""
     bare = re.sub(r"“[^”]*”", "", modifier)
@@ -403,6 +429,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return "a slogan, not a name"  # "“四个一批”项目"
     if kind == "works" and not has_facility(modifier, lex):
         return "works on no named facility"
+    if kind == "infra" and not proper_name(modifier):
+        return "a kind of road, railway or reservoir, not one"
     return None
 
 
