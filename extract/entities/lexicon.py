@@ -141,7 +141,7 @@ def lexicon() -> Lexicon:
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
-        built=tuple(sorted((h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2), key=len,
+        built=tuple(sorted((h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2 and h != "项目"), key=len,
                            reverse=True)),
         awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),

@@ -28,6 +28,7 @@ MAX_ITEM = 22
 MAX_SHARED = 10  # an item sharing a head written once is short
 CLASS_WINDOW = 8
 TRAILING = "和及与"
+ARTICLES_RE = re.compile(r"\d{1,3}条")
 
 
 @Language.factory("policy_lists", requires=["token.orth"], assigns=["doc._.policy_candidates"])
@@ -57,8 +58,12 @@ class ListNames:
         if not seps:
             return self.single(text, a, b, counts)
         lex = self.lex
-        edge = left_edge(text, seps[0], lex, floor=a, counts=counts)
-        items = [(_after_last_park(text, edge.start, seps[0], lex), seps[0])]
+        first_end = seps[0]
+        articles = ARTICLES_RE.search(text, max(a, first_end - 4), first_end)
+        if articles and articles.end() == first_end:
+            first_end = articles.start()  # "稳经济大盘59条、…": the name reaches back from its articles
+        edge = left_edge(text, first_end, lex, floor=a, counts=counts)
+        items = [(_after_last_park(text, edge.start, first_end, lex), seps[0])]
         for s, e in zip([x + 1 for x in seps[:-1]], seps[1:]):
             items.append((strip_leads(text, s, e, lex)[0], e))
         last_start = strip_leads(text, seps[-1] + 1, b, lex)[0]
@@ -67,7 +72,10 @@ class ListNames:
             return []
         items.append((last_start, last_end))
         items = [(s, _rstrip(text, s, e)) for s, e in items]
-        odd = [i for i, (s, e) in enumerate(items) if not self._plausible(text, s, e, counts)]
+        if class_type == "PROGRAM":  # "稳经济大盘59条、助企纾困31条等政策": policies by their articles
+            items = [(s, _with_articles(text, e)) for s, e in items]
+        odd = [i for i, (s, e) in enumerate(items)
+               if not self._plausible(text, s, e, counts, articles=class_type == "PROGRAM")]
         if odd:
             # an odd item ("延榆等5条高铁、…、王瑶水库扩容等项目"): the list is what follows it
             items = items[odd[-1] + 1:]
@@ -129,12 +137,14 @@ class ListNames:
         return end, None
 
     def _class_after(self, text: str, pos: int, b: int) -> str | None:
-        """Type given by a class noun right after ``pos`` ("等6个项目", "两家热电企业")."""
-        if pos < b and text[pos] == "等":
-            pos += 1
-        m = COUNT_RE.match(text, pos, b)
-        if m:
-            pos = m.end()
+        """Type given by a class noun right after ``pos`` ("等6个项目", "两家热电企业",
+        "31条等政策")."""
+        for _ in range(2):  # 等 and a count, in either order
+            if pos < b and text[pos] == "等":
+                pos += 1
+            m = COUNT_RE.match(text, pos, b)
+            if m:
+                pos = m.end()
         tail = text[pos:min(b, pos + CLASS_WINDOW)]
         m = self.lex.class_re.search(tail)
         if m is None or any(ch in HARD for ch in tail[:m.start()]):
@@ -167,7 +177,10 @@ class ListNames:
             return False
         return acceptable(bare, "", typ, "list", self.lex) is None
 
-    def _plausible(self, text: str, s: int, e: int, counts: frozenset[int]) -> bool:
+    def _plausible(self, text: str, s: int, e: int, counts: frozenset[int], articles: bool = False) -> bool:
+        m = ARTICLES_RE.search(text, s, e) if articles else None
+        if m and m.end() == e and m.start() - s >= 2:
+            e = m.start()  # a policy's articles end its name
         bare = unquote(text[s:e])
         if not 2 <= len(bare) <= MAX_ITEM:
             return False
@@ -176,6 +189,12 @@ class ListNames:
         if any(not is_capacity(text, m) for m in COUNT_RE.finditer(text, s, e)):
             return False
         return not any(w in bare for w in self.lex.cuts)
+
+
+def _with_articles(text: str, e: int) -> int:
+    """End of a policy's name with the number of its articles after it ("…纾困31条")."""
+    m = ARTICLES_RE.match(text, e)
+    return m.end() if m else e
 
 
 def _ends_generic(name: str, lex: Lexicon) -> bool:
