@@ -77,6 +77,11 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
     return docs
 
 
+def named_spans(entities) -> list[tuple[int, int]]:
+    """Where projects and programmes are named: figures there are capacities, not values."""
+    return sorted({(m.start, m.end) for e in entities if e.type in ("PROJECT", "PROGRAM") for m in e.mentions})
+
+
 def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | None = None) -> CorpusResult:
     """Extract entities and indicators from the files at ``paths`` (default: samples)."""
     from .entities import EntityExtractor  # spaCy loads only when extraction runs
@@ -99,7 +104,7 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
     for r in results:
         find_statuses(r.document, r.entities)  # again, over the merged mentions
         tag_themes(r.document, r.entities)
-        r.indicators = find_indicators(r.document)
+        r.indicators = find_indicators(r.document, names=named_spans(r.entities))
     result.links, result.canonical = resolve(results, decisions)
     for r in results:
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)

@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..load import fold
 from ..records import Document, Entity, Mention
 from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
 from .candidate import CHOSEN, register
@@ -63,8 +64,11 @@ class EntityExtractor:
 def group_mentions(document: Document, doc: Doc) -> list[Entity]:
     text = document.text
     by_key: dict[tuple[str, str], Entity] = {}
+    area = document.area and fold(document.area)
     for c in doc._.get(CHOSEN) or []:
         surface = text[c.start:c.end]
+        if area and unquote(document.folded[c.start:c.end]) == area:
+            continue  # the report's own area (滨海新区, 雄安新区 in its own report) is the place it is about
         canonical = unquote(c.canonical) if c.canonical else unquote(document.folded[c.start:c.end])
         key = (c.type, canonical)
         ent = by_key.get(key)
