@@ -19,6 +19,7 @@ MAX_LEN = 6
 # Person names, organisation and other proper names: not "common" whatever their frequency.
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "nt"})
 PLACE_TAGS = frozenset({"ns"})
+NOUN_TAGS = frozenset({"n", "nz", "nt", "b"})  # nouns, other proper names, organisations, attributives (高等级)
 
 
 VERB_TAGS = frozenset({"v"})  # verbs only: adverbs and conjunctions sit inside names too (长期护理)
@@ -62,7 +63,7 @@ def dictionary() -> Dictionary:
                 verbal.add(word)
             if tag in ADVERBIAL_TAGS and len(word) >= 2:
                 adverbials.add(word)
-            if tag == "n":
+            if tag in NOUN_TAGS:
                 nouns.add(word)
     return Dictionary(frozenset(common), frozenset(places), frozenset(verbs), frozenset(verbal),
                       frozenset(adverbials), frozenset(words), frozenset(nouns))
@@ -151,6 +152,12 @@ def is_adverbial(word: str) -> bool:
 def is_verb(text: str) -> bool:
     """A frequent verb of jieba's dictionary (新建, 恢复, 进入)."""
     return text in dictionary().verbs
+
+
+def is_name_word(text: str) -> bool:
+    """A noun, place or other proper name of jieba's dictionary (那曲, 高等级, 呼和浩特)."""
+    d = dictionary()
+    return text in d.nouns or text in d.places
 
 
 def is_noun(text: str) -> bool:

@@ -36,7 +36,7 @@ RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "
 MANNER_HEADS = ("计划", "规划")
 MANNER_BEFORE = ("有", "按", "无")
 BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]+批")  # "第四批…": a rank in a list of titles
-CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)?[余多]?(?:[个项家座条处所件场次]|$)")
+CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)?[余多]?(?:[个项家座条处所件]|$)")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").

@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
 
 # Characters that never occur inside a name: punctuation, and function words
 # that cannot start or continue a proper name in this genre.
-HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?的是了被把将让等及或而且也都又还此这那每于在")
+HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?*■□●○◆◇▲△★☆的是了被把将让等及或而且也都又还此这那每于在")
 
 # Counts: Arabic figures with a measure or unit ("6个", "500万元以上", "2019年度"),
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
@@ -60,8 +63,19 @@ class Lexicon:
     vocab_max: int
 
 
-def _lines(name: str) -> list[str]:
-    text = (resources.files("extract") / "lexicon" / name).read_text(encoding="utf-8")
+FILES = ("heads.tsv", "lead.txt", "generic.txt", "protected.txt", "class_nouns.tsv", "not_after.tsv",
+         "facilities.txt", "industries.txt", "award.txt", "descriptors.txt", "firm_predicates.txt")
+
+
+def _lines(directory: str | None, name: str) -> list[str]:
+    """Lines of one lexicon file: the packaged one, or the one in ``directory``."""
+    try:
+        if directory is None:
+            text = (resources.files("extract") / "lexicon" / name).read_text(encoding="utf-8")
+        else:
+            text = Path(directory, name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"lexicon {directory or 'extract/lexicon'}: cannot read {name}: {exc.strerror}") from None
     return [ln.rstrip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -90,10 +104,16 @@ def trie_pattern(words) -> str:
     return emit(root)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+@lru_cache(maxsize=8)
+def lexicon(directory: str | None = None) -> Lexicon:
+    """The word lists of ``directory`` (default: the packaged ``extract/lexicon``), read once.
+
+    A pipeline component names its lexicon folder in its config
+    (``[components.policy_heads] lexicon = "my/lexicon"``); every file of
+    FILES must be there.
+    """
     heads = {}
-    for line in _lines("heads.tsv"):
+    for line in _lines(directory, "heads.tsv"):
         head, typ, kind = line.split("\t")
         heads[head] = Head(head, typ, kind)
     # Years of a campaign ("项目建设突破年", "重点工作攻坚年") and months ("就业援助月")
@@ -105,7 +125,7 @@ def lexicon() -> Lexicon:
     )
     leads, adverbs, cuts = set(), set(), set()
     front = set()
-    for line in _lines("lead.txt"):
+    for line in _lines(directory, "lead.txt"):
         word = line.rstrip("!~^")
         leads.add(word)
         if line.endswith("^"):
@@ -114,18 +134,18 @@ def lexicon() -> Lexicon:
             adverbs.add(word)
         if line.endswith("!"):
             cuts.add(word)
-    generic = frozenset(_lines("generic.txt"))
-    protected = _lines("protected.txt")
+    generic = frozenset(_lines(directory, "generic.txt"))
+    protected = _lines(directory, "protected.txt")
     class_nouns = {}
-    for line in _lines("class_nouns.tsv"):
+    for line in _lines(directory, "class_nouns.tsv"):
         noun, typ = line.split("\t")
         class_nouns[noun] = typ
     not_after: dict[str, list[str]] = {}
-    for line in _lines("not_after.tsv"):
+    for line in _lines(directory, "not_after.tsv"):
         head, follow = line.split("\t")
         not_after.setdefault(head, []).append(follow)
-    facilities = _lines("facilities.txt")
-    industries = _lines("industries.txt")
+    facilities = _lines(directory, "facilities.txt")
+    industries = _lines(directory, "industries.txt")
     vocab = (frozenset(leads) | generic | frozenset(heads) | frozenset(class_nouns) | frozenset(facilities)
              | frozenset(protected) | frozenset(industries))
     return Lexicon(
@@ -143,10 +163,10 @@ def lexicon() -> Lexicon:
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
         built=tuple(sorted((h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2 and h != "项目"), key=len,
                            reverse=True)),
-        awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
+        awards=tuple(sorted(_lines(directory, "award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),
-        descriptors=tuple(sorted(_lines("descriptors.txt"), key=len, reverse=True)),
-        firm_predicates=re.compile(trie_pattern(_lines("firm_predicates.txt"))),
+        descriptors=tuple(sorted(_lines(directory, "descriptors.txt"), key=len, reverse=True)),
+        firm_predicates=re.compile(trie_pattern(_lines(directory, "firm_predicates.txt"))),
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),

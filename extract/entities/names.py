@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import (all_common, is_adverbial, is_common, is_noun, is_place_chain, is_verb, is_word, leading_verb,
+from .dictionary import (all_common, is_adverbial, is_common, is_name_word, is_noun, is_place_chain, is_verb, is_word, leading_verb,
                          longest_word)
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon
 
 MAX_NAME = 28
+FUNCTION_CHARS = frozenset("的是了被把将让等及或而且也都又还此这那每于")  # boundaries, unless inside a noun
 PHASE_RE = re.compile(r"[一二三四五六七八九十\d]期")  # "（一期）" inside a name
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 NUMERALS = frozenset("一二三四五六七八九十百千两")
@@ -28,6 +29,7 @@ ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)
+KIND_HEADS = ("资本", "基金", "产业基金", "投资基金", "股权投资", "证券", "实业", "置业")  # heads that also name kinds
 MIN_PLAN_MODIFIER = 4
 MIN_SECTOR_PARK = 5
 LEVELS = ("国家", "全国", "省", "市", "区", "县")  # "省市现代农业产业园": a level and a kind, a title  # a park named by its sectors alone needs this many characters  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
@@ -84,10 +86,22 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
         if ch == "及" and text.startswith("周边", i):
             i -= 1  # "周家祠及周边改造提升工程": a site and its surroundings
             continue
+        if ch in FUNCTION_CHARS and _inside_word(text, i - 1):
+            i -= 1  # "高等级公路", "那曲": a function character inside a noun or a place name
+            continue
         if ch in HARD and not (ch == "在" and text[i:i + 1] in "建谈产线"):
             break
         i -= 1
     return i
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """Whether a noun or place name of jieba's dictionary holds the character at ``pos`` (高等级, 那曲)."""
+    for j in range(max(0, pos - 3), pos + 1):
+        w = longest_word(text, j, min(len(text), j + 6))
+        if len(w) >= 2 and j + len(w) > pos and is_name_word(w):
+            return True
+    return False
 
 
 def _joins_places(text: str, dash: int) -> bool:
@@ -132,7 +146,7 @@ def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
     return ""
 
 
-def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str]:
+def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = False) -> tuple[int, str]:
     """Peel governing verbs, adverbs and scope words off the left of ``text[start:end]``.
 
     The lead list knows the genre's verbs; for the rest, a frequent verb or
@@ -142,6 +156,8 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str
     peeled = []
     while start < end:
         w = word_at(text, start, end, lex)
+        if item and not peeled and len(w) == 1:
+            break  # "…、可门园区": a list item opens with its name, not with a modal verb
         if w == "不":
             longer = longest_word(text, start, end)
             if is_noun(longer):
@@ -195,7 +211,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
     ("人才引进培育工程"), firms and parks rarely do, so they pass a lower one.
     """
     region = region_start(text, head_start, floor, counts, lex)
-    start, peeled = strip_leads(text, region, head_start, lex)
+    start, peeled = strip_leads(text, region, head_start, lex, item=region > 0 and text[region - 1] == "、")
     cut = last_cut(text, start, head_start, lex)
     if cut > start:
         peeled += text[start:cut]
@@ -224,7 +240,8 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     p = start
     while p < end:
         w = word_at(text, p, end, lex) if p > start else ""
-        if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= min_object:
+        if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= min_object and \
+                len(longest_word(text, p, end)) <= len(w):  # "政策性开发性金融工具": 开发性 is no verb
             best = p + len(w)
         elif not w:
             # an adverb made with 地 governs the verb after it: "稳妥地推进…改革"
@@ -423,8 +440,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if is_generic(modifier, lex) and not (typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park"
                                           and not modifier.startswith(LEVELS)):
         return "generic"  # "产业园区" is a kind; "新能源创新产业园" is named by its sectors
-    if typ == "ENTERPRISE" and head and is_common(modifier):
-        return "a kind of firm"  # "商业银行", "跨国公司", "民间资本" (not "兰州银行")
+    if typ == "ENTERPRISE" and head and head in KIND_HEADS and is_common(modifier):
+        return "a kind of firm"  # "民间资本", "产业基金" (not "兰州银行", "星云股份")
     if quoted and quoted == modifier and (is_slogan(quoted) or is_generic(quoted, lex)):
         return "a slogan, not a name"  # "“四个一批”项目"
     if kind == "works" and not has_facility(modifier, lex):
