@@ -35,6 +35,8 @@ SPLIT_GAP = 4  # a park head followed by this many characters and a head: two na
 RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
 MANNER_HEADS = ("计划", "规划")
 MANNER_BEFORE = ("有", "按", "无")
+# A name in quotes is marked as one: it may be short or made of generic words (“榕升计划”, “项目大会战”).
+QUOTE_EXCUSES = ("generic", "too short", "too short for a reform, plan or policy name")
 BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]+批")  # "第四批…": a rank in a list of titles
 CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)?[余多]?(?:[个项家座条处所件]|$)")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
@@ -137,7 +139,8 @@ class HeadNames:
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
-        if acceptable(text[start:end], head.text, typ, kind, lex) is not None:
+        why = acceptable(text[start:end], head.text, typ, kind, lex)
+        if why is not None and not (quoted is not None and why in QUOTE_EXCUSES):
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
 

@@ -16,6 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..events import default_scheme
 from .candidate import Candidate, candidates
 from .dictionary import is_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity, lexicon
@@ -28,6 +29,8 @@ MAX_ITEM = 22
 MAX_SHARED = 10  # an item sharing a head written once is short
 CLASS_WINDOW = 8
 TRAILING = "和及与"
+PROJECT_STATUSES = ("signed", "started", "under_construction", "completed", "in_operation")
+PLACE_NOTE_RE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")  # "格力电器（赣州）智能制造基地": where, inside a name
 ARTICLES_RE = re.compile(r"\d{1,3}条")
 
 
@@ -85,6 +88,8 @@ class ListNames:
         typed_by = "class"
         if class_type is None:
             class_type, typed_by = self._shared_type(text, items, heads), "shared"
+        if class_type is None and self._projects_being_built(text, items, heads, b):
+            class_type, typed_by = "PROJECT", "majority"
         if after_award(edge.stripped, lex) and class_type != "PROGRAM":
             return []  # "被列为A、B…示范区": titles
         out = []
@@ -166,6 +171,16 @@ class ListNames:
             return last.type
         return None
 
+    def _projects_being_built(self, text, items, heads, b: int) -> bool:
+        """"信丰电厂、…、格力电器（赣州）智能制造基地等投运投产": a list most of whose
+        items are projects by their heads, and whose clause says they are being
+        built or run, is a list of projects, the headless items included."""
+        projects = sum(h is not None and h.type == "PROJECT" for h in heads)
+        if len(items) < 3 or projects * 2 < len(items):
+            return False
+        m = default_scheme().pattern.search(text, items[-1][1], b)
+        return m is not None and default_scheme().status_of[m.group(0)] in PROJECT_STATUSES
+
     def _firm_list(self, text, items, heads) -> bool:
         bare = [text[s:e] for (s, e), h in zip(items, heads) if h is None]
         firms = sum(firm_shaped(x, self.lex) for x in bare)
@@ -184,7 +199,7 @@ class ListNames:
         bare = unquote(text[s:e])
         if not 2 <= len(bare) <= MAX_ITEM:
             return False
-        if any(ch in HARD and ch not in QUOTE_OPEN + QUOTE_CLOSE for ch in text[s:e]):
+        if any(ch in HARD and ch not in QUOTE_OPEN + QUOTE_CLOSE for ch in PLACE_NOTE_RE.sub("", text[s:e])):
             return False
         if any(not is_capacity(text, m) for m in COUNT_RE.finditer(text, s, e)):
             return False

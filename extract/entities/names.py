@@ -61,8 +61,9 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
         ch = text[i - 1]
         if ch in QUOTE_CLOSE:
             j = max(text.rfind(q, max(limit, i - 26), i - 1) for q in QUOTE_OPEN)
-            if jumped or j < 0 or (lex is not None and inner_head(text, j + 1, i - 1, lex) is not None):
-                break
+            if jumped or j < 0 or (lex is not None and inner_head(text, j + 1, i - 1, lex) is not None
+                                   and i != end):
+                break  # a quoted whole name (“雪亮工程”建设) stands apart, unless a head follows it: “凤凰行动”计划
             if j > 0 and text[j - 1] in QUOTE_CLOSE:
                 i = j  # "“…优质年”“…量化年”活动": the quote next to the head, not the run before it
                 break

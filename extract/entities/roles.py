@@ -33,6 +33,7 @@ PROGRAMME_VERBS = ("推进", "实施", "推行", "深化", "开展", "落实", "
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
+ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
 SECTOR_ENDS = ("集群", "产业链", "产业", "行业", "领域", "板块")  # "生物医药产业集群获评…": a sector, not a firm
 MAX_LIST = 12  # items of a list of honoured firms looked at
 MAX_SHORT_FIRM = 6  # a headless firm beside firm-shaped ones in a list of subjects
@@ -78,7 +79,10 @@ class RoleNames:
         for m in self.lex.firm_predicates.finditer(text):
             self._subjects(found, text, m.start(), counts)
         for m in SLOGAN_RE.finditer(text):
-            self._slogan(found, text, m)
+            if ARTICLES_RE.fullmatch(m.group(1)):
+                self._articles(found, text, m, counts)
+            else:
+                self._slogan(found, text, m)
         for m in EVENT_RE.finditer(text):
             if m.end() < len(text) and not _closed(text[m.end()]):
                 continue  # the quote is the front of a longer name: left to policy_heads
@@ -123,6 +127,12 @@ class RoleNames:
             i += len(w) if w else 1
         return False
 
+    def _articles(self, found, text, m, counts) -> None:
+        """"出台降本增效“30条”": a policy known by its number of articles, named by what comes before."""
+        edge = left_edge(text, m.start(), self.lex, counts=counts)
+        if m.start() - edge.start >= 2:
+            self._add(found, text, edge.start, m.end(), "PROGRAM", "articles", check=False)
+
     def _slogan(self, found, text, m) -> None:
         """A quoted slogan standing on its own names a programme: "做好“六稳”“六保”工作",
         "推动“一窗受理”"; not one that qualifies a noun ("“四强”产业", "“一城、两街、
@@ -156,8 +166,11 @@ class RoleNames:
             start, stop = m.start(), m.end() + len(verb)
         found.append(Candidate(start, stop, "PROGRAM", "slogan", "", "slogan", priority=0))
 
-    def _add(self, found, text, s, e, typ, rule) -> None:
+    def _add(self, found, text, s, e, typ, rule, check=True) -> None:
         name = unquote(text[s:e])
+        if not check:
+            found.append(Candidate(s, e, typ, rule, "", rule, priority=2))
+            return
         if not 2 <= len(name) <= MAX_ITEM or any(ch in HARD for ch in text[s:e]):
             return
         if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex) \
