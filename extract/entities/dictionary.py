@@ -19,7 +19,7 @@ MAX_LEN = 6
 # Person names, organisation and other proper names: not "common" whatever their frequency.
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "nt"})
 PLACE_TAGS = frozenset({"ns"})
-NOUN_TAGS = frozenset({"n", "nz", "nt", "b"})  # nouns, other proper names, organisations, attributives (高等级)
+NOUN_TAGS = frozenset({"n", "nz", "nt", "nr", "b"})  # nouns, other proper names, organisations, attributives (高等级)
 
 
 VERB_TAGS = frozenset({"v"})  # verbs only: adverbs and conjunctions sit inside names too (长期护理)
@@ -152,6 +152,11 @@ def is_adverbial(word: str) -> bool:
 def is_verb(text: str) -> bool:
     """A frequent verb of jieba's dictionary (新建, 恢复, 进入)."""
     return text in dictionary().verbs
+
+
+def is_verbal(text: str) -> bool:
+    """A verb or verbal noun of jieba's dictionary (招引, 投资)."""
+    return text in dictionary().verbal
 
 
 def is_name_word(text: str) -> bool:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates
+from .dictionary import is_verbal, longest_word
 from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_of, lexicon
 from .names import (
     acceptable,
@@ -42,7 +43,8 @@ CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
-TAIL_RE = re.compile(r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|辅线|连接线|[东西南北中])段")
+TAIL_RE = re.compile(r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|辅线|连接线|[东西南北中])段"
+                     r"|[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}段")
 
 
 @Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"])
@@ -97,6 +99,8 @@ class HeadNames:
         head = head_of(text[head_start:head_end], lex)
         if head.text in MANNER_HEADS and text[head_start - 1:head_start] in MANNER_BEFORE:
             return None  # "有计划地发展", "按计划推进": the manner of an action, not a plan
+        if head.text in MANNER_HEADS and is_verbal(longest_word(text, head_end, min(len(text), head_end + 6))):
+            return None  # "五莲县计划招引…": 计划 is the verb "plans to"
         programme = head.type == "PROGRAM" or head.kind == "eng"
         edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start

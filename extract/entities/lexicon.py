@@ -54,6 +54,7 @@ class Lexicon:
     class_re: re.Pattern
     facilities: tuple[str, ...]
     built: tuple[str, ...]  # heads of facilities being built: a works on one is physical (货场改造)
+    built_names: frozenset[str]  # the same and the facility nouns, as whole modifiers (污水处理厂提标改造)
     awards: tuple[str, ...]
     industries: tuple[str, ...]
     descriptors: tuple[str, ...]  # end a description before a firm's name
@@ -161,6 +162,7 @@ def lexicon(directory: str | None = None) -> Lexicon:
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
+        built_names=frozenset(h for h, rec in heads.items() if rec.kind in ("build", "infra")) | frozenset(facilities),
         built=tuple(sorted((h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2 and h != "项目"), key=len,
                            reverse=True)),
         awards=tuple(sorted(_lines(directory, "award.txt"), key=len, reverse=True)),

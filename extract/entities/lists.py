@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..events import default_scheme
 from .candidate import Candidate, candidates
-from .dictionary import is_word
+from .dictionary import is_place_chain, is_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity, lexicon
 from .names import (acceptable, after_award, after_descriptor, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
                     strip_leads, unquote)
@@ -162,6 +162,8 @@ class ListNames:
         if last is None or last.type in ("PROGRAM", "INSTITUTION"):
             return None
         s, e = items[-1]
+        if any(last.text in text[a:b] for a, b in items[:-1]):
+            return None  # "专项债项目支出进度、…金融工具项目": the head inside an item is followed by a predicate
         if acceptable(text[s:e], last.text, last.type, last.kind, self.lex) is not None:
             return None  # "…投产达效、产业园区集聚发展": the last item is no name, so shares no head
         if any(h is not None and h.type != last.type for h in heads[:-1]):
@@ -188,7 +190,7 @@ class ListNames:
 
     def _headless_ok(self, name: str, typ: str) -> bool:
         bare = unquote(name)
-        if typ == "INSTITUTION" or is_place(bare) or is_generic(bare, self.lex) or is_word(bare):
+        if typ == "INSTITUTION" or is_place(bare) or is_place_chain(bare) or is_generic(bare, self.lex) or is_word(bare):
             return False
         return acceptable(bare, "", typ, "list", self.lex) is None
 

@@ -29,7 +29,9 @@ ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)
-KIND_HEADS = ("资本", "基金", "产业基金", "投资基金", "股权投资", "证券", "实业", "置业")  # heads that also name kinds
+DIGIT_CLASS_RE = re.compile(r"\d+[大个项类]")
+THRESHOLD_RE = re.compile(r"[万亿]元(?:级)?以上|[万亿]元(?:级)?以下")
+KIND_HEADS = ("资本", "基金", "产业基金", "投资基金", "股权投资", "证券", "期货", "实业", "置业")  # heads that also name kinds
 MIN_PLAN_MODIFIER = 4
 MIN_SECTOR_PARK = 5
 LEVELS = ("国家", "全国", "省", "市", "区", "县")  # "省市现代农业产业园": a level and a kind, a title  # a park named by its sectors alone needs this many characters  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
@@ -436,8 +438,12 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return None
     if len(modifier) < 2:
         return "too short"
-    if is_collective(modifier, lex):
-        return "a count of a class"
+    if is_collective(modifier, lex) or DIGIT_CLASS_RE.match(modifier):
+        return "a count of a class"  # "两大污水处理厂", "10大环保重点工程"
+    if typ == "PROJECT" and THRESHOLD_RE.search(modifier):
+        return "a class by size"  # "省外亿元以上项目"
+    if kind == "works" and modifier in lex.built_names:
+        return "works on a kind of facility"  # "污水处理厂提标改造"
     if is_generic(modifier, lex) and not (typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park"
                                           and not modifier.startswith(LEVELS)):
         return "generic"  # "产业园区" is a kind; "新能源创新产业园" is named by its sectors

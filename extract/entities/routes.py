@@ -18,10 +18,10 @@ from .tokenizer import doc_text
 
 _CJK = r"\u4e00-\u9fff"
 # A national or provincial route by number: 国道210线, 省道S305, G5511, G0616.
-ROUTE = rf"(?:(?:国道|省道)[GS]?\d{{1,4}}线?|(?<![A-Za-z\d])[GS]\d{{1,4}}(?![\d%]))"
+ROUTE = rf"(?:(?:国道|省道)[GS]?\d{{1,4}}线?|(?<![A-Za-z\d])[GS]\d{{1,4}}(?![\d%])|(?<![\d.])\d{{3}}(?:国道|省道))"
 # The section it names: to the next 段 (two ends joined by 至, or a place), short.
 SECTION = rf"(?:[{_CJK}]{{1,12}}?至[{_CJK}]{{1,12}}?段|[{_CJK}]{{2,6}}?段)"
-NUMBERED_RE = re.compile(rf"(?:沿边|沿海|沿江|沿黄)?{ROUTE}(?:{SECTION})?")
+NUMBERED_RE = re.compile(rf"(?:沿边|沿海|沿江|沿黄)?{ROUTE}(?:(?:改造|改扩建|扩建|改建|提升改造)?{SECTION})?")
 MIN_NUMBERED = 4  # "G6" alone is a route, not a works; with a section ("G6通辽段") it is one
 
 
