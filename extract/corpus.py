@@ -92,10 +92,8 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
     docs = read_documents(paths, progress=progress, warnings=result.warnings)
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
-    for i, r in enumerate(results, 1):
-        if progress:
-            progress(f"[{i}/{len(results)}] extracting {r.document.name}")
-        extractor.first_pass(r.document)
+    extractor.first_pass_all([r.document for r in results], on_each=lambda i, d: progress and progress(
+        f"[{i}/{len(results)}] extracting {d.name}"))
     decisions = [d for f in curation_files(paths) for d in read_curation(f)]
     for r in results:
         r.entities = extractor.entities(r.document)

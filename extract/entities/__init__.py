@@ -13,6 +13,8 @@ line up with the text, whitespace included) plus the project's own components:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,35 +24,50 @@ from ..records import Document, Entity, Mention
 from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
 from .candidate import CHOSEN, register
 from .names import unquote
-from .tokenizer import CharTokenizer
+from .tokenizer import TOKENIZER
 
 PIPES = ("policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select")
+LEXICON_PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_gazetteer")
+BATCH_SIZE = 16
 
 
-def build_nlp() -> Language:
-    """The extraction pipeline; no model weights, only the project's components."""
+def build_nlp(lexicon: str | None = None) -> Language:
+    """The extraction pipeline: ``spacy.blank("zh")``, the registered character
+    tokenizer and the project's components, configured through spaCy's config
+    (``nlp.config`` shows every setting; ``nlp.to_disk`` saves it). ``lexicon``
+    is a folder of word lists that replaces the packaged ``extract/lexicon``."""
     register()
-    nlp = spacy.blank("zh")
-    nlp.tokenizer = CharTokenizer(nlp.vocab)
-    for name in PIPES:
-        nlp.add_pipe(name)
-    nlp.add_pipe("policy_gazetteer", last=True)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    for name in (*PIPES, "policy_gazetteer"):
+        nlp.add_pipe(name, config={"lexicon": lexicon} if name in LEXICON_PIPES else {})
     return nlp
 
 
 class EntityExtractor:
     """Holds the pipeline and what the first pass learned about the corpus."""
 
-    def __init__(self) -> None:
-        self.nlp = build_nlp()
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or build_nlp()
         self._docs: dict[str, Doc] = {}
 
     def first_pass(self, document: Document) -> Doc:
+        return self.first_pass_all([document])[0]
+
+    def first_pass_all(self, documents: list[Document],
+                       on_each: Callable[[int, Document], None] | None = None) -> list[Doc]:
+        """The rules over every document (``nlp.pipe``), and the gazetteer taught
+        what they found; ``on_each(i, document)`` as each one is done."""
+        gazetteer = self.nlp.get_pipe("policy_gazetteer")
+        docs = []
         with self.nlp.select_pipes(enable=list(PIPES)):
-            doc = self.nlp(document.folded)
-        self._docs[document.name] = doc
-        self.nlp.get_pipe("policy_gazetteer").learn(doc)
-        return doc
+            for i, (document, doc) in enumerate(
+                    zip(documents, self.nlp.pipe((d.folded for d in documents), batch_size=BATCH_SIZE)), 1):
+                self._docs[document.name] = doc
+                gazetteer.learn(doc)
+                docs.append(doc)
+                if on_each is not None:
+                    on_each(i, document)
+        return docs
 
     def entities(self, document: Document) -> list[Entity]:
         """Entities of one document, after the corpus-wide second pass."""

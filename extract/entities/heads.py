@@ -13,9 +13,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate import Candidate, candidates
+from .candidate import Candidate, candidates, register
 from .dictionary import is_verbal, longest_word
-from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_of, lexicon
+from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_of
+from .lexicon import lexicon as load_lexicon
 from .names import (
     acceptable,
     after_award,
@@ -31,7 +32,6 @@ from .names import (
 )
 from .tokenizer import doc_text
 
-INTERNAL_GAP = 12  # characters between two heads of one name, at most
 SPLIT_GAP = 4  # a park head followed by this many characters and a head: two names
 RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
 MANNER_HEADS = ("计划", "规划")
@@ -47,14 +47,19 @@ TAIL_RE = re.compile(r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|�
                      r"|[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}段")
 
 
-@Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"])
-def make_heads(nlp: Language, name: str):
-    return HeadNames(lexicon())
+@Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"],
+                  default_config={"lexicon": None, "split_gap": SPLIT_GAP})
+def make_heads(nlp: Language, name: str, lexicon: str | None, split_gap: int):
+    """``lexicon``: a folder of word lists (default: the packaged extract/lexicon);
+    ``split_gap``: characters after a park's head before a new name splits off."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return HeadNames(load_lexicon(lexicon), split_gap=split_gap)
 
 
 class HeadNames:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, split_gap: int = SPLIT_GAP):
         self.lex = lex
+        self.split_gap = split_gap
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -85,7 +90,7 @@ class HeadNames:
         before a generic tail ("林长制工作长效机制")."""
         gap = text[end:nxt.start()]
         if head.type == "PARK":  # "滨海新区高质量发展…行动": the area's own programme is one name
-            return len(gap) >= SPLIT_GAP and head_of(nxt.group(0), self.lex).type != "PROGRAM"
+            return len(gap) >= self.split_gap and head_of(nxt.group(0), self.lex).type != "PROGRAM"
         if any(is_governing(w, self.lex) for w in _words(gap, self.lex)):
             return True
         if head.type == "PROGRAM" and gap:

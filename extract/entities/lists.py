@@ -17,9 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..events import default_scheme
-from .candidate import Candidate, candidates
+from .candidate import Candidate, candidates, register
 from .dictionary import is_place_chain, is_word
-from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity, lexicon
+from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity
+from .lexicon import lexicon as load_lexicon
 from .names import (acceptable, after_award, after_descriptor, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
                     strip_leads, unquote)
 from .tokenizer import doc_text
@@ -34,14 +35,24 @@ PLACE_NOTE_RE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")  # "格力电器（赣
 ARTICLES_RE = re.compile(r"\d{1,3}条")
 
 
-@Language.factory("policy_lists", requires=["token.orth"], assigns=["doc._.policy_candidates"])
-def make_lists(nlp: Language, name: str):
-    return ListNames(lexicon())
+@Language.factory("policy_lists", requires=["token.orth"], assigns=["doc._.policy_candidates"],
+                  default_config={"lexicon": None, "max_item": MAX_ITEM, "max_shared": MAX_SHARED,
+                                  "class_window": CLASS_WINDOW})
+def make_lists(nlp: Language, name: str, lexicon: str | None, max_item: int, max_shared: int, class_window: int):
+    """``max_item``: the longest list item taken for a name; ``max_shared``: the
+    longest item that shares a head written once; ``class_window``: how far
+    after a list its class noun (项目, 企业 …) may stand."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return ListNames(load_lexicon(lexicon), max_item=max_item, max_shared=max_shared, class_window=class_window)
 
 
 class ListNames:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, max_item: int = MAX_ITEM, max_shared: int = MAX_SHARED,
+                 class_window: int = CLASS_WINDOW):
         self.lex = lex
+        self.max_item = max_item
+        self.max_shared = max_shared
+        self.class_window = class_window
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -150,7 +161,7 @@ class ListNames:
             m = COUNT_RE.match(text, pos, b)
             if m:
                 pos = m.end()
-        tail = text[pos:min(b, pos + CLASS_WINDOW)]
+        tail = text[pos:min(b, pos + self.class_window)]
         m = self.lex.class_re.search(tail)
         if m is None or any(ch in HARD for ch in tail[:m.start()]):
             return None
@@ -168,7 +179,7 @@ class ListNames:
             return None  # "…投产达效、产业园区集聚发展": the last item is no name, so shares no head
         if any(h is not None and h.type != last.type for h in heads[:-1]):
             return None
-        if all(h is None and e - s <= MAX_SHARED and not _ends_generic(text[s:e], self.lex)
+        if all(h is None and e - s <= self.max_shared and not _ends_generic(text[s:e], self.lex)
                for (s, e), h in zip(items[:-1], heads[:-1])):
             return last.type
         return None
@@ -199,7 +210,7 @@ class ListNames:
         if m and m.end() == e and m.start() - s >= 2:
             e = m.start()  # a policy's articles end its name
         bare = unquote(text[s:e])
-        if not 2 <= len(bare) <= MAX_ITEM:
+        if not 2 <= len(bare) <= self.max_item:
             return False
         if any(ch in HARD and ch not in QUOTE_OPEN + QUOTE_CLOSE for ch in PLACE_NOTE_RE.sub("", text[s:e])):
             return False

@@ -14,9 +14,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate import Candidate, candidates
+from .candidate import Candidate, candidates, register
 from .dictionary import is_place_name, is_word
-from .lexicon import HARD, Lexicon, count_ends, lexicon
+from .lexicon import HARD, Lexicon, count_ends
+from .lexicon import lexicon as load_lexicon
 from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_governing, is_place, is_plan_period,
                     is_slogan, left_edge, unquote, word_at)
 from .tokenizer import doc_text
@@ -39,14 +40,24 @@ MAX_LIST = 12  # items of a list of honoured firms looked at
 MAX_SHORT_FIRM = 6  # a headless firm beside firm-shaped ones in a list of subjects
 
 
-@Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"])
-def make_roles(nlp: Language, name: str):
-    return RoleNames(lexicon())
+@Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"],
+                  default_config={"lexicon": None, "max_item": MAX_ITEM, "max_list": MAX_LIST,
+                                  "max_short_firm": MAX_SHORT_FIRM})
+def make_roles(nlp: Language, name: str, lexicon: str | None, max_item: int, max_list: int, max_short_firm: int):
+    """``max_item``: the longest headless name taken; ``max_list``: how many items
+    of a list before a role are looked at; ``max_short_firm``: the longest
+    headless firm taken beside firm-shaped ones."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return RoleNames(load_lexicon(lexicon), max_item=max_item, max_list=max_list, max_short_firm=max_short_firm)
 
 
 class RoleNames:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, max_item: int = MAX_ITEM, max_list: int = MAX_LIST,
+                 max_short_firm: int = MAX_SHORT_FIRM):
         self.lex = lex
+        self.max_item = max_item
+        self.max_list = max_list
+        self.max_short_firm = max_short_firm
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -68,7 +79,7 @@ class RoleNames:
             self._add(found, text, edge.start, verb_start, "ENTERPRISE", "honour")
             # "恒通机械、金鼎化工入选…企业": every item of the list before it is honoured
             end = edge.region
-            for _ in range(MAX_LIST):
+            for _ in range(self.max_list):
                 if end < 2 or text[end - 1] != "、":
                     break
                 item = left_edge(text, end - 1, self.lex, counts=counts)
@@ -98,7 +109,7 @@ class RoleNames:
             return
         items = []
         end = verb_start
-        for _ in range(MAX_LIST):
+        for _ in range(self.max_list):
             edge = left_edge(text, end, self.lex, counts=counts)
             if edge.start >= end:
                 break
@@ -110,7 +121,7 @@ class RoleNames:
         if not items or not shaped[0] and len(items) == 1 or sum(shaped) * 2 < len(items):
             return
         for (s, e), ok in zip(items, shaped):
-            if ok or e - s <= MAX_SHORT_FIRM:
+            if ok or e - s <= self.max_short_firm:
                 self._add(found, text, s, e, "ENTERPRISE", "subject")
 
     def _institutions(self, name: str) -> bool:
@@ -171,7 +182,7 @@ class RoleNames:
         if not check:
             found.append(Candidate(s, e, typ, rule, "", rule, priority=2))
             return
-        if not 2 <= len(name) <= MAX_ITEM or any(ch in HARD for ch in text[s:e]):
+        if not 2 <= len(name) <= self.max_item or any(ch in HARD for ch in text[s:e]):
             return
         if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex) \
                 or is_word(name) or self._institutions(name) or name.endswith(SECTOR_ENDS):

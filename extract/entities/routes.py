@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate import Candidate, candidates
+from .candidate import Candidate, candidates, register
 from .tokenizer import doc_text
 
 _CJK = r"\u4e00-\u9fff"
@@ -25,17 +25,23 @@ NUMBERED_RE = re.compile(rf"(?:沿边|沿海|沿江|沿黄)?{ROUTE}(?:(?:改造|
 MIN_NUMBERED = 4  # "G6" alone is a route, not a works; with a section ("G6通辽段") it is one
 
 
-@Language.factory("policy_routes", requires=["token.orth"], assigns=["doc._.policy_candidates"])
-def make_routes(nlp: Language, name: str):
-    return RouteNames()
+@Language.factory("policy_routes", requires=["token.orth"], assigns=["doc._.policy_candidates"],
+                  default_config={"min_numbered": MIN_NUMBERED})
+def make_routes(nlp: Language, name: str, min_numbered: int):
+    """``min_numbered``: the shortest route number taken alone (G6 is a route, not a works)."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return RouteNames(min_numbered)
 
 
 class RouteNames:
+    def __init__(self, min_numbered: int = MIN_NUMBERED):
+        self.min_numbered = min_numbered
+
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         text = doc_text(doc)
         for m in NUMBERED_RE.finditer(text):
-            if len(m.group(0)) >= MIN_NUMBERED and not _inside_word(text, m.start(), m.end()):
+            if len(m.group(0)) >= self.min_numbered and not _inside_word(text, m.start(), m.end()):
                 found.append(Candidate(m.start(), m.end(), "PROJECT", "routes", "", "numbered", priority=1))
         return doc
 
