@@ -76,6 +76,7 @@ _LINK_WORDS = sorted({
     "每月", "按可比价格计算", "按可比价计算", "扣除价格因素", "扣除价格因素后", "同口径", "按同口径", "可比口径",
     "按可比口径", "剔除不可比因素后", "以上", "左右", "提高了", "增长了",
     "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居", "从", "由", "平均",
+    "历史性", "历史性地", "首次", "首破", "一举",
 }, key=len, reverse=True)
 _LINK_TAIL = re.compile(
     rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN}|降|升|增|减)(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
@@ -118,7 +119,10 @@ _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月|前\d
 
 # ---- time markers ----------------------------------------------------------------------------
 _FIVE = {"九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "六": 6, "七": 7, "八": 8}
-_PERIOD_FIVE = r"(?:十[一二三四五]五|“(?:十|[六七八九])五”|(?:十|[六七八九])五(?=计划|规划|期间|时期))(?!末|期末|时期末)"
+# a five-year plan named as the span of a figure; not when it names a document or a list
+# (“十四五”市级专项规划52个, 十四五重大项目): then it is part of the name
+_PERIOD_FIVE = (r"(?:十[一二三四五]五|“(?:十|[六七八九])五”|(?:十|[六七八九])五(?=计划|规划|期间|时期))(?!末|期末|时期末)"
+                r"(?!”?(?:规划|市级|省级|县级|区级|专项|重大|重点|项目))")
 _MARKER = re.compile(
     r"(?P<noyear>(?:比|较|与|同|从|由|按|于|自)(?:(?:19|20)\d\d年|十[一二三四五]?五末|上年|去年))"
     r"|(?<!面向)(?<!展望)(?<!着眼)(?P<year>(?:19|20)\d\d)年(?!价格|不变价|可比价|以来|起|之前|前|度价格|的(?!\d))"
@@ -146,6 +150,8 @@ _STATUS_PREDICATE = re.compile(
 _DOCUMENTS = re.compile(r"^[^，。]{0,6}(?:方案|清单|措施|意见|办法|文件|政策|举措|条例)$")
 _ABOVE_LIST = re.compile(r"(?:全省|全国|全市|省级|国家级)(?:首批|第[一二三四五六七八九十]批)$")
 _LISTED = re.compile(r"列入|纳入|列为|入选|完成")
+# names of an attribute of something, not of a thing: they belong to the name said before them
+_ATTRIBUTES = frozenset({"总投资", "计划总投资", "计划投资", "完成投资", "累计完成投资", "总产值"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.、]|（\d{1,2}）")
 _EXAMPLES = re.compile(r"等(?:一批)?")  # 签约A、B等优势项目: the class after the examples
 _INNER_VERB = re.compile(r"实现|完成|达到")  # 规上企业实现工业总产值: the subject before the verb
@@ -539,7 +545,11 @@ def _name_figures(ctx: _Context, text: str, start: int, end: int, figures: list[
                     out.append(_Named(f, nm, ns, f.end, left, f.qualifier or left.qualifier))
                 consumed = f.end
                 continue
-        if left_name:
+        if left_name and left_name in _ATTRIBUTES and len(carried) == 1 and carried[0][0].endswith(("项目", "工程")):
+            # 签约省外项目519个、总投资2166.5亿元: the total investment of what the clause before counted
+            nm, ns = carried[0]
+            out.append(_Named(f, nm + left_name, ns, f.end, left, f.qualifier or left.qualifier, carried=True))
+        elif left_name:
             out.append(_Named(f, left.name, left.name_start, f.end, left, f.qualifier or left.qualifier))
             carried = [(left.name, left.name_start)]
         elif len(carried) == 1 and not left.name:
@@ -664,7 +674,7 @@ def _name_start(name: str) -> int:
         if len(name) - m.end() >= 2:
             cut = max(cut, m.end())
     for m in _INNER_VERB.finditer(name, cut + 1):
-        if len(name) - m.end() >= 2:
+        if len(name) - m.end() >= 2 and name[m.start():] not in _ATTRIBUTES:  # 完成投资 is one name
             cut = m.end()
     lex = entity_lexicon()
     while True:
