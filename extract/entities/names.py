@@ -243,7 +243,8 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     p = start
     while p < end:
         w = word_at(text, p, end, lex) if p > start else ""
-        if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= min_object and \
+        if w and is_governing(w, lex) and (len(unquote(text[p + len(w):end])) >= min_object
+                                            or text.startswith("“", p + len(w))) and \
                 len(longest_word(text, p, end)) <= len(w):  # "政策性开发性金融工具": 开发性 is no verb
             best = p + len(w)
         elif not w:
