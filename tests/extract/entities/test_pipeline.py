@@ -87,8 +87,8 @@ def test_the_first_pass_runs_every_document_through_nlp_pipe_and_teaches_the_gaz
     second = _doc("岚山区2021年工作报告\n一、2021年工作回顾\n支持岚梦众创扩大生产。\n", "b.txt")
     seen = []
     ex = EntityExtractor()
-    docs = ex.first_pass_all([first, second], on_each=lambda i, d: seen.append((i, d.name)))
-    assert seen == [(1, "a.txt"), (2, "b.txt")] and len(docs) == 2
+    ex.first_pass_all([first, second], on_each=lambda i, d: seen.append((i, d.name)))
+    assert seen == [(1, "a.txt"), (2, "b.txt")]
     # the short name learned from the first report is found again in the second
     assert {(e.type, e.name) for e in ex.entities(second)} == {("ENTERPRISE", "岚梦众创")}
 
@@ -103,3 +103,30 @@ def test_spacy_load_in_a_fresh_process_needs_no_import_of_the_project(tmp_path):
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline")], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "policy_heads ['岚', ' ', '山']"
+
+
+def test_a_long_report_is_read_in_chunks_that_end_at_a_line_or_sentence_end():
+    para = "推进青岚新材料产业园建设，支持鸿泰精工公司扩产。启动岚河大道西延工程。\n"
+    text = "岚山区2020年工作报告\n一、2020年工作回顾\n" + para * 40
+    whole, chunked = EntityExtractor(), EntityExtractor(chunk_size=100)
+    doc = _doc(text, "long.txt")
+    assert len(chunked.first_pass(doc)) > 10  # many Docs, none over 100 characters
+    assert all(len(d.text) <= 100 for _, d in chunked.first_pass(doc))
+    got = chunked.entities(doc)
+    assert [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in got] == \
+        [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in whole.entities(doc)]
+    assert {(e.type, e.name) for e in got} == {
+        ("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道西延工程")}
+    assert all(doc.text[m.start:m.end] == m.text for e in got for m in e.mentions)
+    assert len(got[0].mentions) == 40
+
+
+@pytest.mark.parametrize("text, size, pieces", [
+    ("甲。乙。丙。", 4, [(0, 4), (4, 6)]),
+    ("甲乙\n丙丁\n", 4, [(0, 3), (3, 6)]),
+    ("甲乙丙丁戊", 2, [(0, 2), (2, 4), (4, 5)]),  # no line or sentence end: cut at the size
+    ("", 4, []),
+])
+def test_chunks_end_at_breaks(text, size, pieces):
+    from extract.entities import chunks
+    assert chunks(text, size) == pieces
