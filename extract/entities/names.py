@@ -243,6 +243,12 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     p = start
     while p < end:
         w = word_at(text, p, end, lex) if p > start else ""
+        if w in lex.adverbs and p > start:
+            verb = word_at(text, p + len(w), end, lex)
+            if verb and len(verb) >= 2 and verb in lex.leads and verb not in lex.adverbs:
+                best = p + len(w) + len(verb)  # "报告更加关注改革": an adverb and its verb make a clause
+                p += len(w) + len(verb)
+                continue
         if w and is_governing(w, lex) and (len(unquote(text[p + len(w):end])) >= min_object
                                             or text.startswith("“", p + len(w))) and \
                 len(longest_word(text, p, end)) <= len(w):  # "政策性开发性金融工具": 开发性 is no verb
