@@ -31,6 +31,7 @@ ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场
 STRONG_KINDS = ("prog",)
 DIGIT_CLASS_RE = re.compile(r"\d+[大个项类]")
 THRESHOLD_RE = re.compile(r"[万亿]元(?:级)?以上|[万亿]元(?:级)?以下")
+BLOC_WORDS = ("主义", "革命", "侵略", "反动", "军事", "公约", "利益")
 KIND_HEADS = ("资本", "基金", "产业基金", "投资基金", "股权投资", "证券", "期货", "实业", "置业")  # heads that also name kinds
 MIN_PLAN_MODIFIER = 4
 MIN_SECTOR_PARK = 5
@@ -454,8 +455,11 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if is_generic(modifier, lex) and not (typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park"
                                           and not modifier.startswith(LEVELS)):
         return "generic"  # "产业园区" is a kind; "新能源创新产业园" is named by its sectors
-    if typ == "ENTERPRISE" and head and head in KIND_HEADS and is_common(modifier):
-        return "a kind of firm"  # "民间资本", "产业基金" (not "兰州银行", "星云股份")
+    if typ == "ENTERPRISE" and head and head in KIND_HEADS and (not proper_name(modifier) or any(
+            is_common(modifier[i:i + k]) for i in range(len(modifier)) for k in (2, 3, 4) if i + k <= len(modifier))):
+        return "a kind of firm"  # "民间资本", "跨境资本", "产业基金" (not "兰州银行", "星云股份", "盈科资本")
+    if typ == "ENTERPRISE" and head == "集团" and (modifier.endswith("国") or any(w in modifier for w in BLOC_WORDS)):
+        return "a bloc, not a firm"  # "二十国集团", "北大西洋公约集团", "反革命集团"
     if quoted and quoted == modifier and (is_slogan(quoted) or is_generic(quoted, lex)):
         return "a slogan, not a name"  # "“四个一批”项目"
     if kind == "works" and not has_facility(modifier, lex):
