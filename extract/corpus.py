@@ -108,6 +108,11 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
     return docs
 
 
+def named_spans(entities) -> list[tuple[int, int]]:
+    """Where projects and programmes are named: figures there are capacities, not values."""
+    return sorted({(m.start, m.end) for e in entities if e.type in ("PROJECT", "PROGRAM") for m in e.mentions})
+
+
 def _override(doc: Document, declared: Declared | None, year: int | None, area: str | None) -> None:
     """What the user said wins over what the text says, and is recorded as such."""
     if declared:
@@ -158,10 +163,8 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
     result.inputs = len(expand(list(paths))[0]) + sum(1 for s in result.skipped if s.reason == "matches no file")
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
-    for i, r in enumerate(results, 1):
-        if progress:
-            progress(f"[{i}/{len(results)}] extracting {r.document.name}")
-        extractor.first_pass(r.document)
+    extractor.first_pass_all([r.document for r in results], on_each=lambda i, d: progress and progress(
+        f"[{i}/{len(results)}] extracting {d.name}"))
     decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
     for r in results:
         r.entities = extractor.entities(r.document)
@@ -170,7 +173,7 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
     for r in results:
         find_statuses(r.document, r.entities)  # again, over the merged mentions
         tag_themes(r.document, r.entities)
-        r.indicators = find_indicators(r.document)
+        r.indicators = find_indicators(r.document, names=named_spans(r.entities))
     result.links, result.canonical = resolve(results, decisions)
     for r in results:
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)

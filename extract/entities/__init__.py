@@ -4,6 +4,7 @@
 line up with the text, whitespace included) plus the project's own components:
 
 - ``policy_heads``: names found by their head noun;
+- ``policy_routes``: roads named by their number (国道210线…段, G5511通辽段);
 - ``policy_lists``: coordinated names split and typed;
 - ``policy_roles``: headless names typed by their role (partner, honoured firm, event);
 - ``policy_select``: overlaps resolved into ``doc.spans["policy"]``;
@@ -12,58 +13,116 @@ line up with the text, whitespace included) plus the project's own components:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..load import fold
 from ..records import Document, Entity, Mention
-from . import gazetteer, heads, lists, roles, select  # noqa: F401  (registers the factories)
-from .candidate import CHOSEN, register
+from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
+from .candidate import CHOSEN, Candidate, register
 from .names import unquote
-from .tokenizer import CharTokenizer
+from .tokenizer import TOKENIZER
 
-PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_select")
+PIPES = ("policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select")
+LEXICON_PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_gazetteer")
+BATCH_SIZE = 16
 
 
-def build_nlp() -> Language:
-    """The extraction pipeline; no model weights, only the project's components."""
+def build_nlp(lexicon: str | None = None) -> Language:
+    """The extraction pipeline: ``spacy.blank("zh")``, the registered character
+    tokenizer and the project's components, configured through spaCy's config
+    (``nlp.config`` shows every setting; ``nlp.to_disk`` saves it). ``lexicon``
+    is a folder of word lists that replaces the packaged ``extract/lexicon``."""
     register()
-    nlp = spacy.blank("zh")
-    nlp.tokenizer = CharTokenizer(nlp.vocab)
-    for name in PIPES:
-        nlp.add_pipe(name)
-    nlp.add_pipe("policy_gazetteer", last=True)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    for name in (*PIPES, "policy_gazetteer"):
+        nlp.add_pipe(name, config={"lexicon": lexicon} if name in LEXICON_PIPES else {})
     return nlp
 
 
 class EntityExtractor:
-    """Holds the pipeline and what the first pass learned about the corpus."""
+    """Holds the pipeline and what the first pass learned about the corpus.
 
-    def __init__(self) -> None:
-        self.nlp = build_nlp()
-        self._docs: dict[str, Doc] = {}
+    A report of any length is read in chunks that end at a line or sentence
+    end (names never cross one), each a Doc of at most CHUNK characters: spaCy
+    refuses longer texts (E088), and a chunk keeps memory per Doc bounded.
+    """
 
-    def first_pass(self, document: Document) -> Doc:
+    def __init__(self, nlp: Language | None = None, chunk_size: int = 0) -> None:
+        self.nlp = nlp or build_nlp()
+        self.chunk_size = chunk_size or CHUNK
+        self._docs: dict[str, list[tuple[int, Doc]]] = {}
+
+    def first_pass(self, document: Document) -> list[tuple[int, Doc]]:
+        self.first_pass_all([document])
+        return self._docs[document.name]
+
+    def first_pass_all(self, documents: list[Document],
+                       on_each: Callable[[int, Document], None] | None = None) -> None:
+        """The rules over every document (``nlp.pipe``), and the gazetteer taught
+        what they found; ``on_each(i, document)`` as each one is done."""
+        gazetteer = self.nlp.get_pipe("policy_gazetteer")
+        for d in documents:
+            self._docs[d.name] = []
+        pieces = ((d.folded[a:b], (k, a)) for k, d in enumerate(documents)
+                  for a, b in chunks(d.folded, self.chunk_size))
+        done = 0
         with self.nlp.select_pipes(enable=list(PIPES)):
-            doc = self.nlp(document.folded)
-        self._docs[document.name] = doc
-        self.nlp.get_pipe("policy_gazetteer").learn(doc)
-        return doc
+            for doc, (k, offset) in self.nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE):
+                document = documents[k]
+                self._docs[document.name].append((offset, doc))
+                gazetteer.learn(doc)
+                if on_each is not None:
+                    while done < k:  # every document before this one is finished
+                        done += 1
+                        on_each(done, documents[done - 1])
+        if on_each is not None:
+            for i in range(done + 1, len(documents) + 1):
+                on_each(i, documents[i - 1])
 
     def entities(self, document: Document) -> list[Entity]:
         """Entities of one document, after the corpus-wide second pass."""
-        doc = self._docs.get(document.name) or self.first_pass(document)
-        self.nlp.get_pipe("policy_gazetteer")(doc)
-        self.nlp.get_pipe("policy_select")(doc)
-        return group_mentions(document, doc)
+        if document.name not in self._docs:
+            self.first_pass(document)
+        chosen = []
+        for offset, doc in self._docs[document.name]:
+            self.nlp.get_pipe("policy_gazetteer")(doc)
+            self.nlp.get_pipe("policy_select")(doc)
+            chosen.extend(replace(c, start=c.start + offset, end=c.end + offset) for c in doc._.get(CHOSEN) or [])
+        return group_mentions(document, chosen)
 
 
+CHUNK = 200_000
+_BREAKS = ("\n", "。", "！", "？", "；")
 
-def group_mentions(document: Document, doc: Doc) -> list[Entity]:
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """``[a, b)`` pieces of ``text`` of at most ``size`` characters, each ending at
+    a line end, else a sentence end, else (a run with neither) at ``size``."""
+    out, a, n = [], 0, len(text)
+    while a < n:
+        b = min(n, a + size)
+        if b < n:
+            cut = max(text.rfind(ch, a, b) for ch in _BREAKS)
+            if cut > a:
+                b = cut + 1
+        out.append((a, b))
+        a = b
+    return out
+
+
+def group_mentions(document: Document, chosen: list[Candidate]) -> list[Entity]:
     text = document.text
     by_key: dict[tuple[str, str], Entity] = {}
-    for c in doc._.get(CHOSEN) or []:
+    area = document.area and fold(document.area)
+    for c in chosen:
         surface = text[c.start:c.end]
+        if area and unquote(document.folded[c.start:c.end]) == area:
+            continue  # the report's own area (滨海新区, 雄安新区 in its own report) is the place it is about
         canonical = unquote(c.canonical) if c.canonical else unquote(document.folded[c.start:c.end])
         key = (c.type, canonical)
         ent = by_key.get(key)

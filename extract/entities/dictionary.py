@@ -19,6 +19,7 @@ MAX_LEN = 6
 # Person names, organisation and other proper names: not "common" whatever their frequency.
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "nt"})
 PLACE_TAGS = frozenset({"ns"})
+NOUN_TAGS = frozenset({"n", "nz", "nt", "nr", "b"})  # nouns, other proper names, organisations, attributives (高等级)
 
 
 VERB_TAGS = frozenset({"v"})  # verbs only: adverbs and conjunctions sit inside names too (长期护理)
@@ -34,6 +35,7 @@ class Dictionary:
     verbal: frozenset[str]  # every verb and verbal noun: a verb followed by one is a compound (收入分配)
     adverbials: frozenset[str]  # idioms and adverbs that take 地 (坚定不移地, 有步骤地)
     words: frozenset[str]  # every word: the longest one at a position is the word there
+    nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +43,9 @@ def dictionary() -> Dictionary:
     try:
         import jieba
     except ImportError:  # declared as a dependency; an empty dictionary only loosens the filters
-        return Dictionary(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+        return Dictionary(*(frozenset(),) * 7)
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    common, places, verbs, verbal, adverbials, words = set(), set(), set(), set(), set(), set()
+    common, places, verbs, verbal, adverbials, words, nouns = set(), set(), set(), set(), set(), set(), set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split(" ", 2)
@@ -61,14 +63,38 @@ def dictionary() -> Dictionary:
                 verbal.add(word)
             if tag in ADVERBIAL_TAGS and len(word) >= 2:
                 adverbials.add(word)
+            if tag in NOUN_TAGS:
+                nouns.add(word)
     return Dictionary(frozenset(common), frozenset(places), frozenset(verbs), frozenset(verbal),
-                      frozenset(adverbials), frozenset(words))
+                      frozenset(adverbials), frozenset(words), frozenset(nouns))
 
 
 def is_word(text: str) -> bool:
     """True for an everyday word or a place name: not a name of its own."""
     d = dictionary()
     return text in d.common or text in d.places
+
+
+def is_common(text: str) -> bool:
+    """True for an everyday word (a place name is not one: 兰州银行 is a bank, 商业银行 a kind)."""
+    return text in dictionary().common
+
+
+def is_place_chain(text: str) -> bool:
+    """True when ``text`` is nothing but place names jieba knows, longest first
+    ("北京朝阳", "长春"): the front of an administrative unit's name."""
+    places = dictionary().places
+    i, n = 0, len(text)
+    if n < 2:
+        return False
+    while i < n:
+        for k in range(min(MAX_LEN, n - i), 1, -1):
+            if text[i:i + k] in places:
+                i += k
+                break
+        else:
+            return False
+    return True
 
 
 def all_common(text: str) -> bool:
@@ -121,6 +147,27 @@ def longest_word(text: str, start: int, end: int) -> str:
 def is_adverbial(word: str) -> bool:
     """An idiom, adjective or adverb that takes 地 to modify a verb (积极稳妥, 有步骤)."""
     return word in dictionary().adverbials
+
+
+def is_verb(text: str) -> bool:
+    """A frequent verb of jieba's dictionary (新建, 恢复, 进入)."""
+    return text in dictionary().verbs
+
+
+def is_verbal(text: str) -> bool:
+    """A verb or verbal noun of jieba's dictionary (招引, 投资)."""
+    return text in dictionary().verbal
+
+
+def is_name_word(text: str) -> bool:
+    """A noun, place or other proper name of jieba's dictionary (那曲, 高等级, 呼和浩特)."""
+    d = dictionary()
+    return text in d.nouns or text in d.places
+
+
+def is_noun(text: str) -> bool:
+    """A noun of jieba's dictionary (不锈钢, 地区)."""
+    return text in dictionary().nouns
 
 
 def is_place_name(text: str) -> bool:

@@ -8,15 +8,19 @@ every firm, is looked for in every report.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import srsly
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .candidate import CHOSEN, Candidate, candidates
+from .candidate import CHOSEN, Candidate, candidates, register
 from .dictionary import all_common, is_word
-from .lexicon import HARD, Lexicon, lexicon, trie_pattern
+from .lexicon import HARD, Lexicon
+from .lexicon import lexicon as load_lexicon
 from .names import is_generic, is_plan_period, unquote
 from .tokenizer import doc_text
 
@@ -36,16 +40,29 @@ class Known:
     canonical: str
 
 
-@Language.factory("policy_gazetteer", requires=["doc._.policy_entities"], assigns=["doc._.policy_candidates"])
-def make_gazetteer(nlp: Language, name: str):
-    return Gazetteer(lexicon())
+@Language.factory("policy_gazetteer", requires=["doc._.policy_entities"], assigns=["doc._.policy_candidates"],
+                  default_config={"lexicon": None, "min_form": MIN_FORM})
+def make_gazetteer(nlp: Language, name: str, lexicon: str | None, min_form: int):
+    """``min_form``: the shortest known form looked for where no punctuation closes it."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return Gazetteer(nlp, load_lexicon(lexicon), min_form=min_form)
 
 
 class Gazetteer:
-    def __init__(self, lex: Lexicon):
+    """The names the corpus taught, looked for again with a PhraseMatcher.
+
+    Forms arrive one report at a time (``learn``), so spaCy's PhraseMatcher is
+    the natural index: a new form is one ``add``, with no pattern to recompile.
+    What was learned is saved with the pipeline (``nlp.to_disk``) and read back
+    by ``spacy.load``: a pipeline can carry one corpus's names to the next.
+    """
+
+    def __init__(self, nlp: Language, lex: Lexicon, min_form: int = MIN_FORM):
+        self.nlp = nlp
         self.lex = lex
+        self.min_form = min_form
         self.known: dict[str, Known] = {}
-        self._re: re.Pattern | None = None
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     def learn(self, doc: Doc) -> None:
         """Remember the headless names chosen in ``doc`` (list items typed by a
@@ -68,38 +85,62 @@ class Gazetteer:
                 short = name[: -len(c.head)]
                 if len(short) >= 2 and not is_generic(short, self.lex) and not is_word(short):
                     self._add(short, c.type, canonical)
-        self._re = None
 
     def _add(self, form: str, typ: str, canonical: str) -> None:
         old = self.known.get(form)
+        if old is None:
+            self.matcher.add(form, [self.nlp.make_doc(form)])
         if old is None or len(canonical) > len(old.canonical):
             self.known[form] = Known(form, typ, canonical)
 
-    def pattern(self) -> re.Pattern | None:
-        if self._re is None and self.known:
-            self._re = re.compile(trie_pattern(self.known))
-        return self._re
+    def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Known forms in ``doc``, leftmost and longest first, never overlapping."""
+        strings = self.nlp.vocab.strings
+        found = sorted((start, -end, strings[key]) for key, start, end in self.matcher(doc))
+        out, reach = [], 0
+        for start, neg_end, form in found:
+            if start >= reach:
+                out.append((start, -neg_end, form))
+                reach = -neg_end
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
-        rx = self.pattern()
-        if rx is None:
+        if not self.known:
             return doc
         text = doc_text(doc)
         chosen = doc._.get(CHOSEN) or []
         starts = [c.start for c in chosen]  # chosen spans are sorted and disjoint
         found = candidates(doc)
-        for m in rx.finditer(text):
-            a, b = m.start(), m.end()
+        for a, b, form in self.matches(doc):
             i = bisect.bisect_right(starts, a) - 1
-            k = self.known[m.group(0)]
+            k = self.known[form]
             if i >= 0 and chosen[i].end >= b and (chosen[i].start, chosen[i].end) != (a, b):
                 continue  # inside a longer name
-            form = m.group(0)
-            if len(form) < MIN_FORM and not _closed(text, a, b, self.known[form].type == "PROGRAM"):
+            if len(form) < self.min_form and not _closed(text, a, b, k.type == "PROGRAM"):
                 continue
             found.append(Candidate(a, b, k.type, "gazetteer", priority=0, canonical=k.canonical))
         found.extend(self._owners(text, chosen))
         return doc
+
+    # -- saved with the pipeline
+    def to_bytes(self, *, exclude=()) -> bytes:
+        rows = [[k.form, k.type, k.canonical] for k in sorted(self.known.values(), key=lambda k: k.form)]
+        return srsly.json_dumps(rows).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "Gazetteer":
+        self.known = {}
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for form, typ, canonical in srsly.json_loads(data.decode("utf-8")):
+            self._add(form, typ, canonical)
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "known.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path, *, exclude=()) -> "Gazetteer":
+        return self.from_bytes((Path(path) / "known.json").read_bytes())
 
     def _owners(self, text: str, chosen) -> list[Candidate]:
         """"广晟玫瑰风情园": a park or project whose name starts with a known firm

@@ -13,11 +13,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate import Candidate, candidates
-from .lexicon import Head, Lexicon, count_ends, head_of, lexicon
+from .candidate import Candidate, candidates, register
+from .dictionary import is_verbal, longest_word
+from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_of
+from .lexicon import lexicon as load_lexicon
 from .names import (
     acceptable,
     after_award,
+    after_descriptor,
     blocked_after,
     has_facility,
     inner_head,
@@ -29,22 +32,34 @@ from .names import (
 )
 from .tokenizer import doc_text
 
-INTERNAL_GAP = 12  # characters between two heads of one name, at most
 SPLIT_GAP = 4  # a park head followed by this many characters and a head: two names
 RANKS = ("国家级", "国家", "全国", "省级", "全省", "省", "市级", "全市", "市", "区级", "县级", "首批", "第一批")
 MANNER_HEADS = ("计划", "规划")
 MANNER_BEFORE = ("有", "按", "无")
-TRAILING_NUMBER = re.compile(r"\d{1,3}(?=[，。；、及和等”\s])")
+# A name in quotes is marked as one: it may be short or made of generic words (“榕升计划”, “项目大会战”).
+QUOTE_EXCUSES = ("generic", "too short", "too short for a reform, plan or policy name")
+BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]+批")  # "第四批…": a rank in a list of titles
+CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)?[余多]?(?:[个项家座条处所件]|$)")
+PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
+# What follows a facility's name and is still its name: a section or phase in
+# brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
+TAIL_RE = re.compile(r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|辅线|连接线|[东西南北中])段"
+                     r"|[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}段")
 
 
-@Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"])
-def make_heads(nlp: Language, name: str):
-    return HeadNames(lexicon())
+@Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"],
+                  default_config={"lexicon": None, "split_gap": SPLIT_GAP})
+def make_heads(nlp: Language, name: str, lexicon: str | None, split_gap: int):
+    """``lexicon``: a folder of word lists (default: the packaged extract/lexicon);
+    ``split_gap``: characters after a park's head before a new name splits off."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return HeadNames(load_lexicon(lexicon), split_gap=split_gap)
 
 
 class HeadNames:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, split_gap: int = SPLIT_GAP):
         self.lex = lex
+        self.split_gap = split_gap
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -74,8 +89,8 @@ class HeadNames:
         a governing verb between them ("…重大工程实施系列制度措施"), a programme
         before a generic tail ("林长制工作长效机制")."""
         gap = text[end:nxt.start()]
-        if head.type == "PARK":
-            return len(gap) >= SPLIT_GAP
+        if head.type == "PARK":  # "滨海新区高质量发展…行动": the area's own programme is one name
+            return len(gap) >= self.split_gap and head_of(nxt.group(0), self.lex).type != "PROGRAM"
         if any(is_governing(w, self.lex) for w in _words(gap, self.lex)):
             return True
         if head.type == "PROGRAM" and gap:
@@ -89,41 +104,78 @@ class HeadNames:
         head = head_of(text[head_start:head_end], lex)
         if head.text in MANNER_HEADS and text[head_start - 1:head_start] in MANNER_BEFORE:
             return None  # "有计划地发展", "按计划推进": the manner of an action, not a plan
+        if head.text in MANNER_HEADS and is_verbal(longest_word(text, head_end, min(len(text), head_end + 6))):
+            return None  # "五莲县计划招引…": 计划 is the verb "plans to"
         programme = head.type == "PROGRAM" or head.kind == "eng"
         edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start
+        quoted = _quoted_whole(text, head_start, head_end)
+        if quoted is not None:
+            start = quoted  # "落实“十项行动”": the quotes hold the whole name
         if start >= head_start:
             return None
         if edge.region > 0 and text[edge.region - 1] == "等":
             return None  # "…等重点外资项目": the class a list belongs to
         if edge.region == start and edge.region in counts:
             return None  # "7处乡村记忆博物馆": a count of a class of things
+        if CLASS_COUNT_RE.match(text, head_end):
+            return None  # "实施…光伏项目9个": the class counted, not one thing
+        quote = text.find("“", start, head_start)
+        if quote > start and head.type == "PROGRAM" and is_generic(text[start:quote], lex):
+            start = quote  # "建立项目“三张清单”机制": the name is the slogan and its head
         typ, kind, end = head.type, head.kind, head_end
-        if head.text in ("项目", "工程"):
+        if typ == "ENTERPRISE":
+            start = after_descriptor(text, start, head_start, lex)
+        if head.text in ("项目", "工程") or PHASE_RE.fullmatch(head.text):
             inner = inner_head(text, start, head_start, lex)
             if inner is not None and inner.type == "PARK":
                 # "海尔家居产业园项目" is the park itself
                 typ, kind, end, head = "PARK", inner.kind, head_start, inner
             elif inner is not None and inner.type == "PROGRAM":
                 typ, kind = "PROGRAM", "prog"
+        if typ == "PROJECT" and kind in ("build", "infra", "rebuild", "works"):
+            tail = TAIL_RE.match(text, end)
+            if tail:
+                end = tail.end()
         name = text[start:end]
         if kind == "eng":
-            typ = "PROJECT" if has_facility(name[: -len(head.text)], lex) else "PROGRAM"
+            modifier = name[: -len(head.text)]
+            typ = "PROJECT" if has_facility(modifier, lex) or self._works_on_site(modifier) else "PROGRAM"
             kind = "build" if typ == "PROJECT" else "named"
-        if typ == "PROGRAM":
-            m = TRAILING_NUMBER.match(text, end)
-            if m:  # "人才金政37": a policy cited by its number of articles
-                end = m.end()
-                name = text[start:end]
         # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
         awarded = after_award(text[max(0, edge.region - 6):edge.region].rstrip("“‘ ") + edge.stripped, lex)
         if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")):
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
-        if kind == "title" and name.startswith(RANKS):
+        if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
-        if acceptable(text[start:end], head.text, typ, kind, lex) is not None:
+        why = acceptable(text[start:end], head.text, typ, kind, lex)
+        if why is not None and not (quoted is not None and why in QUOTE_EXCUSES):
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
+
+
+    def _works_on_site(self, modifier: str) -> bool:
+        """"曾家园保护修缮（一期）工程", "周家祠及周边改造提升工程": building works
+        (a works head inside) or a phase on a named site are physical works."""
+        if PHASE_RE.search(modifier):
+            return True
+        works = [h for h, rec in self.lex.heads.items() if rec.kind in ("works", "rebuild") and h in modifier]
+        return any(len(modifier.split(w, 1)[0]) >= 2 for w in works)
+
+
+def _quoted_whole(text: str, head_start: int, head_end: int) -> int | None:
+    """Start of the quoted stretch the head closes ("“十项行动”"), if it does."""
+    if text[head_end:head_end + 1] not in QUOTE_CLOSE:
+        return None
+    i = head_start
+    while i > max(0, head_start - 16):
+        i -= 1
+        ch = text[i]
+        if ch in QUOTE_OPEN:
+            return i + 1 if head_start - (i + 1) >= 1 else None
+        if ch in QUOTE_CLOSE or ch in "，。；：！？\n":
+            return None
+    return None
 
 
 def _words(gap: str, lex: Lexicon) -> list[str]:

@@ -11,17 +11,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
 
 # Characters that never occur inside a name: punctuation, and function words
 # that cannot start or continue a proper name in this genre.
-HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?的是了被把将让等及或而且也都又还此这那每于在")
+HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?*■□●○◆◇▲△★☆的是了被把将让等及或而且也都又还此这那每于在")
 
 # Counts: Arabic figures with a measure or unit ("6个", "500万元以上", "2019年度"),
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
 # 个, 条 and 大 after Chinese numerals are left alone: "六个一", "十条措施", "九大…行动".
 COUNT_RE = re.compile(
-    r"(?:\d+(?:\.\d+)?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
-    r"|[个家项条处所座支批名位次栋套台类件篇余]|年度|年|月|日|天|%|‰)"
+    r"(?:\d+(?:\.\d+)?[多余]?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
+    r"|[万亿千百]?[个家项条处所座支批名位次栋套台类件篇余]|年度|年|月|日|天|%|‰)"
     r"|[一二两三四五六七八九十几数多]+[项家处所座支批名件篇位栋套台])"
     r"(?:以上|以下|左右|以内)?"
 )
@@ -43,21 +46,37 @@ class Lexicon:
     head_re: re.Pattern
     leads: frozenset[str]  # peeled off the left of a name
     adverbs: frozenset[str]  # peeled only before another lead
+    front_only: frozenset[str]  # peeled at the front, never opening a name in the middle
     cuts: frozenset[str]  # also cut a name in the middle
     cut_re: re.Pattern
     generic: frozenset[str]
     class_nouns: dict[str, str]
     class_re: re.Pattern
     facilities: tuple[str, ...]
+    built: tuple[str, ...]  # heads of facilities being built: a works on one is physical (货场改造)
+    built_names: frozenset[str]  # the same and the facility nouns, as whole modifiers (污水处理厂提标改造)
     awards: tuple[str, ...]
     industries: tuple[str, ...]
+    descriptors: tuple[str, ...]  # end a description before a firm's name
+    firm_predicates: re.Pattern  # what a firm does as the subject of its sentence
     not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
 
 
-def _lines(name: str) -> list[str]:
-    text = (resources.files("extract") / "lexicon" / name).read_text(encoding="utf-8")
+FILES = ("heads.tsv", "lead.txt", "generic.txt", "protected.txt", "class_nouns.tsv", "not_after.tsv",
+         "facilities.txt", "industries.txt", "award.txt", "descriptors.txt", "firm_predicates.txt")
+
+
+def _lines(directory: str | None, name: str) -> list[str]:
+    """Lines of one lexicon file: the packaged one, or the one in ``directory``."""
+    try:
+        if directory is None:
+            text = (resources.files("extract") / "lexicon" / name).read_text(encoding="utf-8")
+        else:
+            text = Path(directory, name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"lexicon {directory or 'extract/lexicon'}: cannot read {name}: {exc.strerror}") from None
     return [ln.rstrip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -86,38 +105,48 @@ def trie_pattern(words) -> str:
     return emit(root)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+@lru_cache(maxsize=8)
+def lexicon(directory: str | None = None) -> Lexicon:
+    """The word lists of ``directory`` (default: the packaged ``extract/lexicon``), read once.
+
+    A pipeline component names its lexicon folder in its config
+    (``[components.policy_heads] lexicon = "my/lexicon"``); every file of
+    FILES must be there.
+    """
     heads = {}
-    for line in _lines("heads.tsv"):
+    for line in _lines(directory, "heads.tsv"):
         head, typ, kind = line.split("\t")
         heads[head] = Head(head, typ, kind)
     # Years of a campaign ("项目建设突破年", "重点工作攻坚年") and months ("就业援助月")
     head_re = re.compile(
         "(?:" + _alternation(heads) + ")"
-        r"|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新|开放|改革)年(?=活动|[，。；、”]|为)"
+        r"|(?<=[\u4e00-\u9fff]{2})年(?=活动)"
+        r"|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新|开放|改革|优质|量化|效益|环境|能力)年(?=[，。；、”]|为)"
         r"|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])"
     )
     leads, adverbs, cuts = set(), set(), set()
-    for line in _lines("lead.txt"):
-        word = line.rstrip("!~")
+    front = set()
+    for line in _lines(directory, "lead.txt"):
+        word = line.rstrip("!~^")
         leads.add(word)
+        if line.endswith("^"):
+            front.add(word)
         if line.endswith("~"):
             adverbs.add(word)
         if line.endswith("!"):
             cuts.add(word)
-    generic = frozenset(_lines("generic.txt"))
-    protected = _lines("protected.txt")
+    generic = frozenset(_lines(directory, "generic.txt"))
+    protected = _lines(directory, "protected.txt")
     class_nouns = {}
-    for line in _lines("class_nouns.tsv"):
+    for line in _lines(directory, "class_nouns.tsv"):
         noun, typ = line.split("\t")
         class_nouns[noun] = typ
     not_after: dict[str, list[str]] = {}
-    for line in _lines("not_after.tsv"):
+    for line in _lines(directory, "not_after.tsv"):
         head, follow = line.split("\t")
         not_after.setdefault(head, []).append(follow)
-    facilities = _lines("facilities.txt")
-    industries = _lines("industries.txt")
+    facilities = _lines(directory, "facilities.txt")
+    industries = _lines(directory, "industries.txt")
     vocab = (frozenset(leads) | generic | frozenset(heads) | frozenset(class_nouns) | frozenset(facilities)
              | frozenset(protected) | frozenset(industries))
     return Lexicon(
@@ -126,14 +155,20 @@ def lexicon() -> Lexicon:
         head_re=head_re,
         leads=frozenset(leads),
         adverbs=frozenset(adverbs),
+        front_only=frozenset(front),
         cuts=frozenset(cuts),
         cut_re=re.compile(trie_pattern(cuts)),
         generic=generic,
         class_nouns=class_nouns,
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
-        awards=tuple(sorted(_lines("award.txt"), key=len, reverse=True)),
+        built_names=frozenset(h for h, rec in heads.items() if rec.kind in ("build", "infra")) | frozenset(facilities),
+        built=tuple(sorted((h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2 and h != "项目"), key=len,
+                           reverse=True)),
+        awards=tuple(sorted(_lines(directory, "award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),
+        descriptors=tuple(sorted(_lines(directory, "descriptors.txt"), key=len, reverse=True)),
+        firm_predicates=re.compile(trie_pattern(_lines(directory, "firm_predicates.txt"))),
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),
@@ -150,7 +185,24 @@ def head_of(match_text: str, lex: Lexicon) -> Head:
 CAPACITY_WORDS = ("年产", "年处理", "年加工", "年生产", "日处理", "日产", "年出栏", "年吞吐", "年屠宰", "年储")
 
 
+# A physical quantity right before what it measures names a project by its capacity:
+# "陕汽10万辆商用车", "6万吨电解锰", "190.8兆瓦村级光伏扶贫项目". Money, counts of
+# things and areas (元, 个, 项, 亩) never do.
+CAPACITY_UNIT_RE = re.compile(r"(?:吨|辆|台|套|千瓦|兆瓦|吉瓦|千伏|头|只|羽|立方米|件|片|标箱|GW|MW)$")
+
+
+def is_capacity(text: str, m: re.Match) -> bool:
+    """A count that is a capacity inside a name: a capacity word before it
+    (年产5万吨…), or a physical unit followed at once by what it measures."""
+    if text.endswith(CAPACITY_WORDS, 0, m.start()):
+        return True
+    if not CAPACITY_UNIT_RE.search(m.group(0)):
+        return False
+    nxt = text[m.end():m.end() + 2]
+    return len(nxt) == 2 and all("\u4e00" <= ch <= "\u9fff" and ch not in HARD for ch in nxt) \
+        and nxt not in ("以上", "以下", "左右", "以内")
+
+
 def count_ends(text: str) -> frozenset[int]:
     """Offsets where a count ends: a name cannot reach back across one, unless it is a capacity."""
-    return frozenset(m.end() for m in COUNT_RE.finditer(text)
-                     if not text.endswith(CAPACITY_WORDS, 0, m.start()))
+    return frozenset(m.end() for m in COUNT_RE.finditer(text) if not is_capacity(text, m))

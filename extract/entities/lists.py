@@ -16,10 +16,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate import Candidate, candidates
-from .dictionary import is_word
-from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, lexicon
-from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
+from ..events import default_scheme
+from .candidate import Candidate, candidates, register
+from .dictionary import is_place_chain, is_word
+from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity
+from .lexicon import lexicon as load_lexicon
+from .names import (acceptable, after_award, after_descriptor, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
                     strip_leads, unquote)
 from .tokenizer import doc_text
 
@@ -28,16 +30,29 @@ MAX_ITEM = 22
 MAX_SHARED = 10  # an item sharing a head written once is short
 CLASS_WINDOW = 8
 TRAILING = "和及与"
+PROJECT_STATUSES = ("signed", "started", "under_construction", "completed", "in_operation")
+PLACE_NOTE_RE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")  # "格力电器（赣州）智能制造基地": where, inside a name
+ARTICLES_RE = re.compile(r"\d{1,3}条")
 
 
-@Language.factory("policy_lists", requires=["token.orth"], assigns=["doc._.policy_candidates"])
-def make_lists(nlp: Language, name: str):
-    return ListNames(lexicon())
+@Language.factory("policy_lists", requires=["token.orth"], assigns=["doc._.policy_candidates"],
+                  default_config={"lexicon": None, "max_item": MAX_ITEM, "max_shared": MAX_SHARED,
+                                  "class_window": CLASS_WINDOW})
+def make_lists(nlp: Language, name: str, lexicon: str | None, max_item: int, max_shared: int, class_window: int):
+    """``max_item``: the longest list item taken for a name; ``max_shared``: the
+    longest item that shares a head written once; ``class_window``: how far
+    after a list its class noun (项目, 企业 …) may stand."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return ListNames(load_lexicon(lexicon), max_item=max_item, max_shared=max_shared, class_window=class_window)
 
 
 class ListNames:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, max_item: int = MAX_ITEM, max_shared: int = MAX_SHARED,
+                 class_window: int = CLASS_WINDOW):
         self.lex = lex
+        self.max_item = max_item
+        self.max_shared = max_shared
+        self.class_window = class_window
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -57,8 +72,12 @@ class ListNames:
         if not seps:
             return self.single(text, a, b, counts)
         lex = self.lex
-        edge = left_edge(text, seps[0], lex, floor=a, counts=counts)
-        items = [(_after_last_park(text, edge.start, seps[0], lex), seps[0])]
+        first_end = seps[0]
+        articles = ARTICLES_RE.search(text, max(a, first_end - 4), first_end)
+        if articles and articles.end() == first_end:
+            first_end = articles.start()  # "稳经济大盘59条、…": the name reaches back from its articles
+        edge = left_edge(text, first_end, lex, floor=a, counts=counts)
+        items = [(_after_last_park(text, edge.start, first_end, lex), seps[0])]
         for s, e in zip([x + 1 for x in seps[:-1]], seps[1:]):
             items.append((strip_leads(text, s, e, lex)[0], e))
         last_start = strip_leads(text, seps[-1] + 1, b, lex)[0]
@@ -67,12 +86,21 @@ class ListNames:
             return []
         items.append((last_start, last_end))
         items = [(s, _rstrip(text, s, e)) for s, e in items]
-        if not all(self._plausible(text, s, e, counts) for s, e in items):
-            return []  # one odd item: these 、 separate something else
+        if class_type == "PROGRAM":  # "稳经济大盘59条、助企纾困31条等政策": policies by their articles
+            items = [(s, _with_articles(text, e)) for s, e in items]
+        odd = [i for i, (s, e) in enumerate(items)
+               if not self._plausible(text, s, e, counts, articles=class_type == "PROGRAM")]
+        if odd:
+            # an odd item ("延榆等5条高铁、…、王瑶水库扩容等项目"): the list is what follows it
+            items = items[odd[-1] + 1:]
+            if not items or odd[-1] == 0 and len(odd) == 1 and not items[1:]:
+                return []
         heads = [inner_head(text, s, e, lex) for s, e in items]
         typed_by = "class"
         if class_type is None:
             class_type, typed_by = self._shared_type(text, items, heads), "shared"
+        if class_type is None and self._projects_being_built(text, items, heads, b):
+            class_type, typed_by = "PROJECT", "majority"
         if after_award(edge.stripped, lex) and class_type != "PROGRAM":
             return []  # "被列为A、B…示范区": titles
         out = []
@@ -82,6 +110,8 @@ class ListNames:
             typ, how = class_type, typed_by
             if typ is None and self._firm_list(text, items, heads) and firm_shaped(text[s:e], lex):
                 typ, how = "ENTERPRISE", "firm"
+            if typ == "ENTERPRISE":
+                s = after_descriptor(text, s, e, lex)
             if typ is not None and (head is not None or self._headless_ok(text[s:e], typ)):
                 out.append(Candidate(s, e, typ, "lists", "", how, priority=2))
         return out
@@ -109,7 +139,7 @@ class ListNames:
         j = text.find("等", s, b)
         if j > s:
             cut = j
-        m = COUNT_RE.search(text, s, cut)
+        m = next((m for m in COUNT_RE.finditer(text, s, cut) if not is_capacity(text, m)), None)
         if m and m.start() > s:
             cut = m.start()
         if cut < b:
@@ -123,13 +153,15 @@ class ListNames:
         return end, None
 
     def _class_after(self, text: str, pos: int, b: int) -> str | None:
-        """Type given by a class noun right after ``pos`` ("等6个项目", "两家热电企业")."""
-        if pos < b and text[pos] == "等":
-            pos += 1
-        m = COUNT_RE.match(text, pos, b)
-        if m:
-            pos = m.end()
-        tail = text[pos:min(b, pos + CLASS_WINDOW)]
+        """Type given by a class noun right after ``pos`` ("等6个项目", "两家热电企业",
+        "31条等政策")."""
+        for _ in range(2):  # 等 and a count, in either order
+            if pos < b and text[pos] == "等":
+                pos += 1
+            m = COUNT_RE.match(text, pos, b)
+            if m:
+                pos = m.end()
+        tail = text[pos:min(b, pos + self.class_window)]
         m = self.lex.class_re.search(tail)
         if m is None or any(ch in HARD for ch in tail[:m.start()]):
             return None
@@ -140,12 +172,27 @@ class ListNames:
         last = heads[-1]
         if last is None or last.type in ("PROGRAM", "INSTITUTION"):
             return None
+        s, e = items[-1]
+        if any(last.text in text[a:b] for a, b in items[:-1]):
+            return None  # "专项债项目支出进度、…金融工具项目": the head inside an item is followed by a predicate
+        if acceptable(text[s:e], last.text, last.type, last.kind, self.lex) is not None:
+            return None  # "…投产达效、产业园区集聚发展": the last item is no name, so shares no head
         if any(h is not None and h.type != last.type for h in heads[:-1]):
             return None
-        if all(h is None and e - s <= MAX_SHARED and not _ends_generic(text[s:e], self.lex)
+        if all(h is None and e - s <= self.max_shared and not _ends_generic(text[s:e], self.lex)
                for (s, e), h in zip(items[:-1], heads[:-1])):
             return last.type
         return None
+
+    def _projects_being_built(self, text, items, heads, b: int) -> bool:
+        """"信丰电厂、…、格力电器（赣州）智能制造基地等投运投产": a list most of whose
+        items are projects by their heads, and whose clause says they are being
+        built or run, is a list of projects, the headless items included."""
+        projects = sum(h is not None and h.type == "PROJECT" for h in heads)
+        if len(items) < 3 or projects * 2 < len(items):
+            return False
+        m = default_scheme().pattern.search(text, items[-1][1], b)
+        return m is not None and default_scheme().status_of[m.group(0)] in PROJECT_STATUSES
 
     def _firm_list(self, text, items, heads) -> bool:
         bare = [text[s:e] for (s, e), h in zip(items, heads) if h is None]
@@ -154,19 +201,28 @@ class ListNames:
 
     def _headless_ok(self, name: str, typ: str) -> bool:
         bare = unquote(name)
-        if typ == "INSTITUTION" or is_place(bare) or is_generic(bare, self.lex) or is_word(bare):
+        if typ == "INSTITUTION" or is_place(bare) or is_place_chain(bare) or is_generic(bare, self.lex) or is_word(bare):
             return False
         return acceptable(bare, "", typ, "list", self.lex) is None
 
-    def _plausible(self, text: str, s: int, e: int, counts: frozenset[int]) -> bool:
+    def _plausible(self, text: str, s: int, e: int, counts: frozenset[int], articles: bool = False) -> bool:
+        m = ARTICLES_RE.search(text, s, e) if articles else None
+        if m and m.end() == e and m.start() - s >= 2:
+            e = m.start()  # a policy's articles end its name
         bare = unquote(text[s:e])
-        if not 2 <= len(bare) <= MAX_ITEM:
+        if not 2 <= len(bare) <= self.max_item:
             return False
-        if any(ch in HARD and ch not in QUOTE_OPEN + QUOTE_CLOSE for ch in text[s:e]):
+        if any(ch in HARD and ch not in QUOTE_OPEN + QUOTE_CLOSE for ch in PLACE_NOTE_RE.sub("", text[s:e])):
             return False
-        if COUNT_RE.search(text, s, e):
+        if any(not is_capacity(text, m) for m in COUNT_RE.finditer(text, s, e)):
             return False
         return not any(w in bare for w in self.lex.cuts)
+
+
+def _with_articles(text: str, e: int) -> int:
+    """End of a policy's name with the number of its articles after it ("…纾困31条")."""
+    m = ARTICLES_RE.match(text, e)
+    return m.end() if m else e
 
 
 def _ends_generic(name: str, lex: Lexicon) -> bool:

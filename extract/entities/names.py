@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import is_adverbial, is_word, leading_verb, longest_word
+from .dictionary import (all_common, is_adverbial, is_common, is_name_word, is_noun, is_place_chain, is_verb, is_word, leading_verb,
+                         longest_word)
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon
 
 MAX_NAME = 28
+FUNCTION_CHARS = frozenset("的是了被把将让等及或而且也都又还此这那每于")  # boundaries, unless inside a noun
+PHASE_RE = re.compile(r"[一二三四五六七八九十\d]期")  # "（一期）" inside a name
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 NUMERALS = frozenset("一二三四五六七八九十百千两")
 CONNECTORS = "和与"
 JOINT_VERBS = ("共建", "合建", "联建", "共同建设", "合作建设", "携手打造", "共同打造", "合作共建")
@@ -25,7 +29,13 @@ ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)
-MIN_PLAN_MODIFIER = 4  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
+DIGIT_CLASS_RE = re.compile(r"\d+[大个项类]")
+THRESHOLD_RE = re.compile(r"[万亿]元(?:级)?以上|[万亿]元(?:级)?以下")
+BLOC_WORDS = ("主义", "革命", "侵略", "反动", "军事", "公约", "利益")
+KIND_HEADS = ("资本", "基金", "产业基金", "投资基金", "股权投资", "证券", "期货", "实业", "置业")  # heads that also name kinds
+MIN_PLAN_MODIFIER = 4
+MIN_SECTOR_PARK = 5
+LEVELS = ("国家", "全国", "省", "市", "区", "县")  # "省市现代农业产业园": a level and a kind, a title  # a park named by its sectors alone needs this many characters  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
 ADMIN_SUFFIXES = ("街道", "镇", "乡", "村", "县", "市", "省", "旗")
 AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂区", "校区", "院区", "生活区", "新区")
 
@@ -54,22 +64,55 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
         ch = text[i - 1]
         if ch in QUOTE_CLOSE:
             j = max(text.rfind(q, max(limit, i - 26), i - 1) for q in QUOTE_OPEN)
-            if jumped or j < 0 or (j > 0 and text[j - 1] in QUOTE_CLOSE) or (
-                    lex is not None and inner_head(text, j + 1, i - 1, lex) is not None):
+            if jumped or j < 0 or (lex is not None and inner_head(text, j + 1, i - 1, lex) is not None
+                                   and i != end):
+                break  # a quoted whole name (“雪亮工程”建设) stands apart, unless a head follows it: “凤凰行动”计划
+            if j > 0 and text[j - 1] in QUOTE_CLOSE:
+                i = j  # "“…优质年”“…量化年”活动": the quote next to the head, not the run before it
                 break
             jumped = True
             i = j
             continue
+        if ch == "." and text[i - 2:i - 1].isdigit() and text[i:i + 1].isdigit():
+            i -= 1  # "190.8兆瓦…": a decimal point
+            continue
         if ch == "）":
             j = text.rfind("（", max(limit, i - 8), i - 1)
-            if j <= 0 or text[j - 1] in HARD or any(c in HARD or c in NUMERALS for c in text[j + 1:i - 1]):
+            inner = text[j + 1:i - 1]
+            if j <= 0 or text[j - 1] in HARD or (any(c in HARD or c in NUMERALS for c in inner)
+                                                 and not PHASE_RE.fullmatch(inner)):
                 break
             i = j
+            continue
+        if ch == "—" and _joins_places(text, i - 1):
+            i -= 1  # "柳江—东岳产业示范片": a dash between two places is part of the name
+            continue
+        if ch == "及" and text.startswith("周边", i):
+            i -= 1  # "周家祠及周边改造提升工程": a site and its surroundings
+            continue
+        if ch in FUNCTION_CHARS and _inside_word(text, i - 1):
+            i -= 1  # "高等级公路", "那曲": a function character inside a noun or a place name
             continue
         if ch in HARD and not (ch == "在" and text[i:i + 1] in "建谈产线"):
             break
         i -= 1
     return i
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """Whether a noun or place name of jieba's dictionary holds the character at ``pos`` (高等级, 那曲)."""
+    for j in range(max(0, pos - 3), pos + 1):
+        w = longest_word(text, j, min(len(text), j + 6))
+        if len(w) >= 2 and j + len(w) > pos and is_name_word(w):
+            return True
+    return False
+
+
+def _joins_places(text: str, dash: int) -> bool:
+    """A single dash between Chinese characters (not the ``——`` of an aside)."""
+    before = text[dash - 1] if dash > 0 else ""
+    after = text[dash + 1] if dash + 1 < len(text) else ""
+    return bool(before and after and CJK_RE.match(before) and CJK_RE.match(after))
 
 
 def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
@@ -82,6 +125,9 @@ def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
         return False
     gap = text[a:b]
     if (gap and gap[0] in CONNECTORS) or any(ch in HARD for ch in gap) or COUNT_RE.search(text, a, b):
+        return False
+    # "太锡铁路建设和集通电气化改造": a connector after what ends a whole item
+    if any(ch in CONNECTORS and gap[:i].endswith(ITEM_ENDS) for i, ch in enumerate(gap)):
         return False
     return not any(w in gap for w in lex.cuts)
 
@@ -104,7 +150,7 @@ def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
     return ""
 
 
-def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str]:
+def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = False) -> tuple[int, str]:
     """Peel governing verbs, adverbs and scope words off the left of ``text[start:end]``.
 
     The lead list knows the genre's verbs; for the rest, a frequent verb or
@@ -114,6 +160,16 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str
     peeled = []
     while start < end:
         w = word_at(text, start, end, lex)
+        if item and not peeled and len(w) == 1:
+            break  # "…、可门园区": a list item opens with its name, not with a modal verb
+        if w == "不":
+            longer = longest_word(text, start, end)
+            if is_noun(longer):
+                break  # "不锈钢…公司": 不 opens a noun here, not a negated predicate
+            if len(longer) > 1:  # "不得", "不失时机": the whole negated word is peeled
+                peeled.append(longer)
+                start += len(longer)
+                continue
         if w and w in lex.leads:
             if w in lex.adverbs:
                 nxt = word_at(text, start + len(w), end, lex)
@@ -159,7 +215,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
     ("人才引进培育工程"), firms and parks rarely do, so they pass a lower one.
     """
     region = region_start(text, head_start, floor, counts, lex)
-    start, peeled = strip_leads(text, region, head_start, lex)
+    start, peeled = strip_leads(text, region, head_start, lex, item=region > 0 and text[region - 1] == "、")
     cut = last_cut(text, start, head_start, lex)
     if cut > start:
         peeled += text[start:cut]
@@ -188,7 +244,15 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     p = start
     while p < end:
         w = word_at(text, p, end, lex) if p > start else ""
-        if w and is_governing(w, lex) and len(unquote(text[p + len(w):end])) >= min_object:
+        if w in lex.adverbs and p > start:
+            verb = word_at(text, p + len(w), end, lex)
+            if verb and len(verb) >= 2 and verb in lex.leads and verb not in lex.adverbs:
+                best = p + len(w) + len(verb)  # "报告更加关注改革": an adverb and its verb make a clause
+                p += len(w) + len(verb)
+                continue
+        if w and is_governing(w, lex) and (len(unquote(text[p + len(w):end])) >= min_object
+                                            or text.startswith("“", p + len(w))) and \
+                len(longest_word(text, p, end)) <= len(w):  # "政策性开发性金融工具": 开发性 is no verb
             best = p + len(w)
         elif not w:
             # an adverb made with 地 governs the verb after it: "稳妥地推进…改革"
@@ -218,7 +282,8 @@ def _after_joint_verb(text: str, start: int, end: int) -> int:
 
 def is_governing(word: str, lex: Lexicon) -> bool:
     """A verb that governs what follows it and is never a noun itself (not 建设, 服务)."""
-    return len(word) >= 2 and word in lex.leads and word not in lex.adverbs and word not in lex.generic
+    return len(word) >= 2 and word in lex.leads and word not in lex.adverbs and word not in lex.generic \
+        and word not in lex.front_only
 
 
 def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
@@ -240,7 +305,7 @@ def _summary_numeral(text: str, start: int, end: int) -> int:
     items before it sums the list up, and the name starts there."""
     for i in range(start + 1, end):
         value = _CN_VALUE.get(text[i])
-        if value is not None and value == _items_before(text, i) and _short_items(text, i):
+        if value is not None and text[i - 1] != "第" and value == _items_before(text, i) and _short_items(text, i):
             return i
     return start
 
@@ -288,8 +353,30 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
     return True
 
 
+def proper_name(modifier: str) -> bool:
+    """What names one road, railway or reservoir ("宝成", "官厅", "京九", "G6高速青山互通"):
+    not everyday words (巨大, 病险, 中西部), not a count or a span of time (六条,
+    五年), no verb of jieba's dictionary inside (新建, 兴修, 恢复)."""
+    bare = unquote(modifier)
+    if bare[:1] in NUMERALS or all_common(bare) or _coordinated(bare):
+        return False
+    return not any(is_verb(bare[i:i + k]) for i in range(len(bare)) for k in (2, 3) if i + k <= len(bare))
+
+
+def _coordinated(text: str) -> bool:
+    """"大商业和铁路", "公路和土铁路": a connector that no word of jieba's spans (呼和浩特 does)."""
+    for i, ch in enumerate(text):
+        if ch in CONNECTORS or ch == "及":
+            if not any(len(longest_word(text, j, len(text))) > i - j + 1 for j in range(max(0, i - 3), i + 1)):
+                return True
+    return False
+
+
 def has_facility(modifier: str, lex: Lexicon) -> bool:
-    return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in modifier)
+    """A physical thing in the modifier, or a number outside quotes (国道309; not “131千亿级产业”)."""
+    bare = re.sub(r"“[^”]*”", "", modifier)
+    return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in bare) or any(
+        h in modifier for h in lex.built)
 
 
 PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$|^\d+$")
@@ -323,7 +410,9 @@ def is_place(name: str) -> bool:
     """Towns, streets, villages and districts are not among the four types."""
     if name.endswith(ADMIN_SUFFIXES):
         return True
-    return name.endswith("区") and len(name) <= 4 and not name.endswith(AREA_NOUNS)
+    if not name.endswith("区") or name.endswith(AREA_NOUNS):
+        return False
+    return len(name) <= 4 or is_place_chain(name[:-1])  # "北京朝阳区"
 
 
 def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str | None:
@@ -357,16 +446,26 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return None
     if len(modifier) < 2:
         return "too short"
-    if is_collective(modifier, lex):
-        return "a count of a class"
-    if is_generic(modifier, lex):
-        return "generic"
-    if typ == "ENTERPRISE" and head and is_word(modifier):
-        return "a kind of firm"  # "商业银行", "跨国公司", "民间资本"
+    if is_collective(modifier, lex) or DIGIT_CLASS_RE.match(modifier):
+        return "a count of a class"  # "两大污水处理厂", "10大环保重点工程"
+    if typ == "PROJECT" and THRESHOLD_RE.search(modifier):
+        return "a class by size"  # "省外亿元以上项目"
+    if kind == "works" and modifier in lex.built_names:
+        return "works on a kind of facility"  # "污水处理厂提标改造"
+    if is_generic(modifier, lex) and not (typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park"
+                                          and not modifier.startswith(LEVELS)):
+        return "generic"  # "产业园区" is a kind; "新能源创新产业园" is named by its sectors
+    if typ == "ENTERPRISE" and head and head in KIND_HEADS and (not proper_name(modifier) or any(
+            is_common(modifier[i:i + k]) for i in range(len(modifier)) for k in (2, 3, 4) if i + k <= len(modifier))):
+        return "a kind of firm"  # "民间资本", "跨境资本", "产业基金" (not "兰州银行", "星云股份", "盈科资本")
+    if typ == "ENTERPRISE" and head == "集团" and (modifier.endswith("国") or any(w in modifier for w in BLOC_WORDS)):
+        return "a bloc, not a firm"  # "二十国集团", "北大西洋公约集团", "反革命集团"
     if quoted and quoted == modifier and (is_slogan(quoted) or is_generic(quoted, lex)):
         return "a slogan, not a name"  # "“四个一批”项目"
     if kind == "works" and not has_facility(modifier, lex):
         return "works on no named facility"
+    if kind == "infra" and not proper_name(modifier):
+        return "a kind of road, railway or reservoir, not one"
     return None
 
 
@@ -374,6 +473,18 @@ def _quoted_part(name: str) -> str:
     a = name.find("“")
     b = name.find("”", a + 1)
     return name[a + 1:b] if a >= 0 and b > a else ""
+
+
+def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a firm's name starts after a description written before it
+    ("世界500强企业吉利控股集团"): after the last descriptor word that leaves
+    two characters or more of name."""
+    best = start
+    for word in lex.descriptors:
+        at = text.rfind(word, start, end)
+        if at >= 0 and end - (at + len(word)) >= 2:
+            best = max(best, at + len(word))
+    return best
 
 
 def after_award(peeled: str, lex: Lexicon) -> bool:
@@ -395,4 +506,4 @@ def firm_shaped(name: str, lex: Lexicon) -> bool:
         return False
     trade = next(t for t in lex.industries if bare.endswith(t))
     brand = bare[: -len(trade)]
-    return 2 <= len(brand) <= 5 and not is_generic(brand, lex) and not is_place(brand)
+    return 2 <= len(brand) <= 5 and not is_generic(brand, lex) and not is_place(brand) and not is_common(brand)

@@ -14,10 +14,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate import Candidate, candidates
+from .candidate import Candidate, candidates, register
 from .dictionary import is_place_name, is_word
-from .lexicon import HARD, Lexicon, count_ends, lexicon
-from .names import acceptable, inner_head, is_generic, is_place, is_plan_period, left_edge, unquote, word_at
+from .lexicon import HARD, Lexicon, count_ends
+from .lexicon import lexicon as load_lexicon
+from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_governing, is_place, is_plan_period,
+                    is_slogan, left_edge, unquote, word_at)
 from .tokenizer import doc_text
 
 PARTNER_RE = re.compile(  # 与 of 参与 / 给与 / 赋与 / 授与 is part of a verb, not "with"
@@ -27,20 +29,35 @@ HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
 SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
+# A slogan without a number names a programme only as the object of these ("强力推进“双核双区”").
+PROGRAMME_VERBS = ("推进", "实施", "推行", "深化", "开展", "落实", "坚持", "推动", "打造", "践行", "启动", "做好")
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
+ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
+SECTOR_ENDS = ("集群", "产业链", "产业", "行业", "领域", "板块")  # "生物医药产业集群获评…": a sector, not a firm
 MAX_LIST = 12  # items of a list of honoured firms looked at
+MAX_SHORT_FIRM = 6  # a headless firm beside firm-shaped ones in a list of subjects
 
 
-@Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"])
-def make_roles(nlp: Language, name: str):
-    return RoleNames(lexicon())
+@Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"],
+                  default_config={"lexicon": None, "max_item": MAX_ITEM, "max_list": MAX_LIST,
+                                  "max_short_firm": MAX_SHORT_FIRM})
+def make_roles(nlp: Language, name: str, lexicon: str | None, max_item: int, max_list: int, max_short_firm: int):
+    """``max_item``: the longest headless name taken; ``max_list``: how many items
+    of a list before a role are looked at; ``max_short_firm``: the longest
+    headless firm taken beside firm-shaped ones."""
+    register()  # the Doc extensions, also when spacy.load builds the component
+    return RoleNames(load_lexicon(lexicon), max_item=max_item, max_list=max_list, max_short_firm=max_short_firm)
 
 
 class RoleNames:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, max_item: int = MAX_ITEM, max_list: int = MAX_LIST,
+                 max_short_firm: int = MAX_SHORT_FIRM):
         self.lex = lex
+        self.max_item = max_item
+        self.max_list = max_list
+        self.max_short_firm = max_short_firm
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -48,6 +65,8 @@ class RoleNames:
         counts = count_ends(text)
         for m in PARTNER_RE.finditer(text):
             start = m.start(1)
+            if any(ch in HARD and ch != "、" for ch in m.group(1)) or self._has_verb(m.group(1)):
+                continue  # "与北京签署了…、…等合作文件": what was signed, not who with
             items = m.group(1).split("、")
             if sum(is_place(i) or is_place_name(i) for i in items) * 2 >= len(items):
                 continue  # "同孟加拉国、缅甸、尼泊尔…合作": countries and regions, not firms
@@ -60,7 +79,7 @@ class RoleNames:
             self._add(found, text, edge.start, verb_start, "ENTERPRISE", "honour")
             # "恒通机械、金鼎化工入选…企业": every item of the list before it is honoured
             end = edge.region
-            for _ in range(MAX_LIST):
+            for _ in range(self.max_list):
                 if end < 2 or text[end - 1] != "、":
                     break
                 item = left_edge(text, end - 1, self.lex, counts=counts)
@@ -68,13 +87,62 @@ class RoleNames:
                     break
                 self._add(found, text, item.start, end - 1, "ENTERPRISE", "honour")
                 end = item.region
+        for m in self.lex.firm_predicates.finditer(text):
+            self._subjects(found, text, m.start(), counts)
         for m in SLOGAN_RE.finditer(text):
-            self._slogan(found, text, m)
+            if ARTICLES_RE.fullmatch(m.group(1)):
+                self._articles(found, text, m, counts)
+            else:
+                self._slogan(found, text, m)
         for m in EVENT_RE.finditer(text):
             if m.end() < len(text) and not _closed(text[m.end()]):
                 continue  # the quote is the front of a longer name: left to policy_heads
             self._add(found, text, m.start(1), m.end(1), "PROGRAM", "event")
         return doc
+
+    def _subjects(self, found, text: str, verb_start: int, counts) -> None:
+        """"鑫通钢铁、恒建科为年产值均突破3亿元": firms as the subject of what firms do.
+        A name shaped like a firm's (a brand and its trade) before a firm's
+        predicate is one; so is every short item of a list before it when at
+        least half of them are shaped so."""
+        if verb_start < 2 or text[verb_start - 1] in HARD:
+            return
+        items = []
+        end = verb_start
+        for _ in range(self.max_list):
+            edge = left_edge(text, end, self.lex, counts=counts)
+            if edge.start >= end:
+                break
+            items.append((edge.start, end))
+            if edge.region < 2 or text[edge.region - 1] != "、":
+                break
+            end = edge.region - 1
+        shaped = [firm_shaped(text[s:e], self.lex) for s, e in items]
+        if not items or not shaped[0] and len(items) == 1 or sum(shaped) * 2 < len(items):
+            return
+        for (s, e), ok in zip(items, shaped):
+            if ok or e - s <= self.max_short_firm:
+                self._add(found, text, s, e, "ENTERPRISE", "subject")
+
+    def _institutions(self, name: str) -> bool:
+        """"北京科研院所": a class of institutions, not a firm."""
+        return any(name.endswith(noun) for noun, typ in self.lex.class_nouns.items() if typ == "INSTITUTION")
+
+    def _has_verb(self, stretch: str) -> bool:
+        """A governing verb inside a partner's name ("无锡市持续深化帮扶") makes it a clause."""
+        i = 0
+        while i < len(stretch):
+            w = word_at(stretch, i, len(stretch), self.lex)
+            if w and is_governing(w, self.lex) and i > 0:
+                return True
+            i += len(w) if w else 1
+        return False
+
+    def _articles(self, found, text, m, counts) -> None:
+        """"出台降本增效“30条”": a policy known by its number of articles, named by what comes before."""
+        edge = left_edge(text, m.start(), self.lex, counts=counts)
+        if m.start() - edge.start >= 2:
+            self._add(found, text, edge.start, m.end(), "PROGRAM", "articles", check=False)
 
     def _slogan(self, found, text, m) -> None:
         """A quoted slogan standing on its own names a programme: "做好“六稳”“六保”工作",
@@ -86,6 +154,11 @@ class RoleNames:
             return
         if text.endswith(GOAL_VERBS, 0, m.start()):
             return  # "实现“以克论净”", "在“新三板”挂牌": a goal or a place, not a programme
+        before = text[max(0, m.start() - 6):m.start()]
+        if after_award(before, self.lex):
+            return  # "创建为“…旅游强区”": a title
+        if not is_slogan(inner) and not before.endswith(PROGRAMME_VERBS):
+            return  # "耕地“进出平衡”", "抓住了“牛鼻子”": a phrase in quotes, not a programme
         end = m.end()
         while end < len(text) and text[end] == "“":  # a run of slogans shares what follows
             close = text.find("”", end + 1, end + 14)
@@ -104,12 +177,15 @@ class RoleNames:
             start, stop = m.start(), m.end() + len(verb)
         found.append(Candidate(start, stop, "PROGRAM", "slogan", "", "slogan", priority=0))
 
-    def _add(self, found, text, s, e, typ, rule) -> None:
+    def _add(self, found, text, s, e, typ, rule, check=True) -> None:
         name = unquote(text[s:e])
-        if not 2 <= len(name) <= MAX_ITEM or any(ch in HARD for ch in text[s:e]):
+        if not check:
+            found.append(Candidate(s, e, typ, rule, "", rule, priority=2))
+            return
+        if not 2 <= len(name) <= self.max_item or any(ch in HARD for ch in text[s:e]):
             return
         if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex) \
-                or is_word(name):
+                or is_word(name) or self._institutions(name) or name.endswith(SECTOR_ENDS):
             return
         if acceptable(name, "", typ, rule, self.lex) is None:
             found.append(Candidate(s, e, typ, rule, "", rule, priority=2))

@@ -14,13 +14,14 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate import CHOSEN, Candidate, candidates
+from .candidate import CHOSEN, Candidate, candidates, register
 
 SPANS_KEY = "policy"
 
 
 @Language.factory("policy_select", requires=["doc._.policy_candidates"], assigns=["doc.spans", "doc._.policy_entities"])
 def make_select(nlp: Language, name: str):
+    register()  # the Doc extensions, also when spacy.load builds the component
     return Select()
 
 

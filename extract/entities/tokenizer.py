@@ -9,9 +9,21 @@ is kept once on the Doc (``doc_text``) instead of being joined again.
 from __future__ import annotations
 
 from spacy.tokens import Doc
+from spacy.util import registry
 from spacy.vocab import Vocab
 
 TEXT_KEY = "policy_kg.text"
+TOKENIZER = "policy_kg.char_tokenizer.v1"  # its name in a pipeline's config.cfg
+
+
+@registry.tokenizers(TOKENIZER)
+def create_char_tokenizer():
+    """Registered so that a saved pipeline names its tokenizer and ``spacy.load`` rebuilds it."""
+
+    def make(nlp) -> "CharTokenizer":
+        return CharTokenizer(nlp.vocab)
+
+    return make
 
 
 class CharTokenizer:

@@ -40,8 +40,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..entities.dictionary import longest_word
+from ..entities.lexicon import lexicon as entity_lexicon
 from ..records import REVIEWED, Document, Indicator, Section, Sentence
 from . import numbers
 from .numbers import COUNT, PERCENT, POINTS, Figure
@@ -61,7 +64,7 @@ _TO = "到|至|为"
 _BASE = r"(?:比|较|与|同)(?:(?:19|20)\d\d年(?:末|底)?|十[一二三四五]?五末|[六七八九]五末|上年(?:末|同期)?|去年(?:同期)?|年初|上年度)(?:相比)?"
 _PREFIX_QUAL = {
     "不低于": "不低于", "不少于": "不低于", "不超过": "不超过", "不高于": "不超过", "不到": "不超过",
-    "超过": "以上", "突破": "以上", "逾": "以上", "高于": "以上", "多于": "以上",
+    "超过": "以上", "突破": "以上", "逾": "以上", "高于": "以上", "多于": "以上", "超": "以上",
     "低于": "以下", "少于": "以下", "约": "约", "大约": "约", "近": "约", "接近": "约", "将近": "约",
 }
 _LINK_WORDS = sorted({
@@ -73,6 +76,7 @@ _LINK_WORDS = sorted({
     "每月", "按可比价格计算", "按可比价计算", "扣除价格因素", "扣除价格因素后", "同口径", "按同口径", "可比口径",
     "按可比口径", "剔除不可比因素后", "以上", "左右", "提高了", "增长了",
     "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居", "从", "由", "平均",
+    "历史性", "历史性地", "首次", "首破", "一举",
 }, key=len, reverse=True)
 _LINK_TAIL = re.compile(
     rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN}|降|升|增|减)(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
@@ -98,8 +102,8 @@ _GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长速度|增长幅度|�
 
 # ---- what makes a figure something other than an indicator value ----------------------------
 _COMPARED = re.compile(
-    r"(?:好于|快于|慢于|高于|低于|超过|超出|领先|落后|相当于)(?:全市|全省|全国|全区|全县|平均|同期|预期|年初|计划|目标|经济增速"
-    r"|GDP|地区生产总值|国内生产总值|上级)")
+    r"(?:好于|快于|慢于|高于|低于|超过|超出|领先|落后|相当于|超|差|比)(?:全市|全省|全国|全区|全县|全州|平均|同期|预期|年初|计划"
+    r"|目标|经济增速|GDP|地区生产总值|国内生产总值|上级)")
 _COMPARED_AFTER = re.compile(r"^的?(?:预期)?目标|^的?(?:全国|全省|全市)?平均水平")
 _FROM = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d年|上年|去年|年初)(?:末|底)?的?)?$")
 _AVERAGE = re.compile(r"年均|平均每年|年平均|每年平均")
@@ -115,7 +119,10 @@ _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月|前\d
 
 # ---- time markers ----------------------------------------------------------------------------
 _FIVE = {"九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "六": 6, "七": 7, "八": 8}
-_PERIOD_FIVE = r"(?:十[一二三四五]五|“(?:十|[六七八九])五”|(?:十|[六七八九])五(?=计划|规划|期间|时期))(?!末|期末|时期末)"
+# a five-year plan named as the span of a figure; not when it names a document or a list
+# (“十四五”市级专项规划52个, 十四五重大项目): then it is part of the name
+_PERIOD_FIVE = (r"(?:十[一二三四五]五|“(?:十|[六七八九])五”|(?:十|[六七八九])五(?=计划|规划|期间|时期))(?!末|期末|时期末)"
+                r"(?!”?(?:规划|市级|省级|县级|区级|专项|重大|重点|项目))")
 _MARKER = re.compile(
     r"(?P<noyear>(?:比|较|与|同|从|由|按|于|自)(?:(?:19|20)\d\d年|十[一二三四五]?五末|上年|去年))"
     r"|(?<!面向)(?<!展望)(?<!着眼)(?P<year>(?:19|20)\d\d)年(?!价格|不变价|可比价|以来|起|之前|前|度价格|的(?!\d))"
@@ -143,6 +150,12 @@ _STATUS_PREDICATE = re.compile(
 _DOCUMENTS = re.compile(r"^[^，。]{0,6}(?:方案|清单|措施|意见|办法|文件|政策|举措|条例)$")
 _ABOVE_LIST = re.compile(r"(?:全省|全国|全市|省级|国家级)(?:首批|第[一二三四五六七八九十]批)$")
 _LISTED = re.compile(r"列入|纳入|列为|入选|完成")
+# names of an attribute of something, not of a thing: they belong to the name said before them
+_ATTRIBUTES = frozenset({"总投资", "计划总投资", "计划投资", "完成投资", "累计完成投资", "总产值"})
+_LIST_NUMBER = re.compile(r"\d{1,2}[.、]|（\d{1,2}）")
+_EXAMPLES = re.compile(r"等(?:一批)?")  # 签约A、B等优势项目: the class after the examples
+_INNER_VERB = re.compile(r"实现|完成|达到")  # 规上企业实现工业总产值: the subject before the verb
+_SHARE = re.compile(r"(?:分别)?占(?:到)?(全省|全市|全国|全区|全县)的?$")  # 新增存款占到全省的 → …占全省比重
 _HEAD = re.compile(r"^[\s“”\"‘’（(—-]*(?:刚刚|刚)?(?:过去的|即将过去的|在)?$")
 
 
@@ -184,8 +197,13 @@ class _Context:
     seen: set = field(default_factory=set)
 
 
-def find_indicators(doc: Document, vocabulary: Vocabulary | None = None) -> list[Indicator]:
-    """Indicator facts of ``doc``, in text order; skipped damaged figures become ``doc.warnings``."""
+def find_indicators(doc: Document, vocabulary: Vocabulary | None = None,
+                    names: Iterable[tuple[int, int]] = ()) -> list[Indicator]:
+    """Indicator facts of ``doc``, in text order; skipped damaged figures become ``doc.warnings``.
+
+    ``names`` are the spans of named projects and programmes: a figure inside
+    one is part of the name (陕汽10万辆商用车, 助企纾困31条), not a value.
+    """
     vocabulary = vocabulary or load_vocabulary()
     this_year = _delivery_year(doc)
     ctx = _Context(doc=doc, vocabulary=vocabulary, sections={s.id: s for s in doc.sections}, this_year=this_year,
@@ -196,7 +214,10 @@ def find_indicators(doc: Document, vocabulary: Vocabulary | None = None) -> list
     starts = [st for st, _, _ in sentences]
     # one pass of each regex over the whole text, then only the sentences that hold a figure
     figures: dict[int, list[Figure]] = {}
+    inside = _inside(sorted(names))
     for f in numbers.scan(text):
+        if inside(f.start, f.end):
+            continue
         figures.setdefault(bisect.bisect_right(starts, f.start) - 1, []).append(f)
     ratios: dict[int, list[re.Match]] = {}
     for m in numbers.RATIO_RE.finditer(text):
@@ -209,6 +230,17 @@ def find_indicators(doc: Document, vocabulary: Vocabulary | None = None) -> list
     order = {id(i): n for n, i in enumerate(ctx.out)}
     ctx.out.sort(key=lambda i: (i.end, i.start, order[id(i)]))  # figure order: a list shares its start
     return ctx.out
+
+
+def _inside(spans: list[tuple[int, int]]):
+    """A test: does ``[a, b)`` lie within one of the sorted ``spans``?"""
+    starts = [s for s, _ in spans]
+
+    def test(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, a) - 1
+        return i >= 0 and spans[i][1] >= b
+
+    return test
 
 
 def _frame(ctx: _Context, sentences: list[tuple[int, int, str]], k: int) -> tuple[int | None, bool] | None:
@@ -513,7 +545,11 @@ def _name_figures(ctx: _Context, text: str, start: int, end: int, figures: list[
                     out.append(_Named(f, nm, ns, f.end, left, f.qualifier or left.qualifier))
                 consumed = f.end
                 continue
-        if left_name:
+        if left_name and left_name in _ATTRIBUTES and len(carried) == 1 and carried[0][0].endswith(("项目", "工程")):
+            # 签约省外项目519个、总投资2166.5亿元: the total investment of what the clause before counted
+            nm, ns = carried[0]
+            out.append(_Named(f, nm + left_name, ns, f.end, left, f.qualifier or left.qualifier, carried=True))
+        elif left_name:
             out.append(_Named(f, left.name, left.name_start, f.end, left, f.qualifier or left.qualifier))
             carried = [(left.name, left.name_start)]
         elif len(carried) == 1 and not left.name:
@@ -617,8 +653,36 @@ def _parse_left(text: str, left_start: int, pos: int) -> _Left:
             break
         offset += lead.end()
     name = _TRAIL.sub("", left[offset:])
-    return _Left(name=name, name_start=left_start + offset, verb=verb, sign=sign, to_verb=to_verb,
-                 qualifier=qual, link="".join(reversed(links)), both=both)
+    cut = _name_start(name)
+    return _Left(name=_SHARE.sub(r"占\1比重", name[cut:]), name_start=left_start + offset + cut, verb=verb, sign=sign,
+                 to_verb=to_verb, qualifier=qual, link="".join(reversed(links)), both=both)
+
+
+def _name_start(name: str) -> int:
+    """Where the indicator's name starts inside the words before a figure.
+
+    What a figure measures is the noun phrase next to it: not the list of
+    examples before a class (签约A、B等优势项目 → 优势项目), not the subject of a
+    verb inside (天易经开区实现技工贸总收入 → 技工贸总收入), not a list number
+    (10.做好…) or the verbs that govern it (实施基础设施建设项目 → 基础设施建设项目).
+    """
+    cut = 0
+    m = _LIST_NUMBER.match(name)
+    if m:
+        cut = m.end()
+    for m in _EXAMPLES.finditer(name):
+        if len(name) - m.end() >= 2:
+            cut = max(cut, m.end())
+    for m in _INNER_VERB.finditer(name, cut + 1):
+        if len(name) - m.end() >= 2 and name[m.start():] not in _ATTRIBUTES:  # 完成投资 is one name
+            cut = m.end()
+    lex = entity_lexicon()
+    while True:
+        w = next((name[cut:cut + k] for k in range(min(4, len(name) - cut), 1, -1)
+                  if name[cut:cut + k] in lex.leads and name[cut:cut + k] not in lex.generic), "")
+        if not w or len(name) - cut - len(w) < 2 or len(longest_word(name, cut, len(name))) > len(w):
+            return cut  # "集中式饮用水…": a longer word starts here, not the verb
+        cut += len(w)
 
 
 def _split_names(name: str, name_start: int, k: int) -> list[tuple[str, int]] | None:

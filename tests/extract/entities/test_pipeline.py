@@ -1,0 +1,132 @@
+"""The entity pipeline as a spaCy pipeline: config, saving and loading, nlp.pipe.
+
+Invented sentences only; no model weights (spacy.blank("zh") and the
+project's own components).
+"""
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+
+import pytest
+import spacy
+
+from extract.entities import EntityExtractor, build_nlp
+from extract.entities.candidate import CHOSEN
+from extract.entities.tokenizer import TOKENIZER
+from extract.errors import InputError
+from extract.load import load_text
+from extract.meta import read_metadata
+from extract.segment import segment
+
+TEXT = "推进青岚新材料产业园建设，支持鸿泰精工公司扩产，启动岚河大道西延工程。"
+
+
+def chosen(nlp, text: str) -> set[tuple[str, str]]:
+    with nlp.select_pipes(enable=["policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select"]):
+        doc = nlp(text)
+    return {(c.type, text[c.start:c.end]) for c in doc._.get(CHOSEN)}
+
+
+def test_the_tokenizer_and_every_setting_are_in_the_config():
+    nlp = build_nlp()
+    assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": TOKENIZER}
+    heads = nlp.config["components"]["policy_heads"]
+    assert heads["factory"] == "policy_heads" and heads["lexicon"] is None and heads["split_gap"] == 4
+    assert nlp.config["components"]["policy_lists"]["max_item"] == 22
+    assert [t.text for t in nlp("岚 山")] == ["岚", " ", "山"]  # one token per character, spaces kept
+
+
+def test_a_saved_pipeline_loads_with_spacy_load_and_finds_the_same(tmp_path):
+    nlp = build_nlp()
+    nlp.get_pipe("policy_gazetteer")._add("岚梦众创", "ENTERPRISE", "岚梦众创公司")
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    assert chosen(loaded, TEXT) == chosen(nlp, TEXT) == {
+        ("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道西延工程")}
+    # what the gazetteer learned travels with the pipeline
+    assert loaded.get_pipe("policy_gazetteer").known["岚梦众创"].canonical == "岚梦众创公司"
+
+
+def test_a_setting_given_in_the_config_changes_what_is_found():
+    text = "加快推进岚山新材料产业园区氢燃料电池产业基地建设。"
+    default = chosen(build_nlp(), text)
+    assert default == {("PARK", "岚山新材料产业园区"), ("PROJECT", "氢燃料电池产业基地")}
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    for name in ("policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select"):
+        nlp.add_pipe(name, config={"split_gap": 12} if name == "policy_heads" else {})
+    # a park is split from what follows only after split_gap characters: 12 keeps one long name
+    assert chosen(nlp, text) == {("PROJECT", "岚山新材料产业园区氢燃料电池产业基地")}
+
+
+def test_a_lexicon_folder_replaces_the_packaged_word_lists(tmp_path):
+    folder = tmp_path / "lexicon"
+    shutil.copytree(resources.files("extract") / "lexicon", folder)
+    text = "建成岚溪水韵廊。"
+    assert chosen(build_nlp(), text) == set()
+    with (folder / "heads.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("水韵廊\tPROJECT\tbuild\n")
+    assert chosen(build_nlp(str(folder)), text) == {("PROJECT", "岚溪水韵廊")}
+
+
+def test_a_lexicon_folder_missing_a_file_is_one_clear_error(tmp_path):
+    with pytest.raises(InputError, match=r"cannot read heads\.tsv"):
+        build_nlp(str(tmp_path))
+
+
+def _doc(text: str, name: str):
+    doc = load_text(text, path=name)
+    read_metadata(doc)
+    segment(doc)
+    return doc
+
+
+def test_the_first_pass_runs_every_document_through_nlp_pipe_and_teaches_the_gazetteer():
+    first = _doc("岚山区2020年工作报告\n一、2020年工作回顾\n岚梦众创等14家企业在区域股权交易中心挂牌。\n", "a.txt")
+    second = _doc("岚山区2021年工作报告\n一、2021年工作回顾\n支持岚梦众创扩大生产。\n", "b.txt")
+    seen = []
+    ex = EntityExtractor()
+    ex.first_pass_all([first, second], on_each=lambda i, d: seen.append((i, d.name)))
+    assert seen == [(1, "a.txt"), (2, "b.txt")]
+    # the short name learned from the first report is found again in the second
+    assert {(e.type, e.name) for e in ex.entities(second)} == {("ENTERPRISE", "岚梦众创")}
+
+
+def test_spacy_load_in_a_fresh_process_needs_no_import_of_the_project(tmp_path):
+    import subprocess
+    import sys
+
+    build_nlp().to_disk(tmp_path / "pipeline")
+    script = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+              "print(nlp.pipe_names[0], [t.text for t in nlp.tokenizer('岚 山')])")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline")], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "policy_heads ['岚', ' ', '山']"
+
+
+def test_a_long_report_is_read_in_chunks_that_end_at_a_line_or_sentence_end():
+    para = "推进青岚新材料产业园建设，支持鸿泰精工公司扩产。启动岚河大道西延工程。\n"
+    text = "岚山区2020年工作报告\n一、2020年工作回顾\n" + para * 40
+    whole, chunked = EntityExtractor(), EntityExtractor(chunk_size=100)
+    doc = _doc(text, "long.txt")
+    assert len(chunked.first_pass(doc)) > 10  # many Docs, none over 100 characters
+    assert all(len(d.text) <= 100 for _, d in chunked.first_pass(doc))
+    got = chunked.entities(doc)
+    assert [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in got] == \
+        [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in whole.entities(doc)]
+    assert {(e.type, e.name) for e in got} == {
+        ("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道西延工程")}
+    assert all(doc.text[m.start:m.end] == m.text for e in got for m in e.mentions)
+    assert len(got[0].mentions) == 40
+
+
+@pytest.mark.parametrize("text, size, pieces", [
+    ("甲。乙。丙。", 4, [(0, 4), (4, 6)]),
+    ("甲乙\n丙丁\n", 4, [(0, 3), (3, 6)]),
+    ("甲乙丙丁戊", 2, [(0, 2), (2, 4), (4, 5)]),  # no line or sentence end: cut at the size
+    ("", 4, []),
+])
+def test_chunks_end_at_breaks(text, size, pieces):
+    from extract.entities import chunks
+    assert chunks(text, size) == pieces
