@@ -158,6 +158,14 @@ def segment(doc: Document) -> None:
     for a, b, inherit in spans:
         for start, end, year, mode in _passages(text, a, b, doc, inherit):
             passages[start] = (end, year, mode)
+    if doc.kind == "page" and passages:
+        first = min(passages)
+        if passages[first][2] == REVIEWED and not any(h[0] < first for h in heads if h[1] == _RANK_L1):
+            # a later page of a split report opening inside the review ((接1版)…推动245项…，一年来…):
+            # what comes before the first cue, and headings that say nothing, continue the review
+            root = Section(id="0", level=0, marker="", title=root.title, start=0, end=len(text), parent=None,
+                           year=doc.reviewed_year, mode=REVIEWED)
+            sections, stack = [root], [(root, 0)]
     outline = heads
     heads_index = {h[0]: i for i, h in enumerate(outline)}
     heads = sorted(heads + [(start, _RANK_PASSAGE, 5, 0, "", start) for start in passages])
@@ -176,12 +184,25 @@ def segment(doc: Document) -> None:
         title = _heading_title(text, tstart, stops="。！？\n；" if rank == _RANK_INLINE else "。！？\n")
         end = _section_end(outline, heads_index[start], rank, parent.end, len(text))
         year, mode = _year_mode(title, parent, doc, level)
+        before = sections[-1] if sections[-1].parent == "0" else None
+        if rank == _RANK_L1 and _neutral(title) and before is not None and before.level == 5 \
+                and before.mode == REVIEWED and _title_line(text, before.start):
+            # 2025年和“十四五”工作回顾 / 一、经济运行量质齐升…: numbered parts under an unnumbered
+            # review title continue it (after a numbered review heading, a neutral one turns to the plan)
+            year, mode = before.year, before.mode
         sec = Section(id=sid, level=level, marker=marker, title=doc.text[tstart:tstart + len(title)].strip(),
                       start=start, end=end, parent=parent.id, year=year, mode=mode)
         sections.append(sec)
         stack.append((sec, rank))
     doc.sections = sections
     doc.sentences = _sentences(text, sections)
+
+
+def _title_line(text: str, start: int) -> bool:
+    """The line at ``start`` is a title (2025年和“十四五”工作回顾), not prose (在过去的一年里，…)."""
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line) <= 40 and not re.search(r"[，。；：！？]", line)
 
 
 def _neutral(title: str) -> bool:
