@@ -100,6 +100,18 @@ def test_the_class_a_list_belongs_to_is_no_name(nlp, found):
     assert found(nlp, "加快澜川智能家居等重点外资项目建设。") == {(P, "澜川智能家居")}
 
 
+@pytest.mark.xfail(strict=True, reason="a head whose stretch starts right after 等 is taken for the class of the "
+                                       "list even when a class noun and a verb stand between (等企业落户…物流园)")
+def test_a_name_after_a_lists_class_noun_and_a_verb_is_a_name(nlp, found):
+    assert found(nlp, "澜光机床、霁华电子等企业落户澜川物流园。") == {
+        (E, "澜光机床"), (E, "霁华电子"), (K, "澜川物流园")}
+
+
+def test_a_name_after_a_lists_class_noun_and_a_preposition_is_a_name(nlp, found):
+    assert found(nlp, "澜光机床、霁华电子等企业在澜川物流园投产。") == {
+        (E, "澜光机床"), (E, "霁华电子"), (K, "澜川物流园")}
+
+
 # -- titles ---------------------------------------------------------------------------
 
 def test_after_an_award_verb_a_head_names_a_title(nlp, found):
