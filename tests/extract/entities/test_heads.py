@@ -145,8 +145,12 @@ def test_a_park_before_a_whole_new_name_is_split_from_it(nlp, found):
         (K, "霁川经济开发区"), (P, "锂电池材料产业基地")}
 
 
-def test_a_short_gap_between_heads_joins_them_in_one_name(nlp, found):
-    assert found(nlp, "加快霁川经济开发区创新创业中心投用。") == {(P, "霁川经济开发区创新创业中心")}
+@pytest.mark.parametrize("text, expected", [
+    ("加快霁川经济开发区创新创业中心投用。", "霁川经济开发区创新创业中心"),
+    ("推进澜川物流园智慧共享平台上线。", "澜川物流园智慧共享平台"),
+])
+def test_a_short_gap_between_heads_joins_them_in_one_name(nlp, found, text, expected):
+    assert found(nlp, text) == {(P, expected)}
 
 
 def test_a_park_running_its_own_programme_is_one_name(nlp, found):

