@@ -36,7 +36,7 @@ def later(corpus):
 def test_the_first_report_read_alone(corpus):
     ex, docs = corpus
     assert {(e.type, e.name) for e in ex.entities(docs[0])} == {
-        (E, "泓辰精密光学股份有限公司"), (E, "穗禾优选"), (E, "穗岭酱菜"), (E, "澜禾公司"), (E, "霁达交通"),
+        (E, "泓辰精密光学股份有限公司"), (E, "穗禾优选"), (E, "澜溪竹编"), (E, "澜禾公司"), (E, "霁达冷链"),
         (K, "澜川物流园"), (G, "两单一码监管")}
 
 
@@ -44,7 +44,7 @@ def test_the_second_report_names_what_the_first_taught(later):
     assert set(later) == {
         (E, "泓辰精密光学"),    # the short form of a firm with a legal form
         (E, "穗禾优选"),        # a list item typed by its class noun
-        (E, "穗岭酱菜"),        # a firm honoured with a firm's title
+        (E, "澜溪竹编"),        # a firm honoured with a firm's title
         (E, "澜禾"),            # a two-character short form, closed by punctuation
         (G, "两单一码"),        # the slogan of a quoted programme
         (G, "两单一码监管改革"),  # found by its head, as in any report
@@ -58,14 +58,14 @@ def test_what_the_first_pass_learned(corpus):
     assert {k.form: (k.type, k.canonical) for k in known.values()} == {
         "泓辰精密光学": (E, "泓辰精密光学股份有限公司"),
         "穗禾优选": (E, "穗禾优选"),
-        "穗岭酱菜": (E, "穗岭酱菜"),
+        "澜溪竹编": (E, "澜溪竹编"),
         "澜禾": (E, "澜禾公司"),
         "两单一码": (G, "两单一码"),
     }
 
 
 def test_names_of_the_second_report_are_found_by_the_gazetteer(later):
-    for key in [(E, "泓辰精密光学"), (E, "穗禾优选"), (E, "穗岭酱菜"), (E, "澜禾"), (G, "两单一码")]:
+    for key in [(E, "泓辰精密光学"), (E, "穗禾优选"), (E, "澜溪竹编"), (E, "澜禾"), (G, "两单一码")]:
         assert {m.rule for m in later[key].mentions} == {"gazetteer"}, key
 
 
@@ -87,8 +87,8 @@ def test_a_firm_at_the_front_of_its_park_is_named_there_too(later):
 
 
 def test_a_partner_and_an_everyday_short_form_are_not_spread(later):
-    # 霁达交通 was typed by its role (a partner), 商贸 of 商贸公司 is a word: neither is looked for
-    assert not {n for _, n in later} & {"霁达交通", "商贸"}
+    # 霁达冷链 was typed by its role (a partner), 商贸 of 商贸公司 is a word: neither is looked for
+    assert not {n for _, n in later} & {"霁达冷链", "商贸"}
 
 
 # -- inline corpora ---------------------------------------------------------------------------------
@@ -116,8 +116,8 @@ def test_names_guessed_from_their_shape_stay_where_they_were_found(report, corpu
 
 
 def test_a_list_item_typed_by_its_class_is_spread(report, corpus_entities):
-    assert corpus_entities(report(2021, "澜川智能家居等重点外资项目加快建设。"),
-                           report(2022, "澜川智能家居投产。"))[1] == {("PROJECT", "澜川智能家居")}
+    assert corpus_entities(report(2021, "澜川锂电隔膜等重点外资项目签约落地。"),
+                           report(2022, "澜川锂电隔膜投产。"))[1] == {("PROJECT", "澜川锂电隔膜")}
 
 
 def test_the_slogan_of_a_quoted_programme_is_spread(report, corpus_entities):

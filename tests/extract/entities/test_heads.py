@@ -15,9 +15,9 @@ E, K, P, G, I = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
 @pytest.mark.parametrize("text, expected", [
     ("支持泓辰光电公司扩大产能。", {(E, "泓辰光电公司")}),
     ("谋划建设曜石冷链物流园。", {(K, "曜石冷链物流园")}),
-    ("新开工霁川大道东延工程。", {(P, "霁川大道东延工程")}),
+    ("新开工霁川大道跨河桥工程。", {(P, "霁川大道跨河桥工程")}),
     ("力争穗岭二中改扩建年内完工。", {(P, "穗岭二中改扩建")}),
-    ("组织实施青河英才计划。", {(G, "青河英才计划")}),
+    ("组织实施青河筑巢计划。", {(G, "青河筑巢计划")}),
     ("深入实施锦澜乡村美化行动。", {(G, "锦澜乡村美化行动")}),
     ("全面推行溪长制。", {(G, "溪长制")}),  # 长制 needs no more than a modifier
     ("与高校共建霁川新材料研究院。", {(I, "霁川新材料研究院")}),  # recorded, never one of the four
@@ -51,8 +51,8 @@ def test_a_count_before_a_head_is_a_boundary(nlp, found):
 
 
 def test_a_count_of_a_class_before_its_head_is_no_name(nlp, found):
-    # 9座: the stretch the head reaches back to starts at a count, so it names a class
-    assert found(nlp, "穗岭、青河等9座乡村文化记忆馆对外开放。") == set()
+    # 8处: the stretch the head reaches back to starts at a count, so it names a class
+    assert found(nlp, "年内新建8处城市湿地公园。") == set()
 
 
 # -- where a head does not end a name ------------------------------------------------
@@ -60,8 +60,8 @@ def test_a_count_of_a_class_before_its_head_is_no_name(nlp, found):
 @pytest.mark.parametrize("text", [
     "我县被确定为全省数字乡村试点县。",   # 试点县: the head is the front of another noun
     "全县智慧社区创建率提高到六成。",     # 创建率
-    "强化政策性金融支持。",              # 政策性: an adjective
-    "推动战略性新兴产业发展。",          # 战略性
+    "争取政策性银行贷款。",              # 政策性: an adjective
+    "壮大澜川战略性产业。",              # 战略性
 ])
 def test_a_head_that_runs_into_another_noun_is_no_name(nlp, found, text):
     assert found(nlp, text) == set()
@@ -69,16 +69,16 @@ def test_a_head_that_runs_into_another_noun_is_no_name(nlp, found, text):
 
 @pytest.mark.parametrize("text", [
     "各项技改工程按计划推进。",        # 按计划: a manner
-    "国民经济有计划地稳步发展。",      # 有计划
+    "澜川各项工作有计划地稳步推进。",  # 有计划
     "全县计划新建三所学校。",          # 计划 before a verb is the verb
-    "澜川县计划招引项目30个。",
+    "全县计划培育规上企业20家。",
 ])
 def test_plan_as_a_manner_or_a_verb_is_no_plan(nlp, found, text):
     assert found(nlp, text) == set()
 
 
 @pytest.mark.parametrize("text", [
-    "实施分布式光伏项目12个。",           # the class counted after its head
+    "新开工分布式光伏项目12个。",         # the class counted after its head
     "全年签约亿元以上项目近80个。",        # an approximate count
 ])
 def test_a_head_followed_by_its_count_names_a_class(nlp, found, text):
@@ -97,7 +97,7 @@ def test_a_named_activity_without_a_count_after_it_stands(nlp, found):
 
 def test_the_class_a_list_belongs_to_is_no_name(nlp, found):
     # 等重点外资项目: the head names the class of the list; the item is typed by it (policy_lists)
-    assert found(nlp, "加快澜川智能家居等重点外资项目建设。") == {(P, "澜川智能家居")}
+    assert found(nlp, "澜川锂电隔膜等重点外资项目签约落地。") == {(P, "澜川锂电隔膜")}
 
 
 @pytest.mark.xfail(strict=True, reason="a head whose stretch starts right after 等 is taken for the class of the "
@@ -114,8 +114,12 @@ def test_a_name_after_a_lists_class_noun_and_a_preposition_is_a_name(nlp, found)
 
 # -- titles ---------------------------------------------------------------------------
 
-def test_after_an_award_verb_a_head_names_a_title(nlp, found):
-    assert found(nlp, "泓辰光电公司被认定为省级绿色制造示范平台。") == {(E, "泓辰光电公司")}
+@pytest.mark.parametrize("text, expected", [
+    ("泓辰光电公司获评省级绿色制造示范平台。", {(E, "泓辰光电公司")}),
+    ("霁川物流园被命名为省级物流示范园区。", {(K, "霁川物流园")}),
+])
+def test_after_an_award_verb_a_head_names_a_title(nlp, found, text, expected):
+    assert found(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -127,7 +131,7 @@ def test_ranked_titles_are_no_parks(nlp, found, text):
 
 
 def test_a_quoted_title_awarded_is_no_thing(nlp, found):
-    assert found(nlp, "3所学校被省教育厅授予“书香校园示范学校”。") == set()
+    assert found(nlp, "澜川二小被省教育厅授予“书香示范学校”称号。") == set()
 
 
 # -- heads meeting heads ---------------------------------------------------------------
@@ -141,12 +145,12 @@ def test_a_project_or_phase_of_a_park_is_the_park(nlp, found, text):
 
 
 def test_a_park_before_a_whole_new_name_is_split_from_it(nlp, found):
-    assert found(nlp, "重点推进霁川经济开发区锂电池材料产业基地建设。") == {
-        (K, "霁川经济开发区"), (P, "锂电池材料产业基地")}
+    assert found(nlp, "霁川经济开发区氢能装备产业基地签约落地。") == {
+        (K, "霁川经济开发区"), (P, "氢能装备产业基地")}
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("加快霁川经济开发区创新创业中心投用。", "霁川经济开发区创新创业中心"),
+    ("加快霁川高新区大数据中心投用。", "霁川高新区大数据中心"),
     ("推进澜川物流园智慧共享平台上线。", "澜川物流园智慧共享平台"),
 ])
 def test_a_short_gap_between_heads_joins_them_in_one_name(nlp, found, text, expected):
@@ -174,8 +178,8 @@ def test_a_generic_tail_after_a_programme_is_not_part_of_it(nlp, found):
 
 
 def test_two_names_joined_by_and_when_the_first_ends_a_whole_item(nlp, found):
-    assert found(nlp, "加快推进霁川能源中心和穗岭能源中心项目建设。") == {
-        (P, "霁川能源中心"), (P, "穗岭能源中心项目")}
+    assert found(nlp, "加快霁川数据中心和穗岭能源中心项目建设。") == {
+        (P, "霁川数据中心"), (P, "穗岭能源中心项目")}
 
 
 # -- works and engineering -------------------------------------------------------------
@@ -207,8 +211,8 @@ def test_upgrading_a_kind_of_facility_is_no_project(nlp, found):
 
 @pytest.mark.parametrize("text, expected", [
     ("推进青河湿地生态修复工程。", {(P, "青河湿地生态修复工程")}),          # a facility in the modifier
-    ("实施青河老街保护修缮（一期）工程。", {(P, "青河老街保护修缮（一期）工程")}),  # a phase on a site
-    ("推进鸿泰祠堂及周边改造提升工程。", {(P, "鸿泰祠堂及周边改造提升工程")}),     # works on a site
+    ("实施霁川古渡口修缮（二期）工程。", {(P, "霁川古渡口修缮（二期）工程")}),    # a phase on a site
+    ("推进澜溪古井及周边修缮提升工程。", {(P, "澜溪古井及周边修缮提升工程")}),     # works on a site
     ("实施“千村百园”工程。", {(G, "“千村百园”工程")}),
     ("实施重点项目帮办代办工程。", {(G, "重点项目帮办代办工程")}),  # 项目 in the modifier is nothing physical
 ])
@@ -234,7 +238,7 @@ def test_a_road_railway_or_reservoir_with_a_proper_name_is_a_project(nlp, found,
 @pytest.mark.parametrize("text", [
     "推进新建铁路前期工作。",   # a verb, not a name
     "完成三条铁路电气化。",     # a count
-    "发展大商业和铁路。",       # a coordination
+    "发展旅游和铁路。",         # a coordination
 ])
 def test_a_road_railway_or_reservoir_without_a_proper_name_is_no_project(nlp, found, text):
     assert found(nlp, text) == set()
@@ -248,7 +252,7 @@ def test_dangerous_reservoirs_are_a_kind_not_one(nlp, found):
 
 @pytest.mark.parametrize("text, expected", [
     ("霁宁城际（北段）开工。", {(P, "霁宁城际（北段）")}),
-    ("霁宁高速主线段通车。", {(P, "霁宁高速主线段")}),
+    ("霁宁高速支线段通车。", {(P, "霁宁高速支线段")}),
     ("霁宁高铁澜川至穗岭段建成。", {(P, "霁宁高铁澜川至穗岭段")}),
     ("澜川水厂（二期）通水。", {(P, "澜川水厂（二期）")}),
 ])
@@ -296,20 +300,20 @@ def test_a_description_before_a_firm_is_not_its_name(nlp, found, text, expected)
 
 @pytest.mark.parametrize("text, expected", [
     ("启动“穗禾计划”。", {(G, "穗禾计划")}),          # short
-    ("打响“项目大会战”。", {(G, "项目大会战")}),      # generic
-    ("落实“五项行动”。", {(G, "五项行动")}),
+    ("打响“园区大会战”。", {(G, "园区大会战")}),      # generic
+    ("落实“七项行动”。", {(G, "七项行动")}),
 ])
 def test_a_quoted_name_ending_in_its_head_stands_even_short_or_generic(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", ["启动穗禾计划。", "打响项目大会战。"])
+@pytest.mark.parametrize("text", ["启动穗禾计划。", "打响园区大会战。"])
 def test_the_same_names_unquoted_are_too_short_or_generic(nlp, found, text):
     assert found(nlp, text) == set()
 
 
 def test_a_quoted_stretch_inside_a_name_is_stepped_over(nlp, found):
-    assert found(nlp, "持续推进“一网通办”改革。") == {(G, "“一网通办”改革")}
+    assert found(nlp, "持续推进“一窗快办”改革。") == {(G, "“一窗快办”改革")}
 
 
 def test_a_head_right_after_a_quoted_name_joins_it(nlp, found):
@@ -317,7 +321,7 @@ def test_a_head_right_after_a_quoted_name_joins_it(nlp, found):
 
 
 def test_adjacent_quoted_names_stay_apart(nlp, found):
-    assert found(nlp, "统筹推进“三大提升行动”“四项攻坚行动”和十项重点任务。") == {
+    assert found(nlp, "全县上下落实“三大提升行动”“四项攻坚行动”。") == {
         (G, "三大提升行动"), (G, "四项攻坚行动")}
 
 
@@ -327,7 +331,7 @@ def test_after_a_run_of_quotes_the_head_takes_the_quote_next_to_it(nlp, found):
 
 
 def test_generic_words_before_a_quoted_slogan_are_its_topic(nlp, found):
-    assert found(nlp, "建立项目“四张清单”机制。") == {(G, "“四张清单”机制")}
+    assert found(nlp, "健全园区“两库一图”机制。") == {(G, "“两库一图”机制")}
 
 
 # -- campaigns ---------------------------------------------------------------------------
@@ -336,11 +340,11 @@ def test_generic_words_before_a_quoted_slogan_are_its_topic(nlp, found):
     ("开展“营商环境优化年”活动。", {(G, "“营商环境优化年”活动")}),
     ("组织“消费促进月”活动。", {(G, "“消费促进月”活动")}),
     ("开展“产业招商优质年”活动。", {(G, "“产业招商优质年”活动")}),
-    ("深入开展项目建设攻坚年活动。", {(G, "项目建设攻坚年活动")}),
+    ("深入开展园区招商攻坚年活动。", {(G, "园区招商攻坚年活动")}),
     ("开展招商引资比拼年活动。", {(G, "招商引资比拼年活动")}),
     ("打好秸秆禁烧阻击战。", {(G, "秸秆禁烧阻击战")}),
     ("组织重点项目大比拼。", {(G, "重点项目大比拼")}),  # a campaign head takes generic words
-    ("践行“两山”理念。", {(G, "“两山”理念")}),
+    ("践行“三生融合”理念。", {(G, "“三生融合”理念")}),
 ])
 def test_campaigns_name_a_programme(nlp, found, text, expected):
     assert found(nlp, text) == expected
@@ -365,10 +369,10 @@ def test_a_park_named_by_its_sectors_alone_needs_five_characters(nlp, found):
 
 
 def test_a_level_and_a_sector_before_a_park_are_a_title(nlp, found):
-    assert found(nlp, "推进省市现代农业产业园创建。") == set()
+    assert found(nlp, "申报省市特色农业产业园。") == set()
 
 
-@pytest.mark.parametrize("text", ["引导民间资本投向实体经济。", "设立产业基金。"])
+@pytest.mark.parametrize("text", ["鼓励民间资本参与园区建设。", "设立产业基金。"])
 def test_heads_that_also_name_kinds_of_firm_need_a_name(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -383,7 +387,7 @@ def test_the_same_heads_after_a_name_are_firms(nlp, found, text, expected):
 
 
 def test_a_numbered_slogan_before_project_is_no_project(nlp, found):
-    assert found(nlp, "推进“四个一批”项目。") == set()
+    assert found(nlp, "推进“五个一批”项目。") == set()
 
 
 def test_a_numbered_slogan_after_a_name_is_a_programme(nlp, found):

@@ -68,7 +68,7 @@ def test_region_start_stops_at_a_boundary(lex, text, head, expected):
     ("推进霁川（穗岭）新材料产业园", "产业园", "推进霁川（穗岭）新材料"),  # a short parenthetical
     ("建成霁川120.5兆瓦光伏项目", "项目", "建成霁川120.5兆瓦光伏"),  # a decimal point
     ("打造澜川—穗岭协作示范片", "示范片", "打造澜川—穗岭协作"),   # a dash between two places
-    ("实施鸿泰祠堂及周边改造工程", "改造", "实施鸿泰祠堂及周边"),   # a site and its surroundings
+    ("实施澜溪古井及周边修缮工程", "修缮", "实施澜溪古井及周边"),   # a site and its surroundings
     ("完善高等级公路", "公路", "完善高等级"),                # 等 inside a word
     ("推进在建澜川物流园", "物流园", "推进在建澜川"),          # 在 of 在建 is no preposition
 ])
@@ -144,7 +144,7 @@ def test_a_governing_verb_far_from_the_head_opens_the_name(lex):
 
 
 def test_a_verb_next_to_its_head_belongs_to_the_name(lex):
-    assert edge("全县推进人才引进培育工程", "工程", lex, min_object=4) == ("人才引进培育", "全县推进")
+    assert edge("全县推进乡村工匠引进培育工程", "工程", lex, min_object=4) == ("乡村工匠引进培育", "全县推进")
 
 
 def test_after_with_a_joint_verb_separates_the_partner_from_what_is_built(lex):
@@ -164,16 +164,16 @@ def test_a_level_before_a_word_opening_with_a_level_character_stays(lex):
 
 
 def test_a_and_b_is_two_names_when_a_ends_like_a_whole_item(lex):
-    assert edge("推进霁川能源中心和穗岭能源中心项目", "项目", lex)[0] == "穗岭能源中心"
+    assert edge("加快霁川数据中心和穗岭能源中心项目", "项目", lex)[0] == "穗岭能源中心"
 
 
 def test_a_and_b_is_one_name_when_a_is_part_of_it(lex):
-    assert edge("建立健全困难群体救助和就业帮扶机制", "机制", lex)[0] == "困难群体救助和就业帮扶"
+    assert edge("健全企业诉求收集和快速响应机制", "机制", lex)[0] == "企业诉求收集和快速响应"
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("推进水、电、路、气、网五通工程", "五通"),          # five items, 五
-    ("推进水、电、路、气、网、房七通工程", "房七通"),     # six items: 七 sums nothing up
+    ("推进水、电、路、网四联工程", "四联"),          # four items, 四
+    ("推进水、电、路、网、房四联工程", "房四联"),     # five items: 四 sums nothing up
 ])
 def test_a_numeral_equal_to_the_list_length_starts_the_name(lex, text, expected):
     assert edge(text, "工程", lex)[0] == expected
@@ -183,23 +183,23 @@ def test_a_numeral_equal_to_the_list_length_starts_the_name(lex, text, expected)
 
 @pytest.mark.parametrize("modifier, generic", [
     ("重点产业", True), ("省级示范", True), ("签订合作", True), ("重点和骨干", True), ("", True),
-    ("霁川智慧", False), ("外贸平台培育", False),  # a verb before the head is the programme's own action
+    ("霁川智慧", False), ("重点企业培育", False),  # a verb before the head is the programme's own action
 ])
 def test_is_generic(lex, modifier, generic):
     assert is_generic(modifier, lex) is generic
 
 
 @pytest.mark.parametrize("modifier, proper", [
-    ("霁宁", True), ("G6高速澜川互通", True), ("呼和浩特", True),  # 和 inside a word is no connector
-    ("巨大", False), ("六条", False), ("五年", False), ("兴修", False), ("恢复", False), ("大商业和", False),
+    ("霁宁", True), ("G8高速澜川互通", True), ("和田", True),  # 和 inside a word is no connector
+    ("巨大", False), ("六条", False), ("五年", False), ("兴修", False), ("恢复", False), ("旅游和", False),
 ])  # 病险 and 中西部, the docstring's other examples, pass: see test_heads' xfail on 病险水库
 def test_proper_name_of_a_road_railway_or_reservoir(modifier, proper):
     assert proper_name(modifier) is proper
 
 
 @pytest.mark.parametrize("modifier, facility", [
-    ("霁川大道", True), ("国道309", True), ("霁川物流园区", False), ("书香澜川", False),
-    ("“131千亿级产业”", False),  # a number inside quotes is a slogan's
+    ("霁川大道", True), ("省道521", True), ("霁川物流园区", False), ("书香澜川", False),
+    ("“586百亿级园区”", False),  # a number inside quotes is a slogan's
 ])
 def test_has_facility(lex, modifier, facility):
     assert has_facility(modifier, lex) is facility
@@ -213,21 +213,21 @@ def test_is_plan_period(text, period):
 
 
 @pytest.mark.parametrize("modifier, slogan", [
-    ("一号", True), ("六个一", True), ("1+N", True), ("四减四增", True), ("智慧霁川", False), ("", False),
+    ("一号", True), ("六个一", True), ("1+N", True), ("三减三增", True), ("智慧霁川", False), ("", False),
 ])
 def test_is_slogan(modifier, slogan):
     assert is_slogan(modifier) is slogan
 
 
 @pytest.mark.parametrize("modifier, collective", [
-    ("三大", True), ("两大污水处理", True), ("澜川两个先行", True), ("十五", False), ("霁川五通", False),
+    ("三大", True), ("三大污水处理", True), ("澜川两个先行", True), ("十五", False), ("霁川五通", False),
 ])
 def test_is_collective(lex, modifier, collective):
     assert is_collective(modifier, lex) is collective
 
 
 @pytest.mark.parametrize("name, place", [
-    ("穗岭镇", True), ("青河乡", True), ("澜川县", True), ("霁川街道", True), ("澜川区", True), ("北京朝阳区", True),
+    ("穗岭镇", True), ("青河乡", True), ("澜川县", True), ("霁川街道", True), ("澜川区", True), ("武汉江夏区", True),
     ("澜川高新区", False), ("霁川社区", False), ("霁川片区", False), ("穗岭新城区", False),
 ])
 def test_is_place(name, place):
@@ -237,20 +237,20 @@ def test_is_place(name, place):
 # -- acceptable: why a stretch is not a name ----------------------------------------------------
 
 @pytest.mark.parametrize("name, head, typ, kind, why", [
-    ("霁川英才计划", "计划", G, "plan", None),
-    ("英才计划", "计划", G, "plan", "too short for a reform, plan or policy name"),
+    ("霁川筑巢计划", "计划", G, "plan", None),
+    ("筑巢计划", "计划", G, "plan", "too short for a reform, plan or policy name"),
     ("产业发展规划", "规划", G, "plan", "generic"),
     ("溪长制", "长制", G, "prog", None),
-    ("重大项目建设攻坚行动", "攻坚行动", G, "prog", None),   # a campaign takes generic words
+    ("重点项目建设攻坚行动", "攻坚行动", G, "prog", None),   # a campaign takes generic words
     ("重点行动", "行动", G, "prog", "generic"),             # but not only three of them
     ("一号行动", "行动", G, "prog", None),
     ("“穗禾”监管", "监管", G, "quoted", None),
     ("科技监管", "监管", G, "quoted", "needs a quoted slogan"),
     ("雪峰工程", "工程", G, "named", None),
-    ("生态保护修复工程", "工程", G, "named", "generic"),
+    ("环境治理工程", "工程", G, "named", "generic"),
     ("三大政策", "政策", G, "policy", "a count of a class"),
     ("重点项目", "项目", P, "build", "generic"),
-    ("两大污水处理厂", "污水处理厂", P, "build", "a count of a class"),
+    ("三大污水处理厂", "污水处理厂", P, "build", "a count of a class"),
     ("10大生态工程", "工程", P, "eng", "a count of a class"),
     ("省外亿元以上项目", "项目", P, "build", "a class by size"),
     ("污水处理厂改造", "改造", P, "works", "works on a kind of facility"),
@@ -305,8 +305,8 @@ def test_firm_shaped(lex, name, shaped):
 # -- joined, inner_head, unquote -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, a, b, together", [
-    ("霁川经济开发区创新创业中心", 7, 7, True),
-    ("霁川能源中心和穗岭能源中心", 6, 11, False),    # a connector right after the first head
+    ("霁川高新区大数据中心", 5, 6, True),
+    ("霁川数据中心和穗岭能源中心", 6, 11, False),    # a connector right after the first head
     ("霁川产业园入选省级重点产业园", 5, 12, False),   # a predicate between
     ("霁川产业园、穗岭产业园", 5, 8, False),          # punctuation
     ("霁川产业园5个产业园", 5, 7, False),            # a count
@@ -342,7 +342,7 @@ def test_an_adverb_before_a_verb_missing_from_the_lists_is_peeled(nlp, found):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("坚定不移地推进鸿泰集团混合所有制改革。", {(G, "鸿泰集团混合所有制改革")}),  # an idiom turned adverb
+    ("坚定不移地推进鸿泰集团股权结构改革。", {(G, "鸿泰集团股权结构改革")}),  # an idiom turned adverb
     ("依靠澜川数字经济产业园。", {(K, "澜川数字经济产业园")}),                   # a frequent jieba verb
     ("安排好澜川城乡供水一体化三年行动。", {(G, "澜川城乡供水一体化三年行动")}),  # a verb and its 好
     ("全面推开霁川公立医院薪酬制度改革。", {(G, "霁川公立医院薪酬制度改革")}),    # an adverb, then such a verb
@@ -352,7 +352,7 @@ def test_governing_words_outside_the_lead_list_are_peeled(nlp, found, text, expe
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("要积极稳妥地推进穗岭乡集体林权制度改革。", {(G, "穗岭乡集体林权制度改革")}),
+    ("要积极稳妥地推进穗岭乡宅基地管理制度改革。", {(G, "穗岭乡宅基地管理制度改革")}),
     ("必须坚定不移地全面深化澜川国企改革。", {(G, "澜川国企改革")}),
     ("有步骤地推行霁川县域医共体改革。", {(G, "霁川县域医共体改革")}),
 ])
@@ -361,16 +361,15 @@ def test_an_adverb_with_di_opens_the_name_after_its_verb(nlp, found, text, expec
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("健全欠发达地区对口协作机制。", {(G, "欠发达地区对口协作机制")}),
-    ("完善老少边穷地区转移支付制度。", {(G, "老少边穷地区转移支付制度")}),
+    ("健全欠发达地区结对帮扶机制。", {(G, "欠发达地区结对帮扶机制")}),
+    ("完善澜川边远地区教师补贴制度。", {(G, "澜川边远地区教师补贴制度")}),
 ])
 def test_di_opening_a_noun_is_no_adverb_particle(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("深化收入分配制度改革。", {(G, "收入分配制度改革")}),      # a verb before a verbal noun: a compound
-    ("推进户籍管理制度改革。", {(G, "户籍管理制度改革")}),
+    ("深化招聘录用制度改革。", {(G, "招聘录用制度改革")}),      # a verb before a verbal noun: a compound
 ])
 def test_a_verb_compound_opening_a_name_stays(nlp, found, text, expected):
     assert found(nlp, text) == expected
@@ -407,11 +406,11 @@ def test_a_list_item_opens_with_its_name(nlp, found):
 
 
 def test_a_summary_numeral_starts_the_name(nlp, found):
-    assert found(nlp, "推进水、电、路、气、网五通工程。") == {(G, "五通工程")}
+    assert found(nlp, "推进水、电、路、网四联工程。") == {(G, "四联工程")}
 
 
 def test_and_inside_a_name_stays(nlp, found):
-    assert found(nlp, "完善困难群体救助和就业帮扶机制。") == {(G, "困难群体救助和就业帮扶机制")}
+    assert found(nlp, "健全企业诉求收集和快速响应机制。") == {(G, "企业诉求收集和快速响应机制")}
 
 
 @pytest.mark.xfail(strict=True, reason="strip_leads: a verb of lead.txt (谋划) keeps the 好 after it on the name; "

@@ -60,7 +60,7 @@ def test_the_shortest_number_taken_alone_is_a_setting():
     ("G7721霁川段建成通车。", {(P, "G7721霁川段")}),
     ("实施208国道改造澜川段。", {(P, "208国道改造澜川段")}),
     # a route before a road head: the name is the road's
-    ("G6高速全线贯通。", {(P, "G6高速")}),
+    ("G8高速全线贯通。", {(P, "G8高速")}),
 ])
 def test_routes_in_the_first_pass(nlp, found, text, expected):
     assert found(nlp, text) == expected
