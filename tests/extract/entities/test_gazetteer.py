@@ -86,6 +86,20 @@ def test_a_firm_at_the_front_of_its_park_is_named_there_too(later):
     assert [(m.text, m.year, m.mode) for m in nested] == [("泓辰精密光学", 2023, "planned")]
 
 
+def test_a_known_firm_inside_another_firms_name_is_no_owner(report):
+    # 泓辰精密 opens both a park and another firm's name: it owns the park, not the firm
+    docs = [report(2021, "泓辰精密公司完成股改。"), report(2022, "泓辰精密光学公司成立。泓辰精密物流园开园。")]
+    ex = EntityExtractor()
+    ex.first_pass_all(docs)
+    assert [(e.type, e.name, [m.text for m in e.mentions]) for e in ex.entities(docs[1])] == [
+        (E, "泓辰精密光学公司", ["泓辰精密光学公司"]),
+        (E, "泓辰精密", ["泓辰精密"]),
+        (K, "泓辰精密物流园", ["泓辰精密物流园"]),
+    ]
+    nested = ex.entities(docs[1])[1].mentions[0]
+    assert docs[1].text[nested.start:nested.start + 7] == "泓辰精密物流园"
+
+
 def test_a_partner_and_an_everyday_short_form_are_not_spread(later):
     # 霁达冷链 was typed by its role (a partner), 商贸 of 商贸公司 is a word: neither is looked for
     assert not {n for _, n in later} & {"霁达冷链", "商贸"}

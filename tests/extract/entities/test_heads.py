@@ -400,3 +400,58 @@ def test_a_numbered_slogan_after_a_name_is_a_programme(nlp, found):
 ])
 def test_bullets_and_masks_are_boundaries(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+# -- more of the rules, each with its counterpart ---------------------------------------------
+
+def test_a_programme_before_a_specific_policy_tail_is_one_name(nlp, found):
+    # the counterpart of 溪长制工作长效机制: 巡查督办 is no generic tail
+    assert found(nlp, "完善溪长制巡查督办制度。") == {(G, "溪长制巡查督办制度")}
+
+
+def test_a_programmes_project_is_the_programme(nlp, found):
+    assert found(nlp, "实施澜川乡村美化行动项目。") == {(G, "澜川乡村美化行动项目")}
+
+
+def test_a_programme_after_an_award_verb_is_still_a_programme(nlp, found):
+    # what is approved (获批) is a policy, not a title: only parks, firms and projects become titles
+    assert found(nlp, "获批霁川人才安居政策。") == {(G, "霁川人才安居政策")}
+
+
+def test_a_title_head_without_a_rank_or_an_award_verb_is_a_park(nlp, found):
+    assert found(nlp, "建设霁川电商示范区。") == {(K, "霁川电商示范区")}
+
+
+def test_a_longer_word_over_a_governing_verb_is_no_verb(nlp, found):
+    # 开发性 is an adjective: 开发 does not open the name
+    assert found(nlp, "推进霁川开发性金融合作机制。") == {(G, "霁川开发性金融合作机制")}
+
+
+def test_a_news_verb_is_peeled(nlp, found):
+    assert found(nlp, "报告提出实施澜川乡村美化行动。") == {(G, "澜川乡村美化行动")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建成霁川会展中心。", {(P, "霁川会展中心")}),
+    ("建成穗岭航电枢纽。", {(P, "穗岭航电枢纽")}),
+    ("建成澜川客运站。", {(P, "澜川客运站")}),
+    ("开工建设霁宁轻轨延长线。", {(P, "霁宁轻轨延长线")}),
+    ("建成泓辰脱硫装置。", {(P, "泓辰脱硫装置")}),
+    ("规划建设霁川中央商务区。", {(K, "霁川中央商务区")}),
+    ("打造澜川物流城。", {(K, "澜川物流城")}),
+    ("建设霁川科学城。", {(K, "霁川科学城")}),
+    ("建设澜川生态城。", {(K, "澜川生态城")}),
+    ("建设霁川化工集中区。", {(K, "霁川化工集中区")}),
+    ("开展霁川河道专项治理。", {(G, "霁川河道专项治理")}),
+    ("打造澜川—穗岭协作示范片。", {(K, "澜川—穗岭协作示范片")}),  # across a dash between places
+])
+def test_heads_of_facilities_parks_and_campaigns(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("钦州银行新设两家支行。", {(E, "钦州银行")}),   # a bank named by its city
+    ("发展商业银行。", set()),                       # a kind of bank
+])
+def test_a_bank_named_by_a_place_is_a_firm_and_by_a_word_a_kind(nlp, found, text, expected):
+    assert found(nlp, text) == expected

@@ -58,6 +58,7 @@ def edge(text: str, head: str, lex, **kw) -> tuple[str, str]:
     ("推进澜川——穗岭示范片", "示范片", "穗岭"),          # a double dash is an aside
     ("穗岭、霁川物流园", "物流园", "霁川"),              # punctuation
     ("霁川■■物流园", "物流园", ""),                    # a mask
+    ("企业在澜川物流园", "物流园", "澜川"),              # 在 as a preposition
 ])
 def test_region_start_stops_at_a_boundary(lex, text, head, expected):
     assert before(text, head, lex) == expected

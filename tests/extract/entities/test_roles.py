@@ -117,6 +117,7 @@ def test_a_quoted_slogan_standing_on_its_own_is_a_programme(nlp, found, text, ex
     "被命名为“省级生态文明县”。",     # a title
     "谋划好“十五五”发展。",          # a plan period
     "形成“一核、三区、多节点”的格局。",  # qualifying a noun with 的
+    "扎实开展“清风廉洁单位”评选。",    # a verb after it that is no campaign's own (创建)
 ])
 def test_a_quoted_phrase_that_names_no_programme(nlp, found, text):
     assert found(nlp, text) == set()
