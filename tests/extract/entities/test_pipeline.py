@@ -12,20 +12,10 @@ import pytest
 import spacy
 
 from extract.entities import EntityExtractor, build_nlp
-from extract.entities.candidate import CHOSEN
 from extract.entities.tokenizer import TOKENIZER
 from extract.errors import InputError
-from extract.load import load_text
-from extract.meta import read_metadata
-from extract.segment import segment
 
-TEXT = "推进青岚新材料产业园建设，支持鸿泰精工公司扩产，启动岚河大道西延工程。"
-
-
-def chosen(nlp, text: str) -> set[tuple[str, str]]:
-    with nlp.select_pipes(enable=["policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select"]):
-        doc = nlp(text)
-    return {(c.type, text[c.start:c.end]) for c in doc._.get(CHOSEN)}
+TEXT = "推进青岚新材料产业园建设，支持鸿泰精工公司扩产，启动岚河大道跨河桥工程。"
 
 
 def test_the_tokenizer_and_every_setting_are_in_the_config():
@@ -37,37 +27,37 @@ def test_the_tokenizer_and_every_setting_are_in_the_config():
     assert [t.text for t in nlp("岚 山")] == ["岚", " ", "山"]  # one token per character, spaces kept
 
 
-def test_a_saved_pipeline_loads_with_spacy_load_and_finds_the_same(tmp_path):
+def test_a_saved_pipeline_loads_with_spacy_load_and_finds_the_same(tmp_path, found):
     nlp = build_nlp()
     nlp.get_pipe("policy_gazetteer")._add("岚梦众创", "ENTERPRISE", "岚梦众创公司")
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names == nlp.pipe_names
-    assert chosen(loaded, TEXT) == chosen(nlp, TEXT) == {
-        ("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道西延工程")}
+    assert found(loaded, TEXT) == found(nlp, TEXT) == {
+        ("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道跨河桥工程")}
     # what the gazetteer learned travels with the pipeline
     assert loaded.get_pipe("policy_gazetteer").known["岚梦众创"].canonical == "岚梦众创公司"
 
 
-def test_a_setting_given_in_the_config_changes_what_is_found():
-    text = "加快推进岚山新材料产业园区氢燃料电池产业基地建设。"
-    default = chosen(build_nlp(), text)
-    assert default == {("PARK", "岚山新材料产业园区"), ("PROJECT", "氢燃料电池产业基地")}
+def test_a_setting_given_in_the_config_changes_what_is_found(found):
+    text = "霁川经济开发区氢能装备产业基地签约落地。"
+    default = found(build_nlp(), text)
+    assert default == {("PARK", "霁川经济开发区"), ("PROJECT", "氢能装备产业基地")}
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     for name in ("policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select"):
         nlp.add_pipe(name, config={"split_gap": 12} if name == "policy_heads" else {})
     # a park is split from what follows only after split_gap characters: 12 keeps one long name
-    assert chosen(nlp, text) == {("PROJECT", "岚山新材料产业园区氢燃料电池产业基地")}
+    assert found(nlp, text) == {("PROJECT", "霁川经济开发区氢能装备产业基地")}
 
 
-def test_a_lexicon_folder_replaces_the_packaged_word_lists(tmp_path):
+def test_a_lexicon_folder_replaces_the_packaged_word_lists(tmp_path, found):
     folder = tmp_path / "lexicon"
     shutil.copytree(resources.files("extract") / "lexicon", folder)
     text = "建成岚溪水韵廊。"
-    assert chosen(build_nlp(), text) == set()
+    assert found(build_nlp(), text) == set()
     with (folder / "heads.tsv").open("a", encoding="utf-8") as fh:
         fh.write("水韵廊\tPROJECT\tbuild\n")
-    assert chosen(build_nlp(str(folder)), text) == {("PROJECT", "岚溪水韵廊")}
+    assert found(build_nlp(str(folder)), text) == {("PROJECT", "岚溪水韵廊")}
 
 
 def test_a_lexicon_folder_missing_a_file_is_one_clear_error(tmp_path):
@@ -75,22 +65,15 @@ def test_a_lexicon_folder_missing_a_file_is_one_clear_error(tmp_path):
         build_nlp(str(tmp_path))
 
 
-def _doc(text: str, name: str):
-    doc = load_text(text, path=name)
-    read_metadata(doc)
-    segment(doc)
-    return doc
-
-
-def test_the_first_pass_runs_every_document_through_nlp_pipe_and_teaches_the_gazetteer():
-    first = _doc("岚山区2020年工作报告\n一、2020年工作回顾\n岚梦众创等14家企业在区域股权交易中心挂牌。\n", "a.txt")
-    second = _doc("岚山区2021年工作报告\n一、2021年工作回顾\n支持岚梦众创扩大生产。\n", "b.txt")
+def test_the_first_pass_runs_every_document_through_nlp_pipe_and_teaches_the_gazetteer(document):
+    first = document("岚山区2020年工作报告\n一、2020年工作回顾\n穗禾优选等9家企业完成股份制改造。\n", "a.txt")
+    second = document("岚山区2021年工作报告\n一、2021年工作回顾\n支持穗禾优选扩大生产。\n", "b.txt")
     seen = []
     ex = EntityExtractor()
     ex.first_pass_all([first, second], on_each=lambda i, d: seen.append((i, d.name)))
     assert seen == [(1, "a.txt"), (2, "b.txt")]
     # the short name learned from the first report is found again in the second
-    assert {(e.type, e.name) for e in ex.entities(second)} == {("ENTERPRISE", "岚梦众创")}
+    assert {(e.type, e.name) for e in ex.entities(second)} == {("ENTERPRISE", "穗禾优选")}
 
 
 def test_spacy_load_in_a_fresh_process_needs_no_import_of_the_project(tmp_path):

@@ -1,0 +1,195 @@
+"""policy_gazetteer, the second pass: what the first pass found anywhere in a corpus,
+looked for again in every report (short forms, trusted headless names, slogans),
+and a firm named at the front of its park.
+
+The two-report corpus is tests/data/entities/lanchuan-*.txt (an invented 澜川县);
+the smaller cases are built inline.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.entities import EntityExtractor, build_nlp
+
+E, K, G = "ENTERPRISE", "PARK", "PROGRAM"
+FIRST, SECOND = "lanchuan-2021-report-2022-plan.txt", "lanchuan-2022-report-2023-plan.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus(data_file):
+    """Both passes over the two 澜川 reports: the extractor and the two documents."""
+    docs = [data_file(FIRST), data_file(SECOND)]
+    ex = EntityExtractor()
+    ex.first_pass_all(docs)
+    return ex, docs
+
+
+@pytest.fixture(scope="module")
+def later(corpus):
+    """The second report's entities by (type, name)."""
+    ex, docs = corpus
+    return {(e.type, e.name): e for e in ex.entities(docs[1])}
+
+
+def test_the_first_report_read_alone(corpus):
+    ex, docs = corpus
+    assert {(e.type, e.name) for e in ex.entities(docs[0])} == {
+        (E, "泓辰精密光学股份有限公司"), (E, "穗禾优选"), (E, "澜溪竹编"), (E, "澜禾公司"), (E, "霁达冷链"),
+        (K, "澜川物流园"), (G, "两单一码监管")}
+
+
+def test_the_second_report_names_what_the_first_taught(later):
+    assert set(later) == {
+        (E, "泓辰精密光学"),    # the short form of a firm with a legal form
+        (E, "穗禾优选"),        # a list item typed by its class noun
+        (E, "澜溪竹编"),        # a firm honoured with a firm's title
+        (E, "澜禾"),            # a two-character short form, closed by punctuation
+        (G, "两单一码"),        # the slogan of a quoted programme
+        (G, "两单一码监管改革"),  # found by its head, as in any report
+        (K, "泓辰精密光学产业园"),
+    }
+
+
+def test_what_the_first_pass_learned(corpus):
+    ex, _ = corpus
+    known = ex.nlp.get_pipe("policy_gazetteer").known
+    assert {k.form: (k.type, k.canonical) for k in known.values()} == {
+        "泓辰精密光学": (E, "泓辰精密光学股份有限公司"),
+        "穗禾优选": (E, "穗禾优选"),
+        "澜溪竹编": (E, "澜溪竹编"),
+        "澜禾": (E, "澜禾公司"),
+        "两单一码": (G, "两单一码"),
+    }
+
+
+def test_names_of_the_second_report_are_found_by_the_gazetteer(later):
+    for key in [(E, "泓辰精密光学"), (E, "穗禾优选"), (E, "澜溪竹编"), (E, "澜禾"), (G, "两单一码")]:
+        assert {m.rule for m in later[key].mentions} == {"gazetteer"}, key
+
+
+def test_a_short_form_inside_a_longer_name_is_no_mention_of_its_own(later):
+    # 两单一码 inside “两单一码”监管改革 is part of that name; its one mention is the bare one
+    assert [m.text for m in later[(G, "两单一码")].mentions] == ["两单一码"]
+
+
+def test_a_two_character_form_is_found_only_between_punctuation(later):
+    # "澜禾，一家冷链企业" yes; "支持澜禾扩大仓储" no
+    assert [m.sentence for m in later[(E, "澜禾")].mentions] == ["澜禾，一家冷链企业，全年营收增长两成。"]
+
+
+def test_a_firm_at_the_front_of_its_park_is_named_there_too(later):
+    firm = later[(E, "泓辰精密光学")]
+    park = later[(K, "泓辰精密光学产业园")].mentions[0]
+    nested = [m for m in firm.mentions if m.start == park.start]
+    assert [(m.text, m.year, m.mode) for m in nested] == [("泓辰精密光学", 2023, "planned")]
+
+
+def test_a_known_firm_inside_another_firms_name_is_no_owner(report):
+    # 泓辰精密 opens both a park and another firm's name: it owns the park, not the firm
+    docs = [report(2021, "泓辰精密公司完成股改。"), report(2022, "泓辰精密光学公司成立。泓辰精密物流园开园。")]
+    ex = EntityExtractor()
+    ex.first_pass_all(docs)
+    assert [(e.type, e.name, [m.text for m in e.mentions]) for e in ex.entities(docs[1])] == [
+        (E, "泓辰精密光学公司", ["泓辰精密光学公司"]),
+        (E, "泓辰精密", ["泓辰精密"]),
+        (K, "泓辰精密物流园", ["泓辰精密物流园"]),
+    ]
+    nested = ex.entities(docs[1])[1].mentions[0]
+    assert docs[1].text[nested.start:nested.start + 7] == "泓辰精密物流园"
+
+
+def test_a_partner_and_an_everyday_short_form_are_not_spread(later):
+    # 霁达冷链 was typed by its role (a partner), 商贸 of 商贸公司 is a word: neither is looked for
+    assert not {n for _, n in later} & {"霁达冷链", "商贸"}
+
+
+# -- inline corpora ---------------------------------------------------------------------------------
+
+def test_a_short_form_is_found_in_a_later_report(report, corpus_entities):
+    assert corpus_entities(report(2021, "泓辰精密公司完成股改。"), report(2022, "泓辰精密登陆北交所。")) == [
+        {(E, "泓辰精密公司")}, {(E, "泓辰精密")}]
+
+
+def test_a_short_form_and_its_long_form_in_one_report_are_one_firm(report):
+    doc = report(2021, "泓辰精密公司扩产。泓辰精密完成股改。")
+    ex = EntityExtractor()
+    ex.first_pass(doc)
+    [firm] = ex.entities(doc)
+    assert (firm.type, firm.name) == (E, "泓辰精密公司")
+    assert [(m.text, m.rule) for m in firm.mentions] == [("泓辰精密公司", "heads"), ("泓辰精密", "gazetteer")]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("泓辰钢铁年产值突破5亿元。", "支持泓辰钢铁扩大出口。"),                      # a subject by its shape
+    ("推动澜光机床、霁华电子、青禾纺织等做大做强。", "支持澜光机床扩大出口。"),  # a list of firms by their shape
+])
+def test_names_guessed_from_their_shape_stay_where_they_were_found(report, corpus_entities, first, second):
+    assert corpus_entities(report(2021, first), report(2022, second))[1] == set()
+
+
+def test_a_list_item_typed_by_its_class_is_spread(report, corpus_entities):
+    assert corpus_entities(report(2021, "澜川锂电隔膜等重点外资项目签约落地。"),
+                           report(2022, "澜川锂电隔膜投产。"))[1] == {("PROJECT", "澜川锂电隔膜")}
+
+
+def test_the_slogan_of_a_quoted_programme_is_spread(report, corpus_entities):
+    assert corpus_entities(report(2021, "开展“营商环境优化年”活动。"),
+                           report(2022, "营商环境优化年成效明显。"))[1] == {(G, "营商环境优化年")}
+
+
+def test_a_short_slogan_needs_a_quote_on_one_side(report, corpus_entities):
+    # a scraped report may lose one quote mark; a bare 四稳 inside a sentence is not enough
+    first, second = corpus_entities(report(2021, "全力做好“四稳”工作。"),
+                                    report(2022, "四稳”成效明显。全面落实四稳要求。"))
+    assert first == second == {(G, "四稳")}
+
+
+def test_a_short_slogan_without_quotes_is_not_found(report, corpus_entities):
+    assert corpus_entities(report(2021, "全力做好“四稳”工作。"), report(2022, "全面落实四稳要求。"))[1] == set()
+
+
+def test_everyday_words_and_sectors_are_not_learned(report):
+    ex = EntityExtractor()
+    ex.first_pass_all([report(2021, "组建县商贸公司。电子信息等5家企业扩产。")])
+    assert ex.nlp.get_pipe("policy_gazetteer").known == {}
+
+
+# -- the matcher itself -------------------------------------------------------------------------------
+
+@pytest.fixture()
+def gazetteer():
+    """A fresh pipeline's gazetteer (the tests add forms to it)."""
+    return build_nlp().get_pipe("policy_gazetteer")
+
+
+def test_matches_are_leftmost_and_longest_and_never_overlap(gazetteer):
+    for form in ("泓辰", "泓辰精密", "精密光学", "光学"):
+        gazetteer._add(form, E, form)
+    doc = gazetteer.nlp.make_doc("泓辰精密光学，光学")
+    assert gazetteer.matches(doc) == [(0, 4, "泓辰精密"), (4, 6, "光学"), (7, 9, "光学")]
+
+
+def test_a_form_learned_twice_keeps_the_longest_long_form(gazetteer):
+    gazetteer._add("泓辰精密", E, "泓辰精密公司")
+    gazetteer._add("泓辰精密", E, "泓辰精密股份有限公司")
+    gazetteer._add("泓辰精密", E, "泓辰精密集团")
+    assert gazetteer.known["泓辰精密"].canonical == "泓辰精密股份有限公司"
+    assert len(gazetteer.matcher) == 1
+
+
+def test_what_was_learned_round_trips_through_bytes_in_a_fixed_order(gazetteer):
+    gazetteer._add("穗禾优选", E, "穗禾优选")
+    gazetteer._add("两单一码", G, "两单一码")
+    data = gazetteer.to_bytes()
+    other = build_nlp().get_pipe("policy_gazetteer").from_bytes(data)
+    assert other.known == gazetteer.known
+    assert other.to_bytes() == data
+    assert [row[0] for row in json.loads(data)] == ["两单一码", "穗禾优选"]  # sorted by form, not by arrival
+
+
+def test_an_empty_gazetteer_leaves_a_doc_alone(nlp):
+    doc = nlp.make_doc("泓辰精密完成股改。")
+    assert build_nlp().get_pipe("policy_gazetteer")(doc) is doc
+    assert doc._.policy_candidates is None
