@@ -154,6 +154,11 @@ def is_verb(text: str) -> bool:
     return text in dictionary().verbs
 
 
+def is_verb_any(text: str) -> bool:
+    """A verb of jieba's dictionary, however rare (壮大, 做强): after an adverb, it opens a predicate."""
+    return len(text) >= 2 and text in dictionary().verbal and text not in dictionary().nouns
+
+
 def is_verbal(text: str) -> bool:
     """A verb or verbal noun of jieba's dictionary (招引, 投资)."""
     return text in dictionary().verbal

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates, register
-from .dictionary import is_verbal, longest_word
+from .dictionary import is_verb_any, is_verbal, longest_word
 from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_of
 from .lexicon import lexicon as load_lexicon
 from .names import (
@@ -93,6 +93,9 @@ class HeadNames:
             return len(gap) >= self.split_gap and head_of(nxt.group(0), self.lex).type != "PROGRAM"
         if any(is_governing(w, self.lex) for w in _words(gap, self.lex)):
             return True
+        if head.type == "ENTERPRISE" and gap and (word_at(gap, 0, len(gap), self.lex) in self.lex.leads
+                                                 or is_verb_any(longest_word(gap, 0, len(gap)))):
+            return True  # "泓辰公司投资建设…物流园", "…公司入驻…园": the firm is the subject
         if head.type == "PROGRAM" and gap:
             second = head_of(nxt.group(0), self.lex)
             return second.kind == "policy" and is_generic(gap, self.lex)
@@ -109,12 +112,15 @@ class HeadNames:
         programme = head.type == "PROGRAM" or head.kind == "eng"
         edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start
+        if floor and start == floor:  # right after a firm split off by its verb: the verbs are no name
+            while start < head_start and is_verb_any(w := longest_word(text, start, head_start)):
+                start += len(w)
         quoted = _quoted_whole(text, head_start, head_end)
         if quoted is not None:
             start = quoted  # "落实“十项行动”": the quotes hold the whole name
         if start >= head_start:
             return None
-        if edge.region > 0 and text[edge.region - 1] == "等":
+        if edge.region > 0 and text[edge.region - 1] == "等" and start == edge.region:
             return None  # "…等重点外资项目": the class a list belongs to
         if edge.region == start and edge.region in counts:
             return None  # "7处乡村记忆博物馆": a count of a class of things

@@ -176,7 +176,7 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = Fals
                 if nxt in lex.leads:
                     pass
                 elif nxt or not leading_verb(text, start + len(w), end):
-                    break  # "大力矿机公司": the adverb is a name's first word
+                    break  # "大力锻压公司": the adverb is a name's first word
                 # else a verb only jieba's dictionary knows follows: "切实减轻…"
         elif not w:
             k = leading_verb(text, start, end)
@@ -185,6 +185,9 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = Fals
             w = text[start:start + k]
         else:
             break
+        if w not in lex.adverbs and len(w) >= 2 and text.startswith(("好", "了"), start + len(w)) \
+                and end - (start + len(w) + 1) >= 2:
+            w += text[start + len(w)]  # "谋划好…", "完成了…": the verb's complement goes with it
         peeled.append(w)
         start += len(w)
     return start, "".join(peeled)
@@ -291,7 +294,7 @@ def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
     for i in range(end - 1, start, -1):
         if text[i] in CONNECTORS:
             left = text[start:i]
-            if left.endswith(ITEM_ENDS) or any(left.endswith(h) for h in lex.heads):
+            if left.endswith(ITEM_ENDS) or any(left.endswith(h) for h in lex.heads) or is_place(left):
                 s, _ = strip_leads(text, i + 1, end, lex)
                 return s
     return start
@@ -355,8 +358,9 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
 
 def proper_name(modifier: str) -> bool:
     """What names one road, railway or reservoir ("宝成", "官厅", "京九", "G6高速青山互通"):
-    not everyday words (巨大, 病险, 中西部), not a count or a span of time (六条,
-    五年), no verb of jieba's dictionary inside (新建, 兴修, 恢复)."""
+    not everyday words (巨大), not a count or a span of time (六条, 五年), no verb of
+    jieba's dictionary inside (兴修, 恢复). Kinds the dictionary does not know as
+    everyday words (病险, 中西部, 新建) are in lexicon/generic.txt."""
     bare = unquote(modifier)
     if bare[:1] in NUMERALS or all_common(bare) or _coordinated(bare):
         return False
@@ -450,7 +454,7 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return "a count of a class"  # "两大污水处理厂", "10大环保重点工程"
     if typ == "PROJECT" and THRESHOLD_RE.search(modifier):
         return "a class by size"  # "省外亿元以上项目"
-    if kind == "works" and modifier in lex.built_names:
+    if kind in ("works", "rebuild") and modifier in lex.built_names:
         return "works on a kind of facility"  # "污水处理厂提标改造"
     if is_generic(modifier, lex) and not (typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park"
                                           and not modifier.startswith(LEVELS)):

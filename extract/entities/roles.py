@@ -105,6 +105,8 @@ class RoleNames:
         A name shaped like a firm's (a brand and its trade) before a firm's
         predicate is one; so is every short item of a list before it when at
         least half of them are shaped so."""
+        while verb_start >= 4 and text[verb_start - 2:verb_start] in self.lex.adverbs:
+            verb_start -= 2  # "霁华电子成功上市": an adverb between the firm and what it does
         if verb_start < 2 or text[verb_start - 1] in HARD:
             return
         items = []

@@ -89,8 +89,6 @@ def test_a_list_of_firms_short_names_is_a_list_of_firms(nlp, found):
         (E, "澜光机床"), (E, "霁华电子"), (E, "青禾纺织"), (E, "泓辰电机")}
 
 
-@pytest.mark.xfail(strict=True, reason="a list typed as firms by the shape of most items types only the "
-                                       "firm-shaped ones: 澜光轴承 (轴承 is in no industry list) is left out")
 def test_every_item_of_a_list_of_firms_is_a_firm(nlp, found):
     assert found(nlp, "推动澜光轴承、霁华电子、青禾纺织、泓辰电机等做大做强。") == {
         (E, "澜光轴承"), (E, "霁华电子"), (E, "青禾纺织"), (E, "泓辰电机")}

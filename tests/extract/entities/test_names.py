@@ -193,7 +193,7 @@ def test_is_generic(lex, modifier, generic):
 @pytest.mark.parametrize("modifier, proper", [
     ("霁宁", True), ("G8高速澜川互通", True), ("和田", True),  # 和 inside a word is no connector
     ("巨大", False), ("六条", False), ("五年", False), ("兴修", False), ("恢复", False), ("旅游和", False),
-])  # 病险 and 中西部, the docstring's other examples, pass: see test_heads' xfail on 病险水库
+])  # 病险 and 中西部 are generic words (lexicon/generic.txt): acceptable() rejects them before proper_name
 def test_proper_name_of_a_road_railway_or_reservoir(modifier, proper):
     assert proper_name(modifier) is proper
 
@@ -336,8 +336,6 @@ def test_an_adverb_is_peeled_only_before_a_verb(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="strip_leads: 不断 is an adverb, peeled only before a listed verb or a "
-                                       "frequent jieba verb; 壮大 is neither")
 def test_an_adverb_before_a_verb_missing_from_the_lists_is_peeled(nlp, found):
     assert found(nlp, "不断壮大泓辰光电公司。") == {(E, "泓辰光电公司")}
 
@@ -414,13 +412,9 @@ def test_and_inside_a_name_stays(nlp, found):
     assert found(nlp, "健全企业诉求收集和快速响应机制。") == {(G, "企业诉求收集和快速响应机制")}
 
 
-@pytest.mark.xfail(strict=True, reason="strip_leads: a verb of lead.txt (谋划) keeps the 好 after it on the name; "
-                                       "only verbs found through jieba's dictionary take their 好 along")
 def test_a_listed_verb_and_its_hao_are_peeled(nlp, found):
     assert found(nlp, "谋划好霁川智慧物流园。") == {(K, "霁川智慧物流园")}
 
 
-@pytest.mark.xfail(strict=True, reason="_split_coordination: a town before 与 (青河乡与…) ends a whole item, "
-                                       "but only ITEM_ENDS words and heads split A与B")
 def test_a_town_and_a_park_are_not_one_park(nlp, found):
     assert found(nlp, "推动青河乡与澜川高新区协同发展。") == {(K, "澜川高新区")}

@@ -88,18 +88,18 @@ def test_spacy_load_in_a_fresh_process_needs_no_import_of_the_project(tmp_path):
     assert out.stdout.strip() == "policy_heads ['岚', ' ', '山']"
 
 
-def test_a_long_report_is_read_in_chunks_that_end_at_a_line_or_sentence_end():
-    para = "推进青岚新材料产业园建设，支持鸿泰精工公司扩产。启动岚河大道西延工程。\n"
-    text = "岚山区2020年工作报告\n一、2020年工作回顾\n" + para * 40
+def test_a_long_report_is_read_in_chunks_that_end_at_a_line_or_sentence_end(document):
+    para = "推进澜溪新材料产业园建设，支持泓辰精工公司扩产。启动澜川大道拓宽工程。\n"
+    text = "澜川县2020年工作报告\n一、2020年工作回顾\n" + para * 40
     whole, chunked = EntityExtractor(), EntityExtractor(chunk_size=100)
-    doc = _doc(text, "long.txt")
+    doc = document(text, "long.txt")
     assert len(chunked.first_pass(doc)) > 10  # many Docs, none over 100 characters
     assert all(len(d.text) <= 100 for _, d in chunked.first_pass(doc))
     got = chunked.entities(doc)
     assert [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in got] == \
         [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in whole.entities(doc)]
     assert {(e.type, e.name) for e in got} == {
-        ("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道西延工程")}
+        ("PARK", "澜溪新材料产业园"), ("ENTERPRISE", "泓辰精工公司"), ("PROJECT", "澜川大道拓宽工程")}
     assert all(doc.text[m.start:m.end] == m.text for e in got for m in e.mentions)
     assert len(got[0].mentions) == 40
 

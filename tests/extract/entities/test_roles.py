@@ -75,8 +75,6 @@ def test_a_subject_not_shaped_like_a_firm_is_no_firm(nlp, found, text):
     assert found(nlp, text) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="firm predicates: an adverb between the subject and the predicate "
-                                       "(成功上市) leaves the subject unshaped (霁华电子成功)")
 def test_a_firm_before_an_adverb_and_its_predicate_is_a_firm(nlp, found):
     assert found(nlp, "霁华电子成功上市。") == {(E, "霁华电子")}
 
