@@ -14,7 +14,7 @@ line up with the text, whitespace included) plus the project's own components:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import spacy
 from spacy.language import Language
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..load import fold
 from ..records import Document, Entity, Mention
 from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
-from .candidate import CHOSEN, Candidate, register
+from .candidate import CANDIDATES, CHOSEN, Candidate, register
 from .names import unquote
 from .tokenizer import TOKENIZER
 
@@ -44,22 +44,31 @@ def build_nlp(lexicon: str | None = None) -> Language:
     return nlp
 
 
+KEEP_CHARS = 4_000_000  # characters of Docs kept between the passes, at most
+
+
 class EntityExtractor:
     """Holds the pipeline and what the first pass learned about the corpus.
 
     A report of any length is read in chunks that end at a line or sentence
     end (names never cross one), each a Doc of at most CHUNK characters: spaCy
-    refuses longer texts (E088), and a chunk keeps memory per Doc bounded.
+    refuses longer texts (E088). Between the passes the Docs are kept up to
+    ``keep_chars`` characters in all (tokenising is a fifth of the work); past
+    that only the candidates are, and the second pass tokenises the chunk
+    again, so memory grows with what was found, not with the characters read.
     """
 
-    def __init__(self, nlp: Language | None = None, chunk_size: int = 0) -> None:
+    def __init__(self, nlp: Language | None = None, chunk_size: int = 0, keep_chars: int = KEEP_CHARS) -> None:
         self.nlp = nlp or build_nlp()
         self.chunk_size = chunk_size or CHUNK
-        self._docs: dict[str, list[tuple[int, Doc]]] = {}
+        self.keep_chars = keep_chars
+        self._kept = 0
+        self._found: dict[str, list[_Chunk]] = {}
 
-    def first_pass(self, document: Document) -> list[tuple[int, Doc]]:
+    def first_pass(self, document: Document) -> list[tuple[int, int]]:
+        """Run the first pass over one document; the ``[a, b)`` chunks it was read in."""
         self.first_pass_all([document])
-        return self._docs[document.name]
+        return [(c.start, c.end) for c in self._found[document.name]]
 
     def first_pass_all(self, documents: list[Document],
                        on_each: Callable[[int, Document], None] | None = None) -> None:
@@ -67,14 +76,17 @@ class EntityExtractor:
         what they found; ``on_each(i, document)`` as each one is done."""
         gazetteer = self.nlp.get_pipe("policy_gazetteer")
         for d in documents:
-            self._docs[d.name] = []
-        pieces = ((d.folded[a:b], (k, a)) for k, d in enumerate(documents)
+            self._found[d.name] = []
+        pieces = ((d.folded[a:b], (k, a, b)) for k, d in enumerate(documents)
                   for a, b in chunks(d.folded, self.chunk_size))
         done = 0
         with self.nlp.select_pipes(enable=list(PIPES)):
-            for doc, (k, offset) in self.nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE):
+            for doc, (k, a, b) in self.nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE):
                 document = documents[k]
-                self._docs[document.name].append((offset, doc))
+                keep = self._kept + (b - a) <= self.keep_chars
+                self._kept += (b - a) if keep else 0
+                self._found[document.name].append(_Chunk(a, b, list(doc._.get(CANDIDATES) or []),
+                                                         list(doc._.get(CHOSEN) or []), doc if keep else None))
                 gazetteer.learn(doc)
                 if on_each is not None:
                     while done < k:  # every document before this one is finished
@@ -86,14 +98,32 @@ class EntityExtractor:
 
     def entities(self, document: Document) -> list[Entity]:
         """Entities of one document, after the corpus-wide second pass."""
-        if document.name not in self._docs:
+        if document.name not in self._found:
             self.first_pass(document)
+        gazetteer, select = self.nlp.get_pipe("policy_gazetteer"), self.nlp.get_pipe("policy_select")
         chosen = []
-        for offset, doc in self._docs[document.name]:
-            self.nlp.get_pipe("policy_gazetteer")(doc)
-            self.nlp.get_pipe("policy_select")(doc)
-            chosen.extend(replace(c, start=c.start + offset, end=c.end + offset) for c in doc._.get(CHOSEN) or [])
+        for c in self._found.pop(document.name):
+            doc = c.doc
+            if doc is None:
+                doc = self.nlp.make_doc(document.folded[c.start:c.end])
+                doc._.set(CANDIDATES, c.candidates)
+                doc._.set(CHOSEN, c.chosen)
+            else:
+                self._kept -= c.end - c.start
+            select(gazetteer(doc))
+            chosen.extend(replace(x, start=x.start + c.start, end=x.end + c.start) for x in doc._.get(CHOSEN) or [])
         return group_mentions(document, chosen)
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """What the first pass found in ``[start, end)`` of a document."""
+
+    start: int
+    end: int
+    candidates: list[Candidate]
+    chosen: list[Candidate]
+    doc: Doc | None  # kept while the budget allows: the second pass need not tokenise again
 
 
 CHUNK = 200_000

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates, register
 from .dictionary import is_verb_any, is_verbal, longest_word
-from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_of
+from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_matches, head_of
 from .lexicon import lexicon as load_lexicon
 from .names import (
     acceptable,
@@ -65,7 +65,7 @@ class HeadNames:
         found = candidates(doc)
         text = doc_text(doc)
         counts = count_ends(text)
-        matches = [m for m in self.lex.head_re.finditer(text)
+        matches = [m for m in head_matches(text, self.lex)
                    if not blocked_after(text, m.end(), m.group(0), self.lex)]
         floor = 0
         for k, m in enumerate(matches):

@@ -117,13 +117,9 @@ def lexicon(directory: str | None = None) -> Lexicon:
     for line in _lines(directory, "heads.tsv"):
         head, typ, kind = line.split("\t")
         heads[head] = Head(head, typ, kind)
-    # Years of a campaign ("项目建设突破年", "重点工作攻坚年") and months ("就业援助月")
-    head_re = re.compile(
-        "(?:" + _alternation(heads) + ")"
-        r"|(?<=[\u4e00-\u9fff]{2})年(?=活动)"
-        r"|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新|开放|改革|优质|量化|效益|环境|能力)年(?=[，。；、”]|为)"
-        r"|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])"
-    )
+    # one trie over the heads and the two context heads, 年 and 月 (campaign_head says when they are
+    # heads): a trie alone lets the regex engine skip the positions no head starts at
+    head_re = re.compile(trie_pattern([*heads, "年", "月"]))
     leads, adverbs, cuts = set(), set(), set()
     front = set()
     for line in _lines(directory, "lead.txt"):
@@ -173,6 +169,19 @@ def lexicon(directory: str | None = None) -> Lexicon:
         vocab=vocab,
         vocab_max=max(map(len, vocab)),
     )
+
+
+# Years of a campaign ("项目建设突破年", "重点工作攻坚年", "质量提升年活动") and months ("就业援助月")
+_CAMPAIGN_YEAR = re.compile(r"(?<=[\u4e00-\u9fff]{2})年(?=活动)|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新"
+                            r"|开放|改革|优质|量化|效益|环境|能力)年(?=[，。；、”]|为)|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])")
+
+
+def head_matches(text: str, lex: Lexicon, pos: int = 0, endpos: int | None = None):
+    """Every head noun in ``text[pos:endpos]``: the lexicon's, and 年/月 where they close a campaign."""
+    for m in lex.head_re.finditer(text, pos, len(text) if endpos is None else endpos):
+        if len(m.group(0)) == 1 and not _CAMPAIGN_YEAR.match(text, m.start()):
+            continue
+        yield m
 
 
 def head_of(match_text: str, lex: Lexicon) -> Head:

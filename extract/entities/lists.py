@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..events import default_scheme
 from .candidate import Candidate, candidates, register
 from .dictionary import is_place_chain, is_word
-from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, is_capacity
+from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, head_matches, is_capacity
 from .lexicon import lexicon as load_lexicon
 from .names import (acceptable, after_award, after_descriptor, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
                     strip_leads, unquote)
@@ -146,7 +146,7 @@ class ListNames:
             return cut, self._class_after(text, cut, b)
         # no 等 and no count: the item ends at its own head (the last of a chain)
         end = None
-        for m in lex.head_re.finditer(text, s, b):
+        for m in head_matches(text, lex, s, b):
             if end is not None and not joined(text, end, m.start(), lex):
                 break
             end = m.end()
@@ -253,7 +253,7 @@ def _separators(text: str, a: int, b: int) -> list[int]:
 def _after_last_park(text: str, start: int, end: int, lex: Lexicon) -> int:
     """"高端装备制造产业园泰鼎靴式压榨机": the item is what follows the park."""
     last = start
-    for m in lex.head_re.finditer(text, start, end):
+    for m in head_matches(text, lex, start, end):
         h = lex.heads.get(m.group(0))
         if h is not None and h.type == "PARK" and end - m.end() >= 2:
             last = m.end()

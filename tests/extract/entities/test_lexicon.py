@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extract.entities.lexicon import COUNT_RE, count_ends, head_of, is_capacity, lexicon, trie_pattern
+from extract.entities.lexicon import COUNT_RE, count_ends, head_matches, head_of, is_capacity, lexicon, trie_pattern
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_trie_pattern_matches_the_longest_word_first():
     ("每年9月活动", ["活动"]),                     # a month of the calendar
 ])
 def test_years_and_months_are_heads_only_in_a_campaign(lex, text, heads):
-    assert [m.group(0) for m in lex.head_re.finditer(text)] == heads
+    assert [m.group(0) for m in head_matches(text, lex)] == heads
 
 
 def test_a_campaign_year_is_a_programme_head(lex):

@@ -93,8 +93,10 @@ def test_a_long_report_is_read_in_chunks_that_end_at_a_line_or_sentence_end(docu
     text = "澜川县2020年工作报告\n一、2020年工作回顾\n" + para * 40
     whole, chunked = EntityExtractor(), EntityExtractor(chunk_size=100)
     doc = document(text, "long.txt")
-    assert len(chunked.first_pass(doc)) > 10  # many Docs, none over 100 characters
-    assert all(len(d.text) <= 100 for _, d in chunked.first_pass(doc))
+    pieces = chunked.first_pass(doc)
+    assert len(pieces) > 10 and all(b - a <= 100 for a, b in pieces)  # many Docs, none over 100 characters
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(doc.folded) and all(
+        x[1] == y[0] for x, y in zip(pieces, pieces[1:]))  # they tile the text
     got = chunked.entities(doc)
     assert [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in got] == \
         [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in whole.entities(doc)]
@@ -113,3 +115,16 @@ def test_a_long_report_is_read_in_chunks_that_end_at_a_line_or_sentence_end(docu
 def test_chunks_end_at_breaks(text, size, pieces):
     from extract.entities import chunks
     assert chunks(text, size) == pieces
+
+
+def test_past_its_budget_the_first_pass_keeps_candidates_not_docs(document):
+    text = "澜川县2020年工作报告\n一、2020年工作回顾\n" + "推进澜溪新材料产业园建设，支持泓辰精工公司扩产。\n" * 30
+    doc = document(text, "budget.txt")
+    kept, thrifty = EntityExtractor(chunk_size=100), EntityExtractor(chunk_size=100, keep_chars=0)
+    kept.first_pass(doc), thrifty.first_pass(doc)
+    assert all(c.doc is not None for c in kept._found["budget.txt"])
+    assert all(c.doc is None for c in thrifty._found["budget.txt"])
+    # tokenising again in the second pass finds the same
+    assert [(e.type, e.name, len(e.mentions)) for e in thrifty.entities(doc)] == \
+        [(e.type, e.name, len(e.mentions)) for e in kept.entities(doc)] == \
+        [("PARK", "澜溪新材料产业园", 30), ("ENTERPRISE", "泓辰精工公司", 30)]
