@@ -145,14 +145,17 @@ def _groups(nodes: list[_Node], apart: set[tuple[int, int]]):
     pending = []
     for i, node in enumerate(nodes):
         gk = _group_key(node)
+        fits = []
         for gi in by_key[gk]:
             g = groups[gi]
             if node.doc not in g.docs and not any((m, i) in apart for m in g.members):
                 prev = g.members[-1]
                 score, rule, _, _ = _best(nodes[prev].forms, node.forms, node.entity.type)
-                pending.append((prev, i, score, rule))
-                g.add(i, node)
-                break
+                fits.append((score, -gi, prev, rule))
+        if fits:  # the group whose last name is nearest: 二期 joins 二期 before 一期
+            score, gi, prev, rule = max(fits)
+            pending.append((prev, i, score, rule))
+            groups[-gi].add(i, node)
         else:
             by_key[gk].append(len(groups))
             groups.append(_Group(gk[0]))

@@ -141,9 +141,9 @@ def place_prefix(name: str, headed: bool = False) -> int:
     """Length of a place name in front (长江, 淄博, 山东省: jieba's dictionary tags
     them) that leaves a name of its own behind it; 0 when there is none.
 
-    What is left must open with a word that is not everyday vocabulary (大学城,
-    not 干流), and be more than one word (浦东新区, not a bare 幼儿园 or 新区),
-    unless it is a place itself whose head noun was set aside (长江三峡工程 → 三峡)."""
+    What is left must open with a name the dictionary does not know (淄博|鸿铭高温)
+    or with a place (上海|浦东新区), and be more than that one word, unless a head
+    noun was set aside behind it (长江三峡工程 → 三峡); never a bare 新区."""
     for k in range(2, min(len(name) - 2, 6) + 1):  # the shortest place first: strip the least
         if not is_place_name(name[:k]):
             continue
@@ -152,9 +152,9 @@ def place_prefix(name: str, headed: bool = False) -> int:
         if rest.startswith(ROUTE) or not distinctive(rest):
             continue
         first = longest_word(rest, 0, len(rest))
-        if first and first in dictionary().common:
-            continue
-        if first != rest or headed and is_place_name(rest):
+        if first and not is_place_name(first):
+            continue  # 南岭|调水…, 青溪|干流…: the place is the name's own
+        if first != rest or headed:
             return end
     return 0
 
@@ -199,7 +199,12 @@ def core(name: str, areas: tuple[str, ...]) -> str:
     return strip_suffix(strip_self(name, areas), LEGAL_SUFFIXES + ("项目", "工程", "建设"))
 
 
+def phase(name: str) -> str:
+    """The phase a name names (三峡三期工程 → 三期, 东线一期 → 一期); "" for none."""
+    m = PHASE.search(strip_suffix(strip_suffix(normal(name), LEGAL_SUFFIXES), HEADS))
+    return m.group(0) if m and m.start() >= 2 else ""
+
+
 def has_phase(name: str) -> bool:
     """三峡三期工程, 东线一期: a name of one phase of a longer undertaking."""
-    n = strip_suffix(strip_suffix(normal(name), LEGAL_SUFFIXES), HEADS)
-    return bool(PHASE.search(n))
+    return bool(phase(name))

@@ -3,7 +3,9 @@
 "新加坡智能家居" and "文泰新加坡智能家居", "西铁城精密机床" and "西铁城新景精密机床",
 "营改增" defined after "营业税改征增值税": the report writes one thing two ways. Two
 names that merely look alike are not merged, nor two names the report lists
-side by side (``guards.listed_together``), nor names a guard separates.
+side by side (``guards.listed_together``), nor names a guard separates, nor
+two phases (云溪水库一期工程 done, 云溪水库二期工程 planned: two stages the report
+follows apart; across reports a phase is a stage of one undertaking).
 
 A short form that fits several long forms (three firms sharing it) goes to
 one by a total order: the best score, then the long form mentioned nearest
@@ -22,7 +24,7 @@ from ..curation import Decision
 from ..records import DocumentResult, Entity, Link
 from . import guards
 from .abbreviations import abbreviation_score, definitions, subsequence
-from .names import area_forms, key, normal
+from .names import area_forms, key, normal, phase
 from .score import ABBREVIATED, ABBREVIATION, DEFINED, VARIANT, WORDS_IN_FRONT, behind_front, compare, same_key
 
 VARIANT_THRESHOLD = 0.8  # within one report, only near-certain variants are one entity
@@ -133,6 +135,9 @@ def _variant(xs: set[str], ys: set[str], areas, tx: str, ty: str, defined, coord
     """The best score of two entities' forms as variants of one name in one report."""
     if type_class(tx) != type_class(ty):
         return 0.0, ""
+    px, py = {phase(x) for x in xs} - {""}, {phase(y) for y in ys} - {""}
+    if px and py and px.isdisjoint(py):
+        return 0.0, ""  # 一期 done and 二期 planned in one report: two stages, two entities
     best, best_rule = 0.0, ""
     for x in sorted(xs):
         for y in sorted(ys):
