@@ -37,7 +37,7 @@ from ..curation import Decision, check_names
 from ..load import fold
 from ..records import DocumentResult, Entity, Link
 from . import guards
-from .abbreviations import abbreviation_score, definitions
+from .abbreviations import MAX_SHORT, MIN_SHORT, abbreviation_score, definitions
 from .canonical import canonical_name
 from .names import QUOTES, area_forms, distinctive, key, normal, plain_text
 from .score import (ABBREVIATION, DEFINED, RENAMED, THRESHOLD, WORDS_IN_FRONT, behind_front, compare, link_kind,
@@ -89,20 +89,20 @@ def resolve(results: list[DocumentResult], decisions: list[Decision] = (),
     corpus = known_names(results)
     for g in groups:
         g.coordination = any(guards.is_coordination(f, corpus) for f, _, front in g.forms if not front)
-    r = _Resolver(nodes, groups, apart_nodes, guards.listed_together(results), definitions(results),
-                  [r.document.folded or fold(r.document.text) for r in results])
+    res = _Resolver(nodes, groups, apart_nodes, guards.listed_together(results), definitions(results),
+                    [r.document.folded or fold(r.document.text) for r in results])
     for d in decisions:
         if d.verb == "same":
             for i in _named(nodes, d.a):
                 for j in _named(nodes, d.b):
-                    r.merge(r.group_of[i], r.group_of[j], 1.0, f"curation ({d.where})", (i, j))
-    for score, a, b, rule in r.candidates():
-        r.merge(a, b, score, rule)
-    clusters = r.clusters()
+                    res.merge(res.group_of[i], res.group_of[j], 1.0, f"curation ({d.where})", (i, j))
+    for score, a, b, rule in res.candidates():
+        res.merge(a, b, score, rule)
+    clusters = res.clusters()
     before = {id(n.entity): n.entity.type for n in nodes}
     _settle_types(nodes, clusters)
-    canonical = _assign_ids(nodes, clusters, decisions)
-    links = [_link(results, nodes[i], nodes[j], s, rule) for i, j, s, rule in pending + r.merges]
+    canonical = _assign_ids(nodes, clusters, decisions, results)
+    links = [_link(results, nodes[i], nodes[j], s, rule) for i, j, s, rule in pending + res.merges]
     now = {f"{results[n.doc].document.name}#{before[id(n.entity)]}#{n.entity.name}": n.entity.type for n in nodes}
     links += [_retyped(lk, now) for lk in variant_links]
     links.sort(key=lambda lk: (lk.a, lk.b, lk.rule))
@@ -191,6 +191,7 @@ class _Resolver:
         self.contrast = self._contrast(listed)
         self.defined = defined
         self.scores: dict[tuple[int, int], tuple[float, str, str, str]] = {}
+        self.forms_of: dict[int, tuple[tuple[str, str, bool], ...]] = {}
         self.merges: list[tuple[int, int, float, str]] = []
 
     def _contrast(self, listed) -> set[tuple[int, int]]:
@@ -224,11 +225,14 @@ class _Resolver:
         ga, gb = self.groups[a], self.groups[b]
         if ga.cls != gb.cls:
             return 0.0, "", "", ""
-        best = _best(sorted(ga.forms), sorted(gb.forms), sorted(ga.types)[0])
-        for short_g, long_g in ((ga, gb), (gb, ga)):
-            for s, ks, fs in sorted(short_g.forms):
-                for lf, kl, fl in sorted(long_g.forms):
-                    if fs or fl:
+        fa, fb = self.sorted_forms(a), self.sorted_forms(b)
+        best = _best(fa, fb, min(ga.types))
+        for short_g, long_g, short_f, long_f in ((ga, gb, fa, fb), (gb, ga, fb, fa)):
+            for s, ks, fs in short_f:
+                if fs or not (MIN_SHORT <= len(s) <= MAX_SHORT or MIN_SHORT <= len(ks) <= MAX_SHORT):
+                    continue
+                for lf, kl, fl in long_f:
+                    if fl:
                         continue
                     if (lf, s) in self.defined:
                         cand = (0.9, DEFINED, s, lf)
@@ -246,6 +250,11 @@ class _Resolver:
         if ga.types.isdisjoint(gb.types) and best[0] < CROSS_TYPE:
             return 0.0, "", "", ""
         return best
+
+    def sorted_forms(self, g: int) -> tuple[tuple[str, str, bool], ...]:
+        if g not in self.forms_of:
+            self.forms_of[g] = tuple(sorted(self.groups[g].forms))
+        return self.forms_of[g]
 
     def _written(self, name: str, own: _Group, other: _Group) -> bool:
         """Whether a report of ``other`` writes ``name`` of ``own``, or its key
@@ -369,7 +378,7 @@ def _settle_types(nodes: list[_Node], clusters: list[list[int]]) -> None:
                 e.mentions = [replace(m, type=typ) for m in e.mentions]
 
 
-def _assign_ids(nodes, clusters, decisions) -> dict[str, str]:
+def _assign_ids(nodes, clusters, decisions, results) -> dict[str, str]:
     """Id from the earliest report's name (stable as later reports are added);
     canonical name by the rule of ``canonical`` unless the curation file names it."""
     named = {normal(d.a): d.b for d in decisions if d.verb == "name"}
@@ -377,7 +386,10 @@ def _assign_ids(nodes, clusters, decisions) -> dict[str, str]:
     for members in clusters:
         ordered = sorted(members, key=lambda i: (nodes[i].doc, normal(nodes[i].entity.name), i))
         first = nodes[ordered[0]].entity
-        cid = entity_id(first.type, fold("".join(ch for ch in first.name if ch not in QUOTES)))
+        name_key = fold("".join(ch for ch in first.name if ch not in QUOTES))
+        cid = entity_id(first.type, name_key)
+        if cid in canonical:  # another thing first named so in an earlier report: its report tells them apart
+            cid = entity_id(first.type, f"{name_key}\x1f{results[nodes[ordered[0]].doc].document.name}")
         uses = [(nodes[i].doc, n) for i in ordered for n in (nodes[i].entity.name, *nodes[i].entity.aliases)]
         label = canonical_name(uses)
         for i in ordered:

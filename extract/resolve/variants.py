@@ -25,7 +25,8 @@ from ..records import DocumentResult, Entity, Link
 from . import guards
 from .abbreviations import abbreviation_score, definitions, subsequence
 from .names import area_forms, key, normal, phase
-from .score import ABBREVIATED, ABBREVIATION, DEFINED, VARIANT, WORDS_IN_FRONT, behind_front, compare, same_key
+from .score import (ABBREVIATED, ABBREVIATION, DEFINED, SAME, VARIANT, WORDS_IN_FRONT, behind_front, compare,
+                    same_key)
 
 VARIANT_THRESHOLD = 0.8  # within one report, only near-certain variants are one entity
 CROSS_TYPE = 0.8  # a PROJECT and a PROGRAM (工程 is either) only when the names are near variants
@@ -35,6 +36,10 @@ TYPE_CLASS = {"PROJECT": "WORKS", "PROGRAM": "WORKS"}
 
 def type_class(typ: str) -> str:
     return TYPE_CLASS.get(typ, typ)
+
+
+def _phases(forms) -> frozenset[str]:
+    return frozenset(p for p in map(phase, forms) if p)
 
 
 def known_names(results: list[DocumentResult]) -> frozenset[str]:
@@ -102,12 +107,23 @@ def _merge_report(r: DocumentResult, apart: set[frozenset[str]], defined: set[tu
     forms = {id(e): {normal(n) for n in [e.name, *e.aliases]} for e in ents}
     coordinated = {id(e): any(guards.is_coordination(f, known) for f in forms[id(e)]) for e in ents}
     by_gram: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    by_first: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     order: dict[int, int] = {}
     kept: list[Entity] = []
     links: list[Link] = []
     for e in ents:
         grams = sorted({(type_class(e.type), f[k:k + 2]) for f in forms[id(e)] for k in range(len(f) - 1)})
-        near = sorted({id(m): m for g in grams for m in by_gram.get(g, ())}.values(), key=lambda m: order[id(m)])
+        shared: dict[int, int] = defaultdict(int)
+        for g in grams:
+            for m in by_gram.get(g, ()):
+                shared[id(m)] += 1
+        need = min(2, len(grams))  # two character pairs in common, as across reports
+        near_ids = {i for i, n in shared.items() if n >= need}
+        for f in forms[id(e)]:  # abbreviations share few pairs: the long form starts like the short one
+            if len(f) <= 6:
+                near_ids |= {id(m) for m in by_first.get((type_class(e.type), f[0]), ())
+                             if any(len(g) > len(f) and subsequence(f, g) for g in forms[id(m)])}
+        near = sorted((m for m in kept if id(m) in near_ids), key=lambda m: order[id(m)])
         scored = []
         for m in near:
             if any(frozenset((a, b)) in apart for a in forms[id(m)] for b in forms[id(e)]):
@@ -121,6 +137,8 @@ def _merge_report(r: DocumentResult, apart: set[frozenset[str]], defined: set[tu
             kept.append(e)
             for g in grams:
                 by_gram[g].append(e)
+            for ch in sorted({f[0] for f in forms[id(e)] if f}):
+                by_first[(type_class(e.type), ch)].append(e)
             continue
         score, _, _, _, rule, target = max(scored, key=lambda t: t[:4])
         links.append(_link(r, target, e, score, rule))
@@ -135,7 +153,7 @@ def _variant(xs: set[str], ys: set[str], areas, tx: str, ty: str, defined, coord
     """The best score of two entities' forms as variants of one name in one report."""
     if type_class(tx) != type_class(ty):
         return 0.0, ""
-    px, py = {phase(x) for x in xs} - {""}, {phase(y) for y in ys} - {""}
+    px, py = _phases(xs), _phases(ys)
     if px and py and px.isdisjoint(py):
         return 0.0, ""  # 一期 done and 二期 planned in one report: two stages, two entities
     best, best_rule = 0.0, ""
@@ -152,7 +170,7 @@ def _variant(xs: set[str], ys: set[str], areas, tx: str, ty: str, defined, coord
                 continue  # a report abbreviates by leaving words out, never by changing them
             else:
                 score, rule = compare(x, y, kx, ky, tx)
-                if rule == "same name" or coordinated and score < 0.95:
+                if rule == SAME or coordinated and score < 0.95:
                     continue
             if tx != ty and score < CROSS_TYPE:
                 continue

@@ -261,3 +261,12 @@ def test_sample_links_say_whether_the_name_changed(sample_result):
     assert kinds[("西铁城新景精密机床", "西铁城精密数控机床")] == "rename"
     assert kinds[("金润德新材料公司", "金润德新材料")] == "variant"
     assert {k for k in kinds.values()} <= {"variant", "abbreviation", "rename"}
+
+
+def test_two_things_first_named_alike_get_two_ids():
+    """The curation file keeps apart two entities of one name; each keeps an id of its own."""
+    decisions = [Decision("different", "鸿铭数谷", "鸿铭云谷", "curation.tsv:1")]
+    results = _corpus([_entity("鸿铭数谷", "PROJECT")], [_entity("鸿铭数谷", "PROJECT", aliases=("鸿铭云谷",))])
+    _, canonical = resolve(results, decisions)
+    (first,), (second,) = _ids(results)
+    assert first != second and set(canonical) == {first, second}
