@@ -263,6 +263,8 @@ def main(argv=None) -> int:
     print(f"\ninitiatives: {len(rows)} ({len(judged)} named in the text, {len(found)} with an entity)")
     print(f"mean year coverage, one id: {statistics.mean(r['one_id'] for r in judged):.3f}"
           f"   (any id: {statistics.mean(r['any_id'] for r in judged):.3f})")
+    print(f"  over the {len(found)} with an entity: {statistics.mean(r['one_id'] for r in found):.3f}"
+          f"   (any id: {statistics.mean(r['any_id'] for r in found):.3f})")
     print(f"ids per initiative: {statistics.mean(len(r['ids']) for r in found):.2f}")
     print(f"must-not-merge pairs merged: {bad} of {len(MUST_NOT_MERGE)}")
     return 0
