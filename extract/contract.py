@@ -16,7 +16,7 @@ def corpus_to_json(result: CorpusResult, *, include_text: bool = False) -> dict:
         "contract": CONTRACT_VERSION,
         "documents": [document_to_json(d, include_text=include_text) for d in result.documents],
         "links": [
-            {"a": lk.a, "b": lk.b, "rule": lk.rule, "score": round(lk.score, 4), "detail": lk.detail}
+            {"a": lk.a, "b": lk.b, "rule": lk.rule, "score": round(lk.score, 4), "detail": lk.detail, "kind": lk.kind}
             for lk in result.links
         ],
         "canonical": dict(result.canonical),

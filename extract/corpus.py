@@ -169,12 +169,12 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
     for r in results:
         r.entities = extractor.entities(r.document)
         find_statuses(r.document, r.entities)  # also makes institutions being built projects
-    merge_variants(results, decisions)
+    variant_links = merge_variants(results, decisions)
     for r in results:
         find_statuses(r.document, r.entities)  # again, over the merged mentions
         tag_themes(r.document, r.entities)
         r.indicators = find_indicators(r.document, names=named_spans(r.entities))
-    result.links, result.canonical = resolve(results, decisions)
+    result.links, result.canonical = resolve(results, decisions, variant_links)
     for r in results:
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)
     result.documents = results

@@ -178,6 +178,9 @@ class Link:
     rule: str
     score: float
     detail: str
+    # "variant": one name written two ways (quotes, legal suffix, place in front, head
+    # noun, phase); "abbreviation": a short form of the long one; "rename": the name changed
+    kind: str = "rename"
 
 
 @dataclass(slots=True)

@@ -193,3 +193,80 @@ def test_no_chain_through_a_short_generic_name():
 
 def test_a_rename_keeps_the_distinctive_front():
     assert compare("棉花流通体制改革", "粮食流通体制改革", "棉花流通体制改革", "粮食流通体制改革", "PROGRAM")[0] == 0.0
+
+
+# -- ties, types, links ---------------------------------------------------------------
+
+def _placed(doc_text: str, ents: list[tuple[str, str]]) -> DocumentResult:
+    """One report whose entities are mentioned where their names stand in ``doc_text``."""
+    d = Document(path="r0.txt", text=doc_text, folded=doc_text, encoding="utf-8", script="simplified", area="岚山区",
+                 reviewed_year=2019, plan_year=2020)
+    out = []
+    for name, typ in ents:
+        at = doc_text.index(name)
+        out.append(Entity(id="", type=typ, name=name, mentions=[Mention(
+            text=name, start=at, end=at + len(name), type=typ, rule="test", sentence=doc_text, sentence_start=0,
+            section="1", section_title="", year=2019, mode="reviewed")]))
+    return DocumentResult(document=d, entities=out)
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("鸿铭重型机械公司投产。鸿铭精工机械公司扩能。鸿铭机械获评绿色工厂。", "鸿铭精工机械公司"),
+    ("鸿铭精工机械公司扩能。鸿铭重型机械公司投产。鸿铭机械获评绿色工厂。", "鸿铭重型机械公司"),
+])
+def test_a_short_form_two_firms_fit_equally_goes_to_the_one_named_nearest(text, owner):
+    r = _placed(text, [("鸿铭重型机械公司", "ENTERPRISE"), ("鸿铭精工机械公司", "ENTERPRISE"), ("鸿铭机械", "ENTERPRISE")])
+    links = merge_variants([r])
+    got = {e.name: e.aliases for e in r.entities}
+    assert got[owner] == [owner, "鸿铭机械"]
+    assert len(links) == 1 and links[0].a.endswith(owner) and links[0].b.endswith("#鸿铭机械")
+
+
+def test_a_project_and_a_programme_with_variant_names_are_one_of_the_majority_type():
+    results = _corpus([_entity("云梦湖调水", "PROJECT")], [_entity("云梦湖调水工程", "PROGRAM")],
+                      [_entity("云梦湖调水", "PROJECT")])
+    links, canonical = resolve(results)
+    assert len(set(sum(_ids(results), []))) == 1
+    assert {e.type for r in results for e in r.entities} == {"PROJECT"}
+    assert all(m.type == "PROJECT" for r in results for e in r.entities for m in e.mentions)
+    assert canonical[results[0].entities[0].id] == "云梦湖调水工程"  # the fullest frequent form
+    assert all("#PROJECT#" in lk.a and "#PROJECT#" in lk.b for lk in links)
+
+
+def test_a_firm_and_a_project_never_merge_whatever_the_names():
+    results = _corpus([_entity("鸿铭机械", "ENTERPRISE")], [_entity("鸿铭机械", "PROJECT")])
+    resolve(results)
+    assert _ids(results)[0] != _ids(results)[1]
+
+
+def test_an_everyday_alias_merged_in_one_report_bridges_nothing_across_reports():
+    """医疗保险制度 is merged into 岚山职工医疗保险制度 in one report; it is no evidence
+    that next year's 岚山居民医疗保险制度 is the same thing."""
+    results = _corpus([_entity("岚山职工医疗保险制度", "PROGRAM", aliases=("医疗保险制度",))],
+                      [_entity("医疗保险制度", "PROGRAM")])
+    resolve(results)
+    assert _ids(results)[0] != _ids(results)[1]
+
+
+def test_every_link_says_variant_abbreviation_or_rename():
+    results = _corpus([_entity("“鸿铭数谷”", "PROJECT"), _entity("鸿铭城新景精密机床", "PROJECT")],
+                      [_entity("鸿铭数谷项目", "PROJECT"), _entity("鸿铭城精密数控机床", "PROJECT")])
+    links, _ = resolve(results)
+    kinds = {lk.b.rsplit("#", 1)[1]: lk.kind for lk in links}
+    assert kinds == {"鸿铭数谷项目": "variant", "鸿铭城精密数控机床": "rename"}
+
+
+def test_sample_links_say_whether_the_name_changed(sample_result):
+    kinds = {(lk.a.rsplit("#", 1)[1], lk.b.rsplit("#", 1)[1]): lk.kind for lk in sample_result.links}
+    assert kinds[("西铁城新景精密机床", "西铁城精密数控机床")] == "rename"
+    assert kinds[("金润德新材料公司", "金润德新材料")] == "variant"
+    assert {k for k in kinds.values()} <= {"variant", "abbreviation", "rename"}
+
+
+def test_two_things_first_named_alike_get_two_ids():
+    """The curation file keeps apart two entities of one name; each keeps an id of its own."""
+    decisions = [Decision("different", "鸿铭数谷", "鸿铭云谷", "curation.tsv:1")]
+    results = _corpus([_entity("鸿铭数谷", "PROJECT")], [_entity("鸿铭数谷", "PROJECT", aliases=("鸿铭云谷",))])
+    _, canonical = resolve(results, decisions)
+    (first,), (second,) = _ids(results)
+    assert first != second and set(canonical) == {first, second}

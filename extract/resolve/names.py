@@ -1,0 +1,213 @@
+"""What of a name may change while the thing stays the same.
+
+Reports write one name many ways over the years: with or without quotes
+(“营改增”), a legal suffix (公司, 有限公司), the area's own name or a place in
+front (周村区…, 长江三峡工程), a head noun behind (工程, 项目, 战略, 试点), a phase
+(三峡三期工程). ``key`` sets all of these aside; two names with one key are
+*variants* of one name. What stays in the key is what tells things apart:
+numbers and ordinals (第一个, 十一五), lines and sections (东线, 二线), and every
+word of the name proper.
+
+Whatever is peeled, at least two characters that are not everyday words must
+remain (``distinctive``): "能源中心" is a kind of thing, not one thing, so
+周村区能源中心 and 王村镇能源中心 keep their places.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..entities.dictionary import dictionary, is_place_name, longest_word
+from ..load import fold
+
+QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
+ADMIN_CHARS = "省市区县镇乡"
+# "我国", "全省", "本市": the report speaking of its own area.
+SELF_REF = re.compile(r"^[我全本][国省市区县镇乡州盟旗]")
+# A country's short name, which a national report writes in front of its own things.
+SHORT_NAMES = {"中华人民共和国": ("中国",)}
+LEGAL_SUFFIXES = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "有限公司",
+                  "集团公司", "股份公司", "公司", "集团")
+# Head nouns that say what kind of undertaking a name is, without naming another one:
+# 南水北调 and 南水北调工程, 西部大开发 and 西部大开发战略, 营改增 and 营改增试点,
+# 新型农村社会养老保险试点 and 新型农村社会养老保险制度.
+HEADS = ("建设工程", "工程建设", "行动计划", "专项行动", "工程", "项目", "建设", "战略", "试点",
+         "改革", "行动", "计划", "规划", "制度")
+# Class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
+WORKS = ("水利水电枢纽", "水利枢纽")
+# A phase is the stage a report's year has reached, not another thing: 三峡三期工程.
+PHASE = re.compile(r"(?:首|[一二三四五六七八九十]+|\d+)期$")
+ORDINAL = re.compile(r"第(?:[一二三四五六七八九十百]+|\d+)个?")
+TIME_SCOPES = ("世纪", "时期", "时代", "年代", "阶段")
+# Connectors after which a "place" is the start of a route (北京至上海…), not a prefix.
+ROUTE = tuple("至到—－-~、和与及")
+
+
+def normal(name: str) -> str:
+    """The name as compared: simplified, half-width, no quotes, no spaces."""
+    return _normal(name) if len(name) <= 64 else _plain(name)
+
+
+@lru_cache(maxsize=500_000)
+def _normal(name: str) -> str:
+    return _plain(name)
+
+
+def _plain(text: str) -> str:
+    return plain_text(fold(text))
+
+
+def plain_text(folded: str) -> str:
+    """A report's folded text as names are compared with it: no quotes or spaces,
+    full-width letters and digits made half-width (what ``normal`` does to a name,
+    in one pass over the text)."""
+    return folded.translate(_PLAIN)
+
+
+_PLAIN = {ord(ch): None for ch in QUOTES} | {c: None for c in (9, 10, 11, 12, 13, 32, 0x3000, 0xA0)} \
+    | {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def area_forms(area: str | None) -> tuple[str, ...]:
+    """The ways a report names its own area in front of a name: 周村区, 周村."""
+    if not area:
+        return ()
+    area = normal(area)
+    forms = {area, *SHORT_NAMES.get(area, ())}
+    if len(area) > 2 and area[-1] in ADMIN_CHARS:
+        forms.add(area[:-1])
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=200_000)
+def distinctive(text: str) -> bool:
+    """At least two characters outside everyday words of two or more characters
+    (三峡, 营改增, 鲁铭高温, 大学城…, 雄安新区): a name of one thing. 能源中心,
+    农业银行, 资本主义化 are words of a kind. The text is read longest dictionary
+    word first."""
+    common = dictionary().common
+    i, n, own = 0, len(text), 0
+    while i < n:
+        w = longest_word(text, i, n) or text[i]
+        if len(w) == 1 or w not in common:
+            own += len(w)
+        i += len(w)
+    return own >= 2
+
+
+TOWN = re.compile(r"^([\u4e00-\u9fff]{2})[镇乡](?=[\u4e00-\u9fff]{2})")
+
+
+def strip_self(name: str, areas: tuple[str, ...]) -> str:
+    """The name without the report's own area or a self-reference in front;
+    a town written with or without 镇 is one town (王村镇能源中心, 王村能源中心)."""
+    m = TOWN.match(name)
+    d = dictionary()
+    if m and name[:3] not in d.words and m.group(1) not in d.common:
+        name = m.group(1) + name[3:]  # not 小城镇…, 重点镇…: words, not a town
+    m = SELF_REF.match(name)
+    if m and len(name) - m.end() >= 2:
+        return name[m.end():]
+    for a in areas:
+        rest = name[len(a):]
+        if name.startswith(a) and (len(rest) >= 3 or distinctive(rest)):
+            return rest
+    if len(name) > 3 and name[0] in "区市县" and name[1] not in ADMIN_CHARS:
+        return name[1:]  # "区实验中学": the district's own
+    return name
+
+
+def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+    for s in suffixes:
+        if name.endswith(s) and len(name) >= len(s) + 2:
+            return name[: -len(s)]
+    return name
+
+
+def strip_tail(name: str) -> str:
+    """Legal suffix, head nouns, phase and class noun of works, as often as they come."""
+    prev = None
+    while prev != name:
+        prev = name
+        name = strip_suffix(name, LEGAL_SUFFIXES)
+        name = strip_suffix(name, HEADS)
+        m = PHASE.search(name)
+        if m and m.start() >= 2:
+            name = name[: m.start()]
+        name = strip_suffix(name, WORKS)
+    return name
+
+
+def place_prefix(name: str, headed: bool = False) -> int:
+    """Length of a place name in front (长江, 淄博, 山东省: jieba's dictionary tags
+    them) that leaves a name of its own behind it; 0 when there is none.
+
+    What is left must open with a name the dictionary does not know (淄博|鸿铭高温)
+    or with a place (上海|浦东新区), and be more than that one word, unless a head
+    noun was set aside behind it (长江三峡工程 → 三峡); never a bare 新区."""
+    for k in range(2, min(len(name) - 2, 6) + 1):  # the shortest place first: strip the least
+        if not is_place_name(name[:k]):
+            continue
+        end = k + 1 if name[k] in ADMIN_CHARS + "村" else k  # 东岭 + 镇: the place is 东岭镇
+        rest = name[end:]
+        if rest.startswith(ROUTE) or not distinctive(rest):
+            continue
+        first = longest_word(rest, 0, len(rest))
+        if first and not is_place_name(first):
+            continue  # 南岭|调水…, 青溪|干流…: the place is the name's own
+        if first != rest or headed:
+            return end
+    return 0
+
+
+@lru_cache(maxsize=200_000)
+def key(name: str, areas: tuple[str, ...] = ()) -> str:
+    """The part of a name that stays when a report re-words it (see the module doc)."""
+    n = strip_self(normal(name), areas)
+    k = strip_tail(n)
+    m = ORDINAL.search(k)
+    if m and m.start() and ordinal_scope(k) == "":
+        return k[m.start():]  # (我国国民经济和社会发展)第六个五年计划: the area's own sixth plan
+    p = place_prefix(k, headed=k != n)
+    return k[p:] if p else k
+
+
+@lru_cache(maxsize=200_000)
+def ordinal_scope(name: str) -> str | None:
+    """What an ordinal counts within: "" for the area's own series, the place or
+    time words in front otherwise (苏联, 世纪); None without an ordinal."""
+    m = ORDINAL.search(name)
+    if not m:
+        return None
+    before = name[: m.start()]
+    found = [w for w in TIME_SCOPES if w in before]
+    i = 0
+    while i < len(before):
+        w = longest_word(before, i, len(before))
+        if w and is_place_name(w):
+            found.append(w)
+        i += len(w) or 1
+    return "".join(sorted(found))
+
+
+def specific(k: str) -> bool:
+    """A key that names one thing: distinctive, or counted by an ordinal (第六个五年)."""
+    return distinctive(k) or bool(ORDINAL.search(k))
+
+
+def core(name: str, areas: tuple[str, ...]) -> str:
+    """The name without the area's own name in front and one legal or project suffix behind."""
+    return strip_suffix(strip_self(name, areas), LEGAL_SUFFIXES + ("项目", "工程", "建设"))
+
+
+@lru_cache(maxsize=200_000)
+def phase(name: str) -> str:
+    """The phase a name names (三峡三期工程 → 三期, 东线一期 → 一期); "" for none."""
+    m = PHASE.search(strip_suffix(strip_suffix(normal(name), LEGAL_SUFFIXES), HEADS))
+    return m.group(0) if m and m.start() >= 2 else ""
+
+
+def has_phase(name: str) -> bool:
+    """三峡三期工程, 东线一期: a name of one phase of a longer undertaking."""
+    return bool(phase(name))

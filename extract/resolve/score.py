@@ -1,0 +1,182 @@
+"""How alike two names are, and whether the second is a variant or a rename of the first.
+
+Two names of one type (``names.normal`` forms, and their ``names.key``):
+
+- same name                                                   1.0
+- same key (quotes, place, legal suffix, head, phase aside)    0.95
+- one inside the other (a short form), on names or keys       0.70 + 0.25 × coverage
+- renamed: the shorter's first two characters (its distinctive
+  part) and most of the rest kept in the longer, with a shared
+  stretch of three characters (two for a firm's brand)       0.50 + 0.40 × coverage × …
+
+A guard (``guards.apart``) or a generic short name (能源中心) scores 0.
+Abbreviations (``abbreviations``) are scored by the resolver, which knows
+when each form is in use.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..entities.dictionary import all_common, dictionary, is_place_name
+from . import guards
+from .abbreviations import words
+from .names import distinctive, specific
+
+THRESHOLD = 0.6
+SAME = "same name"
+SAME_KEY = "same name once quotes, place, suffix, head and phase are set aside"
+SHORT_FORM = "short form of a longer name"
+RENAMED = "renamed: most of one name kept in the other"
+WORDS_IN_FRONT = "the same name with words in front (a verb, a preposition)"
+ABBREVIATION = "abbreviation: each character opens a word of the long form"
+DEFINED = "abbreviation defined in the text"
+
+# What a link says about the names: the same name written another way, an
+# abbreviation of it, or a real change of name.
+VARIANT, ABBREVIATED, RENAME = "variant", "abbreviation", "rename"
+
+
+def same_key(kx: str, ky: str, typ: str) -> bool:
+    return kx == ky and (specific(kx) or typ == "ENTERPRISE" and len(kx) >= 3)
+
+
+def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
+    """Score two names and their keys, of one type: (score, rule)."""
+    if x == y:
+        return 1.0, SAME
+    if same_key(cx, cy, typ):
+        return 0.95, SAME_KEY
+    short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
+    if len(short) < 2 or (len(short) <= 4 and all_common(short)) or guards.apart(cx, cy) \
+            or guards.other_component(x, y):
+        return 0.0, ""
+    best = 0.0
+    for s, lg in ((short, long_), tuple(sorted((x, y), key=len))):
+        if guards.new_thing(s, lg):
+            return 0.0, ""
+        if s in lg and (len(s) >= 3 or lg.startswith(s)):
+            best = max(best, 0.70 + 0.25 * len(s) / len(lg))
+    if best:
+        return best, SHORT_FORM
+    if len(short) < 3:
+        return 0.0, ""
+    lcs = _lcs(short, long_)
+    coverage = lcs / len(short)
+    brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
+    if coverage < 0.7 or len(long_) > 2.5 * len(short) or short[:2] not in long_ \
+            or not (brand or _share_three(short, long_)) \
+            or words(short)[0] in dictionary().verbal:  # 创新…机制: a verb in front is no distinctive part
+        return 0.0, ""
+    if lcs == len(short):
+        if not brand and any(_predicate(piece) for piece in _pieces(short, long_)):
+            return 0.0, ""  # 宏观调控[留下更多]政策: words inserted are a clause, not a name's
+    elif coverage < 0.75 or lcs < 4 or not distinctive(short) and _common_prefix(short, long_) < 5:
+        return 0.0, ""  # words replaced in everyday vocabulary: another programme of the same kind
+    return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), RENAMED
+
+
+def _pieces(short: str, long_: str) -> list[str]:
+    """The stretches of ``long_`` left over when ``short`` is read inside it in order."""
+    out, cur, i = [], "", 0
+    for ch in long_:
+        if i < len(short) and ch == short[i]:
+            i += 1
+            if cur:
+                out.append(cur)
+                cur = ""
+        else:
+            cur += ch
+    return out + ([cur] if cur else [])
+
+
+def _predicate(piece: str) -> bool:
+    """A verb or a coordination among inserted words (留下更多, 和规范, 和领导)."""
+    verbal = dictionary().verbal
+    return any(c in piece for c in guards.COORDINATORS) or any(len(w) >= 2 and w in verbal for w in words(piece))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def junk_front(front: str) -> bool:
+    """Words in front of a name that are not part of it: what governs the name,
+    a frequent verb or a preposition right before it (认为兴建|三峡工程, 纵深推进|…,
+    比|…, 〔注〕|…), with a self-reference between them (便使我国|第一个五年计划).
+    Words that modify the name, verbal nouns among them (城乡居民…, …流转|价格形成机制),
+    and places (苏联…) are part of it."""
+    if not front:
+        return False
+    m = re.search(r"[我全本][国省市区县镇乡]$", front)
+    if m:
+        front = front[: m.start()]
+        if not front:
+            return True
+    if unicodedata.category(front[-1])[0] == "P":
+        return True
+    ws = words(front)
+    if any(is_place_name(w) for w in ws):
+        return False
+    return ws[-1] in dictionary().verbs or ws[-1] in FUNCTION_CHARS
+
+
+FUNCTION_CHARS = frozenset("比便就但对把将在为从向使并而是的了")
+
+
+def behind_front(name: str, known) -> str:
+    """The longest name in ``known`` that ends ``name`` behind words in front
+    that are no part of a name (``junk_front``): 认为兴建三峡工程 → 三峡工程; "" if none."""
+    for k in range(1, len(name) - 2):
+        inner = name[k:]
+        if inner in known and (distinctive(inner) or len(inner) >= 4) and junk_front(name[:k]) \
+                and not guards.apart(name, inner):
+            return inner
+    return ""
+
+
+def link_kind(xs, ys, rule: str = "") -> str:
+    """What a merge says about the names, given each side's (name, key) forms:
+    ``abbreviation`` for a short form made of the long one's first characters;
+    ``variant`` when one side writes a form of the other's name (the same name,
+    the same key, or one inside the other: quotes, legal suffix, place or words
+    in front, head noun, phase, a short form); ``rename`` when no form of one is
+    kept whole in the other: the name itself changed (西铁城新景精密机床 →
+    西铁城精密数控机床)."""
+    if rule in (ABBREVIATION, DEFINED):
+        return ABBREVIATED
+    for x, kx in xs:
+        for y, ky in ys:
+            if x == y or kx == ky or _inside(x, y) or _inside(kx, ky):
+                return VARIANT
+    return RENAME
+
+
+def _inside(a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and short in long_
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence, bit-parallel over ``b``
+    (Hyyrö's formulation: one pass over ``a``, a few integer operations per
+    character), so that scoring thousands of pairs stays fast."""
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(b):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    v = full
+    for ch in a:
+        u = v & masks.get(ch, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(b) - bin(v).count("1")
+
+
+def _share_three(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` share a stretch of three characters."""
+    return any(a[k:k + 3] in b for k in range(len(a) - 2))
