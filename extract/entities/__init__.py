@@ -25,7 +25,8 @@ from ..records import Document, Entity, Mention
 from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
 from .candidate import CANDIDATES, CHOSEN, Candidate, register
 from .names import unquote
-from .tokenizer import TOKENIZER
+from .repeats import RepeatedNames
+from .tokenizer import TOKENIZER, doc_text
 
 PIPES = ("policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select")
 LEXICON_PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_gazetteer")
@@ -64,6 +65,7 @@ class EntityExtractor:
         self.keep_chars = keep_chars
         self._kept = 0
         self._found: dict[str, list[_Chunk]] = {}
+        self.repeats = RepeatedNames(self.nlp.get_pipe("policy_heads").lex)
 
     def first_pass(self, document: Document) -> list[tuple[int, int]]:
         """Run the first pass over one document; the ``[a, b)`` chunks it was read in."""
@@ -88,10 +90,14 @@ class EntityExtractor:
                 self._found[document.name].append(_Chunk(a, b, list(doc._.get(CANDIDATES) or []),
                                                          list(doc._.get(CHOSEN) or []), doc if keep else None))
                 gazetteer.learn(doc)
+                self.repeats.observe(document.name, doc_text(doc))
                 if on_each is not None:
                     while done < k:  # every document before this one is finished
                         done += 1
                         on_each(done, documents[done - 1])
+        for name in self.repeats.names():
+            if name not in gazetteer.known:
+                gazetteer.teach(name, "PROGRAM")
         if on_each is not None:
             for i in range(done + 1, len(documents) + 1):
                 on_each(i, documents[i - 1])

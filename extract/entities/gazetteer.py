@@ -86,6 +86,10 @@ class Gazetteer:
                 if len(short) >= 2 and not is_generic(short, self.lex) and not is_word(short):
                     self._add(short, c.type, canonical)
 
+    def teach(self, form: str, typ: str, canonical: str | None = None) -> None:
+        """Learn a name found otherwise than on one Doc (a programme the reports repeat)."""
+        self._add(form, typ, canonical or form)
+
     def _add(self, form: str, typ: str, canonical: str) -> None:
         old = self.known.get(form)
         if old is None:

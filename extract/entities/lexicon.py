@@ -59,13 +59,16 @@ class Lexicon:
     industries: tuple[str, ...]
     descriptors: tuple[str, ...]  # end a description before a firm's name
     firm_predicates: re.Pattern  # what a firm does as the subject of its sentence
+    programme_verbs: tuple[str, ...]  # what carries out a programme (实施, 推进 …)
+    undertaking_verbs: tuple[str, ...]  # those of them that govern named undertakings only (marked +)
     not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
 
 
 FILES = ("heads.tsv", "lead.txt", "generic.txt", "protected.txt", "class_nouns.tsv", "not_after.tsv",
-         "facilities.txt", "industries.txt", "award.txt", "descriptors.txt", "firm_predicates.txt")
+         "facilities.txt", "industries.txt", "award.txt", "descriptors.txt", "firm_predicates.txt",
+         "programme_verbs.txt")
 
 
 def _lines(directory: str | None, name: str) -> list[str]:
@@ -165,6 +168,8 @@ def lexicon(directory: str | None = None) -> Lexicon:
         industries=tuple(sorted(industries, key=len, reverse=True)),
         descriptors=tuple(sorted(_lines(directory, "descriptors.txt"), key=len, reverse=True)),
         firm_predicates=re.compile(trie_pattern(_lines(directory, "firm_predicates.txt"))),
+        programme_verbs=tuple(v.rstrip("+") for v in _lines(directory, "programme_verbs.txt")),
+        undertaking_verbs=tuple(v.rstrip("+") for v in _lines(directory, "programme_verbs.txt") if v.endswith("+")),
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),

@@ -37,7 +37,7 @@ MIN_PLAN_MODIFIER = 4
 MIN_SECTOR_PARK = 5
 LEVELS = ("国家", "全国", "省", "市", "区", "县")  # "省市现代农业产业园": a level and a kind, a title  # a park named by its sectors alone needs this many characters  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
 ADMIN_SUFFIXES = ("街道", "镇", "乡", "村", "县", "市", "省", "旗")
-AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂区", "校区", "院区", "生活区", "新区")
+AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂区", "校区", "院区", "生活区", "新区", "湾区")
 
 
 @dataclass(frozen=True, slots=True)

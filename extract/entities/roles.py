@@ -29,8 +29,6 @@ HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
 SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
-# A slogan without a number names a programme only as the object of these ("强力推进“双核双区”").
-PROGRAMME_VERBS = ("推进", "实施", "推行", "深化", "开展", "落实", "坚持", "推动", "打造", "践行", "启动", "做好")
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
@@ -159,7 +157,7 @@ class RoleNames:
         before = text[max(0, m.start() - 6):m.start()]
         if after_award(before, self.lex):
             return  # "创建为“…旅游强区”": a title
-        if not is_slogan(inner) and not before.endswith(PROGRAMME_VERBS):
+        if not is_slogan(inner) and not before.endswith(self.lex.programme_verbs):
             return  # "耕地“进出平衡”", "抓住了“牛鼻子”": a phrase in quotes, not a programme
         end = m.end()
         while end < len(text) and text[end] == "“":  # a run of slogans shares what follows

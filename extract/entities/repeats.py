@@ -1,0 +1,78 @@
+"""Programmes that have no head noun, found because reports keep doing them.
+
+西部大开发, 京津冀协同发展, 退耕还林, 棚户区改造 end in no head noun of the genre
+(行动, 工程, 战略 …), so ``policy_heads`` cannot see them; a report names them as
+what it carries out: "推进西部大开发", "实施退耕还林", "深入实施西部大开发战略"
+(there the programme's head gives the name, and the modifier is the programme
+too). One such sentence proves little: "推进经济发展" has the same shape. What
+tells a programme is repetition: the same words carried out in several
+reports of the corpus. A stretch that is the object of a programme verb (or
+the modifier of a programme's head) in at least ``min_reports`` reports, and
+is a specific name (not generic words, not a place, not a verb phrase), is
+taught to the gazetteer, which finds it wherever it recurs.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .dictionary import is_word, leading_verb
+from .lexicon import HARD, Lexicon, trie_pattern
+from .names import CONNECTORS, NUMERALS, is_generic, is_place, unquote, word_at
+
+MIN_REPORTS = 3  # reports of the corpus that carry out the same words
+MIN_LEN, MAX_LEN = 4, 10
+CLOSE = frozenset("，。；：！？、\n”")  # what may follow a programme named on its own
+# Words after the programme that are no part of it: 推进西部大开发工作, …进程, …步伐 (a programme
+# with its head, …战略, is found by policy_heads and learned from nothing here)
+TAILS = ("工作", "建设", "进程", "任务", "步伐", "力度", "成果", "成效")
+
+
+class RepeatedNames:
+    """What the reports of a corpus carry out, counted per report."""
+
+    def __init__(self, lex: Lexicon, min_reports: int = MIN_REPORTS) -> None:
+        self.lex = lex
+        self.min_reports = min_reports
+        self._seen: dict[str, set[str]] = defaultdict(set)
+        self._verbs = re.compile(trie_pattern(lex.undertaking_verbs))
+
+    def observe(self, report: str, text: str) -> None:
+        """Count the objects of programme verbs in ``text`` (a report or a chunk of one)."""
+        for m in self._verbs.finditer(text):
+            obj = _object(text, m.end(), self.lex)
+            if obj:
+                self._seen[obj].add(report)
+
+    def names(self) -> list[str]:
+        """The stretches carried out in enough reports, longest first then in character order."""
+        found = [s for s, reports in self._seen.items() if len(reports) >= self.min_reports and self._specific(s)]
+        return sorted(found, key=lambda s: (-len(s), s))
+
+    def _specific(self, name: str) -> bool:
+        if is_generic(name, self.lex) or is_place(name) or is_word(name) or name[0] in NUMERALS:
+            return False  # 三个方面, 以下几个方面: counts and references, not names
+        if any(ch in CONNECTORS or ch == "及" for ch in name) or "方面" in name:
+            return False  # 改革开放和自主创新: two things
+        return not any(w in name for w in self.lex.cuts)
+
+
+def _object(text: str, start: int, lex: Lexicon) -> str | None:
+    """The stretch a programme verb governs: to the next boundary, governing words peeled."""
+    end = start
+    limit = min(len(text), start + MAX_LEN + 4)
+    while end < limit and text[end] not in HARD:
+        end += 1
+    if end >= len(text) or text[end] not in CLOSE:
+        return None  # runs on, or into 的/和/是…: a clause or a phrase, not a name
+    s = start + 1 if text.startswith(("好", "了"), start) else start  # 落实好…
+    if word_at(text, s, end, lex) in lex.leads or leading_verb(text, s, end):
+        return None  # 推进实施…, 加快转变经济发展方式: a verb phrase, not a name
+    name = unquote(text[s:end])
+    if any(name.endswith(h) for h in lex.heads):
+        return None  # a name with its head: policy_heads finds it
+    for tail in TAILS:
+        if name.endswith(tail) and len(name) - len(tail) >= MIN_LEN:
+            name = name[: -len(tail)]
+            break
+    return name if MIN_LEN <= len(name) <= MAX_LEN else None

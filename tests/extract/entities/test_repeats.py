@@ -1,0 +1,63 @@
+"""Programmes without a head noun, learned because several reports carry them out.
+
+Invented names only: 澜湘两岸协同发展, 霁川全域共富 and the like are made up.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.entities import EntityExtractor
+from extract.entities.lexicon import lexicon
+from extract.entities.repeats import RepeatedNames
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return lexicon()
+
+
+def learned(lex, sentences: list[str], min_reports: int = 3) -> list[str]:
+    r = RepeatedNames(lex, min_reports=min_reports)
+    for i, s in enumerate(sentences):
+        r.observe(f"report-{i}", s)
+    return r.names()
+
+
+def test_what_three_reports_carry_out_is_a_programme(lex):
+    # the object of 推进, of 推动, and of 落实 before a list; 推进实施 governs the same name
+    sentences = ["深入推进澜湘两岸协同发展，成效明显。", "推动澜湘两岸协同发展。", "全面推进实施澜湘两岸协同发展、霁川全域共富。"]
+    assert learned(lex, sentences) == ["澜湘两岸协同发展"]
+
+
+def test_two_reports_are_not_enough_and_one_report_saying_it_twice_is_one(lex):
+    assert learned(lex, ["推进霁川全域共富。", "实施霁川全域共富。"]) == []
+    r = RepeatedNames(lex)
+    for _ in range(3):
+        r.observe("same-report", "推进霁川全域共富。")
+    assert r.names() == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "推进经济发展。",             # generic words
+    "推进霁川全域共富的进程。",    # runs into 的: a phrase, not a name
+    "推进澜湘协作和霁川共富。",    # a coordination
+    "推进三个方面。",              # a count
+    "推进提高霁川居民收入。",      # a verb after the verb: the object is a verb phrase
+    "推进霁川全域共富示范区。",    # it has its head: policy_heads finds it
+])
+def test_what_is_no_name_is_never_learned(lex, sentence):
+    assert learned(lex, [sentence] * 3) == []
+
+
+def test_a_tail_after_the_programme_is_no_part_of_it(lex):
+    assert learned(lex, ["推进霁川全域共富工作。", "推进霁川全域共富进程，", "推进霁川全域共富。"]) == ["霁川全域共富"]
+
+
+def test_a_learned_programme_is_found_again_where_no_verb_governs_it(document):
+    reports = [document(f"澜川县{y}年工作报告\n一、{y}年工作回顾\n深入推进澜湘两岸协同发展。\n", f"r{y}.txt")
+               for y in (2019, 2020, 2021)]
+    last = document("澜川县2022年工作报告\n一、2022年工作回顾\n澜湘两岸协同发展起步良好。\n", "r2022.txt")
+    ex = EntityExtractor()
+    ex.first_pass_all([*reports, last])
+    assert {(e.type, e.name) for e in ex.entities(last)} == {("PROGRAM", "澜湘两岸协同发展")}
+    assert [(e.type, e.name) for e in EntityExtractor().entities(last)] == []  # alone, nothing is learned
