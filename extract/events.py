@@ -10,7 +10,9 @@ promised for the plan year, not one reached.
 
 Named schools, hospitals and the like are institutions, but one being built is
 a project (the guideline's "named facility being built"): an institution whose
-clause speaks of building it becomes a PROJECT.
+clause speaks of building it becomes a PROJECT. So does a 工程 read as a
+programme (三峡工程: no facility in its name) whose clause dams, opens or
+starts it.
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ CLAUSE_END = "，；。！？\n"
 MENTIONED = "mentioned"
 BUILDING = ("started", "completed", "in_operation")  # statuses that say a facility is being built
 BUILD_TRIGGERS = ("建设", "建成", "在建", "续建", "完工", "改扩建")
+# what only happens to a physical works: a programme called 工程 is never dammed or opened to traffic
+PHYSICAL = re.compile(r"开工|竣工|建成|截流|通水|通车|通航|投产|发电|蓄水|在建|续建|主体完工|全线贯通|合龙")
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,10 @@ def find_statuses(doc: Document, entities: list[Entity], scheme: StatusScheme | 
             if old is None or scheme.rank.get(claim.status, 0) > scheme.rank.get(old.status, 0):
                 best[key] = claim
         ent.status = [best[k] for k in sorted(best, key=lambda k: (k[0] or 0, k[1]))]
-        if ent.type == "INSTITUTION" and building:
+        physical = ent.type == "PROGRAM" and ent.name.endswith("工程") and any(
+            PHYSICAL.search(text, *_clause(text, m.start, m.end)) for m in ent.mentions)
+        if (ent.type == "INSTITUTION" and building) or physical:
+            # a school being built is a project; so is a 工程 that is started, dammed or opened (三峡工程截流)
             ent.type = "PROJECT"
             ent.mentions = [replace(m, type="PROJECT") for m in ent.mentions]
 

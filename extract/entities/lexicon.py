@@ -17,7 +17,7 @@ from ..errors import InputError
 
 # Characters that never occur inside a name: punctuation, and function words
 # that cannot start or continue a proper name in this genre.
-HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?*■□●○◆◇▲△★☆的是了被把将让等及或而且也都又还此这那每于在")
+HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?*■□●○◆◇▲△★☆〔〕的是了被把将让等及或而且也都又还此这那每于在")
 
 # Counts: Arabic figures with a measure or unit ("6个", "500万元以上", "2019年度"),
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").

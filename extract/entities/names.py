@@ -16,7 +16,7 @@ from .dictionary import (all_common, is_adverbial, is_common, is_name_word, is_n
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon
 
 MAX_NAME = 28
-FUNCTION_CHARS = frozenset("的是了被把将让等及或而且也都又还此这那每于")  # boundaries, unless inside a noun
+FUNCTION_CHARS = frozenset("等那这此每于将")  # boundaries, unless inside a noun or place (高等级, 那曲, 于都)
 PHASE_RE = re.compile(r"[一二三四五六七八九十\d]期")  # "（一期）" inside a name
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 NUMERALS = frozenset("一二三四五六七八九十百千两")
