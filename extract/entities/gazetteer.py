@@ -21,7 +21,7 @@ from .candidate import CHOSEN, Candidate, candidates, register
 from .dictionary import all_common, is_word
 from .lexicon import HARD, Lexicon
 from .lexicon import lexicon as load_lexicon
-from .names import is_generic, is_plan_period, unquote
+from .names import inside_word, is_generic, is_plan_period, unquote
 from .tokenizer import doc_text
 
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
@@ -62,6 +62,7 @@ class Gazetteer:
         self.lex = lex
         self.min_form = min_form
         self.known: dict[str, Known] = {}
+        self.named: dict[str, str] = {}  # every name the first pass chose anywhere → its type
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     def learn(self, doc: Doc) -> None:
@@ -69,6 +70,8 @@ class Gazetteer:
         class noun, slogans, honoured firms) and the short forms of its firms."""
         text = doc_text(doc)
         for c in doc._.get(CHOSEN) or []:
+            if c.type in ("PROGRAM", "PROJECT") and c.end - c.start >= MIN_FORM:
+                self.named.setdefault(unquote(text[c.start:c.end]), c.type)
             if c.type == "INSTITUTION" or (c.rule, c.kind) not in TRUSTED and c.rule != "heads":
                 continue
             name = unquote(text[c.start:c.end])
@@ -124,18 +127,41 @@ class Gazetteer:
                 continue
             found.append(Candidate(a, b, k.type, "gazetteer", priority=0, canonical=k.canonical))
         found.extend(self._owners(text, chosen))
+        found.extend(self._coordinations(text, chosen))
         return doc
+
+    def _coordinations(self, text: str, chosen) -> list[Candidate]:
+        """"载人航天与探月工程": a name whose parts before and after 与/和/及 are each a
+        whole name elsewhere in the corpus (载人航天, 探月工程) is two names sharing the
+        head written once (the first as the text writes it). Without that evidence,
+        "返贫监测预警和即时帮扶机制" and "…和对外开放攻坚行动" stay one name."""
+        out = []
+        for c in chosen:
+            if c.type not in ("PROGRAM", "PROJECT"):
+                continue
+            for k in range(c.end - 2, c.start + 2, -1):
+                if text[k] not in "和与及" or inside_word(text, k, self.lex):
+                    continue
+                left, right = unquote(text[c.start:k]), unquote(text[k + 1:c.end])
+                typ = self.named.get(left) or (self.known[left].type if left in self.known else None)
+                if typ in ("PROGRAM", "PROJECT") and (right in self.named or right in self.known):
+                    out.append(Candidate(c.start, k, typ, "gazetteer", kind="coordinated", priority=3))
+                    out.append(Candidate(k + 1, c.end, c.type, "gazetteer", c.head, "coordinated", priority=3))
+                break
+        return out
 
     # -- saved with the pipeline
     def to_bytes(self, *, exclude=()) -> bytes:
         rows = [[k.form, k.type, k.canonical] for k in sorted(self.known.values(), key=lambda k: k.form)]
-        return srsly.json_dumps(rows).encode("utf-8")
+        return srsly.json_dumps({"known": rows, "named": sorted(self.named.items())}).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude=()) -> "Gazetteer":
         self.known = {}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for form, typ, canonical in srsly.json_loads(data.decode("utf-8")):
+        data = srsly.json_loads(data.decode("utf-8"))
+        for form, typ, canonical in data["known"]:
             self._add(form, typ, canonical)
+        self.named = dict(data["named"])
         return self
 
     def to_disk(self, path, *, exclude=()) -> None:

@@ -108,6 +108,17 @@ def _inside_word(text: str, pos: int) -> bool:
     return False
 
 
+def inside_word(text: str, k: int, lex: Lexicon) -> bool:
+    """Whether the character at ``k`` (a connector) is inside a word: one of jieba's nouns or
+    places (和平, 呼和浩特) or of the lexicon (国民经济和社会发展, in protected.txt)."""
+    for j in range(max(0, k - 8), k + 1):
+        for n in range(min(12, len(text) - j), k - j, -1):
+            w = text[j:j + n]
+            if j + n > k + 1 and len(w) > 1 and (w in lex.vocab or n <= 6 and is_name_word(w)):
+                return True
+    return False
+
+
 def _joins_places(text: str, dash: int) -> bool:
     """A single dash between Chinese characters (not the ``——`` of an aside)."""
     before = text[dash - 1] if dash > 0 else ""

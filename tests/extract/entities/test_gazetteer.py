@@ -186,10 +186,22 @@ def test_what_was_learned_round_trips_through_bytes_in_a_fixed_order(gazetteer):
     other = build_nlp().get_pipe("policy_gazetteer").from_bytes(data)
     assert other.known == gazetteer.known
     assert other.to_bytes() == data
-    assert [row[0] for row in json.loads(data)] == ["两单一码", "穗禾优选"]  # sorted by form, not by arrival
+    assert [row[0] for row in json.loads(data)["known"]] == ["两单一码", "穗禾优选"]  # sorted by form, not by arrival
 
 
 def test_an_empty_gazetteer_leaves_a_doc_alone(nlp):
     doc = nlp.make_doc("泓辰精密完成股改。")
     assert build_nlp().get_pipe("policy_gazetteer")(doc) is doc
     assert doc._.policy_candidates is None
+
+
+def test_a_coordination_of_two_names_the_corpus_knows_is_two_names(report, corpus_entities):
+    first = report(2021, "实施“霁宇航天”计划，推进澜星探测工程。“霁宇航天”稳步推进。")
+    second = report(2022, "实施霁宇航天与澜星探测工程。")
+    assert corpus_entities(first, second)[1] == {(G, "霁宇航天"), (G, "澜星探测工程")}
+
+
+def test_a_coordination_with_one_unknown_part_stays_one_name(report, corpus_entities):
+    first = report(2021, "推进澜星探测工程。")
+    second = report(2022, "实施澜川返贫监测与澜星探测工程。")
+    assert corpus_entities(first, second)[1] == {(G, "澜川返贫监测与澜星探测工程")}
