@@ -292,8 +292,11 @@ def fold(text: str) -> str:
     return text.translate(table)
 
 
+SCRIPT_SAMPLE = 5000  # characters looked at: enough to tell the script, a quarter of the time of 20,000
+
+
 def detect_script(text: str) -> str:
-    counts = Counter(text[:20000])
+    counts = Counter(text[:SCRIPT_SAMPLE])
     total = changed = 0
     for ch, n in counts.items():
         if is_cjk(ch):

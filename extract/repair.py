@@ -59,6 +59,8 @@ def is_furniture(line: str) -> bool:
     f = _folded(s)
     if f.startswith(_LABELS) or re.match(r"^[（(]\s*来源", f):
         return True
+    if "。" in s and len(s) > 20:
+        return False  # a sentence of the report (the labels above open the furniture that has one)
     if _BUTTONS.match(s):
         return True
     if "。" not in s and len(s) <= 100 and any(lb in f for lb in _INLINE_LABELS):
@@ -77,6 +79,8 @@ def is_furniture(line: str) -> bool:
 _WATERMARK = re.compile(rf"([。！？；])[ ]?(?=[A-Za-z0-9]*[a-z])(?![A-Za-z0-9]*(?:km|kg|kW|mm|cm|m2|m3)\b)"
                         rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)", re.M)
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE_CHARS = re.compile(f"[{_TONE}]")
+_LOWER_ASCII = re.compile("[a-z]")
 # patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
 _PINYIN = re.compile(rf"([{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
 _PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}\Z")
@@ -102,7 +106,8 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     are paragraphs; None to tell from the text (most lines of one length).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ENTITY.sub(" ", text)
+    if "&" in text:  # each pass below runs only where its mark can be: most texts have none
+        text = _ENTITY.sub(" ", text)
     out = Repaired(text="")
     kept = []
     for line in text.split("\n"):
@@ -113,12 +118,20 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     # a furniture line that is the whole text is the text (a one-line note)
     if not any(ln.strip() for ln in kept):
         kept, out.furniture = text.split("\n"), []
-    joined = _BOLD.sub(r"\1", _MARKDOWN.sub("", "\n".join(kept)))
-    joined, n_pinyin = _PINYIN.subn(r"\1", joined)
+    joined = "\n".join(kept)
+    if "#" in joined:
+        joined = _MARKDOWN.sub("", joined)
+    if "**" in joined:
+        joined = _BOLD.sub(r"\1", joined)
+    n_pinyin = 0
+    if _TONE_CHARS.search(joined):
+        joined, n_pinyin = _PINYIN.subn(r"\1", joined)
     tail, k = _PINYIN_CUT.subn(r"\1", joined[-12:])
     if k:
         joined, n_pinyin = joined[:-12] + tail, n_pinyin + k
-    joined, n_marks = _WATERMARK.subn(r"\1", joined)
+    n_marks = 0
+    if _LOWER_ASCII.search(joined):
+        joined, n_marks = _WATERMARK.subn(r"\1", joined)
     fixed = joined.split("\n")
     if n_pinyin:
         out.notes.append(f"{n_pinyin} pinyin annotation(s) left by a converter removed")
