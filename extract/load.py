@@ -45,7 +45,6 @@ from .records import Document
 from .repair import repair, unmask_years
 
 # A report is well under a megabyte of text; a file past this is no single report.
-MAX_BYTES = 32 * 1024 * 1024
 
 # Characters the same in both scripts and frequent in any Chinese prose: a
 # wrong decoding (Big5 bytes read as GB18030, say) rarely produces them.
@@ -331,10 +330,6 @@ def read_bytes(path: str) -> bytes:
     if os.path.isdir(path):
         raise InputError("is a directory, not a report file (pass the folder itself to read the reports in it)")
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(f"too large for one report ({size / 1048576:.0f} MB; the limit is "
-                             f"{MAX_BYTES // 1048576} MB): split it into its reports")
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:

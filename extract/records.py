@@ -73,16 +73,17 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _by_id: dict[str, Section] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
     def section(self, section_id: str) -> Section:
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise KeyError(section_id)
+        """The section of that id (an index rebuilt when the sections change: a long report has thousands)."""
+        if len(self._by_id) != len(self.sections):
+            self._by_id = {s.id: s for s in self.sections}
+        return self._by_id[section_id]
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding ``offset`` (binary search over sorted sentences)."""

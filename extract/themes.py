@@ -100,7 +100,7 @@ def _sentence_reasons(doc: Document, m: Mention, matcher: ThemeMatcher) -> dict[
 
 def _folded_title(doc: Document, sec: Section) -> str:
     """The heading as the rules read it (simplified), at the same place in ``folded``."""
-    at = doc.text.find(sec.title, sec.start)
+    at = doc.text.find(sec.title, sec.start, sec.start + len(sec.title) + 40)  # just after its marker
     return doc.folded[at:at + len(sec.title)] if at >= 0 else sec.title
 
 

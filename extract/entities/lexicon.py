@@ -42,6 +42,7 @@ class Head:
 @dataclass(frozen=True)
 class Lexicon:
     heads: dict[str, Head]
+    head_tuple: tuple[str, ...]  # the heads, for str.endswith
     head_max: int  # the longest head, in characters
     head_re: re.Pattern
     leads: frozenset[str]  # peeled off the left of a name
@@ -150,6 +151,7 @@ def lexicon(directory: str | None = None) -> Lexicon:
              | frozenset(protected) | frozenset(industries))
     return Lexicon(
         heads=heads,
+        head_tuple=tuple(heads),
         head_max=max(map(len, heads)),
         head_re=head_re,
         leads=frozenset(leads),

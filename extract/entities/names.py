@@ -305,7 +305,7 @@ def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
     for i in range(end - 1, start, -1):
         if text[i] in CONNECTORS:
             left = text[start:i]
-            if left.endswith(ITEM_ENDS) or any(left.endswith(h) for h in lex.heads) or is_place(left):
+            if left.endswith(ITEM_ENDS) or left.endswith(lex.head_tuple) or is_place(left):
                 s, _ = strip_leads(text, i + 1, end, lex)
                 return s
     return start

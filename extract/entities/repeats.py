@@ -69,7 +69,7 @@ def _object(text: str, start: int, lex: Lexicon) -> str | None:
     if word_at(text, s, end, lex) in lex.leads or leading_verb(text, s, end):
         return None  # 推进实施…, 加快转变经济发展方式: a verb phrase, not a name
     name = unquote(text[s:end])
-    if any(name.endswith(h) for h in lex.heads):
+    if name.endswith(lex.head_tuple):
         return None  # a name with its head: policy_heads finds it
     for tail in TAILS:
         if name.endswith(tail) and len(name) - len(tail) >= MIN_LEN:

@@ -128,3 +128,15 @@ def test_past_its_budget_the_first_pass_keeps_candidates_not_docs(document):
     assert [(e.type, e.name, len(e.mentions)) for e in thrifty.entities(doc)] == \
         [(e.type, e.name, len(e.mentions)) for e in kept.entities(doc)] == \
         [("PARK", "澜溪新材料产业园", 30), ("ENTERPRISE", "泓辰精工公司", 30)]
+
+
+def test_a_report_longer_than_spacys_max_length_is_read(document):
+    # spaCy refuses a text over nlp.max_length (1,000,000) in one Doc (E088); chunks never are
+    filler = "。" * 1_100_000
+    doc = document("澜川县2020年工作报告\n一、2020年工作回顾\n" + filler + "\n推进澜溪新材料产业园建设。\n", "long.txt")
+    ex = EntityExtractor()
+    assert len(doc.folded) > ex.nlp.max_length
+    (ent,) = ex.entities(doc)
+    assert (ent.type, ent.name) == ("PARK", "澜溪新材料产业园")
+    (m,) = ent.mentions
+    assert doc.text[m.start:m.end] == "澜溪新材料产业园" and m.start > 1_100_000
