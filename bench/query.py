@@ -31,7 +31,6 @@ from kg.engines import OxigraphEngine, RdflibEngine  # noqa: E402
 from kg.query import bind, library  # noqa: E402
 from kg.store import load_dataset, load_oxigraph  # noqa: E402
 
-
 _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 
 

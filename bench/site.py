@@ -57,7 +57,7 @@ def time_pages(out: Path, runs: int) -> None:
             for _ in range(runs):
                 page = ctx.new_page()
                 errors: list[str] = []
-                page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+                page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
                 t = time.perf_counter()
                 page.goto((out / name).as_uri())
                 while not page.evaluate("window.kg && window.kg.ready"):

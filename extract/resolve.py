@@ -383,5 +383,5 @@ def _assign_ids(nodes, clusters, results, decisions) -> dict[str, str]:
 
 
 def entity_id(typ: str, key: str) -> str:
-    digest = hashlib.sha1(f"{typ}\x1f{key}".encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha1(f"{typ}\x1f{key}".encode()).hexdigest()[:12]
     return f"{typ.lower()}-{digest}"

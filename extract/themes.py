@@ -30,7 +30,7 @@ class ThemeMatcher:
     order: dict[str, int]  # theme id -> position in the scheme
 
     @classmethod
-    def from_terms(cls, terms: Sequence[Term]) -> "ThemeMatcher":
+    def from_terms(cls, terms: Sequence[Term]) -> ThemeMatcher:
         themes_of: dict[str, list[str]] = {}
         for term in terms:
             for kw in term.keywords:

@@ -39,8 +39,26 @@ from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SDO, SKOS, TIME,
 from extract.records import CorpusResult, Document, DocumentResult, Entity, Indicator, Mention, StatusClaim
 from ontology.vocab import Term, read_vocabulary
 
-from .namespaces import (CLAIM, CORPUS_GRAPH, DATASET, ENTITY, GRAPH, LINK, MENTION, OBSERVATION, ONTOLOGY, PKG,
-                         REPORT, SECTION, SENTENCE, TAG, YEAR, bind_prefixes, concept_namespace, scheme_iri)
+from .namespaces import (
+    CLAIM,
+    CORPUS_GRAPH,
+    DATASET,
+    ENTITY,
+    GRAPH,
+    LINK,
+    MENTION,
+    OBSERVATION,
+    ONTOLOGY,
+    PKG,
+    REPORT,
+    SECTION,
+    SENTENCE,
+    TAG,
+    YEAR,
+    bind_prefixes,
+    concept_namespace,
+    scheme_iri,
+)
 from .quads import NamedGraph, Quads
 
 Triples = Graph | NamedGraph  # what the builders add to: an rdflib graph or one of kg.quads

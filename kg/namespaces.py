@@ -8,8 +8,7 @@ query results.
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import (DCTERMS, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace,
-                              ORG)
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace
 
 BASE = "https://w3id.org/policy-kg/"
 ONTOLOGY = URIRef(BASE + "ontology")  # the ontology's own IRI and the name of its graph

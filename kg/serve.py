@@ -119,7 +119,7 @@ class Server:
     def query_url(self) -> str:
         return self.url + "query"
 
-    def start(self, timeout: float = 30.0) -> "Server":
+    def start(self, timeout: float = 30.0) -> Server:
         store = prepare_store(self.out_dir)
         check_port(self.port, self.host)
         cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store),
@@ -195,7 +195,7 @@ class Server:
             self._log.close()
             self._log = None
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         return self.start() if self.process is None else self
 
     def __exit__(self, *exc) -> None:

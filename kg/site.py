@@ -30,8 +30,16 @@ from pathlib import Path
 from .store import graph_path
 from .viz import graphs
 from .viz.data import SiteData, load_site_data
-from .viz.pages import (ENTITY_DIR, THEME_DIR, entities_context, entity_context, entity_href, graph_payload,
-                        index_context, theme_file)
+from .viz.pages import (
+    ENTITY_DIR,
+    THEME_DIR,
+    entities_context,
+    entity_context,
+    entity_href,
+    graph_payload,
+    index_context,
+    theme_file,
+)
 from .viz.render import write_page
 
 AUDIT_JSON = "audit.json"

@@ -19,8 +19,18 @@ from spacy.tokens import Doc
 from .candidate import Candidate, candidates
 from .dictionary import is_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, lexicon
-from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
-                    strip_leads, unquote)
+from .names import (
+    acceptable,
+    after_award,
+    firm_shaped,
+    inner_head,
+    is_generic,
+    is_place,
+    joined,
+    left_edge,
+    strip_leads,
+    unquote,
+)
 from .tokenizer import doc_text
 
 CLAUSE_RE = re.compile(r"[^，。；：！？\n]+")

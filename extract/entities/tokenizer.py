@@ -27,13 +27,13 @@ class CharTokenizer:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "CharTokenizer":
+    def from_bytes(self, data: bytes, **kwargs) -> CharTokenizer:
         return self
 
     def to_disk(self, path, **kwargs) -> None:
         return None
 
-    def from_disk(self, path, **kwargs) -> "CharTokenizer":
+    def from_disk(self, path, **kwargs) -> CharTokenizer:
         return self
 
 

@@ -154,7 +154,7 @@ class _Named:
     name: str
     name_start: int
     end: int  # end of the evidence (after the noun, for count-first figures)
-    left: "_Left"  # the words between name and figure
+    left: _Left  # the words between name and figure
     qualifier: str | None
     carried: bool = False  # the name was said in an earlier clause
     counted: bool = False  # count first, the noun after it
@@ -256,7 +256,7 @@ def _five_end(name: str) -> int | None:
     return 1955 + 5 * n if n else None
 
 
-def _period_year(ctx: "_Context", word: str) -> int | None:
+def _period_year(ctx: _Context, word: str) -> int | None:
     """The year a span ends: 过去五年 the reviewed year, 今后五年 four years after the plan year, 十四五 2025."""
     doc = ctx.doc
     if word in ("五年来", "这五年", "过去五年", "近五年") or word.endswith(("来", "间")) or "累计" in word:

@@ -206,5 +206,5 @@ def _add(net: Network, node: str, label: str, **opts) -> None:
 
 def _darker(hex_color: str, f: float = 0.7) -> str:
     r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return "#{:02X}{:02X}{:02X}".format(int(r * f), int(g * f), int(b * f))
+    return f"#{int(r * f):02X}{int(g * f):02X}{int(b * f):02X}"
 

@@ -15,8 +15,17 @@ from collections import Counter
 
 from .data import MODES, Entity, SiteData
 from .graphs import MODE_OFFSET, ROW_HEIGHT, YEAR_WIDTH, Laid, cell_statuses, names_by_count, neighbourhood, relation
-from .network import (STATUS_COLORS, TYPE_LABELS, canvas_links, edge_kind, node_groups, status_color, to_pyvis,
-                      type_color, vis_data)
+from .network import (
+    STATUS_COLORS,
+    TYPE_LABELS,
+    canvas_links,
+    edge_kind,
+    node_groups,
+    status_color,
+    to_pyvis,
+    type_color,
+    vis_data,
+)
 
 ENTITY_DIR = "entities"
 THEME_DIR = "themes"

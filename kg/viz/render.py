@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def json_script(value) -> Markup:
     return Markup(re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> Markup:
     """One of our own CSS or JavaScript files from kg/templates, to inline."""
     text = (templates_dir() / name).read_text(encoding="utf-8")

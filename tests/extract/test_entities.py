@@ -5,6 +5,8 @@ tests must not lean on the sample reports' own names.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.entities import EntityExtractor, build_nlp
@@ -282,7 +284,7 @@ def test_traditional_reports_give_the_same_entities_written_traditionally(tmp_pa
     to_trad = opencc.OpenCC("s2t")
     for p in sample_paths:
         name = p.rsplit("/", 1)[-1]
-        (tmp_path / name).write_text(to_trad.convert(open(p, encoding="utf-8").read()), encoding="utf-8")
+        (tmp_path / name).write_text(to_trad.convert(Path(p).read_text(encoding="utf-8")), encoding="utf-8")
     trad = extract_corpus(sorted(str(p) for p in tmp_path.glob("*.txt")))
     for simp_doc, trad_doc in zip(sample_result.documents, trad.documents):
         assert trad_doc.document.script == "traditional"

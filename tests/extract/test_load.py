@@ -75,7 +75,7 @@ def test_utf16_without_bom_and_without_any_ascii_is_still_detected():
 
 
 def test_utf8_cut_short_in_the_middle_of_a_character_is_read_with_a_warning(tmp_path):
-    data = SIMPLIFIED.encode("utf-8") + "报".encode("utf-8")[:2]
+    data = SIMPLIFIED.encode("utf-8") + "报".encode()[:2]
     doc = load_file(_write(tmp_path, data))
     assert doc.encoding == "utf-8"
     assert doc.text == SIMPLIFIED + "\ufffd\n"
@@ -84,7 +84,7 @@ def test_utf8_cut_short_in_the_middle_of_a_character_is_read_with_a_warning(tmp_
 
 def test_utf8_with_a_stray_byte_keeps_its_offsets_and_warns(tmp_path):
     raw = SIMPLIFIED.encode("utf-8")
-    cut = raw.index("海尔".encode("utf-8"))
+    cut = raw.index("海尔".encode())
     doc = load_file(_write(tmp_path, raw[:cut] + b"\xff" + raw[cut:]))
     assert doc.text == SIMPLIFIED.replace("海尔", "\ufffd海尔")
     assert len(doc.warnings) == 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -49,7 +50,7 @@ def test_second_sample_damaged_delivery_date_is_repaired(sample_paths):
 def test_metadata_does_not_come_from_the_file_name(sample_paths, tmp_path):
     src = next(p for p in sample_paths if "-2019-report-" in p)
     renamed = tmp_path / "zhoucun-2030-report-2031-plan.txt"
-    renamed.write_bytes(open(src, "rb").read())
+    renamed.write_bytes(Path(src).read_bytes())
     doc = load_file(str(renamed))
     read_metadata(doc)
     assert (doc.reviewed_year, doc.plan_year) == (2019, 2020)

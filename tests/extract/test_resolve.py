@@ -1,6 +1,8 @@
 """Cross-year identity: renames merge, look-alikes stay apart, the curation file rules."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.corpus import extract_corpus
@@ -161,7 +163,7 @@ def test_curation_with_an_unknown_name_names_the_line(tmp_path):
 
 def test_curation_file_beside_the_reports_is_honoured(tmp_path, sample_paths):
     for p in sample_paths:
-        (tmp_path / p.rsplit("/", 1)[-1]).write_bytes(open(p, "rb").read())
+        (tmp_path / p.rsplit("/", 1)[-1]).write_bytes(Path(p).read_bytes())
     files = sorted(str(p) for p in tmp_path.glob("*.txt"))
     def ids(result):
         return {a: e.id for d in result.documents for e in d.entities for a in e.aliases}

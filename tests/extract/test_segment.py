@@ -1,6 +1,8 @@
 """Sections with their hierarchy, year and mode; sentences that tile the text."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.load import load_file, load_text
@@ -112,7 +114,7 @@ def test_second_sample_reviews_2020_and_plans_2021(sample_paths):
 
 def test_second_sample_half_width_parentheses_still_make_level_two_headings(sample_paths):
     doc = _sample(sample_paths, 2020)
-    assert "(一)经济运行稳步回升" in open(doc.path, encoding="utf-8").read()
+    assert "(一)经济运行稳步回升" in Path(doc.path).read_text(encoding="utf-8")
     assert _outline(doc, level=2, parent="1")[0] == ("1.1", "（一）", "经济运行稳步回升，向好态势不断巩固")
 
 

@@ -31,7 +31,7 @@ from kg.audit import (
     run_audit,
     write_audit,
 )
-from kg.build import build_dataset, build_graph, build_graphs, write_build
+from kg.build import build_graph, build_graphs, write_build
 from kg.engines import OxigraphEngine, RdflibEngine, open_engine
 from kg.namespaces import (
     AUDIT_GRAPH,

@@ -32,10 +32,9 @@ def test_audit_before_build_says_how_to_build(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_audit_reads_outputs_by_default():
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        r = runner.invoke(cli, ["audit"])
+def test_audit_reads_outputs_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["audit"])
     assert r.exit_code == 2
     assert r.stderr == ("Error: no built graph in outputs (outputs/graph.trig is missing): "
                         "run `kg build --out outputs` first\n")

@@ -13,8 +13,18 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, SDO, SKOS, TIME, XSD
 
 from kg.build import add_scheme, build_dataset, decimal, slug, write_build
-from kg.namespaces import (CORPUS_GRAPH, ENTITY, GRAPH, MENTION, ONTOLOGY, PKG, REPORT, SENTENCE, concept_namespace,
-                           scheme_iri)
+from kg.namespaces import (
+    CORPUS_GRAPH,
+    ENTITY,
+    GRAPH,
+    MENTION,
+    ONTOLOGY,
+    PKG,
+    REPORT,
+    SENTENCE,
+    concept_namespace,
+    scheme_iri,
+)
 from kg.store import FORMATS, load_dataset, serialize, union_graph
 from ontology.vocab import Term, read_vocabulary
 

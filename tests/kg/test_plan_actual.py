@@ -8,7 +8,6 @@ import os
 import pytest
 
 from extract.fileio import write_atomic
-
 from extract.indicators import find_indicators
 from extract.load import load_text
 from extract.meta import read_metadata
@@ -16,7 +15,6 @@ from extract.records import DocumentResult
 from extract.segment import segment
 from kg import plan_actual
 from kg.plan_actual import MET, MISSED, NO_DATA, Observation, judge, pair
-
 
 # ---- the rule --------------------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ def test_server_answers_select_with_json_refuses_update_and_stops(tiny_build):
                 server.url + "update", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
                 headers={"Content-Type": "application/sparql-update"}), timeout=10)
         assert err.value.code == 403
+        err.value.close()  # the error holds the response, and its socket, open
         # nothing was written: the graph still has no <urn:a>
         ask = _select(server.query_url, "ASK { <urn:a> ?p ?o }")
         assert ask["boolean"] is False

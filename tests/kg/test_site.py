@@ -31,8 +31,9 @@ from kg.cli import cli
 from kg.query import run_query
 from kg.site import read_audit, write_site
 from kg.viz import graphs
-from kg.viz.data import Concept, Entity as SiteEntity, Mention as SiteMention, Report, Sentence, SiteData
-from kg.viz.data import find_comentions, load_site_data
+from kg.viz.data import Concept, Report, Sentence, SiteData, find_comentions, load_site_data
+from kg.viz.data import Entity as SiteEntity
+from kg.viz.data import Mention as SiteMention
 from kg.viz.pages import graph_payload
 from kg.viz.render import json_script, vis_js, write_page
 
