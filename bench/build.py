@@ -13,7 +13,7 @@ to it moves little between machines where seconds do.
 Stages:
     start-up     process start, imports and exit (the total less the rest)
     extract      extract.corpus.extract_corpus: files to records
-    graph        records to named graphs (kg/build.py), copied into Oxigraph,
+    graph        records to named graphs (kg/graph/build.py), copied into Oxigraph,
                  audited there, the findings added to both
     files        graph.trig (and --format files), extraction.json, manifest.json
     audit files  audit.html, audit.csv, audit-entities.csv, audit.json

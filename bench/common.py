@@ -13,13 +13,13 @@ if str(ROOT) not in sys.path:
 
 def ensure_build(corpus: Path, out: Path) -> None:
     """Build ``corpus`` into ``out`` unless a graph is there already (a rerun measures the same graph)."""
-    from kg.store import GRAPH_FILE
+    from kg.graph.store import GRAPH_FILE
 
     if (out / GRAPH_FILE).is_file():
         print(f"graph: reusing {out / GRAPH_FILE}")
         return
     from extract.corpus import extract_corpus
-    from kg.build import write_build
+    from kg.graph.build import write_build
 
     files = sorted(str(p) for p in corpus.glob("*.txt"))
     if not files:

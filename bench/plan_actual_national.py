@@ -3,7 +3,7 @@
 Each report of year N reviews N-1 and plans N, so the target for N and its
 actual sit in consecutive reports. This script extracts indicators from every
 report in ``../shared/corpus/national`` (read at run time, never copied), pairs
-them with ``kg.plan_actual`` and prints the table for one indicator, by default
+them with ``kg.audit.plan_actual`` and prints the table for one indicator, by default
 国内生产总值 growth 2003-2025, with the evidence of both sides, so that a person
 can check every row against the texts. It also prints the time the indicator
 extraction took.
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from extract.corpus import read_documents  # noqa: E402
 from extract.indicators import find_indicators, load_vocabulary  # noqa: E402
 from extract.records import DocumentResult  # noqa: E402
-from kg.plan_actual import MET, MISSED, NO_DATA, observations_from_results, pair  # noqa: E402
+from kg.audit.plan_actual import MET, MISSED, NO_DATA, observations_from_results, pair  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "national"
 

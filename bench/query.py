@@ -27,9 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import NATIONAL, ensure_build  # noqa: E402
 
-from kg.engines import OxigraphEngine, RdflibEngine  # noqa: E402
-from kg.query import bind, library  # noqa: E402
-from kg.store import load_dataset, load_oxigraph  # noqa: E402
+from kg.graph.store import load_dataset, load_oxigraph  # noqa: E402
+from kg.query.engines import OxigraphEngine, RdflibEngine  # noqa: E402
+from kg.query.library import bind, library  # noqa: E402
 
 _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 

@@ -83,7 +83,7 @@ class PKG(DefinedNamespace):
     componentUnit: URIRef
     componentQualifier: URIRef
     componentMeasure: URIRef
-    # the continuity audit (kg/audit.py): what report N+1 says of what report N named
+    # the continuity audit (kg/audit/continuity.py): what report N+1 says of what report N named
     ContinuityFinding: URIRef
     earlierReport: URIRef
     laterReport: URIRef
@@ -115,7 +115,7 @@ FINDING = Namespace(ID + "finding/")
 LINK = Namespace(ID + "link/")
 
 CORPUS_GRAPH = GRAPH["corpus"]  # entities merged across reports, years, minted concepts
-AUDIT_GRAPH = GRAPH["audit"]  # the continuity audit's findings (kg/audit.py)
+AUDIT_GRAPH = GRAPH["audit"]  # the continuity audit's findings (kg/audit/continuity.py)
 
 PREFIXES: dict[str, str] = {
     "pkg": str(PKG._NS),

@@ -1,6 +1,6 @@
 """``kg build`` after the extraction: the graph, its audit, the files, the site.
 
-The steps share one graph in memory. It is built once (kg/build.py), copied
+The steps share one graph in memory. It is built once (kg/graph/build.py), copied
 once into an Oxigraph store, audited once; the findings go into the graph
 file and, from the same records, into the audit files; the site queries the
 same store. Each step used to read ``graph.trig`` back from disk instead (the
@@ -24,7 +24,7 @@ STAGES = ("graph", "files", "audit files", "site")
 
 @dataclass(frozen=True)
 class Folder:
-    """What ``build_folder`` wrote: kg.build.BuildSummary, kg.audit.AuditFiles, kg.site.SiteSummary."""
+    """What ``build_folder`` wrote: kg.graph.build.BuildSummary, kg.audit.continuity.AuditFiles, kg.site.write.SiteSummary."""
 
     build: object
     audit: object
@@ -38,11 +38,11 @@ def build_folder(result: CorpusResult, out_dir: str | Path, formats: Iterable[st
     ``timings``, when given, receives the wall time of each stage in seconds
     (the names in STAGES), for bench/build.py.
     """
-    from .audit import write_audit
-    from .build import build_graph, write_build
-    from .engines import OxigraphEngine
-    from .site import write_site
-    from .viz.data import read_site_data
+    from kg.audit.continuity import write_audit
+    from kg.graph.build import build_graph, write_build
+    from kg.query.engines import OxigraphEngine
+    from kg.site.data import read_site_data
+    from kg.site.write import write_site
 
     @contextmanager
     def stage(name: str):

@@ -1,7 +1,7 @@
 """The TSV vocabularies (themes, indicators, statuses) that both sides read.
 
 They are TSV rather than Turtle so that ``extract`` can use them without
-parsing RDF; ``kg.build`` turns each into a SKOS concept scheme. Columns:
+parsing RDF; ``kg.graph.build`` turns each into a SKOS concept scheme. Columns:
 ``id<TAB>zh<TAB>en<TAB>alt[<TAB>extra…]`` where ``alt`` is a ``|``-separated
 list of keywords or surface forms (``-`` for none); lines starting with ``#``
 are comments.

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.audit import write_audit
-from kg.build import write_build
+from kg.audit.continuity import write_audit
+from kg.graph.build import write_build
 from kg.pipeline import STAGES, build_folder
-from kg.site import write_site
+from kg.site.write import write_site
 
 
 def _files(root: Path) -> dict[str, bytes]:

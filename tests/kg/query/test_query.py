@@ -1,0 +1,333 @@
+"""kg query: the library's queries give the right rows on the tiny graph, on both engines."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extract.errors import InputError
+from kg.cli import cli
+from kg.graph.store import load_dataset, load_oxigraph
+from kg.query.engines import OxigraphEngine, RdflibEngine, SparqlSyntaxError, pick_engine
+from kg.query.library import bind, library, literal, parse_query, resolve, run_query
+from kg.query.results import render
+
+A = "tiny-2019-report-2020-plan.txt"
+B = "tiny-2020-report-2021-plan.txt"
+
+LIBRARY = ["audit-changes", "audit-followups", "audit-summary",
+           "co-mentioned", "enterprises-by-program", "entities-by-theme", "entity-evidence", "entity-merges",
+           "entity-timeline",
+           "indicators", "new-and-dropped", "plan-vs-review", "projects-by-park", "report-summary",
+           "themes-by-report"]
+
+
+@pytest.fixture(scope="module")
+def engines(tiny_build):
+    return {"rdflib": RdflibEngine(load_dataset(tiny_build)), "oxigraph": OxigraphEngine(load_oxigraph(tiny_build))}
+
+
+def rows(engines, query, /, **params):
+    """Rows as plain strings (IRIs shortened), after checking both engines agree."""
+    results = {k: run_query(None, query, {k2: str(v) for k2, v in params.items()}, loaded=e)
+               for k, e in engines.items()}
+    assert results["rdflib"].vars == results["oxigraph"].vars
+    assert results["rdflib"].rows == results["oxigraph"].rows, query
+    from kg.query.results import display
+    return [tuple(display(t) for t in row) for row in results["oxigraph"].rows]
+
+
+def test_library_has_every_daily_question_with_a_description():
+    lib = library()
+    assert list(lib) == LIBRARY
+    for name, q in lib.items():
+        assert q.description and not q.description.startswith("param"), name
+        assert "PREFIX pkg:" in q.text, f"{name} must declare its prefixes (it is pasted into kg serve's page)"
+
+
+def test_entity_timeline_shows_each_report_year_and_mode(engines):
+    got = rows(engines, "entity-timeline", name="光明芯片项目")
+    assert [r[3:] for r in got] == [("2019", "reviewed", A, "1"), ("2020", "planned", A, "1"),
+                                   ("2020", "reviewed", B, "1")]
+    assert {r[:3] for r in got} == {("entity:project-guangming", "光明芯片项目", "PROJECT")}
+    # any other name finds the same entity
+    assert rows(engines, "entity-timeline", name="光明芯片项目二期") == got
+
+
+def test_entity_evidence_gives_every_sentence_behind_the_entity(engines):
+    got = rows(engines, "entity-evidence", name="红日电池项目")
+    assert [(r[1], r[2], r[3], r[4], r[8]) for r in got] == [
+        (A, "2020", "planned", "3.1 突出抓好重大项目建设", "星河产业园引进红日电池项目。"),
+        (B, "2020", "reviewed", "1.1 重点项目建设加力提速", "红日电池项目在星河产业园开工。"),
+    ]
+
+
+def test_entity_merges_show_rule_score_names_reports_and_sentences(engines):
+    got = rows(engines, "entity-merges", name="光明芯片项目二期")
+    assert len(got) == 1
+    entity, label, rule, score, first, first_report, first_sentence, second, second_report, second_sentence = got[0]
+    assert (entity, label, rule, score) == ("entity:project-guangming", "光明芯片项目", "renamed: most of one name kept",
+                                            "0.8")
+    assert (first, first_report, second, second_report) == ("光明芯片项目", A, "光明芯片项目二期", B)
+    assert "光明芯片项目" in first_sentence and "光明芯片项目二期" in second_sentence
+    # an entity the resolver never merged has no rows; a same-name merge has its own
+    assert rows(engines, "entity-merges", name="红日电池项目") == []
+    assert [r[2:4] for r in rows(engines, "entity-merges", name="星河产业园")] == [("same name", "1")]
+
+
+def test_entities_by_theme_and_year(engines):
+    got = rows(engines, "entities-by-theme", theme="乡村振兴")
+    assert [(r[0], r[2], r[5], r[6]) for r in got] == [
+        ("rural-revitalisation", "2019", "青山田园综合体项目", "1"),
+        ("rural-revitalisation", "2020", "光明芯片项目", "1"),
+        ("rural-revitalisation", "2020", "青山田园综合体项目", "1"),
+    ]
+    by_id = rows(engines, "entities-by-theme", theme="rural-revitalisation", year=2019)
+    assert [r[5] for r in by_id] == ["青山田园综合体项目"]
+    assert {r[5] for r in rows(engines, "entities-by-theme", theme="New growth", year=2019)} == set()
+    growth = rows(engines, "entities-by-theme", theme="new-growth-drivers", year=2019)
+    assert {r[5] for r in growth} == {"星河产业园", "光明芯片项目", "蓝海科技公司", "专精特新企业名单"}
+
+
+def test_plan_versus_next_review(engines):
+    got = rows(engines, "plan-vs-review")
+    assert [(r[0], r[1], r[4]) for r in got] == [
+        ("2020", "dropped", "青山田园综合体项目"),
+        ("2020", "kept", "星河产业园"),
+        ("2020", "kept", "光明芯片项目"),
+        ("2020", "kept", "红日电池项目"),
+        ("2020", "new", "蓝海科技公司"),
+        ("2020", "new", "专精特新企业名单"),
+    ]
+    assert {(r[5], r[6]) for r in got} == {(A, B)}
+    assert rows(engines, "plan-vs-review", year=2021) == []
+
+
+def test_projects_by_park(engines):
+    got = rows(engines, "projects-by-park")
+    assert [(r[1], r[3], r[4], r[5], r[6]) for r in got] == [
+        ("星河产业园", "红日电池项目", "2", "2020", "2020"),
+        ("星河产业园", "光明芯片项目", "1", "2019", "2019"),
+    ]
+    assert rows(engines, "projects-by-park", park="绿谷") == []
+
+
+def test_enterprises_by_program(engines):
+    got = rows(engines, "enterprises-by-program")
+    assert [(r[1], r[3], r[4], r[5], r[6]) for r in got] == [("专精特新企业名单", "蓝海科技公司", "2", "2019", "2020")]
+
+
+def test_new_and_disappeared_between_two_years(engines):
+    assert [(r[0], r[3]) for r in rows(engines, "new-and-dropped", **{"from": 2019, "to": 2020})] == [
+        ("new", "红日电池项目")]
+    got = rows(engines, "new-and-dropped", **{"from": 2020, "to": 2021})
+    assert [(r[0], r[3]) for r in got if r[0] == "new"] == [("new", "绿谷物流园")]
+    assert {r[3] for r in got if r[0] == "disappeared"} == {
+        "蓝海科技公司", "星河产业园", "专精特新企业名单", "光明芯片项目", "红日电池项目", "青山田园综合体项目"}
+
+
+def test_co_mentioned_pairs(engines):
+    got = rows(engines, "co-mentioned")
+    assert [(r[1], r[3], r[4], r[5]) for r in got] == [
+        ("星河产业园", "红日电池项目", "2", "2"),
+        ("蓝海科技公司", "专精特新企业名单", "2", "2"),
+    ]
+    once = rows(engines, "co-mentioned", min=1, name="青山田园综合体项目")
+    assert [(r[1], r[3], r[4]) for r in once] == [("光明芯片项目", "青山田园综合体项目", "1")]
+
+
+def test_indicators_with_their_evidence(engines):
+    got = rows(engines, "indicators")
+    assert [(r[2], r[3], r[5], r[8], r[9]) for r in got] == [
+        ("2019", "actual", "6.5", "", A), ("2020", "actual", "3.6", "", B), ("2020", "target", "6", "左右", A)]
+    assert rows(engines, "indicators", indicator="失业率") == []
+
+
+def test_report_summary_and_themes_by_report(engines):
+    summary = rows(engines, "report-summary")
+    assert ("tiny-2019-report-2020-plan.txt", "2019", "2020", "PROJECT", "planned", "3", "3") in summary
+    themes = rows(engines, "themes-by-report")
+    assert (A, "new-growth-drivers", "新旧动能转换", "4", "4") in themes
+
+
+@pytest.mark.slow
+def test_every_library_query_runs_on_the_sample_graph_and_engines_agree(sample_build):
+    """Sensible rows on the samples; the timeline of 西铁城精密机床 spans both reports."""
+    eng = {"rdflib": RdflibEngine(load_dataset(sample_build)), "oxigraph": OxigraphEngine(load_oxigraph(sample_build))}
+    params = {"entity-timeline": {"name": "西铁城精密机床"}, "entity-evidence": {"name": "文昌湖旅游度假区"},
+              "entity-merges": {"name": "西铁城精密数控机床"},
+              "new-and-dropped": {"from": "2019", "to": "2020"}}
+    for name in LIBRARY:
+        if name in ("plan-vs-review", "entities-by-theme", "new-and-dropped", "co-mentioned"):
+            continue  # rdflib takes seconds each on the samples; the oxigraph-only loop below covers them
+        a = run_query(None, name, params.get(name), loaded=eng["rdflib"])
+        b = run_query(None, name, params.get(name), loaded=eng["oxigraph"])
+        assert a.rows == b.rows, name
+    for name in LIBRARY:
+        assert run_query(None, name, params.get(name), loaded=eng["oxigraph"]).rows, f"{name} has no rows"
+    timeline = run_query(None, "entity-timeline", params["entity-timeline"], loaded=eng["oxigraph"])
+    reports = {row[5].value for row in timeline.rows}
+    assert reports == {"zhoucun-2019-report-2020-plan.txt", "zhoucun-2020-report-2021-plan.txt"}
+    evidence = run_query(None, "entity-evidence", params["entity-evidence"], loaded=eng["oxigraph"])
+    assert {row[1].value for row in evidence.rows} == reports
+    assert all("文昌湖" in row[8].value for row in evidence.rows)
+    merges = run_query(None, "entity-merges", params["entity-merges"], loaded=eng["oxigraph"])
+    assert {(row[4].value, row[7].value) for row in merges.rows} == {("西铁城新景精密机床", "西铁城精密数控机床")}
+
+
+# parameters --------------------------------------------------------------
+
+def test_header_gives_description_and_parameters_with_defaults():
+    q = parse_query("x", "# Things by year.\n# param: year=0  only this year\n# param: name  a name\nSELECT * {}")
+    assert q.description == "Things by year."
+    assert [(p.name, p.default, p.description) for p in q.params] == [("year", "0", "only this year"),
+                                                                      ("name", None, "a name")]
+
+
+@pytest.mark.parametrize("value,term", [("2019", "2019"), ("-3", "-3"), ("乡村振兴", '"乡村振兴"'),
+                                        ('a "b" \\ c', '"a \\"b\\" \\\\ c"'),
+                                        ("https://w3id.org/x", "<https://w3id.org/x>"), ("<urn:a>", "<urn:a>")])
+def test_parameter_values_become_sparql_terms(value, term):
+    assert literal(value) == term
+
+
+def test_a_parameter_cannot_inject_sparql():
+    q = resolve("entity-timeline")
+    text = bind(q, {"name": '") } } DROP ALL #'})
+    assert '"\\") } } DROP ALL #"' in text
+
+
+def test_missing_required_parameter_says_which():
+    with pytest.raises(InputError, match=r"query entity-timeline needs --param name=… \(the entity's name"):
+        bind(resolve("entity-timeline"), {})
+
+
+def test_unknown_parameter_lists_the_known_ones():
+    with pytest.raises(InputError, match="query entities-by-theme has no parameter 'yr'; its parameters: theme, year"):
+        bind(resolve("entities-by-theme"), {"yr": "2019"})
+
+
+def test_adhoc_query_parameters_are_its_dollar_variables(tiny_build):
+    res = run_query(tiny_build, "SELECT ?r WHERE { ?r pkg:reviewedYear $y }", {"y": "2020"}, "rdflib")
+    assert [row[0].value for row in res.rows] == ["https://w3id.org/policy-kg/id/report/tiny-2020-report-2021-plan"]
+
+
+# engines -----------------------------------------------------------------
+
+def test_auto_engine_picks_by_graph_size(tiny_build, monkeypatch):
+    import kg.query.engines
+
+    assert pick_engine(tiny_build) == "rdflib"
+    monkeypatch.setattr(kg.query.engines, "AUTO_OXIGRAPH_BYTES", 10)
+    assert pick_engine(tiny_build) == "oxigraph"
+    assert pick_engine(tiny_build, "rdflib") == "rdflib"
+
+
+def test_graph_queries_and_ask_agree_on_both_engines(engines):
+    for text in ["SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+                 "ASK { ?m pkg:mode \"planned\" }",
+                 "CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a pkg:Park ; skos:prefLabel ?l }"]:
+        a, b = engines["rdflib"].query(text), engines["oxigraph"].query(text)
+        assert (a.kind, a.rows, a.boolean, a.triples) == (b.kind, b.rows, b.boolean, b.triples), text
+    assert engines["oxigraph"].query("ASK { ?m pkg:mode \"planned\" }").boolean is True
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_malformed_sparql_names_line_and_column(engines, engine):
+    with pytest.raises(SparqlSyntaxError, match=r"^malformed SPARQL at line 2, column \d+: "):
+        engines[engine].query("SELECT ?x\nWHERE { ?x ?y }")
+
+
+# output ------------------------------------------------------------------
+
+def test_table_csv_and_json_outputs(engines):
+    res = run_query(None, "projects-by-park", loaded=engines["rdflib"])
+    table = render(res, "table")
+    assert table.splitlines()[0].split() == ["park", "parkLabel", "project", "projectLabel", "sentences",
+                                              "firstYear", "lastYear"]
+    assert "entity:park-xinghe  星河产业园" in table and table.endswith("(2 rows)\n")
+    rows_ = list(csv.reader(io.StringIO(render(res, "csv"))))
+    assert rows_[1][:2] == ["https://w3id.org/policy-kg/id/entity/park-xinghe", "星河产业园"]
+    data = json.loads(render(res, "json"))
+    assert data["head"]["vars"][0] == "park"
+    first = data["results"]["bindings"][0]
+    assert first["parkLabel"] == {"type": "literal", "value": "星河产业园", "xml:lang": "zh"}
+    assert first["sentences"] == {"type": "literal", "value": "2",
+                                  "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+
+
+def test_table_columns_line_up_for_chinese_text(engines):
+    from kg.query.results import _width
+
+    table = render(run_query(None, "co-mentioned", {"min": "1"}, loaded=engines["rdflib"]), "table").splitlines()
+    header = table[0]
+    column_b = _width(header[:header.index("  b  ") + 2])
+    for line in table[2:-1]:
+        second = line.index("entity:", line.index("entity:") + 1)
+        assert _width(line[:second]) == column_b, line  # 星河产业园 takes ten columns, not five
+
+
+# CLI ---------------------------------------------------------------------
+
+def _kg(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_cli_runs_a_library_query_with_params(tiny_build):
+    r = _kg("query", "entity-timeline", "--out", str(tiny_build), "--param", "name=红日电池项目", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0] == "entity,label,type,year,mode,report,mentions"
+    assert len(lines) == 3
+
+
+def test_cli_runs_a_query_file(tiny_build, tmp_path):
+    path = tmp_path / "parks.rq"
+    path.write_text("SELECT ?l WHERE { ?p a pkg:Park ; skos:prefLabel ?l } ORDER BY ?l", encoding="utf-8")
+    r = _kg("query", str(path), "--out", str(tiny_build), "--format", "csv", "--engine", "oxigraph")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == ["l", "星河产业园", "绿谷物流园"]
+
+
+def test_cli_list_shows_each_query_with_its_description():
+    r = _kg("query", "--list")
+    assert r.exit_code == 0
+    for name, q in library().items():
+        assert f"{name}: {q.description}" in r.stdout
+    assert "--param name=… (required)" in r.stdout
+    assert "--param year=… (default 0)" in r.stdout
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_cli_malformed_sparql_is_one_line_with_the_position(tiny_build, engine):
+    r = _kg("query", "SELECT ?x WHERE { ?x ?y }", "--out", str(tiny_build), "--engine", engine)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: malformed SPARQL at line 1, column 26: ")
+    assert r.stderr.count("\n") == 1 and r.stdout == ""
+
+
+def test_cli_unknown_query_name_lists_the_valid_ones(tiny_build):
+    r = _kg("query", "entity-timelin", "--out", str(tiny_build))
+    assert r.exit_code == 2
+    assert r.stderr == ("Error: unknown query 'entity-timelin'; the library has: " + ", ".join(LIBRARY) +
+                        " (kg query --list describes them)\n")
+
+
+def test_cli_query_before_build_says_how_to_build(tmp_path):
+    out = tmp_path / "nothing"
+    r = _kg("query", "entity-timeline", "--out", str(out), "--param", "name=x")
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: no built graph in {out} ({out}/graph.trig is missing): "
+                        f"run `kg build --out {out}` first\n")
+
+
+def test_cli_missing_rq_file_and_bad_param_syntax(tiny_build):
+    r = _kg("query", "nope.rq", "--out", str(tiny_build))
+    assert (r.exit_code, r.stderr) == (2, "Error: no query file nope.rq\n")
+    r = _kg("query", "entity-timeline", "--out", str(tiny_build), "--param", "name")
+    assert (r.exit_code, r.stderr) == (2, "Error: --param takes name=value, not 'name'\n")
+    r = _kg("query", "--out", str(tiny_build))
+    assert r.exit_code == 2 and "give a query" in r.stderr
