@@ -17,6 +17,7 @@ The target: under three seconds on the national corpus.
     .venv/bin/python bench/audit_page.py /tmp/an            # or a path to an audit.html
     .venv/bin/python bench/audit_page.py /tmp/an --write    # audit.html written again from graph.trig first
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # ready: rows in the first table, and the script done (its flag, or the load event for a page without one)
 READY = """() => !!document.querySelector('#follow-ups tbody tr') &&
   (window.kgAudit ? !!window.kgAudit.ready : document.readyState === 'complete')"""
@@ -64,8 +73,13 @@ def open_times(html: Path, runs: int, timeout_s: float) -> tuple[list[float], li
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
-                                                   args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+        ctx = p.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
         runs_ = [open_once(ctx, html.resolve().as_uri(), timeout_s) for _ in range(runs)]
         ctx.close()
     return [w for w, _ in runs_], [o for _, o in runs_]
@@ -89,10 +103,13 @@ def main() -> None:
         sys.exit(f"no audit.html at {html} (kg build writes it)")
     wall, own = open_times(html, args.runs, args.timeout)
     mine = [x for x in own if x is not None]
-    page_figure = (f"; the page's own: ready {statistics.median(mine) / 1000:.2f} s after navigation start"
-                   if mine else "")
-    print(f"{html}: {html.stat().st_size / 1e6:.1f} MB; first table usable {statistics.median(wall):.2f} s "
-          f"(median of {args.runs}: {', '.join(f'{x:.2f}' for x in wall)}){page_figure}")
+    page_figure = (
+        f"; the page's own: ready {statistics.median(mine) / 1000:.2f} s after navigation start" if mine else ""
+    )
+    print(
+        f"{html}: {html.stat().st_size / 1e6:.1f} MB; first table usable {statistics.median(wall):.2f} s "
+        f"(median of {args.runs}: {', '.join(f'{x:.2f}' for x in wall)}){page_figure}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """What the benchmarks share: where the project and the national corpus are, and a build to measure on."""
+
 from __future__ import annotations
 
 import sys
@@ -26,5 +27,7 @@ def ensure_build(corpus: Path, out: Path) -> None:
         sys.exit(f"no .txt reports in {corpus}")
     t = time.perf_counter()
     summary = write_build(extract_corpus(files), out)
-    print(f"graph: built {len(files)} reports into {out} in {time.perf_counter() - t:.1f} s "
-          f"({summary.quads} quads, {summary.entities} entities, {summary.mentions} mentions)")
+    print(
+        f"graph: built {len(files)} reports into {out} in {time.perf_counter() - t:.1f} s "
+        f"({summary.quads} quads, {summary.entities} entities, {summary.mentions} mentions)"
+    )

@@ -13,6 +13,7 @@ is stopped after ``--budget`` seconds; a query over budget is reported as
     .venv/bin/python bench/query.py                       # build national into a temp dir, 5 runs
     .venv/bin/python bench/query.py --build /tmp/national  # reuse (or create) that build folder
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,12 +38,21 @@ _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 def national_params(ox: OxigraphEngine) -> dict[str, dict[str, str]]:
     """Parameters that give the parameterised queries real work on this graph:
     the most mentioned entity, and the last two years anything is said about."""
-    top = ox.query("""SELECT ?label (COUNT(?m) AS ?n) WHERE { ?m pkg:mentionOf ?e . ?e skos:prefLabel ?label }
-                      GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""").rows[0][0].value
-    years = [r[0].value for r in ox.query(
-        "SELECT DISTINCT ?y WHERE { ?r pkg:reviewedYear ?y } ORDER BY DESC(?y) LIMIT 2").rows]
-    return {"entity-timeline": {"name": top}, "entity-evidence": {"name": top},
-            "new-and-dropped": {"from": years[-1], "to": years[0]}}
+    top = (
+        ox.query("""SELECT ?label (COUNT(?m) AS ?n) WHERE { ?m pkg:mentionOf ?e . ?e skos:prefLabel ?label }
+                      GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""")
+        .rows[0][0]
+        .value
+    )
+    years = [
+        r[0].value
+        for r in ox.query("SELECT DISTINCT ?y WHERE { ?r pkg:reviewedYear ?y } ORDER BY DESC(?y) LIMIT 2").rows
+    ]
+    return {
+        "entity-timeline": {"name": top},
+        "entity-evidence": {"name": top},
+        "new-and-dropped": {"from": years[-1], "to": years[0]},
+    }
 
 
 def _digest(rows) -> str:
@@ -82,7 +92,9 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=NATIONAL, help="folder of reports (default: %(default)s)")
     ap.add_argument("--build", type=Path, help="build folder to reuse or create (default: a temporary one)")
     ap.add_argument("--repeat", type=int, default=5, help="runs per query and engine (default: %(default)s)")
-    ap.add_argument("--budget", type=float, default=120.0, help="seconds one rdflib run may take (default: %(default)s)")
+    ap.add_argument(
+        "--budget", type=float, default=120.0, help="seconds one rdflib run may take (default: %(default)s)"
+    )
     ap.add_argument("--only", nargs="*", help="run only these library queries")
     args = ap.parse_args()
     if not args.corpus.is_dir():
@@ -129,10 +141,15 @@ def main() -> None:
             else:
                 ratio = f"{rdf_med / ox_med:,.0f}x"
                 ratios.append(rdf_med / ox_med)
-            print(f"{name:<24} {len(ox_res.rows):>6} {fmt_ms(ox_med, args.budget):>12} "
-                  f"{fmt_ms(rdf_med, args.budget):>12} {ratio:>8}  {same}", flush=True)
-        print(f"\nmedian ratio over the queries: {statistics.median(ratios):,.0f}x "
-              f"(rdflib time / Oxigraph time; a query over budget counts at the budget)")
+            print(
+                f"{name:<24} {len(ox_res.rows):>6} {fmt_ms(ox_med, args.budget):>12} "
+                f"{fmt_ms(rdf_med, args.budget):>12} {ratio:>8}  {same}",
+                flush=True,
+            )
+        print(
+            f"\nmedian ratio over the queries: {statistics.median(ratios):,.0f}x "
+            f"(rdflib time / Oxigraph time; a query over budget counts at the budget)"
+        )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ each page drawn in under three seconds.
     .venv/bin/python bench/site.py                        # build national into a temp dir, 3 runs
     .venv/bin/python bench/site.py --build /tmp/national  # reuse (or create) that build folder
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,16 @@ from common import NATIONAL, ensure_build  # noqa: E402
 from kg.site.write import write_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGES = ("overview.html", "evolution.html")
 
 
@@ -42,16 +51,23 @@ def time_site(out: Path, runs: int) -> None:
         t = time.perf_counter()
         summary = write_site(out)
         times.append(time.perf_counter() - t)
-    print(f"site: {len(summary.files)} pages ({summary.entities} entities, {summary.themes} themes) "
-          f"in {statistics.median(times):.1f} s median of {runs} (runs: {', '.join(f'{x:.1f}' for x in times)})")
+    print(
+        f"site: {len(summary.files)} pages ({summary.entities} entities, {summary.themes} themes) "
+        f"in {statistics.median(times):.1f} s median of {runs} (runs: {', '.join(f'{x:.1f}' for x in times)})"
+    )
 
 
 def time_pages(out: Path, runs: int) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
-                                                   args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+        ctx = p.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
         for name in PAGES:
             drawn, wall, size = [], [], (out / name).stat().st_size
             for _ in range(runs):
@@ -69,9 +85,11 @@ def time_pages(out: Path, runs: int) -> None:
                 page.close()
                 if errors:
                     sys.exit(f"{name}: console errors: {errors}")
-            print(f"{name}: {counts[0]} nodes, {counts[1]} edges, {size / 1e6:.1f} MB: drawn "
-                  f"{statistics.median(drawn) / 1000:.2f} s after navigation start, wall {statistics.median(wall):.2f} s "
-                  f"(median of {runs}; drawn: {', '.join(f'{x / 1000:.2f}' for x in drawn)})")
+            print(
+                f"{name}: {counts[0]} nodes, {counts[1]} edges, {size / 1e6:.1f} MB: drawn "
+                f"{statistics.median(drawn) / 1000:.2f} s after navigation start, wall {statistics.median(wall):.2f} s "
+                f"(median of {runs}; drawn: {', '.join(f'{x / 1000:.2f}' for x in drawn)})"
+            )
         ctx.close()
 
 

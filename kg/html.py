@@ -11,6 +11,7 @@ Two rules keep every page safe and offline:
   installed pyvis package (``pyvis/lib/vis-9.1.2``) and inlined, without its
   source-map comment, and the pages reference no other file but each other.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,14 @@ def templates_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["json_script"] = json_script
     env.globals["asset"] = asset
     env.globals["vis_js"] = vis_js
@@ -67,8 +74,9 @@ def vis_js() -> Markup:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PolicyKGError(f"cannot read vis-network from the pyvis package ({path}): {exc.strerror or exc}; "
-                            f"reinstall pyvis 0.3.2") from None
+        raise PolicyKGError(
+            f"cannot read vis-network from the pyvis package ({path}): {exc.strerror or exc}; reinstall pyvis 0.3.2"
+        ) from None
     return Markup(_inline_safe(_SOURCE_MAP.sub("", text), str(path)))
 
 

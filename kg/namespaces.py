@@ -5,6 +5,7 @@ typo raises instead of quietly minting a new IRI. Instances live under
 ``…/id/`` with one sub-namespace per kind, so IRIs read well in TriG and in
 query results.
 """
+
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef

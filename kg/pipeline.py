@@ -9,6 +9,7 @@ audit twice), which cost the national corpus half a minute.
 The files are those ``write_build``, ``write_audit`` and ``write_site``
 write when run one after the other, byte for byte (tested).
 """
+
 from __future__ import annotations
 
 import time
@@ -31,8 +32,13 @@ class Folder:
     site: object
 
 
-def build_folder(result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",), *,
-                 timings: dict[str, float] | None = None) -> Folder:
+def build_folder(
+    result: CorpusResult,
+    out_dir: str | Path,
+    formats: Iterable[str] = ("trig",),
+    *,
+    timings: dict[str, float] | None = None,
+) -> Folder:
     """Write the whole build folder of ``result``: graph files, audit files, site.
 
     ``timings``, when given, receives the wall time of each stage in seconds

@@ -8,6 +8,7 @@ are comments.
 The files ship with the package, so a malformed line is a bug in the
 project, reported as a ``ValueError`` naming the file and line.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -36,6 +36,7 @@ Ordering (deterministic, the same graph gives the same bytes)
       and offset; quotes by report order and offset; names in the order they
       were first used (report order, then offset).
 """
+
 from __future__ import annotations
 
 import csv
@@ -67,6 +68,7 @@ PLAN_ACTUAL_CSV, PLAN_ACTUAL_JSON, CHARTS_DIR = "plan-vs-actual.csv", "plan-vs-a
 
 
 # ---- records ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class ReportInfo:
@@ -242,8 +244,16 @@ class _Mention:
 def read_reports(engine) -> list[ReportInfo]:
     out = []
     for r in _rows(engine.query(REPORTS_QUERY)):
-        out.append(ReportInfo(iri=_s(r["report"]), file=_s(r["file"]), area=_s(r["area"]),
-                              reviewed_year=_i(r["reviewed"]), plan_year=_i(r["plan"]), title=_s(r["title"])))
+        out.append(
+            ReportInfo(
+                iri=_s(r["report"]),
+                file=_s(r["file"]),
+                area=_s(r["area"]),
+                reviewed_year=_i(r["reviewed"]),
+                plan_year=_i(r["plan"]),
+                title=_s(r["title"]),
+            )
+        )
     # one row per report even if a report carried two titles
     unique = {r.iri: r for r in sorted(out, key=lambda r: (r.iri, r.title), reverse=True)}
     return sorted(unique.values(), key=lambda r: (r.area, r.plan_year or 0, r.file, r.iri))
@@ -252,11 +262,21 @@ def read_reports(engine) -> list[ReportInfo]:
 def _read_mentions(engine) -> list[_Mention]:
     out = []
     for r in _rows(engine.query(MENTIONS_QUERY)):
-        out.append(_Mention(iri=_s(r["m"]), entity=_s(r["entity"]), report=_s(r["report"]), surface=_s(r["surface"]),
-                            mode=_s(r["mode"]), year=_i(r["year"]), start=int(r["start"].value),
-                            end=int(r["end"].value), sentence=_s(r["sentence"]),
-                            sentence_start=int(r["sentenceStart"].value),
-                            section=f"{_s(r['sectionId'])} {_s(r['sectionTitle'])}".strip()))
+        out.append(
+            _Mention(
+                iri=_s(r["m"]),
+                entity=_s(r["entity"]),
+                report=_s(r["report"]),
+                surface=_s(r["surface"]),
+                mode=_s(r["mode"]),
+                year=_i(r["year"]),
+                start=int(r["start"].value),
+                end=int(r["end"].value),
+                sentence=_s(r["sentence"]),
+                sentence_start=int(r["sentenceStart"].value),
+                section=f"{_s(r['sectionId'])} {_s(r['sectionTitle'])}".strip(),
+            )
+        )
     return sorted(set(out), key=lambda m: (m.report, m.start, m.end, m.entity, m.iri))
 
 
@@ -282,8 +302,15 @@ def run_audit(engine) -> Audit:
         counts = {v: 0 for v in VERDICTS}
         for f in made:
             counts[f.verdict] += 1
-        pairs.append(PairSummary(earlier=earlier.file, later=later.file, area=earlier.area or later.area,
-                                 year=earlier.plan_year, counts=counts))
+        pairs.append(
+            PairSummary(
+                earlier=earlier.file,
+                later=later.file,
+                area=earlier.area or later.area,
+                year=earlier.plan_year,
+                counts=counts,
+            )
+        )
     findings.sort(key=_finding_key)
     rows = _entity_rows(mentions, entities, statuses, by_iri, order)
     return Audit(reports=reports, pairs=pairs, findings=findings, entities=rows)
@@ -294,8 +321,7 @@ def consecutive_pairs(reports: Sequence[ReportInfo]) -> list[tuple[ReportInfo, R
     out = []
     for n in reports:
         for n1 in reports:
-            if (n.plan_year is not None and n1.reviewed_year == n.plan_year and n1.area == n.area
-                    and n1.iri != n.iri):
+            if n.plan_year is not None and n1.reviewed_year == n.plan_year and n1.area == n.area and n1.iri != n.iri:
                 out.append((n, n1))
     return sorted(out, key=lambda p: (p[0].area, p[0].plan_year, p[0].file, p[1].file))
 
@@ -320,14 +346,22 @@ def _quotes(ms: Iterable[_Mention], file_of: dict[str, str]) -> tuple[Quote, ...
         marks = []
         for m in group:
             a = m.start - m.sentence_start
-            if first.sentence[a:a + len(m.surface)] != m.surface:  # offsets disagree: mark the first match
+            if first.sentence[a : a + len(m.surface)] != m.surface:  # offsets disagree: mark the first match
                 a = first.sentence.find(m.surface)
             if a >= 0:
                 marks.append((a, a + len(m.surface)))
-        out.append(Quote(report=file_of[first.report], year=first.year, mode=first.mode, section=first.section,
-                         sentence=first.sentence, marks=tuple(sorted(set(marks))),
-                         names=tuple(dict.fromkeys(m.surface for m in group)),
-                         mentions=tuple(m.iri for m in group)))
+        out.append(
+            Quote(
+                report=file_of[first.report],
+                year=first.year,
+                mode=first.mode,
+                section=first.section,
+                sentence=first.sentence,
+                marks=tuple(sorted(set(marks))),
+                names=tuple(dict.fromkeys(m.surface for m in group)),
+                mentions=tuple(m.iri for m in group),
+            )
+        )
     return tuple(out)
 
 
@@ -347,10 +381,22 @@ def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports) 
 
     def make(verdict, entity, earlier_ms, later_ms, note=""):
         label, typ = entities.get(entity, (_entity_id(entity), ""))
-        return Finding(earlier=n.file, later=n1.file, area=n.area, year=n.plan_year, verdict=verdict, entity=entity,
-                       entity_id=_entity_id(entity), type=typ, name=label, earlier_names=_names(earlier_ms),
-                       later_names=_names(later_ms), earlier_quotes=_quotes(earlier_ms, file_of),
-                       later_quotes=_quotes(later_ms, file_of), note=note)
+        return Finding(
+            earlier=n.file,
+            later=n1.file,
+            area=n.area,
+            year=n.plan_year,
+            verdict=verdict,
+            entity=entity,
+            entity_id=_entity_id(entity),
+            type=typ,
+            name=label,
+            earlier_names=_names(earlier_ms),
+            later_names=_names(later_ms),
+            earlier_quotes=_quotes(earlier_ms, file_of),
+            later_quotes=_quotes(later_ms, file_of),
+            note=note,
+        )
 
     for entity in sorted(before):
         planned = [m for m in before[entity] if m.mode == PLANNED]
@@ -372,7 +418,8 @@ def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports) 
         if entity not in seen_before:
             modes = sorted({m.mode for m in after[entity]}, key=_MODE_ORDER.get)
             note = {(REVIEWED,): "named in the review", (PLANNED,): "named in the plan"}.get(
-                tuple(modes), "named in the review and the plan")
+                tuple(modes), "named in the review and the plan"
+            )
             out.append(make(NEW, entity, [], after[entity], note))
     return out
 
@@ -387,9 +434,15 @@ def _entity_rows(mentions, entities, statuses, by_iri, order) -> list[EntityRow]
         report = _s(r["report"])
         if report not in by_iri:
             continue
-        step = StatusStep(year=_i(r["year"]), mode=_s(r["mode"]), status=_s(r["status"]),
-                          label=_s(r["label"]) or _s(r["status"]), trigger=_s(r["trigger"]), report=file_of[report],
-                          evidence=_s(r["evidence"]))
+        step = StatusStep(
+            year=_i(r["year"]),
+            mode=_s(r["mode"]),
+            status=_s(r["status"]),
+            label=_s(r["label"]) or _s(r["status"]),
+            trigger=_s(r["trigger"]),
+            report=file_of[report],
+            evidence=_s(r["evidence"]),
+        )
         claims_of[_s(r["entity"])].append((order[report], int(r["start"].value), step))
     rows = []
     for entity, ms in ms_of.items():
@@ -397,39 +450,71 @@ def _entity_rows(mentions, entities, statuses, by_iri, order) -> list[EntityRow]
         counts: dict[tuple, int] = defaultdict(int)
         for m in ms:
             counts[(m.year, m.mode, m.report)] += 1
-        appearances = tuple(Appearance(report=file_of[rep], year=y, mode=mode, mentions=c) for (y, mode, rep), c in
-                            sorted(counts.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0,
-                                                                   _MODE_ORDER.get(kv[0][1], 2), order[kv[0][2]])))
-        steps = tuple(t[2] for t in sorted(
-            set(claims_of.get(entity, [])),
-            key=lambda t: (t[2].year is None, t[2].year or 0, _MODE_ORDER.get(t[2].mode, 2), t[0], t[1],
-                           t[2].status)))
+        appearances = tuple(
+            Appearance(report=file_of[rep], year=y, mode=mode, mentions=c)
+            for (y, mode, rep), c in sorted(
+                counts.items(),
+                key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, _MODE_ORDER.get(kv[0][1], 2), order[kv[0][2]]),
+            )
+        )
+        steps = tuple(
+            t[2]
+            for t in sorted(
+                set(claims_of.get(entity, [])),
+                key=lambda t: (
+                    t[2].year is None,
+                    t[2].year or 0,
+                    _MODE_ORDER.get(t[2].mode, 2),
+                    t[0],
+                    t[1],
+                    t[2].status,
+                ),
+            )
+        )
         used: dict[str, tuple[tuple[int, int], list[str]]] = {}  # name → (where first used, reports in order)
         for m in sorted(ms, key=lambda m: (order[m.report], m.start)):
             reps = used.setdefault(m.surface, ((order[m.report], m.start), []))[1]
             if file_of[m.report] not in reps:
                 reps.append(file_of[m.report])
-        names = tuple(NameUse(name=n, reports=tuple(reps))
-                      for n, (_first, reps) in sorted(used.items(), key=lambda kv: (kv[1][0], kv[0])))
+        names = tuple(
+            NameUse(name=n, reports=tuple(reps))
+            for n, (_first, reps) in sorted(used.items(), key=lambda kv: (kv[1][0], kv[0]))
+        )
         years = tuple(sorted({m.year for m in ms if m.year is not None}))
         first, last = (years[0], years[-1]) if years else (None, None)
         gaps = tuple(y for y in range(first, last + 1) if y not in years) if years else ()
-        rows.append(EntityRow(entity=entity, entity_id=_entity_id(entity), type=typ, name=label,
-                              appearances=appearances, statuses=steps, names=names, years=years, first_year=first,
-                              last_year=last, gaps=gaps))
+        rows.append(
+            EntityRow(
+                entity=entity,
+                entity_id=_entity_id(entity),
+                type=typ,
+                name=label,
+                appearances=appearances,
+                statuses=steps,
+                names=names,
+                years=years,
+                first_year=first,
+                last_year=last,
+                gaps=gaps,
+            )
+        )
     return sorted(rows, key=lambda r: (r.type, r.name, r.entity))
 
 
 # ---- the audit in the graph ------------------------------------------------------------------
 
+
 def finding_iri(f: Finding, reports: dict[str, ReportInfo]) -> URIRef:
     """``id/finding/<N>_<N+1>_<verdict>_<entity>``: from report and entity IRIs, so stable across builds."""
+
     def local(iri: str, ns) -> str:
         ns = str(ns)
-        return iri[len(ns):] if iri.startswith(ns) else hashlib.sha1(iri.encode()).hexdigest()[:12]
+        return iri[len(ns) :] if iri.startswith(ns) else hashlib.sha1(iri.encode()).hexdigest()[:12]
 
-    return FINDING[f"{local(reports[f.earlier].iri, REPORT)}_{local(reports[f.later].iri, REPORT)}_{f.verdict}_"
-                   f"{local(f.entity, ENTITY)}"]
+    return FINDING[
+        f"{local(reports[f.earlier].iri, REPORT)}_{local(reports[f.later].iri, REPORT)}_{f.verdict}_"
+        f"{local(f.entity, ENTITY)}"
+    ]
 
 
 def audit_graph(audit: Audit, graph: Graph | None = None) -> Graph:
@@ -507,12 +592,25 @@ def observations(engine) -> list:
 
     out = set()
     for r in _rows(engine.query(INDICATORS_QUERY)):
-        out.add(Observation(
-            report=_s(r["file"]), area=_s(r["area"]) or None, concept=_s(r["concept"]), label=_s(r["label"]),
-            measure=_s(r["measure"]), year=int(r["year"].value), kind=_s(r["kind"]), value=float(r["value"].value),
-            value_high=float(r["high"].value) if r["high"] is not None else None, unit=_s(r["unit"]) or None,
-            qualifier=_s(r["qualifier"]) or None, evidence=_s(r["evidence"]), report_year=_i(r["planYear"]),
-            start=int(r["start"].value), end=int(r["end"].value)))
+        out.add(
+            Observation(
+                report=_s(r["file"]),
+                area=_s(r["area"]) or None,
+                concept=_s(r["concept"]),
+                label=_s(r["label"]),
+                measure=_s(r["measure"]),
+                year=int(r["year"].value),
+                kind=_s(r["kind"]),
+                value=float(r["value"].value),
+                value_high=float(r["high"].value) if r["high"] is not None else None,
+                unit=_s(r["unit"]) or None,
+                qualifier=_s(r["qualifier"]) or None,
+                evidence=_s(r["evidence"]),
+                report_year=_i(r["planYear"]),
+                start=int(r["start"].value),
+                end=int(r["end"].value),
+            )
+        )
     return sorted(out, key=lambda o: (o.report, o.start, o.end, o.concept, o.kind, o.year, o.value))
 
 
@@ -560,17 +658,47 @@ def charts(verdicts: Sequence, titles: dict[str, str], *, every: bool = False) -
         if not every and not has_comparison(vs):
             continue
         title = f"{titles.get(vs[0].concept, vs[0].concept)}: {vs[0].measure}"
-        out.append(Chart(name=chart_name(vs[0]), concept=vs[0].concept, title=title,
-                         svg=chart_svg(vs, title=title), compared=has_comparison(vs)))
+        out.append(
+            Chart(
+                name=chart_name(vs[0]),
+                concept=vs[0].concept,
+                title=title,
+                svg=chart_svg(vs, title=title),
+                compared=has_comparison(vs),
+            )
+        )
     return out
 
 
 # ---- writers ---------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("area", "year", "earlier_report", "later_report", "verdict", "type", "entity", "entity_id",
-               "earlier_names", "later_names", "earlier_quotes", "later_quotes", "note")
-ENTITY_COLUMNS = ("type", "entity", "entity_id", "names", "years", "first_year", "last_year", "gaps",
-                  "appearances", "statuses")
+CSV_COLUMNS = (
+    "area",
+    "year",
+    "earlier_report",
+    "later_report",
+    "verdict",
+    "type",
+    "entity",
+    "entity_id",
+    "earlier_names",
+    "later_names",
+    "earlier_quotes",
+    "later_quotes",
+    "note",
+)
+ENTITY_COLUMNS = (
+    "type",
+    "entity",
+    "entity_id",
+    "names",
+    "years",
+    "first_year",
+    "last_year",
+    "gaps",
+    "appearances",
+    "statuses",
+)
 _JOIN = " | "
 
 
@@ -588,9 +716,23 @@ def to_csv(audit: Audit) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for f in audit.findings:
-        w.writerow([f.area, f.year, f.earlier, f.later, f.verdict, f.type, f.name, f.entity_id,
-                    _JOIN.join(f.earlier_names), _JOIN.join(f.later_names), _quote_text(f.earlier_quotes),
-                    _quote_text(f.later_quotes), f.note])
+        w.writerow(
+            [
+                f.area,
+                f.year,
+                f.earlier,
+                f.later,
+                f.verdict,
+                f.type,
+                f.name,
+                f.entity_id,
+                _JOIN.join(f.earlier_names),
+                _JOIN.join(f.later_names),
+                _quote_text(f.earlier_quotes),
+                _quote_text(f.later_quotes),
+                f.note,
+            ]
+        )
     return buf.getvalue()
 
 
@@ -599,8 +741,10 @@ def appearance_text(e: EntityRow) -> str:
 
 
 def status_text(e: EntityRow) -> str:
-    return ", ".join(f"{_y(s.year)} {s.mode}: {s.label} ({s.trigger})" if s.trigger else
-                     f"{_y(s.year)} {s.mode}: {s.label}" for s in e.statuses)
+    return ", ".join(
+        f"{_y(s.year)} {s.mode}: {s.label} ({s.trigger})" if s.trigger else f"{_y(s.year)} {s.mode}: {s.label}"
+        for s in e.statuses
+    )
 
 
 def to_entities_csv(audit: Audit) -> str:
@@ -609,10 +753,20 @@ def to_entities_csv(audit: Audit) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(ENTITY_COLUMNS)
     for e in audit.entities:
-        w.writerow([e.type, e.name, e.entity_id,
-                    _JOIN.join(f"{n.name} ({', '.join(n.reports)})" for n in e.names),
-                    " ".join(map(str, e.years)), _y(e.first_year), _y(e.last_year), " ".join(map(str, e.gaps)),
-                    appearance_text(e), status_text(e)])
+        w.writerow(
+            [
+                e.type,
+                e.name,
+                e.entity_id,
+                _JOIN.join(f"{n.name} ({', '.join(n.reports)})" for n in e.names),
+                " ".join(map(str, e.years)),
+                _y(e.first_year),
+                _y(e.last_year),
+                " ".join(map(str, e.gaps)),
+                appearance_text(e),
+                status_text(e),
+            ]
+        )
     return buf.getvalue()
 
 
@@ -649,8 +803,9 @@ class AuditFiles:
     files: list[Path]
 
 
-def write_audit(out_dir: str | Path, *, indicators: bool = False, engine="oxigraph",
-                audit: Audit | None = None) -> AuditFiles:
+def write_audit(
+    out_dir: str | Path, *, indicators: bool = False, engine="oxigraph", audit: Audit | None = None
+) -> AuditFiles:
     """Audit the graph built in ``out_dir`` and write the audit files into it.
 
     ``engine`` is an engine name (the graph is loaded from ``graph.trig``) or an

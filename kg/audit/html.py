@@ -19,6 +19,7 @@ as text; the JSON is escaped for a script element (every ``<`` as
 ``\\u003c``, so no ``</script>`` or ``<!--`` can end or bend it); the HTML
 around it is escaped with ``html.escape``.
 """
+
 from __future__ import annotations
 
 import json
@@ -57,6 +58,7 @@ def _slug(value: str) -> str:
 
 
 # ---- the data behind the tables ----------------------------------------------------------------
+
 
 class _Strings:
     """Each distinct string once in the page; rows hold its index.
@@ -108,8 +110,14 @@ class _Data:
         self.pairs: list[list] = []
 
     def quote(self, q: Quote) -> int:
-        row = [self.s(q.report), q.year, self.s(q.mode), self.s(q.section), self.s(q.sentence),
-               utf16_marks(q.sentence, q.marks)]
+        row = [
+            self.s(q.report),
+            q.year,
+            self.s(q.mode),
+            self.s(q.section),
+            self.s(q.sentence),
+            utf16_marks(q.sentence, q.marks),
+        ]
         key = json.dumps(row)
         i = self._quote_index.get(key)
         if i is None:
@@ -131,9 +139,24 @@ class _Data:
 
 FINDING_COLUMNS = ("year", "pair", "type", "name", "id", "verdict", "earlier_quotes", "later_quotes", "note")
 ENTITY_COLUMNS = ("type", "name", "id", "names", "appearances", "statuses", "first", "last", "gaps", "years")
-PLAN_ACTUAL_COLUMNS = ("area", "concept", "indicator", "label", "measure", "year", "target", "target_value",
-                       "actual", "unit", "verdict", "rule", "target_report", "target_evidence", "actual_report",
-                       "actual_evidence")
+PLAN_ACTUAL_COLUMNS = (
+    "area",
+    "concept",
+    "indicator",
+    "label",
+    "measure",
+    "year",
+    "target",
+    "target_value",
+    "actual",
+    "unit",
+    "verdict",
+    "rule",
+    "target_report",
+    "target_evidence",
+    "actual_report",
+    "actual_evidence",
+)
 
 
 def _missing(f: Finding) -> str:
@@ -144,18 +167,33 @@ def _missing(f: Finding) -> str:
 
 def _finding_row(d: _Data, f: Finding) -> list:
     s = d.s
-    return [f.year, d.pair(f.area, f.year, f.earlier, f.later), s(f.type), s(f.name), s(f.entity_id), s(f.verdict),
-            d.quotes_cell(f.earlier_quotes, "not named in " + f.earlier), d.quotes_cell(f.later_quotes, _missing(f)),
-            s(f.note)]
+    return [
+        f.year,
+        d.pair(f.area, f.year, f.earlier, f.later),
+        s(f.type),
+        s(f.name),
+        s(f.entity_id),
+        s(f.verdict),
+        d.quotes_cell(f.earlier_quotes, "not named in " + f.earlier),
+        d.quotes_cell(f.later_quotes, _missing(f)),
+        s(f.note),
+    ]
 
 
 def _entity_row(d: _Data, e: EntityRow) -> list:
     s = d.s
-    return [s(e.type), s(e.name), s(e.entity_id),
-            [[s(n.name), [s(r) for r in n.reports]] for n in e.names],
-            [[a.year, s(a.mode), s(a.report), a.mentions] for a in e.appearances],
-            [[x.year, s(x.mode), s(x.label), s(x.trigger), s(x.report), s(x.evidence)] for x in e.statuses],
-            e.first_year, e.last_year, list(e.gaps), list(e.years)]
+    return [
+        s(e.type),
+        s(e.name),
+        s(e.entity_id),
+        [[s(n.name), [s(r) for r in n.reports]] for n in e.names],
+        [[a.year, s(a.mode), s(a.report), a.mentions] for a in e.appearances],
+        [[x.year, s(x.mode), s(x.label), s(x.trigger), s(x.report), s(x.evidence)] for x in e.statuses],
+        e.first_year,
+        e.last_year,
+        list(e.gaps),
+        list(e.years),
+    ]
 
 
 def _fmt(v: float | None) -> str:
@@ -173,10 +211,24 @@ def _plan_actual_row(d: _Data, v, concepts) -> list:
     if v.target_value is not None:
         target = _fmt(v.target_value) + (f"–{_fmt(v.target_high)}" if v.target_high is not None else "")
         target += v.qualifier or ""
-    return [s(v.area or ""), s(v.concept), s(_concept_label(concepts, v.concept)), s(v.label), s(v.measure), v.year,
-            s(target), v.target_value, s(_fmt(v.actual_value)), s(v.unit), s(v.verdict), s(v.rule),
-            s(v.target.report) if v.target else None, s(v.target.evidence) if v.target else None,
-            s(v.actual.report) if v.actual else None, s(v.actual.evidence) if v.actual else None]
+    return [
+        s(v.area or ""),
+        s(v.concept),
+        s(_concept_label(concepts, v.concept)),
+        s(v.label),
+        s(v.measure),
+        v.year,
+        s(target),
+        v.target_value,
+        s(_fmt(v.actual_value)),
+        s(v.unit),
+        s(v.verdict),
+        s(v.rule),
+        s(v.target.report) if v.target else None,
+        s(v.target.evidence) if v.target else None,
+        s(v.actual.report) if v.actual else None,
+        s(v.actual.evidence) if v.actual else None,
+    ]
 
 
 def _table_data(columns: Sequence[str], rows: list[list]) -> dict:
@@ -227,34 +279,46 @@ def script_json(data) -> str:
 
 # ---- the HTML around it -------------------------------------------------------------------------
 
+
 def _select(key: str, label: str, values: Iterable[tuple[str, str]]) -> str:
     options = "".join(f'<option value="{_e(v)}">{_e(t)}</option>' for v, t in values)
-    return (f'<label>{_e(label)} <select data-key="{_e(key)}"><option value="">all</option>{options}</select>'
-            f'</label>')
+    return f'<label>{_e(label)} <select data-key="{_e(key)}"><option value="">all</option>{options}</select></label>'
 
 
 def _filters(section_id: str, selects: Sequence[str]) -> str:
-    return (f'<div class="filters"><input type="search" placeholder="Filter: any text, e.g. a name" '
-            f'aria-label="Filter the table of {_e(section_id)}">{"".join(selects)}<span class="count"></span></div>')
+    return (
+        f'<div class="filters"><input type="search" placeholder="Filter: any text, e.g. a name" '
+        f'aria-label="Filter the table of {_e(section_id)}">{"".join(selects)}<span class="count"></span></div>'
+    )
 
 
 def _table(head: Sequence[str], rows: Sequence[str] = ()) -> str:
     ths = "".join(f"<th>{_e(h)}</th>" for h in head)
-    return (f'<div class="scroll"><table class="sortable"><thead><tr>{ths}</tr></thead>'
-            f'<tbody>\n{"".join(rows)}</tbody></table></div>')
+    return (
+        f'<div class="scroll"><table class="sortable"><thead><tr>{ths}</tr></thead>'
+        f"<tbody>\n{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _noscript(what: str, n: int) -> str:
-    return (f'<noscript><p class="help">The {n} rows of this table are drawn by the page\'s script from the data '
-            f'embedded in it; with JavaScript off, read {_e(what)} beside this page.</p></noscript>')
+    return (
+        f'<noscript><p class="help">The {n} rows of this table are drawn by the page\'s script from the data '
+        f"embedded in it; with JavaScript off, read {_e(what)} beside this page.</p></noscript>"
+    )
 
 
-def _data_section(sid: str, title: str, help_text: str, n: int, elsewhere: str, selects: Sequence[str],
-                  head: Sequence[str]) -> str:
+def _data_section(
+    sid: str, title: str, help_text: str, n: int, elsewhere: str, selects: Sequence[str], head: Sequence[str]
+) -> str:
     """A table the script fills: its heads and filters in HTML, its rows in the page's data."""
-    return (f'<section id="{sid}" class="filterable"><h2>{_e(title)}</h2><p class="help">{_e(help_text)}</p>'
-            + _noscript(elsewhere, n) + '<div class="needs-js">' + _filters(sid, selects) + _table(head)
-            + '</div></section>')
+    return (
+        f'<section id="{sid}" class="filterable"><h2>{_e(title)}</h2><p class="help">{_e(help_text)}</p>'
+        + _noscript(elsewhere, n)
+        + '<div class="needs-js">'
+        + _filters(sid, selects)
+        + _table(head)
+        + "</div></section>"
+    )
 
 
 def _years(values: Iterable[int]) -> list[tuple[str, str]]:
@@ -273,8 +337,10 @@ def _pairs_section(audit: Audit, labels) -> str:
     """The pairs as HTML rows (a few dozen even on the national corpus): they read without JS.
     Each count links to its findings; the script sets that section's filters on the way."""
     if not audit.pairs:
-        return ('<section id="pairs"><h2>Report pairs</h2><p class="help">No two reports of one area where the '
-                'later one reviews the year the earlier one plans: nothing to follow up.</p></section>')
+        return (
+            '<section id="pairs"><h2>Report pairs</h2><p class="help">No two reports of one area where the '
+            "later one reviews the year the earlier one plans: nothing to follow up.</p></section>"
+        )
     verdicts = list(labels)
     head = ["Area", "Year", "Plans the year (N)", "Reviews it (N+1)", *(labels[v]["en"] for v in verdicts)]
     rows = []
@@ -283,14 +349,22 @@ def _pairs_section(audit: Audit, labels) -> str:
         for v in verdicts:
             n = p.counts.get(v, 0)
             target = "follow-ups" if v in FOLLOW_UPS else "changes"
-            link = (f'<a href="#{target}" data-pair="{i}" data-verdict="{_e(v)}" title="Show these findings">{n}</a>'
-                    if n else "0")
+            link = (
+                f'<a href="#{target}" data-pair="{i}" data-verdict="{_e(v)}" title="Show these findings">{n}</a>'
+                if n
+                else "0"
+            )
             cells.append(f'<td class="num" data-sort="{n}">{link}</td>')
-        rows.append(f'<tr><td>{_e(p.area)}</td><td class="num">{p.year}</td><td>{_e(p.earlier)}</td>'
-                    f'<td>{_e(p.later)}</td>{"".join(cells)}</tr>\n')
-    return ('<section id="pairs"><h2>Report pairs</h2><p class="help">Each report plans the next year; the next '
-            'report of the same area reviews it. Counts of findings per pair; a count shows its findings.</p>'
-            + _table(head, rows) + '</section>')
+        rows.append(
+            f'<tr><td>{_e(p.area)}</td><td class="num">{p.year}</td><td>{_e(p.earlier)}</td>'
+            f"<td>{_e(p.later)}</td>{''.join(cells)}</tr>\n"
+        )
+    return (
+        '<section id="pairs"><h2>Report pairs</h2><p class="help">Each report plans the next year; the next '
+        "report of the same area reviews it. Counts of findings per pair; a count shows its findings.</p>"
+        + _table(head, rows)
+        + "</section>"
+    )
 
 
 def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[str, str], int]) -> str:
@@ -302,12 +376,14 @@ def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[st
     return _select("pair", "Report pair", [(str(index[k]), labels[k]) for k in values])
 
 
-def _findings_section(sid: str, title: str, help_text: str, findings: Sequence[Finding], verdicts, labels,
-                      head, audit: Audit, pair_index) -> str:
+def _findings_section(
+    sid: str, title: str, help_text: str, findings: Sequence[Finding], verdicts, labels, head, audit: Audit, pair_index
+) -> str:
     selects = [
         _select("type", "Type", _types(f.type for f in findings)),
-        _select("verdict", "Verdict", [(v, labels[v]["en"]) for v in verdicts if any(f.verdict == v
-                                                                                       for f in findings)]),
+        _select(
+            "verdict", "Verdict", [(v, labels[v]["en"]) for v in verdicts if any(f.verdict == v for f in findings)]
+        ),
         _select("year", "Year", _years(f.year for f in findings)),
         _pair_select(audit, findings, pair_index),
     ]
@@ -315,42 +391,98 @@ def _findings_section(sid: str, title: str, help_text: str, findings: Sequence[F
 
 
 def _entities_section(audit: Audit) -> str:
-    selects = [_select("type", "Type", _types(e.type for e in audit.entities)),
-               _select("year", "Year", _years(y for e in audit.entities for y in e.years))]
-    head = ["Type", "Entity", "Names used (where)", "Years and modes", "Status per year and mode", "First", "Last",
-            "Gaps"]
+    selects = [
+        _select("type", "Type", _types(e.type for e in audit.entities)),
+        _select("year", "Year", _years(y for e in audit.entities for y in e.years)),
+    ]
+    head = [
+        "Type",
+        "Entity",
+        "Names used (where)",
+        "Years and modes",
+        "Status per year and mode",
+        "First",
+        "Last",
+        "Gaps",
+    ]
     return _data_section(
-        "entities", "Entities across the years",
+        "entities",
+        "Entities across the years",
         "Every entity the reports name: the names it goes by and the reports that use them, each year and mode it "
         "is named in (planned before reviewed), the status each report gives it, and the years between its first "
-        "and last that no report speaks of.", len(audit.entities), "audit-entities.csv or audit.json", selects, head)
+        "and last that no report speaks of.",
+        len(audit.entities),
+        "audit-entities.csv or audit.json",
+        selects,
+        head,
+    )
 
 
 def _plan_actual_section(verdicts: Sequence, charts: Sequence[Chart], concepts: dict[str, dict[str, str]]) -> str:
-    help_text = ('Each target for a year (from the report that plans it) against the actual of that year (from the '
-                 'report that reviews it). 以上/不低于: the actual must reach the target; 以内/以下/不超过: it must stay '
-                 'at or below it; 左右/约: it may fall short by 5% of the target; falls are compared by their size; '
-                 'lower is better for prices, unemployment, intensities, deficits, emissions, poverty and targets '
-                 'stated as caps (docs/plan-vs-actual.md).')
+    help_text = (
+        "Each target for a year (from the report that plans it) against the actual of that year (from the "
+        "report that reviews it). 以上/不低于: the actual must reach the target; 以内/以下/不超过: it must stay "
+        "at or below it; 左右/约: it may fall short by 5% of the target; falls are compared by their size; "
+        "lower is better for prices, unemployment, intensities, deficits, emissions, poverty and targets "
+        "stated as caps (docs/plan-vs-actual.md)."
+    )
     if verdicts:
-        selects = [_select("type", "Indicator", sorted({(v.concept, _concept_label(concepts, v.concept))
-                                                        for v in verdicts}, key=lambda kv: kv[1] + "\x00" + kv[0])),
-                   _select("verdict", "Verdict", [(_slug(x), x) for x in ("met", "missed", "no data")
-                                                  if any(v.verdict == x for v in verdicts)]),
-                   _select("year", "Year", _years(v.year for v in verdicts))]
-        head = ["Area", "Indicator", "Measure", "Year", "Target", "Actual", "Unit", "Verdict", "Rule applied",
-                "Target stated in", "Actual stated in"]
-        section = _data_section("plan-vs-actual", "Plan versus actual", help_text, len(verdicts),
-                                "plan-vs-actual.csv (kg audit --indicators writes it)", selects, head)
+        selects = [
+            _select(
+                "type",
+                "Indicator",
+                sorted(
+                    {(v.concept, _concept_label(concepts, v.concept)) for v in verdicts},
+                    key=lambda kv: kv[1] + "\x00" + kv[0],
+                ),
+            ),
+            _select(
+                "verdict",
+                "Verdict",
+                [(_slug(x), x) for x in ("met", "missed", "no data") if any(v.verdict == x for v in verdicts)],
+            ),
+            _select("year", "Year", _years(v.year for v in verdicts)),
+        ]
+        head = [
+            "Area",
+            "Indicator",
+            "Measure",
+            "Year",
+            "Target",
+            "Actual",
+            "Unit",
+            "Verdict",
+            "Rule applied",
+            "Target stated in",
+            "Actual stated in",
+        ]
+        section = _data_section(
+            "plan-vs-actual",
+            "Plan versus actual",
+            help_text,
+            len(verdicts),
+            "plan-vs-actual.csv (kg audit --indicators writes it)",
+            selects,
+            head,
+        )
     else:
-        section = (f'<section id="plan-vs-actual" class="filterable"><h2>Plan versus actual</h2><p class="help">'
-                   f'{_e(help_text)}</p><p class="help">No indicator of the vocabulary has a target or an actual in '
-                   f'these reports.</p></section>')
-    figures = "".join(f'<figure><figcaption>{_e(_concept_label(concepts, c.concept))} · {_e(c.title)}</figcaption>'
-                      f'{inline_svg(c.svg, f"c{i}")}</figure>\n' for i, c in enumerate(charts, 1))
-    return section + (f'<section id="charts"><h2>Indicators across the years</h2><p class="help">Actuals as a line, '
-                      f'targets as markers coloured by verdict (▲ a floor, ▼ a ceiling, ◆ a point; a bar for a '
-                      f'range).</p><div class="charts">{figures}</div></section>' if charts else '')
+        section = (
+            f'<section id="plan-vs-actual" class="filterable"><h2>Plan versus actual</h2><p class="help">'
+            f'{_e(help_text)}</p><p class="help">No indicator of the vocabulary has a target or an actual in '
+            f"these reports.</p></section>"
+        )
+    figures = "".join(
+        f"<figure><figcaption>{_e(_concept_label(concepts, c.concept))} · {_e(c.title)}</figcaption>"
+        f"{inline_svg(c.svg, f'c{i}')}</figure>\n"
+        for i, c in enumerate(charts, 1)
+    )
+    return section + (
+        f'<section id="charts"><h2>Indicators across the years</h2><p class="help">Actuals as a line, '
+        f"targets as markers coloured by verdict (▲ a floor, ▼ a ceiling, ◆ a point; a bar for a "
+        f'range).</p><div class="charts">{figures}</div></section>'
+        if charts
+        else ""
+    )
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -361,7 +493,7 @@ def inline_svg(svg: bytes, prefix: str) -> str:
     """A chart's SVG as an element of the page: no XML prolog or metadata, and its
     ids prefixed, so that charts inlined side by side never share an id."""
     text = svg.decode("utf-8")
-    text = text[text.index("<svg"):]
+    text = text[text.index("<svg") :]
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
     text = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', text)
     text = _REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
@@ -371,8 +503,9 @@ def inline_svg(svg: bytes, prefix: str) -> str:
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
-def render_html(audit: Audit, verdicts: Sequence, charts: Sequence[Chart],
-                concepts: dict[str, dict[str, str]] | None = None) -> str:
+def render_html(
+    audit: Audit, verdicts: Sequence, charts: Sequence[Chart], concepts: dict[str, dict[str, str]] | None = None
+) -> str:
     """The whole page; ``verdicts`` are plan-versus-actual rows, ``concepts`` the indicator labels."""
     labels = verdict_labels()
     concepts = concepts or {}
@@ -383,43 +516,91 @@ def render_html(audit: Audit, verdicts: Sequence, charts: Sequence[Chart],
     changes = [f for f in audit.findings if f.verdict in (NEW, DISAPPEARED)]
     areas = sorted({r.area for r in audit.reports if r.area})
     totals = {v: sum(p.counts.get(v, 0) for p in audit.pairs) for v in labels}
-    summary = (f"{len(audit.reports)} reports{' of ' + '、'.join(areas) if areas else ''}, {len(audit.pairs)} "
-               f"pairs of consecutive reports, {len(audit.entities)} entities. Follow-ups of what the reports "
-               f"planned: " + ", ".join(f"{totals[v]} {labels[v]['en']}" for v in FOLLOW_UPS) + ".")
-    head_follow = ["Year", "Plans it (N)", "Reviews it (N+1)", "Type", "Entity", "Verdict",
-                   "What N plans", "What N+1 says in its review", "Note"]
-    head_change = ["Year", "Earlier (N)", "Later (N+1)", "Type", "Entity", "Finding", "Named in N", "Named in N+1",
-                   "Note"]
-    body = "".join([
-        '<header><h1>Continuity audit · 延续性审计</h1>',
-        f'<p class="lead">{_e(summary)}</p>',
-        ('<noscript><p class="lead">The tables below the report pairs need JavaScript: their rows are data in '
-         'this page that its script draws a page at a time. audit.csv, audit-entities.csv and audit.json beside '
-         'it hold the same rows.</p></noscript>'),
-        ('<nav><a href="#pairs">Report pairs</a><a href="#follow-ups">Follow-ups</a>'
-         '<a href="#changes">New and disappeared</a><a href="#entities">Entities</a>'
-         '<a href="#plan-vs-actual">Plan versus actual</a></nav></header>'),
-        '<main>',
-        _pairs_section(audit, labels),
-        _findings_section(
-            "follow-ups", "Follow-ups: what report N planned, and what report N+1 said of it",
-            "Every entity a report names in its plan for the next year, and what the next report says when it "
-            "reviews that year: followed up under a name the plan used, followed up under another name (the same "
-            "entity, renamed or re-worded), or silent (the review does not name it; the note says when the next "
-            "plan names it again). The names are marked in the quotes.",
-            follow, FOLLOW_UPS, labels, head_follow, audit, pair_index),
-        _findings_section(
-            "changes", "New and disappeared",
-            "New: named in report N+1 (in its review or its plan) and in no earlier report of the area. "
-            "Disappeared: named in report N (in any part) and not at all in report N+1; the note says when a later "
-            "report names it again.",
-            changes, (NEW, DISAPPEARED), labels, head_change, audit, pair_index),
-        _entities_section(audit),
-        _plan_actual_section(verdicts, charts, concepts),
-        ('</main><footer>Written by <code>kg audit</code> from the built graph (graph.trig); the same findings are '
-         'in the graph (named graph id/graph/audit) and in audit.csv, audit-entities.csv and audit.json.</footer>'),
-    ])
-    values = {"title": "Continuity audit · 延续性审计", "css": _template("audit.css").strip(),
-              "js": _template("audit.js").strip(), "body": body, "data_id": DATA_ID, "data": script_json(data)}
+    summary = (
+        f"{len(audit.reports)} reports{' of ' + '、'.join(areas) if areas else ''}, {len(audit.pairs)} "
+        f"pairs of consecutive reports, {len(audit.entities)} entities. Follow-ups of what the reports "
+        f"planned: " + ", ".join(f"{totals[v]} {labels[v]['en']}" for v in FOLLOW_UPS) + "."
+    )
+    head_follow = [
+        "Year",
+        "Plans it (N)",
+        "Reviews it (N+1)",
+        "Type",
+        "Entity",
+        "Verdict",
+        "What N plans",
+        "What N+1 says in its review",
+        "Note",
+    ]
+    head_change = [
+        "Year",
+        "Earlier (N)",
+        "Later (N+1)",
+        "Type",
+        "Entity",
+        "Finding",
+        "Named in N",
+        "Named in N+1",
+        "Note",
+    ]
+    body = "".join(
+        [
+            "<header><h1>Continuity audit · 延续性审计</h1>",
+            f'<p class="lead">{_e(summary)}</p>',
+            (
+                '<noscript><p class="lead">The tables below the report pairs need JavaScript: their rows are data in '
+                "this page that its script draws a page at a time. audit.csv, audit-entities.csv and audit.json beside "
+                "it hold the same rows.</p></noscript>"
+            ),
+            (
+                '<nav><a href="#pairs">Report pairs</a><a href="#follow-ups">Follow-ups</a>'
+                '<a href="#changes">New and disappeared</a><a href="#entities">Entities</a>'
+                '<a href="#plan-vs-actual">Plan versus actual</a></nav></header>'
+            ),
+            "<main>",
+            _pairs_section(audit, labels),
+            _findings_section(
+                "follow-ups",
+                "Follow-ups: what report N planned, and what report N+1 said of it",
+                "Every entity a report names in its plan for the next year, and what the next report says when it "
+                "reviews that year: followed up under a name the plan used, followed up under another name (the same "
+                "entity, renamed or re-worded), or silent (the review does not name it; the note says when the next "
+                "plan names it again). The names are marked in the quotes.",
+                follow,
+                FOLLOW_UPS,
+                labels,
+                head_follow,
+                audit,
+                pair_index,
+            ),
+            _findings_section(
+                "changes",
+                "New and disappeared",
+                "New: named in report N+1 (in its review or its plan) and in no earlier report of the area. "
+                "Disappeared: named in report N (in any part) and not at all in report N+1; the note says when a later "
+                "report names it again.",
+                changes,
+                (NEW, DISAPPEARED),
+                labels,
+                head_change,
+                audit,
+                pair_index,
+            ),
+            _entities_section(audit),
+            _plan_actual_section(verdicts, charts, concepts),
+            (
+                "</main><footer>Written by <code>kg audit</code> from the built graph (graph.trig); the same findings are "
+                "in the graph (named graph id/graph/audit) and in audit.csv, audit-entities.csv and audit.json.</footer>"
+            ),
+        ]
+    )
+    values = {
+        "title": "Continuity audit · 延续性审计",
+        "css": _template("audit.css").strip(),
+        "js": _template("audit.js").strip(),
+        "body": body,
+        "data_id": DATA_ID,
+        "data": script_json(data),
+    }
     # one pass, so that nothing inserted (a name in the body, say) is ever read as a slot
     return _SLOT.sub(lambda m: values[m.group(1)], _template("audit.html"))

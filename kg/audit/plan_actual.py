@@ -39,6 +39,7 @@ Verdict
     any target its report states as a cap (控制在, 以内, 以下, 不超过); higher
     is better otherwise.
 """
+
 from __future__ import annotations
 
 import csv
@@ -56,24 +57,56 @@ MET, MISSED, NO_DATA = "met", "missed", "no data"
 TOLERANCE = 0.05  # what 左右 and 约 forgive, as a share of the target
 _EPS = 1e-9
 
-LOWER_IS_BETTER = frozenset({
-    "cpi", "ppi", "registered-unemployment", "surveyed-unemployment", "energy-intensity", "carbon-intensity",
-    "energy-consumption", "coal-consumption", "deficit-ratio", "fiscal-deficit", "central-fiscal-deficit",
-    "npl-ratio", "pm25", "cod-emissions", "so2-emissions", "rural-poor", "population-growth",
-})
+LOWER_IS_BETTER = frozenset(
+    {
+        "cpi",
+        "ppi",
+        "registered-unemployment",
+        "surveyed-unemployment",
+        "energy-intensity",
+        "carbon-intensity",
+        "energy-consumption",
+        "coal-consumption",
+        "deficit-ratio",
+        "fiscal-deficit",
+        "central-fiscal-deficit",
+        "npl-ratio",
+        "pm25",
+        "cod-emissions",
+        "so2-emissions",
+        "rural-poor",
+        "population-growth",
+    }
+)
 _CAP_WORDS = re.compile(r"控制在|控制|以内|以下|不超过|不高于|压减|压缩")
 _FLOOR = {"以上", "不低于"}
 _CEILING = {"以内", "以下", "不超过"}
 _ABOUT = {"左右", "约"}
 
 # multipliers in units, so that 亿元 and 万亿元 compare
-_MULTIPLIERS = (("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("十亿", 1e9), ("亿", 1e8), ("千万", 1e7),
-                ("百万", 1e6), ("十万", 1e5), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+_MULTIPLIERS = (
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("十亿", 1e9),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("十万", 1e5),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("百", 1e2),
+)
 # the base unit of a 万 count (万人 → 人); units whose first character is not a multiplier stay whole
 _NO_SPLIT = {"千米", "千克", "千瓦", "千瓦时", "百分点"}
 # units of one quantity that reports mix: grain in 斤 or 吨, land in 亩 or 公顷
-_SAME_THING = {"斤": ("吨", 0.0005), "公斤": ("吨", 0.001), "千克": ("吨", 0.001), "公顷": ("亩", 15.0),
-               "千米": ("公里", 1.0)}
+_SAME_THING = {
+    "斤": ("吨", 0.0005),
+    "公斤": ("吨", 0.001),
+    "千克": ("吨", 0.001),
+    "公顷": ("亩", 15.0),
+    "千米": ("公里", 1.0),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +163,30 @@ def observations_from_results(results: Iterable[DocumentResult]) -> list[Observa
         for i in r.indicators:
             if not i.concept:
                 continue
-            out.append(Observation(
-                report=d.name, area=d.area, concept=i.concept, label=i.indicator, measure=i.measure, year=i.year,
-                kind=i.kind, value=i.value, value_high=i.value_high, unit=i.unit, qualifier=i.qualifier,
-                evidence=i.evidence, report_year=d.plan_year, start=i.start, end=i.end))
+            out.append(
+                Observation(
+                    report=d.name,
+                    area=d.area,
+                    concept=i.concept,
+                    label=i.indicator,
+                    measure=i.measure,
+                    year=i.year,
+                    kind=i.kind,
+                    value=i.value,
+                    value_high=i.value_high,
+                    unit=i.unit,
+                    qualifier=i.qualifier,
+                    evidence=i.evidence,
+                    report_year=d.plan_year,
+                    start=i.start,
+                    end=i.end,
+                )
+            )
     return out
 
 
 # ---- units -----------------------------------------------------------------------------------
+
 
 def split_unit(unit: str | None) -> tuple[str, float]:
     """(base unit, factor): 万亿元 → (元, 1e12), 万亿斤 → (吨, 5e8), % → (%, 1)."""
@@ -146,7 +195,7 @@ def split_unit(unit: str | None) -> tuple[str, float]:
     if unit not in _NO_SPLIT:
         for prefix, f in _MULTIPLIERS:
             if unit.startswith(prefix) and len(unit) > len(prefix):
-                unit, factor = unit[len(prefix):], f
+                unit, factor = unit[len(prefix) :], f
                 break
     if unit in _SAME_THING:
         unit, f = _SAME_THING[unit]
@@ -165,13 +214,16 @@ def convert(value: float, unit: str | None, to_unit: str | None) -> float | None
 
 # ---- pairing ---------------------------------------------------------------------------------
 
+
 def pair(rows: Iterable[Observation]) -> list[Verdict]:
     """One verdict per area, concept, measure, unit and year that has a target or an actual.
 
     Sorted by area, concept, measure, unit and year, so the same rows give the
     same list.
     """
-    series: dict[tuple, dict[int, dict[str, list[Observation]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    series: dict[tuple, dict[int, dict[str, list[Observation]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
     for r in rows:
         if not r.concept or r.kind not in ("target", "actual"):
             continue
@@ -183,8 +235,10 @@ def pair(rows: Iterable[Observation]) -> list[Verdict]:
         chosen = {}
         for year in sorted(series[key]):
             sides = series[key][year]
-            chosen[year] = (_choose(sides.get("target", []), year, want="target"),
-                            _choose(sides.get("actual", []), year, want="actual"))
+            chosen[year] = (
+                _choose(sides.get("target", []), year, want="target"),
+                _choose(sides.get("actual", []), year, want="actual"),
+            )
         units = Counter(o.unit or "" for (t, _), (a, _) in chosen.values() for o in (t, a) if o is not None)
         unit = sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         for year, ((target, t_others), (actual, a_others)) in chosen.items():
@@ -204,8 +258,9 @@ def _choose(rows: list[Observation], year: int, want: str) -> tuple[Observation 
         after = [r for r in rows if r.report_year is not None and r.report_year > year]
         pool = after or rows
         best_year = min((r.report_year or 0) for r in pool)
-    same = sorted((r for r in pool if (r.report_year or 0) == best_year),
-                  key=lambda r: (r.report, r.end, r.start, r.value))
+    same = sorted(
+        (r for r in pool if (r.report_year or 0) == best_year), key=lambda r: (r.report, r.end, r.start, r.value)
+    )
     chosen = same[0]
     others = sorted({r.value for r in same if r.report == chosen.report and r.value != chosen.value})
     return chosen, others
@@ -242,10 +297,23 @@ def _verdict(area, concept, measure, unit, year, target, actual, t_others, a_oth
         verdict, rule = judge(t_value, t_high, target.qualifier, a_value, low)
     if notes:
         rule += f" ({'; '.join(notes)})"
-    return Verdict(area=area, concept=concept, measure=measure, unit=unit, year=year, label=label,
-                   target_value=t_value, target_high=t_high, qualifier=target.qualifier if target else None,
-                   actual_value=a_value, verdict=verdict, rule=rule, lower_is_better=low, target=target,
-                   actual=actual)
+    return Verdict(
+        area=area,
+        concept=concept,
+        measure=measure,
+        unit=unit,
+        year=year,
+        label=label,
+        target_value=t_value,
+        target_high=t_high,
+        qualifier=target.qualifier if target else None,
+        actual_value=a_value,
+        verdict=verdict,
+        rule=rule,
+        lower_is_better=low,
+        target=target,
+        actual=actual,
+    )
 
 
 def judge(t: float, t_high: float | None, qualifier: str | None, a: float, lower_better: bool) -> tuple[str, str]:
@@ -280,9 +348,11 @@ def judge(t: float, t_high: float | None, qualifier: str | None, a: float, lower
             sign = "≥" if ok else "<"
         side = "lower is better" if lower_better else "higher is better"
         if qualifier in _ABOUT:
-            rule = (f"{qualifier}: {what} {_fmt(a)} {sign} {_fmt(bound)} ({shown} less 5% tolerance, {side})"
-                    if not lower_better else
-                    f"{qualifier}: {what} {_fmt(a)} {sign} {_fmt(bound)} ({shown} plus 5% tolerance, {side})")
+            rule = (
+                f"{qualifier}: {what} {_fmt(a)} {sign} {_fmt(bound)} ({shown} less 5% tolerance, {side})"
+                if not lower_better
+                else f"{qualifier}: {what} {_fmt(a)} {sign} {_fmt(bound)} ({shown} plus 5% tolerance, {side})"
+            )
         else:
             rule = f"no qualifier: {what} {_fmt(a)} {sign} {shown} ({side})"
     return (MET if ok else MISSED), rule
@@ -294,22 +364,47 @@ def _fmt(v: float) -> str:
 
 # ---- writers ---------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("area", "concept", "label", "measure", "year", "unit", "target", "target_high", "target_qualifier",
-               "actual", "verdict", "rule", "lower_is_better", "target_report", "target_evidence", "actual_report",
-               "actual_evidence")
+CSV_COLUMNS = (
+    "area",
+    "concept",
+    "label",
+    "measure",
+    "year",
+    "unit",
+    "target",
+    "target_high",
+    "target_qualifier",
+    "actual",
+    "verdict",
+    "rule",
+    "lower_is_better",
+    "target_report",
+    "target_evidence",
+    "actual_report",
+    "actual_evidence",
+)
 
 
 def _flat(v: Verdict) -> dict:
     t, a = v.target, v.actual
     return {
-        "area": v.area or "", "concept": v.concept, "label": v.label, "measure": v.measure, "year": v.year,
-        "unit": v.unit, "target": _fmt(v.target_value) if v.target_value is not None else "",
+        "area": v.area or "",
+        "concept": v.concept,
+        "label": v.label,
+        "measure": v.measure,
+        "year": v.year,
+        "unit": v.unit,
+        "target": _fmt(v.target_value) if v.target_value is not None else "",
         "target_high": _fmt(v.target_high) if v.target_high is not None else "",
         "target_qualifier": v.qualifier or "",
         "actual": _fmt(v.actual_value) if v.actual_value is not None else "",
-        "verdict": v.verdict, "rule": v.rule, "lower_is_better": "yes" if v.lower_is_better else "no",
-        "target_report": t.report if t else "", "target_evidence": t.evidence if t else "",
-        "actual_report": a.report if a else "", "actual_evidence": a.evidence if a else "",
+        "verdict": v.verdict,
+        "rule": v.rule,
+        "lower_is_better": "yes" if v.lower_is_better else "no",
+        "target_report": t.report if t else "",
+        "target_evidence": t.evidence if t else "",
+        "actual_report": a.report if a else "",
+        "actual_evidence": a.evidence if a else "",
     }
 
 
@@ -330,20 +425,39 @@ def to_json(verdicts: Sequence[Verdict]) -> str:
     return json.dumps({"rule": _RULE_SUMMARY, "verdicts": items}, ensure_ascii=False, indent=1) + "\n"
 
 
-_RULE_SUMMARY = ("以上/不低于: actual ≥ target; 以内/以下/不超过: actual ≤ target; 左右/约: within 5% of the target on the "
-                 "short side, overshooting on the good side is met; no qualifier: the target reached on the good "
-                 "side. Falls are compared by their size. Lower is better for prices, unemployment, intensities, "
-                 "deficits, emissions and poverty, and for targets stated as caps.")
+_RULE_SUMMARY = (
+    "以上/不低于: actual ≥ target; 以内/以下/不超过: actual ≤ target; 左右/约: within 5% of the target on the "
+    "short side, overshooting on the good side is met; no qualifier: the target reached on the good "
+    "side. Falls are compared by their size. Lower is better for prices, unemployment, intensities, "
+    "deficits, emissions and poverty, and for targets stated as caps."
+)
 
 
 # ---- charts ----------------------------------------------------------------------------------
 
 _UNIT_EN = {
-    "%": "%", "‰": "‰", "个百分点": "percentage points", "百分点": "percentage points", "元": "yuan",
-    "万元": "10,000 yuan", "亿元": "100 million yuan", "万亿元": "trillion yuan", "美元": "US dollars",
-    "万美元": "10,000 US dollars", "亿美元": "100 million US dollars", "人": "persons", "万人": "10,000 persons",
-    "天": "days", "吨": "tonnes", "万吨": "10,000 tonnes", "亿吨": "100 million tonnes", "亩": "mu",
-    "万亩": "10,000 mu", "公里": "km", "平方米": "m²", "万平方米": "10,000 m²",
+    "%": "%",
+    "‰": "‰",
+    "个百分点": "percentage points",
+    "百分点": "percentage points",
+    "元": "yuan",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "万亿元": "trillion yuan",
+    "美元": "US dollars",
+    "万美元": "10,000 US dollars",
+    "亿美元": "100 million US dollars",
+    "人": "persons",
+    "万人": "10,000 persons",
+    "天": "days",
+    "吨": "tonnes",
+    "万吨": "10,000 tonnes",
+    "亿吨": "100 million tonnes",
+    "亩": "mu",
+    "万亩": "10,000 mu",
+    "公里": "km",
+    "平方米": "m²",
+    "万平方米": "10,000 m²",
 }
 _COLOURS = {MET: "#1b7837", MISSED: "#c51b7d", NO_DATA: "#8c8c8c"}
 
@@ -377,8 +491,15 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
     if not vs:
         raise ValueError("a chart needs at least one verdict")
     unit = vs[0].unit
-    with matplotlib.rc_context({"svg.hashsalt": "policy-kg", "svg.fonttype": "path", "font.family": "DejaVu Sans",
-                                "axes.spines.top": False, "axes.spines.right": False}):
+    with matplotlib.rc_context(
+        {
+            "svg.hashsalt": "policy-kg",
+            "svg.fonttype": "path",
+            "font.family": "DejaVu Sans",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    ):
         fig = Figure(figsize=(7.0, 3.6))
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
@@ -386,18 +507,39 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
         if known:
             # a year without an actual breaks the line rather than being bridged
             years = list(range(min(known), max(known) + 1))
-            ax.plot(years, [known.get(y, float("nan")) for y in years], color="#2b2b2b", marker="o", markersize=4,
-                    linewidth=1.4, label="actual")
+            ax.plot(
+                years,
+                [known.get(y, float("nan")) for y in years],
+                color="#2b2b2b",
+                marker="o",
+                markersize=4,
+                linewidth=1.4,
+                label="actual",
+            )
         for v in vs:
             if v.target_value is None:
                 continue
             colour = _COLOURS[v.verdict]
             if v.target_high is not None:
-                ax.vlines(v.year, min(v.target_value, v.target_high), max(v.target_value, v.target_high),
-                          colors=colour, linewidth=5, alpha=0.55)
+                ax.vlines(
+                    v.year,
+                    min(v.target_value, v.target_high),
+                    max(v.target_value, v.target_high),
+                    colors=colour,
+                    linewidth=5,
+                    alpha=0.55,
+                )
             marker = "^" if v.qualifier in _FLOOR else "v" if v.qualifier in _CEILING else "D"
-            ax.plot([v.year], [v.target_value], linestyle="none", marker=marker, markersize=7,
-                    markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.8)
+            ax.plot(
+                [v.year],
+                [v.target_value],
+                linestyle="none",
+                marker=marker,
+                markersize=7,
+                markerfacecolor="white",
+                markeredgecolor=colour,
+                markeredgewidth=1.8,
+            )
         ax.set_title(title or f"{vs[0].concept}: {vs[0].measure}", fontsize=11, loc="left")
         ax.set_ylabel(_UNIT_EN.get(unit, "value"))
         all_years = [v.year for v in vs]
@@ -413,8 +555,17 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
         handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
         for verdict in (MET, MISSED, NO_DATA):
             if any(v.verdict == verdict and v.target_value is not None for v in vs):
-                handles.append(Line2D([], [], linestyle="none", marker="D", markerfacecolor="white",
-                                      markeredgecolor=_COLOURS[verdict], label=f"target, {verdict}"))
+                handles.append(
+                    Line2D(
+                        [],
+                        [],
+                        linestyle="none",
+                        marker="D",
+                        markerfacecolor="white",
+                        markeredgecolor=_COLOURS[verdict],
+                        label=f"target, {verdict}",
+                    )
+                )
         ax.legend(handles=handles, fontsize=8, frameon=False, loc="best")
         fig.tight_layout()
         buf = io.BytesIO()

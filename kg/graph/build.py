@@ -23,6 +23,7 @@ Names live in the corpus graph, not in the report graphs, because a later
 resolution gives one id to names from several reports: the union of the
 graphs must still show one preferred label per entity.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -174,8 +175,9 @@ def add_scheme(graph: Triples, name: str, terms: Sequence[Term]) -> URIRef:
     return scheme
 
 
-def _add_entities(g: Triples, documents: Sequence[DocumentResult], canonical: dict[str, str],
-                  concepts: _Concepts) -> None:
+def _add_entities(
+    g: Triples, documents: Sequence[DocumentResult], canonical: dict[str, str], concepts: _Concepts
+) -> None:
     """One node per entity id. The preferred name is the resolver's canonical
     name, else the latest report's (a renamed project is known by its current
     name); the type is the latest report's; every other name and spelling
@@ -216,7 +218,7 @@ def _add_links(g: Triples, result: CorpusResult) -> None:
             continue  # a record edited by hand; nothing to show as evidence
         (stem_a, ea), (stem_b, eb) = a, b
         first, second = mention_iri(stem_a, ea.mentions[0]), mention_iri(stem_b, eb.mentions[0])
-        node = LINK[f"{first[len(MENTION):]}__{second[len(MENTION):]}"]
+        node = LINK[f"{first[len(MENTION) :]}__{second[len(MENTION) :]}"]
         g.add((node, RDF.type, PKG.IdentityLink))
         g.add((node, PKG.about, entity_iri(eb.id)))
         g.add((node, PKG.rule, Literal(link.rule)))
@@ -262,7 +264,7 @@ class _ReportWriter:
             self._sentences.add(start)
             if text is None or section_id is None:
                 sent = self.doc.sentence_at(start)
-                text, section_id = self.doc.text[sent.start:sent.end], sent.section
+                text, section_id = self.doc.text[sent.start : sent.end], sent.section
             g = self.g
             g.add((node, RDF.type, PKG.Sentence))
             g.add((node, PKG.inReport, self.report))
@@ -347,7 +349,7 @@ class _ReportWriter:
             m = by_start.get(t.mention_start) if t.mention_start is not None else None
             if m is not None:
                 mention = self.mention_iri(m)
-                node = TAG[f"{mention[len(MENTION):]}_{slug(t.theme)}"]
+                node = TAG[f"{mention[len(MENTION) :]}_{slug(t.theme)}"]
                 g.add((node, PKG.mention, mention))
                 g.add((mention, DCTERMS.subject, theme))
             else:
@@ -429,8 +431,9 @@ def decimal(value: float) -> Literal:
 
 
 def _digest(i: Indicator) -> str:
-    key = "\x1f".join(map(str, (i.indicator, i.measure, i.year, i.kind, i.value, i.value_high, i.unit,
-                                 i.qualifier, i.concept)))
+    key = "\x1f".join(
+        map(str, (i.indicator, i.measure, i.year, i.kind, i.value, i.value_high, i.unit, i.qualifier, i.concept))
+    )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
@@ -469,8 +472,9 @@ def build_graph(result: CorpusResult) -> Built:
     return Built(graphs, store, audit)
 
 
-def write_build(result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",),
-                built: Built | None = None) -> BuildSummary:
+def write_build(
+    result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",), built: Built | None = None
+) -> BuildSummary:
     """Write the build folder: the graph files, ``extraction.json`` (the records
     the graph was built from) and a manifest. The graph carries the continuity
     audit's findings (``id/graph/audit``, kg/audit/continuity.py). ``built`` is the graph of
@@ -483,8 +487,14 @@ def write_build(result: CorpusResult, out_dir: str | Path, formats: Iterable[str
     entities = len({e.id for d in result.documents for e in d.entities})
     mentions = sum(len(e.mentions) for d in result.documents for e in d.entities)
     manifest = {
-        "reports": [{"file": d.document.name, "iri": str(REPORT[report_stem(d.document)]),
-                     "graph": str(GRAPH[report_stem(d.document)])} for d in result.documents],
+        "reports": [
+            {
+                "file": d.document.name,
+                "iri": str(REPORT[report_stem(d.document)]),
+                "graph": str(GRAPH[report_stem(d.document)]),
+            }
+            for d in result.documents
+        ],
         "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
     }
     files = save_build(out_dir, built.graphs, formats, extraction=dumps(corpus_to_json(result)), manifest=manifest)

@@ -9,6 +9,7 @@ triple three ways and fires an event per ``add``; on the national corpus
 stay rdflib's (``URIRef``, ``Literal``), so every route sees the very same
 values, and the TriG writer can order them exactly as rdflib does.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -6,6 +6,7 @@ sort subjects and objects but not named graphs (the memory store keeps them
 in a set), nor N-Quads lines, nor JSON-LD arrays, so each format is put in
 a total order here before it is written.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -88,8 +89,13 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-def save_build(out_dir: str | Path, ds: Dataset | Quads, formats: Iterable[str] = ("trig",),
-               extraction: str | None = None, manifest: dict | None = None) -> list[Path]:
+def save_build(
+    out_dir: str | Path,
+    ds: Dataset | Quads,
+    formats: Iterable[str] = ("trig",),
+    extraction: str | None = None,
+    manifest: dict | None = None,
+) -> list[Path]:
     """Write the graph (always TriG, plus ``formats``), the extraction JSON and a manifest.
 
     Everything is serialised before anything is written, so a bad format name

@@ -21,6 +21,7 @@ Where the graph holds something this mirror does not cover (blank nodes,
 rename), ``serialize_trig`` returns None and the caller uses rdflib itself.
 A test checks the two give the same bytes on the sample corpus.
 """
+
 from __future__ import annotations
 
 import re
@@ -161,8 +162,9 @@ def _serialize(graphs: Sequence[NamedGraph], nm: NamespaceManager) -> bytes:
             raise _Unsupported("rdf:nil")
         for s in props:
             refs[s] += 1
-        top = sorted(s for s, by_p in props.items()
-                     if any(str(c) == _CLASS for c in by_p.get(_TYPE, ()) if type(c) is URIRef))
+        top = sorted(
+            s for s, by_p in props.items() if any(str(c) == _CLASS for c in by_p.get(_TYPE, ()) if type(c) is URIRef)
+        )
         first = set(top)
         rest = sorted((s for s in props if s not in first), key=lambda s: (refs[s], s))
 

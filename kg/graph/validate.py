@@ -4,6 +4,7 @@ pyshacl validates each named graph of a Dataset on its own, but our links
 cross graphs (a mention in a report graph names an entity described in the
 corpus graph), so the shapes run over the union of all graphs, as one graph.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -67,16 +68,21 @@ def validate_graph(data: Graph, *, inplace: bool = False) -> Report:
     """
     from pyshacl import validate as shacl_validate
 
-    conforms, results, _text = shacl_validate(data, shacl_graph=shapes_graph(), inference="none",
-                                              advanced=True, allow_warnings=False, inplace=inplace)
+    conforms, results, _text = shacl_validate(
+        data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=False, inplace=inplace
+    )
     violations = []
     for res in results.subjects(SH.resultSeverity, None):
         severity = str(results.value(res, SH.resultSeverity)).rsplit("#", 1)[-1]
-        violations.append(Violation(
-            shape_message=str(results.value(res, SH.resultMessage) or ""),
-            focus=_show(results.value(res, SH.focusNode)), path=_show(results.value(res, SH.resultPath)),
-            value=_show(results.value(res, SH.value)), severity=severity,
-        ))
+        violations.append(
+            Violation(
+                shape_message=str(results.value(res, SH.resultMessage) or ""),
+                focus=_show(results.value(res, SH.focusNode)),
+                path=_show(results.value(res, SH.resultPath)),
+                value=_show(results.value(res, SH.value)),
+                severity=severity,
+            )
+        )
     violations.sort(key=lambda v: (v.focus, v.path, v.shape_message, v.value))
     return Report(conforms=bool(conforms), violations=violations, nodes=len(data))
 

@@ -7,6 +7,7 @@ the union of all named graphs as the default graph, and both answer with
 the same neutral terms, so callers and tests compare rows, not engine
 objects.
 """
+
 from __future__ import annotations
 
 import os
@@ -101,8 +102,7 @@ class RdflibEngine:
         if res.type in ("CONSTRUCT", "DESCRIBE"):
             return Result("graph", triples=sorted(tuple(self.term(t) for t in triple) for triple in res.graph))
         names = [str(v) for v in res.vars]
-        rows = [tuple(self.term(row[i]) if row[i] is not None else None for i in range(len(names)))
-                for row in res]
+        rows = [tuple(self.term(row[i]) if row[i] is not None else None for i in range(len(names))) for row in res]
         return Result("select", vars=names, rows=rows)
 
     @staticmethod
@@ -132,8 +132,10 @@ class OxigraphEngine:
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", boolean=bool(res))
         if isinstance(res, ox.QueryTriples):
-            return Result("graph", triples=sorted((self.term(t.subject), self.term(t.predicate), self.term(t.object))
-                                                  for t in res))
+            return Result(
+                "graph",
+                triples=sorted((self.term(t.subject), self.term(t.predicate), self.term(t.object)) for t in res),
+            )
         names = [v.value for v in res.variables]
         rows = [tuple(self.term(sol[n]) if sol[n] is not None else None for n in names) for sol in res]
         return Result("select", vars=names, rows=rows)

@@ -10,6 +10,7 @@ NAME=VALUE`` replaces it with a term before the query runs. Substituting text
 semantics identical; a parameter with a default is always replaced, so
 queries can test it (``FILTER($year = 0 || ?year = $year)``).
 """
+
 from __future__ import annotations
 
 import re
@@ -121,8 +122,9 @@ def bind(query: Query, values: dict[str, str]) -> str:
         elif p.default is not None:
             terms[p.name] = p.default
         else:
-            raise InputError(f"query {query.name} needs --param {p.name}=…" +
-                             (f" ({p.description})" if p.description else ""))
+            raise InputError(
+                f"query {query.name} needs --param {p.name}=…" + (f" ({p.description})" if p.description else "")
+            )
     return _PARAM_USE.sub(lambda m: terms.get(m.group(1), m.group(0)), query.text)
 
 
@@ -136,8 +138,9 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def run_query(out_dir: str | Path, spec: str, params: dict[str, str] | None = None,
-              engine: str = "auto", *, loaded=None) -> Result:
+def run_query(
+    out_dir: str | Path, spec: str, params: dict[str, str] | None = None, engine: str = "auto", *, loaded=None
+) -> Result:
     """Run a query (name, file or text) on the graph built in ``out_dir``.
 
     ``loaded`` is an engine already holding the graph (tests and benchmarks

@@ -5,6 +5,7 @@ columns padded by display width (a Chinese character takes two columns).
 CSV and JSON are for tools: full IRIs, and JSON keeps datatypes and
 language tags (the W3C SPARQL 1.1 Query Results JSON format).
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,7 +26,7 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 def compact(iri: str) -> str:
     for prefix, ns in _BY_LENGTH:
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"
 
 
@@ -79,9 +80,12 @@ def to_json(result: Result) -> str:
     if result.kind == "ask":
         data = {"head": {}, "boolean": bool(result.boolean)}
     elif result.kind == "graph":
-        data = {"head": {"vars": ["subject", "predicate", "object"]},
-                "results": {"bindings": [dict(zip(("subject", "predicate", "object"), map(_json_term, t)))
-                                         for t in result.triples]}}
+        data = {
+            "head": {"vars": ["subject", "predicate", "object"]},
+            "results": {
+                "bindings": [dict(zip(("subject", "predicate", "object"), map(_json_term, t))) for t in result.triples]
+            },
+        }
     else:
         bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
         data = {"head": {"vars": result.vars}, "results": {"bindings": bindings}}

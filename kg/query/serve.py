@@ -8,6 +8,7 @@ with the union of all named graphs as the default graph, as ``kg query``
 does; its page at ``/`` is a query editor, ``/query`` the protocol endpoint,
 and ``/update`` answers 403.
 """
+
 from __future__ import annotations
 
 import errno
@@ -67,8 +68,9 @@ def prepare_store(out_dir: str | Path) -> Path:
         return store
     tmp = out / f"{STORE_DIR}-loading-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
-    proc = subprocess.run([oxigraph_binary(), "load", "--location", str(tmp), "--file", str(graph)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [oxigraph_binary(), "load", "--location", str(tmp), "--file", str(graph)], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         raise PolicyKGError(f"oxigraph could not load {graph}: {_last_line(proc.stderr)}")
@@ -90,8 +92,9 @@ def check_port(port: int, host: str = HOST) -> None:
             s.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise InputError(f"port {port} on {host} is in use: stop what holds it or pick another "
-                                 f"with --port") from None
+                raise InputError(
+                    f"port {port} on {host} is in use: stop what holds it or pick another with --port"
+                ) from None
             raise InputError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
@@ -121,8 +124,15 @@ class Server:
     def start(self, timeout: float = 30.0) -> Server:
         store = prepare_store(self.out_dir)
         check_port(self.port, self.host)
-        cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store),
-               "--bind", f"{self.host}:{self.port}", "--union-default-graph"]
+        cmd = [
+            oxigraph_binary(),
+            "serve-read-only",
+            "--location",
+            str(store),
+            "--bind",
+            f"{self.host}:{self.port}",
+            "--union-default-graph",
+        ]
         # stderr goes to a file, not a pipe: a long-running server must never block on a full pipe
         self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
         self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self._log)
@@ -161,6 +171,7 @@ class Server:
         client that stops us at once still gets a clean stop. SIGINT gets its
         own handler too: a process started from a background shell job
         inherits SIGINT ignored, and Ctrl-C or ``kill -INT`` must still stop it."""
+
         def on_stop(signum, frame):
             raise KeyboardInterrupt
 

@@ -10,6 +10,7 @@ status claims); grouping and counting happen in Python, where one pass over
 the rows serves every page. Every list is sorted by a total key, so the same
 graph gives the same pages byte for byte.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -207,6 +208,7 @@ def load_site_data(out_dir: str | Path) -> SiteData:
 
 def read_site_data(engine) -> SiteData:
     """The same from an engine already holding the graph (tests pass rdflib's)."""
+
     def rows(query: str, **params: str) -> list[tuple]:
         return engine.query(_bind(query, params)).rows
 
@@ -245,19 +247,41 @@ def read_site_data(engine) -> SiteData:
         if e not in iri_entities or _v(c[2]) not in by_report:
             continue
         status = status_by_iri.get(_v(c[3]), _v(c[3]).rsplit("/", 1)[-1])
-        iri_entities[e].claims.append(Claim(
-            report=by_report[_v(c[2])], status=status, year=_int(c[4]), mode=_v(c[5]), trigger=_v(c[6]),
-            evidence=_v(c[7]), sentence=sentence_by_iri.get(_v(c[8])) if c[8] is not None else None))
+        iri_entities[e].claims.append(
+            Claim(
+                report=by_report[_v(c[2])],
+                status=status,
+                year=_int(c[4]),
+                mode=_v(c[5]),
+                trigger=_v(c[6]),
+                evidence=_v(c[7]),
+                sentence=sentence_by_iri.get(_v(c[8])) if c[8] is not None else None,
+            )
+        )
     for ent in iri_entities.values():
         ent.mentions.sort(key=lambda m: (m.sentence, m.start, m.end, m.surface))
-        ent.claims.sort(key=lambda c: (c.year if c.year is not None else -1, c.mode, c.report,
-                                       c.sentence if c.sentence is not None else -1, c.status, c.trigger))
+        ent.claims.sort(
+            key=lambda c: (
+                c.year if c.year is not None else -1,
+                c.mode,
+                c.report,
+                c.sentence if c.sentence is not None else -1,
+                c.status,
+                c.trigger,
+            )
+        )
 
     entities = {ent.key: ent for ent in sorted(iri_entities.values(), key=lambda e: e.key)}
     counts = Counter(t for e in entities.values() for t in e.themes)
     themes = dict(sorted(themes.items(), key=lambda kv: (-counts[kv[0]], kv[0])))
-    return SiteData(reports=reports, themes=themes, statuses=statuses, entities=entities,
-                    sentences=sentences, comentions=find_comentions(entities))
+    return SiteData(
+        reports=reports,
+        themes=themes,
+        statuses=statuses,
+        entities=entities,
+        sentences=sentences,
+        comentions=find_comentions(entities),
+    )
 
 
 def entity_keys(iris: list[str]) -> dict[str, str]:
@@ -270,7 +294,7 @@ def entity_keys(iris: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
     for iri in sorted(iris):
-        local = iri[len(str(ENTITY)):] if iri.startswith(str(ENTITY)) else ""
+        local = iri[len(str(ENTITY)) :] if iri.startswith(str(ENTITY)) else ""
         key = local if _PLAIN_KEY.fullmatch(local) and not local.startswith("h-") else ""
         if not key or key.lower() in taken:  # case-insensitive file systems
             key = "h-" + hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
@@ -284,8 +308,19 @@ def _reports(rows) -> list[Report]:
     for r in sorted(rows, key=_row_key):
         seen.setdefault(_v(r[0]), r)  # one row per report: optional values may repeat
     ordered = sorted(seen.values(), key=lambda r: (_int(r[6]) or 0, _int(r[5]) or 0, _v(r[1]), _v(r[0])))
-    return [Report(index=i, iri=_v(r[0]), name=_v(r[1]), title=_v(r[2]), date=_v(r[3]), area=_v(r[4]),
-                   reviewed_year=_int(r[5]), plan_year=_int(r[6])) for i, r in enumerate(ordered)]
+    return [
+        Report(
+            index=i,
+            iri=_v(r[0]),
+            name=_v(r[1]),
+            title=_v(r[2]),
+            date=_v(r[3]),
+            area=_v(r[4]),
+            reviewed_year=_int(r[5]),
+            plan_year=_int(r[6]),
+        )
+        for i, r in enumerate(ordered)
+    ]
 
 
 def _concepts(rows, ranks: dict[str, int] | None = None) -> dict[str, Concept]:
@@ -315,8 +350,10 @@ def _mentions(rows, by_report: dict[str, int]) -> tuple[list[Sentence], list[tup
     for r in rows:
         sent_rows.setdefault(_v(r[5]), (by_report[_v(r[2])], int(_v(r[7])), _v(r[6]), _v(r[11])))
     ordered = sorted(sent_rows.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
-    sentences = [Sentence(index=i, iri=iri, report=rep, start=start, text=text, section=section)
-                 for i, (iri, (rep, start, text, section)) in enumerate(ordered)]
+    sentences = [
+        Sentence(index=i, iri=iri, report=rep, start=start, text=text, section=section)
+        for i, (iri, (rep, start, text, section)) in enumerate(ordered)
+    ]
     index = {s.iri: s for s in sentences}
     mentions = []
     seen = set()
@@ -330,8 +367,20 @@ def _mentions(rows, by_report: dict[str, int]) -> tuple[list[Sentence], list[tup
         if not (0 <= start <= end <= len(s.text)) or s.text[start:end] != surface:
             found = s.text.find(surface)  # offsets that do not fit the sentence: find the surface instead
             start, end = (found, found + len(surface)) if found >= 0 else (0, 0)
-        mentions.append((_v(r[1]), Mention(sentence=s.index, start=start, end=end, surface=surface,
-                                           report=s.report, year=_int(r[3]), mode=_v(r[4]))))
+        mentions.append(
+            (
+                _v(r[1]),
+                Mention(
+                    sentence=s.index,
+                    start=start,
+                    end=end,
+                    surface=surface,
+                    report=s.report,
+                    year=_int(r[3]),
+                    mode=_v(r[4]),
+                ),
+            )
+        )
     return sentences, mentions
 
 
@@ -345,7 +394,7 @@ def find_comentions(entities: dict[str, Entity]) -> dict[tuple[str, str], list[i
     for s in sorted(by_sentence):
         keys = sorted(by_sentence[s])
         for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
+            for b in keys[i + 1 :]:
                 pairs[(a, b)].append(s)
     return dict(sorted(pairs.items()))
 

@@ -6,6 +6,7 @@ strings that are also used in the page (``theme:<id>``,
 ``cell:<key>:<year>:<mode>``; entities by their key), so a link such as
 ``overview.html#<key>`` can find its node.
 """
+
 from __future__ import annotations
 
 import math
@@ -97,8 +98,10 @@ def _themed(data: SiteData, entities: list[Entity], focus: str | None) -> Laid:
     anchors = {theme_node(t): p for t, p in zip(ordered, circle_points(len(ordered), r))}
     if focus is not None and focus in members:
         anchors[theme_node(focus)] = (0.0, 0.0)
-    radius = {n: (theme_radius(d["label"]) if d["kind"] == "theme" else entity_radius(d["mentions"]))
-              for n, d in g.nodes(data=True)}
+    radius = {
+        n: (theme_radius(d["label"]) if d["kind"] == "theme" else entity_radius(d["mentions"]))
+        for n, d in g.nodes(data=True)
+    }
     if g.number_of_nodes() <= ROOM_FOR_LABELS:  # small enough to read every label: leave room for them
         for n, d in g.nodes(data=True):
             if d["kind"] == "entity":
@@ -138,8 +141,16 @@ def evolution(data: SiteData) -> Laid:
         for (year, mode), mentions in cells.items():
             node = f"cell:{key}:{year}:{mode}"
             names = names_by_count(mentions)
-            g.add_node(node, kind="cell", entity=key, year=year, mode=mode, mentions=len(mentions),
-                       status=statuses.get((year, mode), "mentioned"), names=names)
+            g.add_node(
+                node,
+                kind="cell",
+                entity=key,
+                year=year,
+                mode=mode,
+                mentions=len(mentions),
+                status=statuses.get((year, mode), "mentioned"),
+                names=names,
+            )
             pos[node] = (columns[year] + MODE_OFFSET.get(mode, 0), y)
             if prev is not None:
                 gap = _steps(prev[1], (year, mode))

@@ -18,6 +18,7 @@ scipy for more than 500 nodes and is no faster.
 ``radial_layout`` draws one entity's neighbourhood: the entity in the middle,
 its neighbours on rings around it.
 """
+
 from __future__ import annotations
 
 import math
@@ -53,10 +54,17 @@ def order_hubs(hubs: list[Hashable], members: Mapping[Hashable, set]) -> list[Ha
     return out
 
 
-def anchored_layout(graph: nx.Graph, anchors: Mapping[Hashable, tuple[float, float]],
-                    radius: Mapping[Hashable, float], *, center: tuple[float, float] = (0.0, 0.0),
-                    gap: float = 6.0, pull: float = 0.5, rounds: int = 8,
-                    weight_of: callable = None) -> dict[Hashable, Point]:
+def anchored_layout(
+    graph: nx.Graph,
+    anchors: Mapping[Hashable, tuple[float, float]],
+    radius: Mapping[Hashable, float],
+    *,
+    center: tuple[float, float] = (0.0, 0.0),
+    gap: float = 6.0,
+    pull: float = 0.5,
+    rounds: int = 8,
+    weight_of: callable = None,
+) -> dict[Hashable, Point]:
     """Positions for every node of ``graph`` (see the module docstring).
 
     ``anchors`` fixes the hubs; ``radius`` gives each node's drawn radius;
@@ -203,15 +211,16 @@ def hub_radius(member_counts: Iterable[int], spacing: float) -> float:
     return max(around / (2 * math.pi) * 1.15, spacing * 8)
 
 
-def radial_layout(center: Hashable, neighbours: list[Hashable], radius: float = 150.0,
-                  per_ring: int = 14) -> dict[Hashable, Point]:
+def radial_layout(
+    center: Hashable, neighbours: list[Hashable], radius: float = 150.0, per_ring: int = 14
+) -> dict[Hashable, Point]:
     """The centre at (0, 0), the neighbours in the given order on rings around it
     (at most ``per_ring`` on the first ring, more on each ring further out)."""
     pos: dict[Hashable, Point] = {center: (0, 0)}
     ring, i = 0, 0
     while i < len(neighbours):
         cap = per_ring * (ring + 1)
-        chunk = neighbours[i:i + cap]
+        chunk = neighbours[i : i + cap]
         r = radius * (ring + 1)
         offset = (math.pi / len(chunk)) * (ring % 2)
         for k, n in enumerate(chunk):

@@ -9,6 +9,7 @@ Looks live here and only here: a colour per entity type and per status, a
 shape per node kind. Nodes carry no ``title`` (vis-network would show it as
 a tooltip); the page's own panel shows the evidence, as text.
 """
+
 from __future__ import annotations
 
 import json
@@ -80,10 +81,17 @@ def node_groups(types, statuses) -> dict[str, dict]:
     for t in types:
         c = type_color(t)
         groups["type:" + t] = {"shape": "dot", "color": _colors(c, _darker(c))}
-    groups["theme"] = {"shape": "box", "margin": 8, "font": {"size": 22, "color": "#FFFFFF", "face": FONT},
-                       "color": {"background": "#3C3C3C", "border": "#000000",
-                                 "highlight": {"background": "#000000", "border": "#000000"},
-                                 "hover": {"background": "#000000", "border": "#000000"}}}
+    groups["theme"] = {
+        "shape": "box",
+        "margin": 8,
+        "font": {"size": 22, "color": "#FFFFFF", "face": FONT},
+        "color": {
+            "background": "#3C3C3C",
+            "border": "#000000",
+            "highlight": {"background": "#000000", "border": "#000000"},
+            "hover": {"background": "#000000", "border": "#000000"},
+        },
+    }
     for s in statuses:
         c = status_color(s)
         # a promise is a ring, a review a filled dot
@@ -93,8 +101,12 @@ def node_groups(types, statuses) -> dict[str, dict]:
 
 
 def _colors(background: str, border: str) -> dict:
-    return {"background": background, "border": border, "highlight": {"background": background, "border": "#000000"},
-            "hover": {"background": background, "border": "#000000"}}
+    return {
+        "background": background,
+        "border": border,
+        "highlight": {"background": background, "border": "#000000"},
+        "hover": {"background": background, "border": "#000000"},
+    }
 
 
 def node_group(attrs: dict) -> str:
@@ -121,12 +133,23 @@ def to_pyvis(laid: Laid) -> Network:
         elif kind == "theme":
             _add(net, node, attrs["label"], shape="box", group=group, x=x, y=y)
         elif kind == "cell":
-            _add(net, node, "", shape="dot", group=group, x=x, y=y,
-                 size=round(min(6 + 1.5 * math.sqrt(attrs["mentions"]), 12), 1))
+            _add(
+                net,
+                node,
+                "",
+                shape="dot",
+                group=group,
+                x=x,
+                y=y,
+                size=round(min(6 + 1.5 * math.sqrt(attrs["mentions"]), 12), 1),
+            )
         else:
             raise ValueError(f"unknown node kind {kind!r}")
-    drawn = [(u, v) for u, v in sorted(g.edges, key=lambda e: (str(e[0]), str(e[1])))
-             if g.edges[u, v]["kind"] not in CANVAS_EDGES]
+    drawn = [
+        (u, v)
+        for u, v in sorted(g.edges, key=lambda e: (str(e[0]), str(e[1])))
+        if g.edges[u, v]["kind"] not in CANVAS_EDGES
+    ]
     kinds = sorted(edge_kind(g.edges[e]["kind"]) for e in drawn)
     common = max(sorted(set(kinds)), key=kinds.count) if kinds else "co-mention"
     for i, (u, v) in enumerate(drawn):
@@ -162,16 +185,21 @@ def to_pyvis(laid: Laid) -> Network:
 def canvas_links(laid: Laid) -> list[list[str]]:
     """The edges of ``CANVAS_EDGES``, as [node, node] pairs for the page to draw."""
     g = laid.graph
-    return [[str(u), str(v)] for u, v in sorted(g.edges, key=lambda e: (str(e[0]), str(e[1])))
-            if g.edges[u, v]["kind"] in CANVAS_EDGES]
+    return [
+        [str(u), str(v)]
+        for u, v in sorted(g.edges, key=lambda e: (str(e[0]), str(e[1])))
+        if g.edges[u, v]["kind"] in CANVAS_EDGES
+    ]
 
 
 def edge_style(kind: str) -> dict:
     """The look of an edge kind, in vis-network's edge options."""
     base = EDGE_STYLES[kind]
-    style = {"color": {"color": base["color"], "highlight": "#000000", "hover": "#000000"},
-             "width": base.get("width", 1),
-             "arrows": {"to": {"enabled": kind in ("next", "rename"), "scaleFactor": 0.4}}}
+    style = {
+        "color": {"color": base["color"], "highlight": "#000000", "hover": "#000000"},
+        "width": base.get("width", 1),
+        "arrows": {"to": {"enabled": kind in ("next", "rename"), "scaleFactor": 0.4}},
+    }
     if kind == "rename":
         style["font"] = {"size": 11, "color": "#D62728", "face": FONT, "strokeWidth": 3, "align": "top"}
     return style
@@ -189,10 +217,14 @@ def vis_data(net: Network, groups: dict[str, dict]) -> tuple[list[dict], list[di
     opts["layout"] = {"improvedLayout": False, "randomSeed": 1}
     opts["physics"] = {"enabled": False}
     big = len(nodes) > BIG
-    opts["interaction"].update({"hover": True, "hideEdgesOnZoom": big, "navigationButtons": False,
-                                "keyboard": False, "multiselect": False})
-    opts["nodes"] = {"font": {"face": FONT, "size": 14, "color": "#222222"}, "borderWidth": 1,
-                     "scaling": {"label": {"drawThreshold": 6}}}
+    opts["interaction"].update(
+        {"hover": True, "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False, "multiselect": False}
+    )
+    opts["nodes"] = {
+        "font": {"face": FONT, "size": 14, "color": "#222222"},
+        "borderWidth": 1,
+        "scaling": {"label": {"drawThreshold": 6}},
+    }
     used = {n.get("group") for n in nodes}
     opts["groups"] = {k: v for k, v in sorted(groups.items()) if k in used}
     return list(nodes), list(edges), opts
@@ -205,6 +237,5 @@ def _add(net: Network, node: str, label: str, **opts) -> None:
 
 
 def _darker(hex_color: str, f: float = 0.7) -> str:
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     return f"#{int(r * f):02X}{int(g * f):02X}{int(b * f):02X}"
-

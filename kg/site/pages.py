@@ -7,6 +7,7 @@ small. Links are relative (``base`` is ``""`` at the top of the site and
 ``"../"`` in ``themes/`` and ``entities/``), so the folder can be moved or
 opened from disk.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,8 +40,11 @@ from kg.site.network import (
 ENTITY_DIR = "entities"
 THEME_DIR = "themes"
 LIGHT_STATUSES = {"mentioned", "planned", "started"}  # dark text on these colours
-RELATION_LABEL = {"co-mention": "共现 co-mention", "relation": "关系 park/project/enterprise/program",
-                  "theme": "主题 theme"}
+RELATION_LABEL = {
+    "co-mention": "共现 co-mention",
+    "relation": "关系 park/project/enterprise/program",
+    "theme": "主题 theme",
+}
 
 
 def entity_href(key: str) -> str:
@@ -107,21 +111,36 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
         "entities": ents,
         "sentences": {str(i): _sentence_json(data, i) for i in sorted(sentence_ids)},
         "reports": [[r.name, r.title] for r in data.reports],
-        "types": [{"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t), "count": type_counts[t]}
-                  for t in data.types if type_counts[t]],
-        "themes": [{"id": t.id, "zh": t.zh, "en": t.en, "href": theme_href(t.id), "count": theme_counts[t.id]}
-                   for t in data.themes.values() if theme_counts[t.id]],
-        "statuses": [{"id": s.id, "zh": s.zh, "en": s.en, "color": status_color(s.id),
-                      "light": s.id in LIGHT_STATUSES} for s in data.statuses.values()],
+        "types": [
+            {"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t), "count": type_counts[t]}
+            for t in data.types
+            if type_counts[t]
+        ],
+        "themes": [
+            {"id": t.id, "zh": t.zh, "en": t.en, "href": theme_href(t.id), "count": theme_counts[t.id]}
+            for t in data.themes.values()
+            if theme_counts[t.id]
+        ],
+        "statuses": [
+            {"id": s.id, "zh": s.zh, "en": s.en, "color": status_color(s.id), "light": s.id in LIGHT_STATUSES}
+            for s in data.statuses.values()
+        ],
         "years": sorted({y for k in keys for y in data.entities[k].years}),
-        "edgeKinds": [{"id": k, "label": RELATION_LABEL.get(k, k), "count": kinds[k]}
-                      for k in ("relation", "co-mention", "theme") if kinds[k]],
+        "edgeKinds": [
+            {"id": k, "label": RELATION_LABEL.get(k, k), "count": kinds[k]}
+            for k in ("relation", "co-mention", "theme")
+            if kinds[k]
+        ],
     }
     if view == "evolution":
         payload["rows"] = [[key, y, x] for key, y, x in g.graph["rows"]]
-        payload["axis"] = {"columns": [[y, x] for y, x in sorted(g.graph["columns"].items())],
-                           "gaps": [list(gap) for gap in g.graph["gaps"]], "yearWidth": YEAR_WIDTH,
-                           "offsets": MODE_OFFSET, "rowHeight": ROW_HEIGHT}
+        payload["axis"] = {
+            "columns": [[y, x] for y, x in sorted(g.graph["columns"].items())],
+            "gaps": [list(gap) for gap in g.graph["gaps"]],
+            "yearWidth": YEAR_WIDTH,
+            "offsets": MODE_OFFSET,
+            "rowHeight": ROW_HEIGHT,
+        }
     return payload
 
 
@@ -135,8 +154,10 @@ def _entity_json(e: Entity, base: str) -> dict:
         "cells": len(e.cells()),
         "href": entity_href(e.key),
         "mentions": [[m.sentence, m.start, m.end, m.year, m.mode] for m in e.mentions],
-        "claims": [[c.year, c.mode, c.status, c.trigger, c.sentence, None if c.sentence is not None else c.evidence]
-                   for c in e.claims],
+        "claims": [
+            [c.year, c.mode, c.status, c.trigger, c.sentence, None if c.sentence is not None else c.evidence]
+            for c in e.claims
+        ],
     }
 
 
@@ -146,6 +167,7 @@ def _sentence_json(data: SiteData, i: int) -> list:
 
 
 # ---- static pages -------------------------------------------------------------
+
 
 def entity_context(data: SiteData, key: str) -> dict:
     """The entity page: names, themes, timeline, statuses, neighbourhood (as SVG), sentences."""
@@ -160,21 +182,47 @@ def entity_context(data: SiteData, key: str) -> dict:
     for n in sorted(g.nodes, key=lambda n: (n != key, str(n))):
         other = data.entities[n]
         x, y = laid.pos[n]
-        svg_nodes.append({"key": n, "label": other.label, "x": x, "y": y, "color": type_color(other.type),
-                          "r": 16 if n == key else 9, "center": n == key, "href": f"{n}.html",
-                          "type": other.type})
+        svg_nodes.append(
+            {
+                "key": n,
+                "label": other.label,
+                "x": x,
+                "y": y,
+                "color": type_color(other.type),
+                "r": 16 if n == key else 9,
+                "center": n == key,
+                "href": f"{n}.html",
+                "type": other.type,
+            }
+        )
     svg_edges = []
     for u, v in sorted(g.edges, key=lambda e: (str(e[0]), str(e[1]))):
         a = g.edges[u, v]
         (x1, y1), (x2, y2) = laid.pos[u], laid.pos[v]
-        svg_edges.append({"x1": x1, "y1": y1, "x2": x2, "y2": y2, "w": min(1 + len(a["sentences"]) / 2, 6),
-                          "relation": edge_kind(a["kind"]) == "relation", "kind": a["kind"]})
+        svg_edges.append(
+            {
+                "x1": x1,
+                "y1": y1,
+                "x2": x2,
+                "y2": y2,
+                "w": min(1 + len(a["sentences"]) / 2, 6),
+                "relation": edge_kind(a["kind"]) == "relation",
+                "kind": a["kind"],
+            }
+        )
     together = []
     for other_key, sentences in data.neighbours(key).items():
         other = data.entities[other_key]
-        together.append({"key": other.key, "label": other.label, "type": other.type,
-                         "color": type_color(other.type), "kind": _relation_label(e, other),
-                         "sentences": [data.sentences[i].text for i in sentences]})
+        together.append(
+            {
+                "key": other.key,
+                "label": other.label,
+                "type": other.type,
+                "color": type_color(other.type),
+                "kind": _relation_label(e, other),
+                "sentences": [data.sentences[i].text for i in sentences],
+            }
+        )
     together.sort(key=lambda t: (-len(t["sentences"]), t["label"], t["key"]))
 
     statuses = cell_statuses(data, e)
@@ -188,35 +236,61 @@ def entity_context(data: SiteData, key: str) -> dict:
                 row[mode] = None
                 continue
             status = statuses.get((year, mode), "mentioned")
-            row[mode] = {"mentions": len(ms), "names": names_by_count(ms),
-                         "status": _status_json(data, status),
-                         "reports": sorted({data.reports[m.report].name for m in ms})}
+            row[mode] = {
+                "mentions": len(ms),
+                "names": names_by_count(ms),
+                "status": _status_json(data, status),
+                "reports": sorted({data.reports[m.report].name for m in ms}),
+            }
         timeline.append(row)
-    claims = [{"year": c.year, "mode": c.mode, "status": _status_json(data, c.status), "trigger": c.trigger,
-               "report": data.reports[c.report].name,
-               "evidence": data.sentences[c.sentence].text if c.sentence is not None else c.evidence}
-              for c in e.claims if c.status != "mentioned"]
+    claims = [
+        {
+            "year": c.year,
+            "mode": c.mode,
+            "status": _status_json(data, c.status),
+            "trigger": c.trigger,
+            "report": data.reports[c.report].name,
+            "evidence": data.sentences[c.sentence].text if c.sentence is not None else c.evidence,
+        }
+        for c in e.claims
+        if c.status != "mentioned"
+    ]
     by_report: dict[int, list] = {}
     for m in e.mentions:
         s = data.sentences[m.sentence]
         ok = 0 <= m.start < m.end <= len(s.text)
-        by_report.setdefault(m.report, []).append({
-            "before": s.text[:m.start] if ok else s.text, "mark": s.text[m.start:m.end] if ok else "",
-            "after": s.text[m.end:] if ok else "", "year": m.year, "mode": m.mode, "section": s.section})
-    evidence = [{"report": data.reports[r].name, "title": data.reports[r].title, "items": items}
-                for r, items in sorted(by_report.items())]
+        by_report.setdefault(m.report, []).append(
+            {
+                "before": s.text[: m.start] if ok else s.text,
+                "mark": s.text[m.start : m.end] if ok else "",
+                "after": s.text[m.end :] if ok else "",
+                "year": m.year,
+                "mode": m.mode,
+                "section": s.section,
+            }
+        )
+    evidence = [
+        {"report": data.reports[r].name, "title": data.reports[r].title, "items": items}
+        for r, items in sorted(by_report.items())
+    ]
     return {
         "entity": e,
         "type_label": TYPE_LABELS.get(e.type, e.type),
         "type_color": type_color(e.type),
-        "themes": [{"id": t, "zh": data.themes[t].zh if t in data.themes else t, "href": theme_href(t)}
-                   for t in e.themes],
+        "themes": [
+            {"id": t, "zh": data.themes[t].zh if t in data.themes else t, "href": theme_href(t)} for t in e.themes
+        ],
         "years": e.years,
         "report_count": len({m.report for m in e.mentions}),
         "timeline": timeline,
         "claims": claims,
-        "svg": {"view": view, "nodes": svg_nodes, "edges": svg_edges, "count": len(svg_nodes),
-                "more": max(len(together) - (len(svg_nodes) - 1), 0)},
+        "svg": {
+            "view": view,
+            "nodes": svg_nodes,
+            "edges": svg_edges,
+            "count": len(svg_nodes),
+            "more": max(len(together) - (len(svg_nodes) - 1), 0),
+        },
         "together": together,
         "evidence": evidence,
     }
@@ -229,8 +303,13 @@ def _relation_label(a: Entity, b: Entity) -> str:
 
 def _status_json(data: SiteData, status: str) -> dict:
     s = data.statuses.get(status)
-    return {"id": status, "zh": s.zh if s else status, "en": s.en if s else "", "color": status_color(status),
-            "light": status in LIGHT_STATUSES}
+    return {
+        "id": status,
+        "zh": s.zh if s else status,
+        "en": s.en if s else "",
+        "color": status_color(status),
+        "light": status in LIGHT_STATUSES,
+    }
 
 
 def index_context(data: SiteData, files: list[str]) -> dict:
@@ -238,38 +317,86 @@ def index_context(data: SiteData, files: list[str]) -> dict:
     ents = list(data.entities.values())
     mentions_by_report = Counter(m.report for e in ents for m in e.mentions)
     entities_by_report = Counter(r for e in ents for r in {m.report for m in e.mentions})
-    reports = [{"name": r.name, "title": r.title, "date": r.date, "area": r.area, "reviewed": r.reviewed_year,
-                "plan": r.plan_year, "entities": entities_by_report[r.index], "mentions": mentions_by_report[r.index]}
-               for r in data.reports]
-    types = [{"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t),
-              "entities": sum(1 for e in ents if e.type == t),
-              "mentions": sum(len(e.mentions) for e in ents if e.type == t)} for t in data.types]
+    reports = [
+        {
+            "name": r.name,
+            "title": r.title,
+            "date": r.date,
+            "area": r.area,
+            "reviewed": r.reviewed_year,
+            "plan": r.plan_year,
+            "entities": entities_by_report[r.index],
+            "mentions": mentions_by_report[r.index],
+        }
+        for r in data.reports
+    ]
+    types = [
+        {
+            "id": t,
+            "label": TYPE_LABELS.get(t, t),
+            "color": type_color(t),
+            "entities": sum(1 for e in ents if e.type == t),
+            "mentions": sum(len(e.mentions) for e in ents if e.type == t),
+        }
+        for t in data.types
+    ]
     themes = []
     for t in data.themes.values():
         members = sorted(data.theme_entities(t.id), key=lambda e: (-len(e.mentions), e.label, e.key))
         if not members:
             continue
-        themes.append({"id": t.id, "zh": t.zh, "en": t.en, "href": theme_href(t.id), "entities": len(members),
-                       "mentions": sum(len(e.mentions) for e in members),
-                       "top": [{"label": e.label, "href": entity_href(e.key), "mentions": len(e.mentions),
-                                "color": type_color(e.type)} for e in members[:8]]})
+        themes.append(
+            {
+                "id": t.id,
+                "zh": t.zh,
+                "en": t.en,
+                "href": theme_href(t.id),
+                "entities": len(members),
+                "mentions": sum(len(e.mentions) for e in members),
+                "top": [
+                    {
+                        "label": e.label,
+                        "href": entity_href(e.key),
+                        "mentions": len(e.mentions),
+                        "color": type_color(e.type),
+                    }
+                    for e in members[:8]
+                ],
+            }
+        )
     years = data.years
     areas = sorted({r.area for r in data.reports if r.area})
     top = sorted(ents, key=lambda e: (-len(e.mentions), e.label, e.key))[:20]
     statuses = Counter(c.status for e in ents for c in e.claims if c.status != "mentioned")
     return {
         "areas": areas,
-        "counts": {"reports": len(data.reports), "entities": len(ents),
-                   "mentions": sum(len(e.mentions) for e in ents), "sentences": len(data.sentences),
-                   "themes": len(themes), "comentions": len(data.comentions)},
+        "counts": {
+            "reports": len(data.reports),
+            "entities": len(ents),
+            "mentions": sum(len(e.mentions) for e in ents),
+            "sentences": len(data.sentences),
+            "themes": len(themes),
+            "comentions": len(data.comentions),
+        },
         "year_span": (years[0], years[-1]) if years else None,
         "reports": reports,
         "types": types,
         "themes": themes,
-        "top": [{"label": e.label, "href": entity_href(e.key), "mentions": len(e.mentions), "type": e.type,
-                 "color": type_color(e.type)} for e in top],
-        "statuses": [{"status": _status_json(data, s.id), "claims": statuses[s.id]}
-                     for s in data.statuses.values() if statuses[s.id]],
+        "top": [
+            {
+                "label": e.label,
+                "href": entity_href(e.key),
+                "mentions": len(e.mentions),
+                "type": e.type,
+                "color": type_color(e.type),
+            }
+            for e in top
+        ],
+        "statuses": [
+            {"status": _status_json(data, s.id), "claims": statuses[s.id]}
+            for s in data.statuses.values()
+            if statuses[s.id]
+        ],
         "files": files,
         "status_colors": STATUS_COLORS,
     }
@@ -279,11 +406,22 @@ def entities_context(data: SiteData) -> dict:
     rows = []
     for e in sorted(data.entities.values(), key=lambda e: (e.label, e.key)):
         years = e.years
-        rows.append({"key": e.key, "label": e.label, "aliases": e.aliases, "type": e.type,
-                     "color": type_color(e.type), "href": entity_href(e.key), "mentions": len(e.mentions),
-                     "first": years[0] if years else "", "last": years[-1] if years else "",
-                     "themes": [data.themes[t].zh if t in data.themes else t for t in e.themes],
-                     "cells": len(e.cells())})
-    return {"rows": rows, "types": [{"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t)}
-                                    for t in data.types]}
-
+        rows.append(
+            {
+                "key": e.key,
+                "label": e.label,
+                "aliases": e.aliases,
+                "type": e.type,
+                "color": type_color(e.type),
+                "href": entity_href(e.key),
+                "mentions": len(e.mentions),
+                "first": years[0] if years else "",
+                "last": years[-1] if years else "",
+                "themes": [data.themes[t].zh if t in data.themes else t for t in e.themes],
+                "cells": len(e.cells()),
+            }
+        )
+    return {
+        "rows": rows,
+        "types": [{"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t)} for t in data.types],
+    }

@@ -20,6 +20,7 @@ Every file goes through write_atomic; the same graph gives the same bytes.
 Pages left in ``themes/`` and ``entities/`` by an earlier build of another
 corpus are removed, so the folder never links to a stale page.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,9 +45,20 @@ from kg.site.pages import (
 
 AUDIT_JSON = "audit.json"
 AUDIT_FILES = ("audit.html", "audit.csv", "audit.json")
-OTHER_FILES = ("graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "extraction.json", "manifest.json",
-               "audit.html", "audit.csv", "audit-entities.csv", "audit.json", "plan-vs-actual.csv",
-               "plan-vs-actual.json")
+OTHER_FILES = (
+    "graph.trig",
+    "graph.ttl",
+    "graph.nq",
+    "graph.jsonld",
+    "extraction.json",
+    "manifest.json",
+    "audit.html",
+    "audit.csv",
+    "audit-entities.csv",
+    "audit.json",
+    "plan-vs-actual.csv",
+    "plan-vs-actual.json",
+)
 GRAPH_HINT = "点击或悬停节点查看证据句。Click or hover a node for the sentences behind it."
 
 
@@ -75,9 +87,16 @@ def write_site(out_dir: str | Path, data: SiteData | None = None) -> SiteSummary
         page(rel, "graph.html", base, view=view, title=title, here=here, hint=hint, payload=payload)
 
     graph_page("overview.html", "overview", graphs.overview(data), "关系图 Overview", "", "overview", GRAPH_HINT)
-    graph_page("evolution.html", "evolution", graphs.evolution(data), "演变 Evolution", "", "evolution",
-               "年份为横轴：空心为计划，实心为回顾，颜色为状态。Years across: a ring is a plan, a dot a review, "
-               "the colour its status. " + GRAPH_HINT)
+    graph_page(
+        "evolution.html",
+        "evolution",
+        graphs.evolution(data),
+        "演变 Evolution",
+        "",
+        "evolution",
+        "年份为横轴：空心为计划，实心为回顾，颜色为状态。Years across: a ring is a plan, a dot a review, "
+        "the colour its status. " + GRAPH_HINT,
+    )
     theme_pages = set()
     for t in data.themes.values():
         if not data.theme_entities(t.id):
@@ -89,8 +108,7 @@ def write_site(out_dir: str | Path, data: SiteData | None = None) -> SiteSummary
     for key in data.entities:
         rel = entity_href(key)
         entity_pages.add(Path(rel).name)
-        page(rel, "entity.html", "../", title=data.entities[key].label, here="entity",
-             **entity_context(data, key))
+        page(rel, "entity.html", "../", title=data.entities[key].label, here="entity", **entity_context(data, key))
     page("entities.html", "entities.html", "", title="实体 Entities", here="entities", **entities_context(data))
     files = [f for f in OTHER_FILES if (out / f).is_file()]
     title = "policy-kg · " + ("、".join(sorted({r.area for r in data.reports if r.area})) or "corpus")

@@ -5,6 +5,7 @@ but their entities, statuses and indicators are written here by hand, so
 every expected query row below can be worked out on paper and does not move
 when the extractor improves.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,10 +48,21 @@ def _entities(doc) -> list[Entity]:
                     taken.append((start, end))
                     sent = doc.sentence_at(start)
                     sec = doc.section(sent.section)
-                    ent.mentions.append(Mention(
-                        text=form, start=start, end=end, type=typ, rule="hand", sentence=doc.text[sent.start:sent.end],
-                        sentence_start=sent.start, section=sec.id, section_title=sec.title, year=sec.year,
-                        mode=sec.mode))
+                    ent.mentions.append(
+                        Mention(
+                            text=form,
+                            start=start,
+                            end=end,
+                            type=typ,
+                            rule="hand",
+                            sentence=doc.text[sent.start : sent.end],
+                            sentence_start=sent.start,
+                            section=sec.id,
+                            section_title=sec.title,
+                            year=sec.year,
+                            mode=sec.mode,
+                        )
+                    )
                 start = end
         if ent.mentions:
             ent.mentions.sort(key=lambda m: m.start)
@@ -63,17 +75,36 @@ def _claim(doc, ent: Entity, trigger: str, status: str, after: str) -> StatusCla
     at = doc.text.index(trigger, doc.text.index(after))
     sent = doc.sentence_at(at)
     sec = doc.section(sent.section)
-    return StatusClaim(year=sec.year, mode=sec.mode, status=status, trigger=trigger,
-                       evidence=doc.text[sent.start:sent.end], start=at, end=at + len(trigger))
+    return StatusClaim(
+        year=sec.year,
+        mode=sec.mode,
+        status=status,
+        trigger=trigger,
+        evidence=doc.text[sent.start : sent.end],
+        start=at,
+        end=at + len(trigger),
+    )
 
 
 def _indicator(doc, evidence: str, year: int, kind: str, value: float, qualifier: str | None = None) -> Indicator:
     start = doc.text.index(evidence)
     sent = doc.sentence_at(start)
     sec = doc.section(sent.section)
-    return Indicator(indicator="地区生产总值", measure="growth", year=year, kind=kind, value=value, unit="%",
-                     qualifier=qualifier, evidence=evidence, start=start, end=start + len(evidence), concept="gdp",
-                     section=sec.id, mode=sec.mode)
+    return Indicator(
+        indicator="地区生产总值",
+        measure="growth",
+        year=year,
+        kind=kind,
+        value=value,
+        unit="%",
+        qualifier=qualifier,
+        evidence=evidence,
+        start=start,
+        end=start + len(evidence),
+        concept="gdp",
+        section=sec.id,
+        mode=sec.mode,
+    )
 
 
 def make_tiny_corpus() -> CorpusResult:
@@ -85,18 +116,29 @@ def make_tiny_corpus() -> CorpusResult:
         by_id = {e.id: e for e in ents}
         if doc.reviewed_year == 2019:
             by_id["project-guangming"].status.append(
-                _claim(doc, by_id["project-guangming"], "竣工投产", "completed", "星河产业园内"))
-            inds = [_indicator(doc, "地区生产总值增长6.5%", 2019, "actual", 6.5),
-                    _indicator(doc, "地区生产总值增长6%左右", 2020, "target", 6.0, "左右")]
+                _claim(doc, by_id["project-guangming"], "竣工投产", "completed", "星河产业园内")
+            )
+            inds = [
+                _indicator(doc, "地区生产总值增长6.5%", 2019, "actual", 6.5),
+                _indicator(doc, "地区生产总值增长6%左右", 2020, "target", 6.0, "左右"),
+            ]
         else:
             by_id["project-hongri"].status.append(
-                _claim(doc, by_id["project-hongri"], "开工", "started", "红日电池项目在"))
+                _claim(doc, by_id["project-hongri"], "开工", "started", "红日电池项目在")
+            )
             inds = [_indicator(doc, "地区生产总值增长3.6%", 2020, "actual", 3.6)]
         results.append(DocumentResult(document=doc, entities=ents, indicators=inds))
     a, b = (f"{name}#" for name in TINY_FILES)
-    links = [Link(a=a + "PROJECT#光明芯片项目", b=b + "PROJECT#光明芯片项目二期", rule="renamed: most of one name kept",
-                  score=0.8, detail="光明芯片项目 ~ 光明芯片项目二期"),
-             Link(a=a + "PARK#星河产业园", b=b + "PARK#星河产业园", rule="same name", score=1.0, detail="星河产业园")]
+    links = [
+        Link(
+            a=a + "PROJECT#光明芯片项目",
+            b=b + "PROJECT#光明芯片项目二期",
+            rule="renamed: most of one name kept",
+            score=0.8,
+            detail="光明芯片项目 ~ 光明芯片项目二期",
+        ),
+        Link(a=a + "PARK#星河产业园", b=b + "PARK#星河产业园", rule="same name", score=1.0, detail="星河产业园"),
+    ]
     return CorpusResult(documents=results, links=links, canonical={"project-guangming": "光明芯片项目"})
 
 

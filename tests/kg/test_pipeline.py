@@ -1,4 +1,5 @@
 """kg.pipeline: one graph in memory for the whole build folder, the same files as step by step."""
+
 from __future__ import annotations
 
 from pathlib import Path

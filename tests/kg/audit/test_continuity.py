@@ -5,6 +5,7 @@ statuses written by hand, so every row is worked out on paper) and three
 岚山区 reports in tests/data/audit/ read by the real extractor, where each
 verdict happens once or twice (see tests/data/README.md).
 """
+
 from __future__ import annotations
 
 import csv
@@ -98,9 +99,12 @@ def marked(q) -> list[str]:
 
 # pairs and verdicts ------------------------------------------------------------------------
 
+
 def test_a_report_pairs_with_the_next_report_of_its_area_that_reviews_the_year_it_plans(lanshan):
     assert [(p.earlier, p.later, p.area, p.year) for p in lanshan.pairs] == [
-        (R2019, R2020, "岚山区", 2020), (R2020, R2021, "岚山区", 2021)]
+        (R2019, R2020, "岚山区", 2020),
+        (R2020, R2021, "岚山区", 2021),
+    ]
     assert lanshan.pairs[0].counts == {"same-name": 1, "other-name": 1, "silent": 2, "new": 2, "disappeared": 1}
     assert lanshan.pairs[1].counts == {"same-name": 2, "other-name": 0, "silent": 0, "new": 0, "disappeared": 3}
 
@@ -123,8 +127,12 @@ def test_followed_up_same_name_quotes_the_plan_and_the_review(lanshan):
     assert f.earlier_names == f.later_names == ("金沙湾智能制造项目",)
     # only what the 2019 report plans: its review of 2019 (签约落地) is not the promise
     (planned,) = f.earlier_quotes
-    assert (planned.report, planned.year, planned.mode, planned.section) == (R2019, 2020, "planned",
-                                                                           "2.1 抓好重大项目建设")
+    assert (planned.report, planned.year, planned.mode, planned.section) == (
+        R2019,
+        2020,
+        "planned",
+        "2.1 抓好重大项目建设",
+    )
     assert planned.sentence == "推进金沙湾智能制造项目、青石岭生态农业示范园建设，加快海川港口物流园二期招商。"
     assert marked(planned) == ["金沙湾智能制造项目"]
     (reviewed,) = f.later_quotes
@@ -167,9 +175,13 @@ def test_disappeared_is_what_the_next_report_does_not_name_at_all(lanshan):
     # every mention in the earlier report, its review and its plan
     assert [(q.year, q.mode, q.sentence) for q in f.earlier_quotes] == [
         (2019, "reviewed", "海川港口物流园建成运营。"),
-        (2020, "planned", "推进金沙湾智能制造项目、青石岭生态农业示范园建设，加快海川港口物流园二期招商。")]
+        (2020, "planned", "推进金沙湾智能制造项目、青石岭生态农业示范园建设，加快海川港口物流园二期招商。"),
+    ]
     assert [f.name for f in lanshan.findings if f.year == 2021 and f.verdict == "disappeared"] == [
-        "青石岭生态农业园", "白鹭湖湿地公园项目", "金沙湾智能制造项目"]
+        "青石岭生态农业园",
+        "白鹭湖湿地公园项目",
+        "金沙湾智能制造项目",
+    ]
 
 
 def test_rows_worked_out_on_paper_for_the_hand_made_corpus(tiny):
@@ -196,24 +208,31 @@ def test_reports_of_other_areas_or_years_apart_are_no_pair(tmp_path):
     audit = built.audit
     reports = audit.reports  # area, then plan year
     assert [(r.file, r.area, r.reviewed_year, r.plan_year) for r in reports] == [
-        ("lingang-2020-report-2021-plan.txt", "临港区", 2020, 2021), (R2019, "岚山区", 2019, 2020),
-        (R2021, "岚山区", 2021, 2022)]
+        ("lingang-2020-report-2021-plan.txt", "临港区", 2020, 2021),
+        (R2019, "岚山区", 2019, 2020),
+        (R2021, "岚山区", 2021, 2022),
+    ]
     assert consecutive_pairs(reports) == [] and audit.pairs == [] and audit.findings == []
     assert len(built.graphs.graph(AUDIT_GRAPH)) == 0
 
 
-
 # entities ------------------------------------------------------------------------------------
+
 
 def test_entity_rows_give_years_modes_names_and_the_gaps_between(lanshan):
     e = entity(lanshan, "海川港口物流园")
     assert (e.type, e.years, e.first_year, e.last_year, e.gaps) == ("PARK", (2019, 2020, 2022), 2019, 2022, (2021,))
     assert [(a.report, a.year, a.mode, a.mentions) for a in e.appearances] == [
-        (R2019, 2019, "reviewed", 1), (R2019, 2020, "planned", 1), (R2021, 2022, "planned", 1)]
+        (R2019, 2019, "reviewed", 1),
+        (R2019, 2020, "planned", 1),
+        (R2021, 2022, "planned", 1),
+    ]
     assert [(n.name, n.reports) for n in e.names] == [("海川港口物流园", (R2019, R2021))]
     park = entity(lanshan, "青石岭生态农业园")
-    assert [(n.name, n.reports) for n in park.names] == [("青石岭生态农业示范园", (R2019,)),
-                                                          ("青石岭生态农业园", (R2020,))]
+    assert [(n.name, n.reports) for n in park.names] == [
+        ("青石岭生态农业示范园", (R2019,)),
+        ("青石岭生态农业园", (R2020,)),
+    ]
     assert park.gaps == () and park.years == (2020,)
     # type, then canonical name
     assert [(e.type, e.name) for e in lanshan.entities] == sorted((e.type, e.name) for e in lanshan.entities)
@@ -222,21 +241,27 @@ def test_entity_rows_give_years_modes_names_and_the_gaps_between(lanshan):
 def test_status_sequence_per_year_and_mode_from_the_claims(tiny, lanshan, lanshan_result):
     g = entity(tiny, "光明芯片项目")
     assert [(s.year, s.mode, s.status, s.label, s.trigger, s.report) for s in g.statuses] == [
-        (2019, "reviewed", "completed", "completed", "竣工投产", f"{TA}.txt")]
+        (2019, "reviewed", "completed", "completed", "竣工投产", f"{TA}.txt")
+    ]
     assert g.statuses[0].evidence == "星河产业园内的光明芯片项目竣工投产。"
     h = entity(tiny, "红日电池项目")
     assert [(s.year, s.mode, s.status, s.trigger) for s in h.statuses] == [(2020, "reviewed", "started", "开工")]
     assert entity(tiny, "绿谷物流园").statuses == ()
     # the real extraction's claims, through the graph, in year order with a year's plan before its review
-    claims = sorted((s.year, {"planned": 0, "reviewed": 1}[s.mode], s.status, s.trigger)
-                    for d in lanshan_result.documents for e in d.entities if e.name == "紫金数据中心项目"
-                    for s in e.status)
+    claims = sorted(
+        (s.year, {"planned": 0, "reviewed": 1}[s.mode], s.status, s.trigger)
+        for d in lanshan_result.documents
+        for e in d.entities
+        if e.name == "紫金数据中心项目"
+        for s in e.status
+    )
     z = entity(lanshan, "紫金数据中心项目")
     assert [(s.year, {"planned": 0, "reviewed": 1}[s.mode], s.status, s.trigger) for s in z.statuses] == claims
     assert [(s.year, s.mode) for s in z.statuses] == [(2021, "planned"), (2021, "reviewed"), (2022, "planned")]
 
 
 # engines, memory and the graph ---------------------------------------------------------------
+
 
 def test_the_audit_is_the_same_in_memory_and_from_the_file_on_either_engine(lanshan_result, lanshan_build):
     in_memory = build_graph(lanshan_result).audit
@@ -266,6 +291,7 @@ def test_findings_are_nodes_of_the_audit_graph_with_their_evidence(tiny_build, t
     # the verdicts are a concept scheme with both labels
     onto = ds.graph(URIRef("https://w3id.org/policy-kg/ontology"))
     from rdflib.namespace import SKOS
+
     assert Literal("followed up, another name", lang="en") in set(onto.objects(VERDICT["other-name"], SKOS.prefLabel))
 
 
@@ -281,18 +307,32 @@ def test_library_queries_give_the_audit_rows_on_both_engines(tiny_build):
         ("2020", f"{TA}.txt", f"{TB}.txt", "disappeared", "disappeared", "1"),
         ("2020", f"{TA}.txt", f"{TB}.txt", "new", "new", "1"),
         ("2020", f"{TA}.txt", f"{TB}.txt", "same-name", "followed up, same name", "3"),
-        ("2020", f"{TA}.txt", f"{TB}.txt", "silent", "silent", "1")]
+        ("2020", f"{TA}.txt", f"{TB}.txt", "silent", "silent", "1"),
+    ]
     silent = rows("audit-followups", verdict="silent")
     assert [(r[3], r[6], r[7], r[8], r[10]) for r in silent] == [
-        ("silent", "青山田园综合体项目", "planned", "青山田园综合体项目", "推进光明芯片项目二期和青山田园综合体项目建设。")]
+        (
+            "silent",
+            "青山田园综合体项目",
+            "planned",
+            "青山田园综合体项目",
+            "推进光明芯片项目二期和青山田园综合体项目建设。",
+        )
+    ]
     same = rows("audit-followups", verdict="same-name", year=2020)
     assert [(r[6], r[7], r[8]) for r in same] == [
-        ("星河产业园", "planned", "星河产业园"), ("星河产业园", "reviewed", "星河产业园"),
-        ("光明芯片项目", "planned", "光明芯片项目二期"), ("光明芯片项目", "reviewed", "光明芯片项目二期"),
-        ("红日电池项目", "planned", "红日电池项目"), ("红日电池项目", "reviewed", "红日电池项目")]
+        ("星河产业园", "planned", "星河产业园"),
+        ("星河产业园", "reviewed", "星河产业园"),
+        ("光明芯片项目", "planned", "光明芯片项目二期"),
+        ("光明芯片项目", "reviewed", "光明芯片项目二期"),
+        ("红日电池项目", "planned", "红日电池项目"),
+        ("红日电池项目", "reviewed", "红日电池项目"),
+    ]
     assert rows("audit-followups", year=2019) == []
     assert [(r[3], r[6], r[7]) for r in rows("audit-changes")] == [
-        ("disappeared", "青山田园综合体项目", "2"), ("new", "绿谷物流园", "1")]
+        ("disappeared", "青山田园综合体项目", "2"),
+        ("new", "绿谷物流园", "1"),
+    ]
     assert [r[3] for r in rows("audit-changes", change="new")] == ["new"]
 
 
@@ -313,14 +353,17 @@ def _a_mention(ds, graph: str, surface: str) -> URIRef:
     return min(g.subjects(PKG.surface, Literal(surface)))
 
 
-@pytest.mark.parametrize("case,focus,message", [
-    ("same-name whose names differ", XINGHE, DISAGREES),
-    ("same-name without the review's mention", XINGHE, NEEDS),
-    ("evidence from a report the finding does not name", XINGHE, DISAGREES),
-    ("a year the reports do not plan and review", XINGHE, DISAGREES),
-    ("silent with a mention in the review", QINGSHAN, DISAGREES),
-    ("new with a mention in the earlier report", LVGU, DISAGREES),
-])
+@pytest.mark.parametrize(
+    "case,focus,message",
+    [
+        ("same-name whose names differ", XINGHE, DISAGREES),
+        ("same-name without the review's mention", XINGHE, NEEDS),
+        ("evidence from a report the finding does not name", XINGHE, DISAGREES),
+        ("a year the reports do not plan and review", XINGHE, DISAGREES),
+        ("silent with a mention in the review", QINGSHAN, DISAGREES),
+        ("new with a mention in the earlier report", LVGU, DISAGREES),
+    ],
+)
 def test_shapes_catch_a_finding_that_contradicts_its_evidence(tiny_build, case, focus, message):
     ds = load_dataset(tiny_build)
     g = ds.graph(AUDIT_GRAPH)
@@ -339,47 +382,57 @@ def test_shapes_catch_a_finding_that_contradicts_its_evidence(tiny_build, case, 
         g.add((node, PKG.earlierMention, _a_mention(ds, TA, "星河产业园")))
     report = validate_graph(union_graph(ds))
     assert not report.conforms, case
-    assert any(v.focus == f"finding:{focus}" and message in v.shape_message for v in report.violations), \
-        report.text()
+    assert any(v.focus == f"finding:{focus}" and message in v.shape_message for v in report.violations), report.text()
 
 
 # plan versus actual --------------------------------------------------------------------------
+
 
 def test_plan_versus_actual_from_the_graph_is_the_one_from_the_records(lanshan_build, lanshan_result):
     eng = open_engine(lanshan_build, "oxigraph")
     from_graph = pair(observations(eng))
     assert from_graph == pair(observations_from_results(lanshan_result.documents))
-    assert [(v.concept, v.measure, v.year, v.target_value, v.qualifier, v.actual_value, v.verdict)
-            for v in from_graph] == [("gdp", "growth", 2020, 6.0, "左右", 6.5, "met"),
-                                     ("gdp", "growth", 2021, 7.0, None, 8.2, "met")]
+    assert [
+        (v.concept, v.measure, v.year, v.target_value, v.qualifier, v.actual_value, v.verdict) for v in from_graph
+    ] == [("gdp", "growth", 2020, 6.0, "左右", 6.5, "met"), ("gdp", "growth", 2021, 7.0, None, 8.2, "met")]
 
 
 def test_plan_versus_actual_of_the_hand_made_corpus_through_the_graph(tiny_build, tiny_corpus):
-    assert pair(observations(open_engine(tiny_build, "rdflib"))) == pair(observations_from_results(
-        tiny_corpus.documents))
+    assert pair(observations(open_engine(tiny_build, "rdflib"))) == pair(
+        observations_from_results(tiny_corpus.documents)
+    )
 
 
 # files ---------------------------------------------------------------------------------------
+
 
 def test_audit_files_hold_every_finding_and_entity(lanshan_build, lanshan):
     rows = list(csv.DictReader(io.StringIO((lanshan_build / AUDIT_CSV).read_text(encoding="utf-8"))))
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == len(lanshan.findings) == 12
     other = next(r for r in rows if r["verdict"] == "other-name")
     assert (other["earlier_names"], other["later_names"]) == ("青石岭生态农业示范园", "青石岭生态农业园")
-    assert other["earlier_quotes"] == (f"[{R2019} 2020 planned] 推进金沙湾智能制造项目、青石岭生态农业示范园建设，"
-                                       "加快海川港口物流园二期招商。")
+    assert other["earlier_quotes"] == (
+        f"[{R2019} 2020 planned] 推进金沙湾智能制造项目、青石岭生态农业示范园建设，加快海川港口物流园二期招商。"
+    )
     assert other["later_quotes"] == f"[{R2020} 2020 reviewed] 金沙湾智能制造项目竣工投产，青石岭生态农业园开园迎客。"
     ents = list(csv.DictReader(io.StringIO((lanshan_build / ENTITIES_CSV).read_text(encoding="utf-8"))))
     haichuan = next(r for r in ents if r["entity"] == "海川港口物流园")
     assert (haichuan["years"], haichuan["gaps"], haichuan["first_year"], haichuan["last_year"]) == (
-        "2019 2020 2022", "2021", "2019", "2022")
+        "2019 2020 2022",
+        "2021",
+        "2019",
+        "2022",
+    )
     data = json.loads((lanshan_build / AUDIT_JSON).read_text(encoding="utf-8"))
     assert set(data) == {"verdicts", "reports", "pairs", "findings", "entities"}
     assert list(data["verdicts"]) == list(VERDICTS)
     assert len(data["findings"]) == 12 and data["findings"][1]["later_quotes"][0]["marks"] == [[14, 22]]
     assert (lanshan_build / "plan-vs-actual.csv").read_text(encoding="utf-8").count("\n") == 3
-    assert [p.name for p in (lanshan_build / "charts").iterdir()] == [
-        p.name for p in (lanshan_build / "charts").glob("gdp-growth-*.svg")] != []
+    assert (
+        [p.name for p in (lanshan_build / "charts").iterdir()]
+        == [p.name for p in (lanshan_build / "charts").glob("gdp-growth-*.svg")]
+        != []
+    )
 
 
 def test_the_same_graph_gives_the_same_bytes(lanshan_build, tmp_path):
@@ -389,8 +442,11 @@ def test_the_same_graph_gives_the_same_bytes(lanshan_build, tmp_path):
         if p.is_file() and p.name != "graph.trig":
             p.unlink()
     write_audit(copy, indicators=True, engine="rdflib")
-    names = sorted(str(p.relative_to(lanshan_build)) for p in lanshan_build.rglob("*") if p.is_file()
-                   and not p.name.startswith(("extraction", "manifest")))
+    names = sorted(
+        str(p.relative_to(lanshan_build))
+        for p in lanshan_build.rglob("*")
+        if p.is_file() and not p.name.startswith(("extraction", "manifest"))
+    )
     assert names == sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_file())
     for name in names:
         assert (copy / name).read_bytes() == (lanshan_build / name).read_bytes(), name
@@ -409,11 +465,15 @@ def test_the_graph_file_carries_the_audit_graph_in_a_stable_form(lanshan_result)
 
 # the samples ---------------------------------------------------------------------------------
 
+
 def test_samples_show_the_plans_the_2020_report_does_not_review_and_a_renamed_project(sample_build):
     audit = run_audit(open_engine(sample_build, "oxigraph"))
     (p,) = audit.pairs
-    assert (p.earlier, p.later, p.year) == ("zhoucun-2019-report-2020-plan.txt", "zhoucun-2020-report-2021-plan.txt",
-                                            2020)
+    assert (p.earlier, p.later, p.year) == (
+        "zhoucun-2019-report-2020-plan.txt",
+        "zhoucun-2020-report-2021-plan.txt",
+        2020,
+    )
     for name in ("恒大养生谷", "海尔家居产业园工业互联网平台"):
         f = only(audit, 2020, "silent", name)
         assert f.later_quotes == ()

@@ -6,6 +6,7 @@ person sees (the drawn rows, sorting, filters, escaping), on the hand-made
 corpus, on an audit whose every string is hostile, and on a made-up audit of
 ten thousand findings.
 """
+
 from __future__ import annotations
 
 import json
@@ -75,9 +76,16 @@ def findings(data: dict, section: str) -> list[dict]:
     for row in data["tables"][section]["rows"]:
         r = dict(zip(data["tables"][section]["columns"], row))
         pair = pairs[r["pair"]]
-        out.append({"year": r["year"], "earlier": s[pair["earlier"]], "later": s[pair["later"]],
-                    **{k: s[r[k]] for k in ("type", "name", "id", "verdict", "note")},
-                    "earlier_quotes": side(r["earlier_quotes"]), "later_quotes": side(r["later_quotes"])})
+        out.append(
+            {
+                "year": r["year"],
+                "earlier": s[pair["earlier"]],
+                "later": s[pair["later"]],
+                **{k: s[r[k]] for k in ("type", "name", "id", "verdict", "note")},
+                "earlier_quotes": side(r["earlier_quotes"]),
+                "later_quotes": side(r["later_quotes"]),
+            }
+        )
     return out
 
 
@@ -97,16 +105,51 @@ def page(page_dir) -> str:
 
 def _evil_audit() -> Audit:
     sentence = f"支持{EVIL}扩大产能，a<b & c>d。"
-    q = Quote(report="a<b>.txt", year=2020, mode="planned", section="2.1 <i>重点</i>", sentence=sentence,
-              marks=((2, 2 + len(EVIL)),), names=(EVIL,), mentions=("https://example.org/m1",))
-    f = Finding(earlier="a<b>.txt", later="c&d.txt", area="<区>", year=2020, verdict="silent",
-                entity="https://example.org/e", entity_id='e"><img src=x onerror=alert(1)>', type='PARK" onclick="x',
-                name=EVIL, earlier_names=(EVIL,), later_names=(), earlier_quotes=(q,), later_quotes=(),
-                note="planned again in <b>.txt")
-    e = EntityRow(entity=f.entity, entity_id=f.entity_id, type=f.type, name=EVIL, appearances=(), statuses=(),
-                  names=(NameUse(EVIL, ("a<b>.txt",)),), years=(2020,), first_year=2020, last_year=2020, gaps=())
-    return Audit(reports=[ReportInfo("https://example.org/r", "a<b>.txt", "<区>", 2019, 2020, "<title>")],
-                 pairs=[PairSummary("a<b>.txt", "c&d.txt", "<区>", 2020, {"silent": 1})], findings=[f], entities=[e])
+    q = Quote(
+        report="a<b>.txt",
+        year=2020,
+        mode="planned",
+        section="2.1 <i>重点</i>",
+        sentence=sentence,
+        marks=((2, 2 + len(EVIL)),),
+        names=(EVIL,),
+        mentions=("https://example.org/m1",),
+    )
+    f = Finding(
+        earlier="a<b>.txt",
+        later="c&d.txt",
+        area="<区>",
+        year=2020,
+        verdict="silent",
+        entity="https://example.org/e",
+        entity_id='e"><img src=x onerror=alert(1)>',
+        type='PARK" onclick="x',
+        name=EVIL,
+        earlier_names=(EVIL,),
+        later_names=(),
+        earlier_quotes=(q,),
+        later_quotes=(),
+        note="planned again in <b>.txt",
+    )
+    e = EntityRow(
+        entity=f.entity,
+        entity_id=f.entity_id,
+        type=f.type,
+        name=EVIL,
+        appearances=(),
+        statuses=(),
+        names=(NameUse(EVIL, ("a<b>.txt",)),),
+        years=(2020,),
+        first_year=2020,
+        last_year=2020,
+        gaps=(),
+    )
+    return Audit(
+        reports=[ReportInfo("https://example.org/r", "a<b>.txt", "<区>", 2019, 2020, "<title>")],
+        pairs=[PairSummary("a<b>.txt", "c&d.txt", "<区>", 2020, {"silent": 1})],
+        findings=[f],
+        entities=[e],
+    )
 
 
 def test_a_name_holding_script_is_escaped_in_every_place():
@@ -157,16 +200,16 @@ def test_the_page_makes_no_request_of_any_kind(page):
 
 
 def test_without_javascript_the_summary_and_pairs_show_and_the_tables_say_why_they_do_not(page):
-    assert '<noscript><style>.needs-js { display: none; }</style></noscript>' in page
+    assert "<noscript><style>.needs-js { display: none; }</style></noscript>" in page
     lead = re.search(r'<p class="lead">(.*?)</p>', page).group(1)
     assert lead.startswith("2 reports of 甲乙区, 1 pairs of consecutive reports, 7 entities.")
-    pairs = page[page.index('<section id="pairs"'):page.index('<section id="follow-ups"')]
+    pairs = page[page.index('<section id="pairs"') : page.index('<section id="follow-ups"')]
     assert pairs.count("<tr>") == 2 and "tiny-2019-report-2020-plan.txt" in pairs
     assert 'data-pair="0" data-verdict="silent" title="Show these findings">1</a>' in pairs
     for sid, n in (("follow-ups", 4), ("changes", 2), ("entities", 7), ("plan-vs-actual", 2)):
-        section = page[page.index(f'<section id="{sid}"'):]
-        section = section[:section.index("</section>")]
-        assert f"<noscript><p class=\"help\">The {n} rows of this table are drawn by the page's script" in section
+        section = page[page.index(f'<section id="{sid}"') :]
+        section = section[: section.index("</section>")]
+        assert f'<noscript><p class="help">The {n} rows of this table are drawn by the page\'s script' in section
         assert '<div class="needs-js">' in section and "<tbody>\n</tbody>" in section
 
 
@@ -198,17 +241,32 @@ def test_tables_are_sortable_with_a_text_box_and_selects_for_type_verdict_year_a
     sections = [a["id"] for t, a in found if t == "section" and "filterable" in (a.get("class") or "")]
     assert sections == ["follow-ups", "changes", "entities", "plan-vs-actual"]
     keys = [a["data-key"] for t, a in found if t == "select"]
-    assert keys == ["type", "verdict", "year", "pair", "type", "verdict", "year", "pair", "type", "year", "type",
-                    "verdict", "year"]
+    assert keys == [
+        "type",
+        "verdict",
+        "year",
+        "pair",
+        "type",
+        "verdict",
+        "year",
+        "pair",
+        "type",
+        "year",
+        "type",
+        "verdict",
+        "year",
+    ]
     assert sum(1 for t, a in found if t == "input" and a.get("type") == "search") == 4
     assert all("sortable" in a["class"] for t, a in found if t == "table")
-    follow = page[page.index('<section id="follow-ups"'):page.index('<section id="changes"')]
+    follow = page[page.index('<section id="follow-ups"') : page.index('<section id="changes"')]
     assert re.findall(r'<select data-key="verdict">(.*?)</select>', follow)[0] == (
         '<option value="">all</option><option value="same-name">followed up, same name</option>'
-        '<option value="silent">silent</option>')
+        '<option value="silent">silent</option>'
+    )
     assert re.findall(r'<select data-key="pair">(.*?)</select>', follow)[0] == (
         '<option value="">all</option><option value="0">甲乙区 · 2020 · tiny-2019-report-2020-plan.txt → '
-        'tiny-2020-report-2021-plan.txt</option>')
+        "tiny-2020-report-2021-plan.txt</option>"
+    )
 
 
 def test_plan_versus_actual_has_its_table_and_its_chart_inlined(page):
@@ -219,17 +277,24 @@ def test_plan_versus_actual_has_its_table_and_its_chart_inlined(page):
     assert len(missed) == 1 and missed[0]["year"] == 2020 and s[missed[0]["indicator"]] == "地区生产总值"
     assert s[missed[0]["rule"]].startswith("左右: actual 3.6 < 5.7")
     assert (s[missed[0]["target"]], missed[0]["target_value"], s[missed[0]["actual"]]) == ("6左右", 6.0, "3.6")
-    section = page[page.index('<section id="plan-vs-actual"'):]
+    section = page[page.index('<section id="plan-vs-actual"') :]
     assert '<option value="missed">missed</option>' in section
-    assert section.count("<svg") == 1 and "<figcaption>地区生产总值 · Gross domestic product (GDP): growth</figcaption>" in section
+    assert (
+        section.count("<svg") == 1
+        and "<figcaption>地区生产总值 · Gross domestic product (GDP): growth</figcaption>" in section
+    )
 
 
 def test_inlined_charts_never_share_an_id():
-    svg = (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><metadata>x</metadata>'
-           b'<defs><path id="m1"/></defs><use xlink:href="#m1"/><g clip-path="url(#p2)"/></svg>')
+    svg = (
+        b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><metadata>x</metadata>'
+        b'<defs><path id="m1"/></defs><use xlink:href="#m1"/><g clip-path="url(#p2)"/></svg>'
+    )
     a, b = inline_svg(svg, "c1"), inline_svg(svg, "c2")
-    assert a == ('<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="c1-m1"/></defs>'
-                 '<use xlink:href="#c1-m1"/><g clip-path="url(#c1-p2)"/></svg>')
+    assert a == (
+        '<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="c1-m1"/></defs>'
+        '<use xlink:href="#c1-m1"/><g clip-path="url(#c1-p2)"/></svg>'
+    )
     assert set(re.findall(r'id="([^"]+)"', a)).isdisjoint(re.findall(r'id="([^"]+)"', b))
 
 
@@ -249,8 +314,16 @@ def test_a_slot_in_a_name_stays_text():
 # ---- in the browser ----------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -306,7 +379,8 @@ class Opened:
     def cells(self, section: str, selector: str) -> list[str]:
         """The text of one kind of cell in the drawn rows, without the id under a name."""
         return self.page.locator(f"#{section} tbody {selector}").evaluate_all(
-            "cells => cells.map(c => c.firstChild ? c.firstChild.textContent : '')")
+            "cells => cells.map(c => c.firstChild ? c.firstChild.textContent : '')"
+        )
 
     def assert_clean(self):
         assert self.console == []
@@ -346,13 +420,15 @@ def test_the_drawn_rows_show_both_sides_with_the_names_marked(page_dir, browser)
     o = Opened(browser, page_dir / AUDIT_HTML)
     rows = o.page.locator("#follow-ups tbody tr").evaluate_all(
         "rows => rows.map(r => [r.querySelector('.badge').textContent, "
-        "[...r.querySelectorAll('td.quotes')].map(c => c.innerHTML)])")
+        "[...r.querySelectorAll('td.quotes')].map(c => c.innerHTML)])"
+    )
     assert len(rows) == 4
     for verdict, (earlier, later) in rows:
         assert earlier.startswith("<blockquote><cite>tiny-2019-report-2020-plan.txt · 2020 planned · ")
         if verdict.startswith("silent"):
-            assert later == ('<span class="none">not named in the review of 2020 '
-                             '(tiny-2020-report-2021-plan.txt)</span>')
+            assert later == (
+                '<span class="none">not named in the review of 2020 (tiny-2020-report-2021-plan.txt)</span>'
+            )
         else:
             assert later.startswith("<blockquote><cite>tiny-2020-report-2021-plan.txt · 2020 reviewed · ")
     assert any("推进光明芯片项目二期和<mark>青山田园综合体项目</mark>建设。" in e for _, (e, _) in rows)
@@ -382,13 +458,16 @@ def test_hostile_strings_render_as_text(browser, tmp_path):
     assert row.locator("td").nth(3).text_content() == 'PARK" onclick="x'
     assert row.locator("td.quotes").first.inner_html() == (
         "<blockquote><cite>a&lt;b&gt;.txt · 2020 planned · 2.1 &lt;i&gt;重点&lt;/i&gt;</cite>支持<mark>"
-        '&lt;script&gt;alert("x")&lt;/script&gt;&amp;公司</mark>扩大产能，a&lt;b &amp; c&gt;d。</blockquote>')
+        '&lt;script&gt;alert("x")&lt;/script&gt;&amp;公司</mark>扩大产能，a&lt;b &amp; c&gt;d。</blockquote>'
+    )
     assert row.locator("td").last.text_content() == "planned again in <b>.txt"
     o.page.locator("#entities").scroll_into_view_if_needed()
     o.wait("document.querySelectorAll('#entities tbody tr').length === 1")
     assert o.js("document.querySelectorAll('img, i, b').length") == 0
-    assert o.js("[...document.querySelectorAll('*')].some(e => [...e.attributes].some(a => a.name.startsWith('on')))") \
+    assert (
+        o.js("[...document.querySelectorAll('*')].some(e => [...e.attributes].some(a => a.name.startsWith('on')))")
         is False
+    )
     o.assert_clean()
 
 
@@ -415,13 +494,21 @@ def _large_audit(n: int = 10_000, pairs: int = 20, entities: int = 3_000) -> Aud
     """``n`` findings over ``pairs`` pairs, five verdicts in turn per pair; every finding quotes
     one shared sentence and one of its own (finding 0 three more). Finding ``n - 3`` (silent) is
     named FIRST_NAME, finding 5000 carries HOSTILE in its name."""
-    reports = [ReportInfo(f"https://example.org/r{i}", f"r{i:02d}.txt", "大区", 2000 + i, 2001 + i, f"报告{i}")
-               for i in range(pairs + 1)]
+    reports = [
+        ReportInfo(f"https://example.org/r{i}", f"r{i:02d}.txt", "大区", 2000 + i, 2001 + i, f"报告{i}")
+        for i in range(pairs + 1)
+    ]
     verdicts = ("same-name", "other-name", "silent", "new", "disappeared")
 
     def extra(k):  # finding 0 quotes five sentences, two more than a cell shows at first
-        return [Quote(reports[0].file, 2001, "planned", "3.2 其他", f"第{i}句提到项目00000。", ((5, 12),), (), ())
-                for i in range(3)] if k == 0 else []
+        return (
+            [
+                Quote(reports[0].file, 2001, "planned", "3.2 其他", f"第{i}句提到项目00000。", ((5, 12),), (), ())
+                for i in range(3)
+            ]
+            if k == 0
+            else []
+        )
 
     out, counts = [], [dict.fromkeys(verdicts, 0) for _ in range(pairs)]
     for k in range(n):
@@ -431,20 +518,52 @@ def _large_audit(n: int = 10_000, pairs: int = 20, entities: int = 3_000) -> Aud
         own = f"推进{name}建设。"
         mine = Quote(earlier, 2001 + p, "planned", "3.1 重点项目", own, ((2, 2 + len(name)),), (name,), ())
         shared = Quote(earlier, 2001 + p, "planned", "3.1 重点项目", SHARED_SENTENCE, (), (), ())
-        later_q = () if verdict in ("silent", "disappeared") else (
-            Quote(later, 2001 + p, "reviewed", "1.1 回顾", f"{name}已开工。", ((0, len(name)),), (name,), ()),)
-        out.append(Finding(earlier=earlier, later=later, area="大区", year=2001 + p, verdict=verdict,
-                           entity=f"https://example.org/e{k}", entity_id=f"e{k:05d}",
-                           type=("PROJECT", "PARK", "ENTERPRISE")[k % 3], name=name, earlier_names=(name,),
-                           later_names=(name,) if later_q else (), earlier_quotes=(mine, shared, *extra(k)),
-                           later_quotes=later_q, note=""))
+        later_q = (
+            ()
+            if verdict in ("silent", "disappeared")
+            else (Quote(later, 2001 + p, "reviewed", "1.1 回顾", f"{name}已开工。", ((0, len(name)),), (name,), ()),)
+        )
+        out.append(
+            Finding(
+                earlier=earlier,
+                later=later,
+                area="大区",
+                year=2001 + p,
+                verdict=verdict,
+                entity=f"https://example.org/e{k}",
+                entity_id=f"e{k:05d}",
+                type=("PROJECT", "PARK", "ENTERPRISE")[k % 3],
+                name=name,
+                earlier_names=(name,),
+                later_names=(name,) if later_q else (),
+                earlier_quotes=(mine, shared, *extra(k)),
+                later_quotes=later_q,
+                note="",
+            )
+        )
         counts[p][verdict] += 1
-    rows = [EntityRow(entity=f"https://example.org/e{k}", entity_id=f"e{k:05d}", type="PROJECT", name=f"项目{k:05d}",
-                      appearances=(), statuses=(), names=(NameUse(f"项目{k:05d}", ("r00.txt",)),), years=(2001,),
-                      first_year=2001, last_year=2001, gaps=()) for k in range(entities)]
-    return Audit(reports=reports, findings=out, entities=rows,
-                 pairs=[PairSummary(reports[p].file, reports[p + 1].file, "大区", 2001 + p, counts[p])
-                        for p in range(pairs)])
+    rows = [
+        EntityRow(
+            entity=f"https://example.org/e{k}",
+            entity_id=f"e{k:05d}",
+            type="PROJECT",
+            name=f"项目{k:05d}",
+            appearances=(),
+            statuses=(),
+            names=(NameUse(f"项目{k:05d}", ("r00.txt",)),),
+            years=(2001,),
+            first_year=2001,
+            last_year=2001,
+            gaps=(),
+        )
+        for k in range(entities)
+    ]
+    return Audit(
+        reports=reports,
+        findings=out,
+        entities=rows,
+        pairs=[PairSummary(reports[p].file, reports[p + 1].file, "大区", 2001 + p, counts[p]) for p in range(pairs)],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -497,8 +616,11 @@ def test_a_large_audit_opens_at_once_and_sorts_and_filters_every_row(large, brow
     section.locator("select[data-key=verdict]").select_option("silent")
     assert count.text_content() == "2000 of 6000 rows"
     # by year, and within a year by name descending, the sort before (a sort keeps the order of ties)
-    assert o.cells("follow-ups", "td.name")[0] == max(f.name for f in audit.findings
-                                                      if f.verdict == "silent" and f.year == 2001) == "项目09902"
+    assert (
+        o.cells("follow-ups", "td.name")[0]
+        == max(f.name for f in audit.findings if f.verdict == "silent" and f.year == 2001)
+        == "项目09902"
+    )
     section.locator(".more button", has_text="Show all 2000").click()
     assert section.locator("tbody tr").count() == 2000 and section.locator(".more button").all()[0].is_hidden()
     section.locator("select[data-key=year]").select_option("2004")

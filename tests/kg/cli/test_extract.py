@@ -2,6 +2,7 @@
 
 Every test asserts the exit code and the exact message a user sees.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,6 +63,7 @@ def extracted(embedded, tmp_path_factory):
 
 # The contract (../shared/contract/extract-json.md) -----------------------
 
+
 def test_extract_writes_the_contract_for_each_sample(extracted, embedded, sample_paths):
     result, data = extracted
     assert result.stdout == ""
@@ -71,10 +73,20 @@ def test_extract_writes_the_contract_for_each_sample(extracted, embedded, sample
     assert [Path(p).name for p in embedded] == [Path(p).name for p in sample_paths]
     heads = [{k: d["doc"][k] for k in ("title", "area", "reviewed_year", "plan_year", "date")} for d in docs]
     assert heads == [
-        {"title": "关于周村区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告", "area": "周村区",
-         "reviewed_year": 2019, "plan_year": 2020, "date": "2020-05-26"},
-        {"title": "关于周村区2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告", "area": "周村区",
-         "reviewed_year": 2020, "plan_year": 2021, "date": "2021-03-12"},
+        {
+            "title": "关于周村区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告",
+            "area": "周村区",
+            "reviewed_year": 2019,
+            "plan_year": 2020,
+            "date": "2020-05-26",
+        },
+        {
+            "title": "关于周村区2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告",
+            "area": "周村区",
+            "reviewed_year": 2020,
+            "plan_year": 2021,
+            "date": "2021-03-12",
+        },
     ]
     assert len({d["doc"]["iri"] for d in docs}) == 2 and all(d["doc"]["iri"] for d in docs)
     for d in docs:
@@ -96,9 +108,9 @@ def test_every_mention_is_the_normalised_text_at_its_offsets(extracted):
         titles = {s["title"] for s in d["doc"]["sections"]}
         for e in d["entities"]:
             for m in e["mentions"]:
-                assert text[m["start"]:m["end"]] == m["text"], m
+                assert text[m["start"] : m["end"]] == m["text"], m
                 ss = m["sentence_start"]
-                assert text[ss:ss + len(m["sentence"])] == m["sentence"], m
+                assert text[ss : ss + len(m["sentence"])] == m["sentence"], m
                 assert ss <= m["start"] and m["end"] <= ss + len(m["sentence"]), m
                 assert m["section"] in titles, m
                 checked += 1
@@ -150,8 +162,12 @@ def test_runs_in_processes_with_different_hash_seeds_give_the_same_bytes(tmp_pat
     for seed in ("1", "2"):
         out = tmp_path / f"seed{seed}.json"
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        subprocess.run([sys.executable, "-m", "kg.cli", "extract", "-q", "--text", "--json", str(out)],
-                       check=True, env=env, cwd=tmp_path)
+        subprocess.run(
+            [sys.executable, "-m", "kg.cli", "extract", "-q", "--text", "--json", str(out)],
+            check=True,
+            env=env,
+            cwd=tmp_path,
+        )
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
 
@@ -162,10 +178,14 @@ def test_progress_goes_to_standard_error_and_ends_with_what_was_written(cwd):
     assert (result.exit_code, result.stdout) == (0, "")
     n = len(json.loads((cwd / "out.json").read_bytes())["documents"][0]["entities"])
     assert result.stderr.splitlines() == [
-        "[1/1] reading small.txt", "[1/1] extracting small.txt", f"Wrote out.json: 1 documents, {n} entities"]
+        "[1/1] reading small.txt",
+        "[1/1] extracting small.txt",
+        f"Wrote out.json: 1 documents, {n} entities",
+    ]
 
 
 # Help --------------------------------------------------------------------
+
 
 def _commands(group: click.Group, path: tuple[str, ...] = ()):
     for name, cmd in sorted(group.commands.items()):
@@ -195,6 +215,7 @@ def test_every_command_help_has_an_example():
 
 # Bad input ---------------------------------------------------------------
 
+
 def _bad_files(cwd: Path) -> dict[str, tuple[str, str]]:
     """name → (file to pass, exact error line)"""
     (cwd / "reports").mkdir()
@@ -203,7 +224,10 @@ def _bad_files(cwd: Path) -> dict[str, tuple[str, str]]:
     (cwd / "noyear.txt").write_text("各位代表：\n现在，我代表区人民政府作报告，请予审议。\n", encoding="utf-8")
     return {
         "missing": ("missing.txt", "Error: missing.txt: no such file\n"),
-        "directory": ("reports", "Error: reports: is a directory, not a report file (pass the files inside it, e.g. DIR/*.txt)\n"),
+        "directory": (
+            "reports",
+            "Error: reports: is a directory, not a report file (pass the files inside it, e.g. DIR/*.txt)\n",
+        ),
         "empty": ("empty.txt", "Error: empty.txt: empty file\n"),
         "binary": ("picture.png", "Error: picture.png: binary file (holds NUL bytes and is not UTF-16 text)\n"),
         "no-year": ("noyear.txt", NO_YEAR.format("noyear.txt")),
@@ -280,12 +304,15 @@ def test_two_files_that_would_be_one_report_are_an_error(cwd, second):
         (cwd / name).write_text(SMALL, encoding="utf-8")
     result = _kg("extract", "-q", "a/report.txt", second, "--json", "out.json")
     assert result.exit_code == 2
-    assert result.stderr == (f"Error: two input files share the name report (a/report.txt, {second}): "
-                             "reports are told apart by file name without extension\n")
+    assert result.stderr == (
+        f"Error: two input files share the name report (a/report.txt, {second}): "
+        "reports are told apart by file name without extension\n"
+    )
     assert not (cwd / "out.json").exists()
 
 
 # The group's error handling, on a group of its own --------------------------
+
 
 def _group_raising(exc: BaseException) -> click.Group:
     @click.group(cls=KgGroup)
@@ -299,8 +326,11 @@ def _group_raising(exc: BaseException) -> click.Group:
     return group
 
 
-@pytest.mark.parametrize("exc, code", [(InputError("in.txt: empty file"), 2),
-                                       (ValidationFailed("3 shapes not met"), 1)], ids=["input", "validation"])
+@pytest.mark.parametrize(
+    "exc, code",
+    [(InputError("in.txt: empty file"), 2), (ValidationFailed("3 shapes not met"), 1)],
+    ids=["input", "validation"],
+)
 def test_library_errors_become_one_line_and_their_exit_code(exc, code):
     result = CliRunner().invoke(_group_raising(exc), ["run"])
     assert result.exit_code == code

@@ -1,4 +1,5 @@
 """kg.graph.build and kg.graph.store: records into named graphs, deterministic IRIs and bytes."""
+
 from __future__ import annotations
 
 import json
@@ -65,7 +66,7 @@ def test_mention_node_holds_its_evidence(ds, tiny_corpus):
     assert g.value(m, PKG.mentionOf) == ENTITY["project-guangming"]
     assert g.value(m, PKG.inReport) == REPORT[A]
     assert (g.value(m, PKG.start).toPython(), g.value(m, PKG.end).toPython()) == (start, start + 6)
-    assert str(g.value(m, PKG.surface)) == "光明芯片项目" == doc.text[start:start + 6]
+    assert str(g.value(m, PKG.surface)) == "光明芯片项目" == doc.text[start : start + 6]
     assert str(g.value(m, PKG.sentenceText)) == "星河产业园内的光明芯片项目竣工投产。"
     assert g.value(m, PKG.year).toPython() == 2019
     assert str(g.value(m, PKG.mode)) == "reviewed"
@@ -86,8 +87,9 @@ def test_entity_named_in_two_reports_is_one_node_with_one_preferred_name(ds):
     assert {PKG.NamedEntity, PKG.Project, PROV.Plan, SDO.Project} <= set(corpus.objects(e, RDF.type))
     # names live in the corpus graph only, so the union still has one prefLabel
     assert all((e, SKOS.prefLabel, None) not in ds.graph(GRAPH[r]) for r in (A, B))
-    reports = {ds.graph(GRAPH[r]).value(m, PKG.inReport) for r in (A, B)
-               for m in ds.graph(GRAPH[r]).subjects(PKG.mentionOf, e)}
+    reports = {
+        ds.graph(GRAPH[r]).value(m, PKG.inReport) for r in (A, B) for m in ds.graph(GRAPH[r]).subjects(PKG.mentionOf, e)
+    }
     assert reports == {REPORT[A], REPORT[B]}
 
 
@@ -188,8 +190,10 @@ def test_ontology_graph_has_no_blank_nodes(ds):
     assert not any(isinstance(t, BNode) for q in ds.graph(ONTOLOGY) for t in q)
 
 
-@pytest.mark.parametrize("value,text", [(2.3, "2.3"), (6.0, "6.0"), (100.0, "100.0"), (0.05, "0.05"),
-                                        (-1.5, "-1.5"), (1e-07, "0.0000001"), (-0.0, "0.0")])
+@pytest.mark.parametrize(
+    "value,text",
+    [(2.3, "2.3"), (6.0, "6.0"), (100.0, "100.0"), (0.05, "0.05"), (-1.5, "-1.5"), (1e-07, "0.0000001"), (-0.0, "0.0")],
+)
 def test_decimals_are_written_in_canonical_form(value, text):
     assert decimal(value) == Literal(text, datatype=XSD.decimal)
 
@@ -233,6 +237,7 @@ def test_build_folder_has_graph_extraction_and_manifest(tiny_build):
     extraction = json.loads((tiny_build / "extraction.json").read_text(encoding="utf-8"))
     assert len(extraction["documents"]) == 2
     import hashlib
+
     digest = hashlib.sha256((tiny_build / "graph.trig").read_bytes()).hexdigest()
     assert manifest["sha256"]["graph.trig"] == digest
 
@@ -251,15 +256,48 @@ def test_kg_build_in_processes_with_different_hash_seeds_writes_identical_files(
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}"
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", *tiny_files, "--out", str(out), "-q",
-                               "--format", "nquads", "--format", "json-ld", "--format", "turtle"],
-                              env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "build",
+                *tiny_files,
+                "--out",
+                str(out),
+                "-q",
+                "--format",
+                "nquads",
+                "--format",
+                "json-ld",
+                "--format",
+                "turtle",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert proc.returncode == 0, proc.stderr
         outs.append(out)
     names = sorted(p.name for p in outs[0].iterdir())
-    assert names == ["audit-entities.csv", "audit.csv", "audit.html", "audit.json", "entities", "entities.html",
-                     "evolution.html", "extraction.json", "graph.jsonld", "graph.nq", "graph.trig", "graph.ttl",
-                     "index.html", "manifest.json", "overview.html", "themes"]
+    assert names == [
+        "audit-entities.csv",
+        "audit.csv",
+        "audit.html",
+        "audit.json",
+        "entities",
+        "entities.html",
+        "evolution.html",
+        "extraction.json",
+        "graph.jsonld",
+        "graph.nq",
+        "graph.trig",
+        "graph.ttl",
+        "index.html",
+        "manifest.json",
+        "overview.html",
+        "themes",
+    ]
     files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())  # the site's folders too
     assert files == sorted(p.relative_to(outs[1]) for p in outs[1].rglob("*") if p.is_file())
     for name in files:
@@ -296,7 +334,9 @@ def test_each_merge_is_an_identity_link_with_rule_score_and_the_mention_of_each_
     assert corpus.value(rename, PKG.rule) == Literal("renamed: most of one name kept")
     assert corpus.value(rename, PKG.score) == Literal("0.8", datatype=XSD.decimal)
     assert (corpus.value(rename, PKG.firstName), corpus.value(rename, PKG.secondName)) == (
-        Literal("光明芯片项目"), Literal("光明芯片项目二期"))
+        Literal("光明芯片项目"),
+        Literal("光明芯片项目二期"),
+    )
     union = union_graph(ds)
     first, second = corpus.value(rename, PKG.firstMention), corpus.value(rename, PKG.secondMention)
     assert union.value(first, PKG.inReport) == REPORT[A] and union.value(second, PKG.inReport) == REPORT[B]
@@ -309,6 +349,8 @@ def test_a_link_whose_names_no_report_holds_is_left_out(tiny_corpus):
 
     from extract.records import Link
 
-    broken = replace(tiny_corpus, links=[Link(a="nowhere.txt#PARK#无", b="nowhere.txt#PARK#无", rule="same name",
-                                              score=1.0, detail="")])
+    broken = replace(
+        tiny_corpus,
+        links=[Link(a="nowhere.txt#PARK#无", b="nowhere.txt#PARK#无", rule="same name", score=1.0, detail="")],
+    )
     assert not list(build_dataset(broken).graph(CORPUS_GRAPH).subjects(RDF.type, PKG.IdentityLink))

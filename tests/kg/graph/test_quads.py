@@ -1,4 +1,5 @@
 """kg.quads: the graph while it is built, and its copies in rdflib and Oxigraph."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -44,12 +45,15 @@ def test_to_oxigraph_can_add_only_some_graphs_to_an_existing_store():
     assert q.to_oxigraph(store, only=[URIRef(EX + "a")]) is store and len(store) == 2
 
 
-@pytest.mark.parametrize("term, expected", [
-    (URIRef(EX + "x"), ox.NamedNode(EX + "x")),
-    (Literal("名", lang="zh"), ox.Literal("名", language="zh")),
-    (Literal(3), ox.Literal("3", datatype=ox.NamedNode(str(XSD.integer)))),
-    (Literal("plain"), ox.Literal("plain")),
-])
+@pytest.mark.parametrize(
+    "term, expected",
+    [
+        (URIRef(EX + "x"), ox.NamedNode(EX + "x")),
+        (Literal("名", lang="zh"), ox.Literal("名", language="zh")),
+        (Literal(3), ox.Literal("3", datatype=ox.NamedNode(str(XSD.integer)))),
+        (Literal("plain"), ox.Literal("plain")),
+    ],
+)
 def test_terms_convert_to_their_oxigraph_equals(term, expected):
     assert OxigraphTerms()(term) == expected
 

@@ -1,4 +1,5 @@
 """kg.trig: TriG written as rdflib's serializer writes it, byte for byte, or not at all."""
+
 from __future__ import annotations
 
 import io
@@ -55,7 +56,7 @@ def _awkward() -> Quads:
     g.add((s, PKG.value, Literal("2.50", datatype=XSD.decimal)))
     g.add((s, PKG.year, Literal("2020", datatype=XSD.gYear)))
     g.add((s, PKG.text, Literal("x", datatype=URIRef("https://other.example/dt"))))
-    g.add((s, PKG.text, Literal("long\n\"quoted\" text")))
+    g.add((s, PKG.text, Literal('long\n"quoted" text')))
     g.add((s, PKG.about, URIRef(EX + "100%")))
     g.add((s, PKG.about, URIRef(EX + "a(b)")))
     g.add((s, PKG.about, URIRef(EX + "ends.")))
@@ -74,15 +75,21 @@ def test_awkward_terms_are_written_as_rdflib_writes_them():
     parsed = Dataset()
     parsed.parse(data=mine, format="trig")
     assert {str(g.identifier): len(g) for g in parsed.graphs() if len(g)} == {
-        "https://example.org/graph/a": 2, "https://example.org/graph/b": 15}
+        "https://example.org/graph/a": 2,
+        "https://example.org/graph/b": 15,
+    }
 
 
-@pytest.mark.parametrize("triple", [
-    (BNode("b0"), PKG.about, URIRef(EX + "x")),
-    (URIRef(EX + "x"), PKG.about, BNode("b1")),
-    (URIRef(EX + "x"), URIRef("https://unbound.example/p"), Literal(1)),
-    (URIRef(EX + "x"), RDF.rest, RDF.nil),
-], ids=["blank subject", "blank object", "predicate without prefix", "rdf:nil"])
+@pytest.mark.parametrize(
+    "triple",
+    [
+        (BNode("b0"), PKG.about, URIRef(EX + "x")),
+        (URIRef(EX + "x"), PKG.about, BNode("b1")),
+        (URIRef(EX + "x"), URIRef("https://unbound.example/p"), Literal(1)),
+        (URIRef(EX + "x"), RDF.rest, RDF.nil),
+    ],
+    ids=["blank subject", "blank object", "predicate without prefix", "rdf:nil"],
+)
 def test_what_only_rdflib_can_write_is_left_to_rdflib(triple):
     q = Quads(bind_prefixes(Dataset()).namespace_manager)
     q.namespace_manager.bind("ex", EX)

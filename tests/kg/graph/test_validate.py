@@ -1,4 +1,5 @@
 """kg validate: built graphs conform to the SHACL shapes; broken ones fail readably with exit 1."""
+
 from __future__ import annotations
 
 import shutil
@@ -66,7 +67,7 @@ def test_broken_graph_fails_with_a_readable_report_and_exit_1(tiny_build, tmp_pa
     assert r.exit_code == 1
     lines = r.stdout.splitlines()
     mention = [ln for ln in lines if ln.startswith("Violation: mention:tiny-2019-report-2020-plan_")]
-    assert any('pkg:mentionOf: a mention names exactly one entity' in ln for ln in mention), lines
+    assert any("pkg:mentionOf: a mention names exactly one entity" in ln for ln in mention), lines
     assert any('pkg:mode (value "someday"): a mention\'s mode is "reviewed" or "planned"' in ln for ln in mention)
     assert any(ln.startswith("Violation: entity:park-xinghe pkg:entityType") for ln in lines)
     assert any(ln.startswith(f"Violation: report:{A}") and "plan year is not the year after" in ln for ln in lines)
@@ -87,14 +88,18 @@ def test_mention_outside_its_sentence_is_caught(tiny_build, tmp_path):
     report = validate_build(out)
     assert not report.conforms
     assert [v.shape_message for v in report.violations] == [
-        "the mention does not lie inside its sentence, or the sentence does not quote it"]
+        "the mention does not lie inside its sentence, or the sentence does not quote it"
+    ]
 
 
 def test_a_merge_whose_mention_names_another_entity_is_caught(tiny_build, tmp_path):
     def edit(ds):
         corpus = ds.graph(GRAPH["corpus"])
-        link = next(n for n in corpus.subjects(RDF.type, PKG.IdentityLink)
-                    if corpus.value(n, PKG.about) == ENTITY["park-xinghe"])
+        link = next(
+            n
+            for n in corpus.subjects(RDF.type, PKG.IdentityLink)
+            if corpus.value(n, PKG.about) == ENTITY["park-xinghe"]
+        )
         _, other = _a_mention(ds, "红日电池项目")
         corpus.set((link, PKG.secondMention, other))
 
@@ -103,14 +108,17 @@ def test_a_merge_whose_mention_names_another_entity_is_caught(tiny_build, tmp_pa
     report = validate_build(out)
     # sh:equals reports the value on each side that the other lacks
     assert {v.shape_message for v in report.violations} == {
-        "a merge's second mention names the entity the link is about"}
+        "a merge's second mention names the entity the link is about"
+    }
 
 
 def test_validate_before_build_says_how_to_build(tmp_path):
     r = _kg("validate", "--out", str(tmp_path))
     assert r.exit_code == 2
-    assert r.stderr == f"Error: no built graph in {tmp_path} ({tmp_path}/graph.trig is missing): " \
-                       f"run `kg build --out {tmp_path}` first\n"
+    assert (
+        r.stderr == f"Error: no built graph in {tmp_path} ({tmp_path}/graph.trig is missing): "
+        f"run `kg build --out {tmp_path}` first\n"
+    )
 
 
 def test_a_graph_file_that_is_not_trig_is_one_error_line(tmp_path):

@@ -1,4 +1,5 @@
 """kg query: the library's queries give the right rows on the tiny graph, on both engines."""
+
 from __future__ import annotations
 
 import csv
@@ -18,11 +19,23 @@ from kg.query.results import render
 A = "tiny-2019-report-2020-plan.txt"
 B = "tiny-2020-report-2021-plan.txt"
 
-LIBRARY = ["audit-changes", "audit-followups", "audit-summary",
-           "co-mentioned", "enterprises-by-program", "entities-by-theme", "entity-evidence", "entity-merges",
-           "entity-timeline",
-           "indicators", "new-and-dropped", "plan-vs-review", "projects-by-park", "report-summary",
-           "themes-by-report"]
+LIBRARY = [
+    "audit-changes",
+    "audit-followups",
+    "audit-summary",
+    "co-mentioned",
+    "enterprises-by-program",
+    "entities-by-theme",
+    "entity-evidence",
+    "entity-merges",
+    "entity-timeline",
+    "indicators",
+    "new-and-dropped",
+    "plan-vs-review",
+    "projects-by-park",
+    "report-summary",
+    "themes-by-report",
+]
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +45,13 @@ def engines(tiny_build):
 
 def rows(engines, query, /, **params):
     """Rows as plain strings (IRIs shortened), after checking both engines agree."""
-    results = {k: run_query(None, query, {k2: str(v) for k2, v in params.items()}, loaded=e)
-               for k, e in engines.items()}
+    results = {
+        k: run_query(None, query, {k2: str(v) for k2, v in params.items()}, loaded=e) for k, e in engines.items()
+    }
     assert results["rdflib"].vars == results["oxigraph"].vars
     assert results["rdflib"].rows == results["oxigraph"].rows, query
     from kg.query.results import display
+
     return [tuple(display(t) for t in row) for row in results["oxigraph"].rows]
 
 
@@ -50,8 +65,11 @@ def test_library_has_every_daily_question_with_a_description():
 
 def test_entity_timeline_shows_each_report_year_and_mode(engines):
     got = rows(engines, "entity-timeline", name="光明芯片项目")
-    assert [r[3:] for r in got] == [("2019", "reviewed", A, "1"), ("2020", "planned", A, "1"),
-                                   ("2020", "reviewed", B, "1")]
+    assert [r[3:] for r in got] == [
+        ("2019", "reviewed", A, "1"),
+        ("2020", "planned", A, "1"),
+        ("2020", "reviewed", B, "1"),
+    ]
     assert {r[:3] for r in got} == {("entity:project-guangming", "光明芯片项目", "PROJECT")}
     # any other name finds the same entity
     assert rows(engines, "entity-timeline", name="光明芯片项目二期") == got
@@ -69,8 +87,12 @@ def test_entity_merges_show_rule_score_names_reports_and_sentences(engines):
     got = rows(engines, "entity-merges", name="光明芯片项目二期")
     assert len(got) == 1
     entity, label, rule, score, first, first_report, first_sentence, second, second_report, second_sentence = got[0]
-    assert (entity, label, rule, score) == ("entity:project-guangming", "光明芯片项目", "renamed: most of one name kept",
-                                            "0.8")
+    assert (entity, label, rule, score) == (
+        "entity:project-guangming",
+        "光明芯片项目",
+        "renamed: most of one name kept",
+        "0.8",
+    )
     assert (first, first_report, second, second_report) == ("光明芯片项目", A, "光明芯片项目二期", B)
     assert "光明芯片项目" in first_sentence and "光明芯片项目二期" in second_sentence
     # an entity the resolver never merged has no rows; a same-name merge has its own
@@ -122,11 +144,18 @@ def test_enterprises_by_program(engines):
 
 def test_new_and_disappeared_between_two_years(engines):
     assert [(r[0], r[3]) for r in rows(engines, "new-and-dropped", **{"from": 2019, "to": 2020})] == [
-        ("new", "红日电池项目")]
+        ("new", "红日电池项目")
+    ]
     got = rows(engines, "new-and-dropped", **{"from": 2020, "to": 2021})
     assert [(r[0], r[3]) for r in got if r[0] == "new"] == [("new", "绿谷物流园")]
     assert {r[3] for r in got if r[0] == "disappeared"} == {
-        "蓝海科技公司", "星河产业园", "专精特新企业名单", "光明芯片项目", "红日电池项目", "青山田园综合体项目"}
+        "蓝海科技公司",
+        "星河产业园",
+        "专精特新企业名单",
+        "光明芯片项目",
+        "红日电池项目",
+        "青山田园综合体项目",
+    }
 
 
 def test_co_mentioned_pairs(engines):
@@ -142,7 +171,10 @@ def test_co_mentioned_pairs(engines):
 def test_indicators_with_their_evidence(engines):
     got = rows(engines, "indicators")
     assert [(r[2], r[3], r[5], r[8], r[9]) for r in got] == [
-        ("2019", "actual", "6.5", "", A), ("2020", "actual", "3.6", "", B), ("2020", "target", "6", "左右", A)]
+        ("2019", "actual", "6.5", "", A),
+        ("2020", "actual", "3.6", "", B),
+        ("2020", "target", "6", "左右", A),
+    ]
     assert rows(engines, "indicators", indicator="失业率") == []
 
 
@@ -157,9 +189,12 @@ def test_report_summary_and_themes_by_report(engines):
 def test_every_library_query_runs_on_the_sample_graph_and_engines_agree(sample_build):
     """Sensible rows on the samples; the timeline of 西铁城精密机床 spans both reports."""
     eng = {"rdflib": RdflibEngine(load_dataset(sample_build)), "oxigraph": OxigraphEngine(load_oxigraph(sample_build))}
-    params = {"entity-timeline": {"name": "西铁城精密机床"}, "entity-evidence": {"name": "文昌湖旅游度假区"},
-              "entity-merges": {"name": "西铁城精密数控机床"},
-              "new-and-dropped": {"from": "2019", "to": "2020"}}
+    params = {
+        "entity-timeline": {"name": "西铁城精密机床"},
+        "entity-evidence": {"name": "文昌湖旅游度假区"},
+        "entity-merges": {"name": "西铁城精密数控机床"},
+        "new-and-dropped": {"from": "2019", "to": "2020"},
+    }
     for name in LIBRARY:
         if name in ("plan-vs-review", "entities-by-theme", "new-and-dropped", "co-mentioned"):
             continue  # rdflib takes seconds each on the samples; the oxigraph-only loop below covers them
@@ -180,16 +215,27 @@ def test_every_library_query_runs_on_the_sample_graph_and_engines_agree(sample_b
 
 # parameters --------------------------------------------------------------
 
+
 def test_header_gives_description_and_parameters_with_defaults():
     q = parse_query("x", "# Things by year.\n# param: year=0  only this year\n# param: name  a name\nSELECT * {}")
     assert q.description == "Things by year."
-    assert [(p.name, p.default, p.description) for p in q.params] == [("year", "0", "only this year"),
-                                                                      ("name", None, "a name")]
+    assert [(p.name, p.default, p.description) for p in q.params] == [
+        ("year", "0", "only this year"),
+        ("name", None, "a name"),
+    ]
 
 
-@pytest.mark.parametrize("value,term", [("2019", "2019"), ("-3", "-3"), ("乡村振兴", '"乡村振兴"'),
-                                        ('a "b" \\ c', '"a \\"b\\" \\\\ c"'),
-                                        ("https://w3id.org/x", "<https://w3id.org/x>"), ("<urn:a>", "<urn:a>")])
+@pytest.mark.parametrize(
+    "value,term",
+    [
+        ("2019", "2019"),
+        ("-3", "-3"),
+        ("乡村振兴", '"乡村振兴"'),
+        ('a "b" \\ c', '"a \\"b\\" \\\\ c"'),
+        ("https://w3id.org/x", "<https://w3id.org/x>"),
+        ("<urn:a>", "<urn:a>"),
+    ],
+)
 def test_parameter_values_become_sparql_terms(value, term):
     assert literal(value) == term
 
@@ -217,6 +263,7 @@ def test_adhoc_query_parameters_are_its_dollar_variables(tiny_build):
 
 # engines -----------------------------------------------------------------
 
+
 def test_auto_engine_picks_by_graph_size(tiny_build, monkeypatch):
     import kg.query.engines
 
@@ -227,12 +274,14 @@ def test_auto_engine_picks_by_graph_size(tiny_build, monkeypatch):
 
 
 def test_graph_queries_and_ask_agree_on_both_engines(engines):
-    for text in ["SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-                 "ASK { ?m pkg:mode \"planned\" }",
-                 "CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a pkg:Park ; skos:prefLabel ?l }"]:
+    for text in [
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+        'ASK { ?m pkg:mode "planned" }',
+        "CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a pkg:Park ; skos:prefLabel ?l }",
+    ]:
         a, b = engines["rdflib"].query(text), engines["oxigraph"].query(text)
         assert (a.kind, a.rows, a.boolean, a.triples) == (b.kind, b.rows, b.boolean, b.triples), text
-    assert engines["oxigraph"].query("ASK { ?m pkg:mode \"planned\" }").boolean is True
+    assert engines["oxigraph"].query('ASK { ?m pkg:mode "planned" }').boolean is True
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
@@ -243,11 +292,19 @@ def test_malformed_sparql_names_line_and_column(engines, engine):
 
 # output ------------------------------------------------------------------
 
+
 def test_table_csv_and_json_outputs(engines):
     res = run_query(None, "projects-by-park", loaded=engines["rdflib"])
     table = render(res, "table")
-    assert table.splitlines()[0].split() == ["park", "parkLabel", "project", "projectLabel", "sentences",
-                                              "firstYear", "lastYear"]
+    assert table.splitlines()[0].split() == [
+        "park",
+        "parkLabel",
+        "project",
+        "projectLabel",
+        "sentences",
+        "firstYear",
+        "lastYear",
+    ]
     assert "entity:park-xinghe  星河产业园" in table and table.endswith("(2 rows)\n")
     rows_ = list(csv.reader(io.StringIO(render(res, "csv"))))
     assert rows_[1][:2] == ["https://w3id.org/policy-kg/id/entity/park-xinghe", "星河产业园"]
@@ -255,8 +312,11 @@ def test_table_csv_and_json_outputs(engines):
     assert data["head"]["vars"][0] == "park"
     first = data["results"]["bindings"][0]
     assert first["parkLabel"] == {"type": "literal", "value": "星河产业园", "xml:lang": "zh"}
-    assert first["sentences"] == {"type": "literal", "value": "2",
-                                  "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+    assert first["sentences"] == {
+        "type": "literal",
+        "value": "2",
+        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+    }
 
 
 def test_table_columns_line_up_for_chinese_text(engines):
@@ -264,13 +324,14 @@ def test_table_columns_line_up_for_chinese_text(engines):
 
     table = render(run_query(None, "co-mentioned", {"min": "1"}, loaded=engines["rdflib"]), "table").splitlines()
     header = table[0]
-    column_b = _width(header[:header.index("  b  ") + 2])
+    column_b = _width(header[: header.index("  b  ") + 2])
     for line in table[2:-1]:
         second = line.index("entity:", line.index("entity:") + 1)
         assert _width(line[:second]) == column_b, line  # 星河产业园 takes ten columns, not five
 
 
 # CLI ---------------------------------------------------------------------
+
 
 def _kg(*args):
     return CliRunner().invoke(cli, list(args))
@@ -312,16 +373,20 @@ def test_cli_malformed_sparql_is_one_line_with_the_position(tiny_build, engine):
 def test_cli_unknown_query_name_lists_the_valid_ones(tiny_build):
     r = _kg("query", "entity-timelin", "--out", str(tiny_build))
     assert r.exit_code == 2
-    assert r.stderr == ("Error: unknown query 'entity-timelin'; the library has: " + ", ".join(LIBRARY) +
-                        " (kg query --list describes them)\n")
+    assert r.stderr == (
+        "Error: unknown query 'entity-timelin'; the library has: "
+        + ", ".join(LIBRARY)
+        + " (kg query --list describes them)\n"
+    )
 
 
 def test_cli_query_before_build_says_how_to_build(tmp_path):
     out = tmp_path / "nothing"
     r = _kg("query", "entity-timeline", "--out", str(out), "--param", "name=x")
     assert r.exit_code == 2
-    assert r.stderr == (f"Error: no built graph in {out} ({out}/graph.trig is missing): "
-                        f"run `kg build --out {out}` first\n")
+    assert r.stderr == (
+        f"Error: no built graph in {out} ({out}/graph.trig is missing): run `kg build --out {out}` first\n"
+    )
 
 
 def test_cli_missing_rq_file_and_bad_param_syntax(tiny_build):

@@ -1,4 +1,5 @@
 """kg serve: a real Oxigraph server process over the built graph, read-only, always stopped."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,11 @@ SELECT ?label WHERE { ?p a pkg:Park ; skos:prefLabel ?label } ORDER BY ?label"""
 
 
 def _select(url: str, query: str) -> dict:
-    req = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
-                                 headers={"Accept": "application/sparql-results+json"})
+    req = urllib.request.Request(
+        url,
+        data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     with urllib.request.urlopen(req, timeout=10) as resp:
         assert resp.headers["Content-Type"].startswith("application/sparql-results+json")
         return json.load(resp)
@@ -48,11 +52,17 @@ def test_server_answers_select_with_json_refuses_update_and_stops(tiny_build):
         assert data["head"]["vars"] == ["label"]
         assert [b["label"] for b in data["results"]["bindings"]] == [
             {"type": "literal", "value": "星河产业园", "xml:lang": "zh"},
-            {"type": "literal", "value": "绿谷物流园", "xml:lang": "zh"}]
+            {"type": "literal", "value": "绿谷物流园", "xml:lang": "zh"},
+        ]
         with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(urllib.request.Request(
-                server.url + "update", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-                headers={"Content-Type": "application/sparql-update"}), timeout=10)
+            urllib.request.urlopen(
+                urllib.request.Request(
+                    server.url + "update",
+                    data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                    headers={"Content-Type": "application/sparql-update"},
+                ),
+                timeout=10,
+            )
         assert err.value.code == 403
         err.value.close()  # the error holds the response, and its socket, open
         # nothing was written: the graph still has no <urn:a>
@@ -81,7 +91,7 @@ def test_store_is_loaded_once_and_reloaded_when_the_graph_changes(tiny_build, tm
         fh.write('\n<urn:new> { <urn:a> <urn:b> "c" . }\n')
     prepare_store(out)
     with Server(out, free_port()) as server:
-        assert _select(server.query_url, "ASK { <urn:a> <urn:b> \"c\" }")["boolean"] is True
+        assert _select(server.query_url, 'ASK { <urn:a> <urn:b> "c" }')["boolean"] is True
 
 
 def test_port_in_use_is_a_clear_error(tiny_build):
@@ -91,8 +101,7 @@ def test_port_in_use_is_a_clear_error(tiny_build):
         port = holder.getsockname()[1]
         r = CliRunner().invoke(cli, ["serve", "--out", str(tiny_build), "--port", str(port)])
     assert r.exit_code == 2
-    assert r.stderr == (f"Error: port {port} on 127.0.0.1 is in use: stop what holds it or pick another "
-                        f"with --port\n")
+    assert r.stderr == (f"Error: port {port} on 127.0.0.1 is in use: stop what holds it or pick another with --port\n")
 
 
 def test_port_out_of_range_is_refused():
@@ -113,8 +122,13 @@ def _serve_and_stop(tiny_build, stop, between=lambda port: None, preexec_fn=None
     ``between``, send ``stop``: it must exit 0 and free its port (the oxigraph
     server must not outlive it)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(tiny_build), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec_fn)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--out", str(tiny_build), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=preexec_fn,
+    )
     try:
         line = proc.stderr.readline()
         assert line.startswith(f"Serving {tiny_build}/graph.trig read-only: query page http://127.0.0.1:{port}/")

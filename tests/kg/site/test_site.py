@@ -9,6 +9,7 @@ names are listed here, so every expected count can be worked out on paper.
 Expected numbers are computed from the built graph with SPARQL on rdflib, the
 engine the site does not use.
 """
+
 from __future__ import annotations
 
 import json
@@ -115,10 +116,21 @@ def _corpus(folder: Path) -> CorpusResult:
                         taken.append((start, end))
                         sent = doc.sentence_at(start)
                         sec = doc.section(sent.section)
-                        ent.mentions.append(Mention(
-                            text=form, start=start, end=end, type=typ, rule="hand",
-                            sentence=doc.text[sent.start:sent.end], sentence_start=sent.start, section=sec.id,
-                            section_title=sec.title, year=sec.year, mode=sec.mode))
+                        ent.mentions.append(
+                            Mention(
+                                text=form,
+                                start=start,
+                                end=end,
+                                type=typ,
+                                rule="hand",
+                                sentence=doc.text[sent.start : sent.end],
+                                sentence_start=sent.start,
+                                section=sec.id,
+                                section_title=sec.title,
+                                year=sec.year,
+                                mode=sec.mode,
+                            )
+                        )
                     start = end
             if ent.mentions:
                 ent.mentions.sort(key=lambda m: m.start)
@@ -131,9 +143,17 @@ def _corpus(folder: Path) -> CorpusResult:
                 at = doc.text.index(trigger)
                 sent = doc.sentence_at(at)
                 sec = doc.section(sent.section)
-                ent.status.append(StatusClaim(year=sec.year, mode=sec.mode, status=status, trigger=trigger,
-                                              evidence=doc.text[sent.start:sent.end], start=at,
-                                              end=at + len(trigger)))
+                ent.status.append(
+                    StatusClaim(
+                        year=sec.year,
+                        mode=sec.mode,
+                        status=status,
+                        trigger=trigger,
+                        evidence=doc.text[sent.start : sent.end],
+                        start=at,
+                        end=at + len(trigger),
+                    )
+                )
         results.append(DocumentResult(document=doc, entities=ents))
     return CorpusResult(documents=results, canonical={"project-chip": CHIP})
 
@@ -150,19 +170,25 @@ def site(tmp_path_factory) -> Path:
 
 def sparql(out: Path, text: str) -> list[tuple]:
     """Rows of a query on rdflib (the site reads the graph with Oxigraph)."""
-    return [tuple(t.value if t is not None else None for t in row) for row in run_query(out, text, engine="rdflib").rows]
+    return [
+        tuple(t.value if t is not None else None for t in row) for row in run_query(out, text, engine="rdflib").rows
+    ]
 
 
 def expected_entities(out: Path) -> dict[str, dict]:
     """Per entity key (its IRI's local name): label, type, themes, years, cells."""
     out_rows: dict[str, dict] = {}
-    for e, label, typ in sparql(out, "SELECT ?e ?l ?t WHERE { ?e a pkg:NamedEntity ; skos:prefLabel ?l ; "
-                                     "pkg:entityType ?t }"):
+    for e, label, typ in sparql(
+        out, "SELECT ?e ?l ?t WHERE { ?e a pkg:NamedEntity ; skos:prefLabel ?l ; pkg:entityType ?t }"
+    ):
         out_rows[e.rsplit("/", 1)[-1]] = {"label": label, "type": typ, "themes": set(), "years": set(), "cells": set()}
-    for e, theme in sparql(out, "SELECT ?e ?n WHERE { ?e a pkg:NamedEntity ; dcterms:subject ?t . ?t skos:notation ?n }"):
+    for e, theme in sparql(
+        out, "SELECT ?e ?n WHERE { ?e a pkg:NamedEntity ; dcterms:subject ?t . ?t skos:notation ?n }"
+    ):
         out_rows[e.rsplit("/", 1)[-1]]["themes"].add(theme)
-    for e, year, mode in sparql(out, "SELECT DISTINCT ?e ?y ?m WHERE { ?x pkg:mentionOf ?e ; pkg:year ?y ; "
-                                     "pkg:mode ?m }"):
+    for e, year, mode in sparql(
+        out, "SELECT DISTINCT ?e ?y ?m WHERE { ?x pkg:mentionOf ?e ; pkg:year ?y ; pkg:mode ?m }"
+    ):
         key = e.rsplit("/", 1)[-1]
         out_rows[key]["years"].add(int(year))
         out_rows[key]["cells"].add((int(year), mode))
@@ -211,7 +237,7 @@ def test_pages_are_utf8_offline_and_never_carry_raw_markup_from_names(site):
         assert SCRIPT not in text, f"{page.name} holds the name's <script> unescaped"
         assert 'href="https://example.com' not in text, f"{page.name} holds the name's link unescaped"
     entity_page = (site / "entities" / f"{chip_key(site)}.html").read_text(encoding="utf-8")
-    assert "<h1 id=\"name\">&lt;script&gt;alert(1)&lt;/script&gt;芯片项目</h1>" in entity_page
+    assert '<h1 id="name">&lt;script&gt;alert(1)&lt;/script&gt;芯片项目</h1>' in entity_page
 
 
 def test_json_in_a_page_cannot_close_its_script_element():
@@ -263,8 +289,11 @@ def test_overview_has_every_entity_and_used_theme_and_each_co_mention(site):
     g = laid.graph
     assert {n for n, a in g.nodes(data=True) if a["kind"] == "entity"} == set(ents)
     assert {a["theme"] for n, a in g.nodes(data=True) if a["kind"] == "theme"} == themes
-    pairs = sparql(site, "SELECT DISTINCT ?a ?b WHERE { ?x pkg:mentionOf ?a ; pkg:inSentence ?s . "
-                         "?y pkg:mentionOf ?b ; pkg:inSentence ?s . FILTER(STR(?a) < STR(?b)) }")
+    pairs = sparql(
+        site,
+        "SELECT DISTINCT ?a ?b WHERE { ?x pkg:mentionOf ?a ; pkg:inSentence ?s . "
+        "?y pkg:mentionOf ?b ; pkg:inSentence ?s . FILTER(STR(?a) < STR(?b)) }",
+    )
     co = {tuple(sorted((a.rsplit("/", 1)[-1], b.rsplit("/", 1)[-1]))) for a, b in pairs}
     drawn = {tuple(sorted((u, v))) for u, v, a in g.edges(data=True) if a["kind"] != "theme"}
     assert drawn == co
@@ -279,11 +308,13 @@ def test_layout_is_integer_and_nothing_overlaps(site):
         pos = laid.pos
         assert set(pos) == set(laid.graph.nodes)
         assert all(isinstance(x, int) and isinstance(y, int) for x, y in pos.values())
-        r = {n: graphs.entity_radius(a["mentions"]) if a["kind"] == "entity" else graphs.theme_radius(a["label"])
-             for n, a in laid.graph.nodes(data=True)}
+        r = {
+            n: graphs.entity_radius(a["mentions"]) if a["kind"] == "entity" else graphs.theme_radius(a["label"])
+            for n, a in laid.graph.nodes(data=True)
+        }
         nodes = sorted(pos)
         for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
+            for b in nodes[i + 1 :]:
                 d2 = (pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2
                 assert d2 >= (r[a] + r[b]) ** 2, (a, b)
 
@@ -295,8 +326,14 @@ def test_a_2000_entity_layout_has_no_overlap_either():
     nodes = sorted(laid.pos)
     xy = np.array([laid.pos[n] for n in nodes], dtype=float)
     g = laid.graph
-    r = np.array([graphs.entity_radius(g.nodes[n]["mentions"]) if g.nodes[n]["kind"] == "entity"
-                  else graphs.theme_radius(g.nodes[n]["label"]) for n in nodes])
+    r = np.array(
+        [
+            graphs.entity_radius(g.nodes[n]["mentions"])
+            if g.nodes[n]["kind"] == "entity"
+            else graphs.theme_radius(g.nodes[n]["label"])
+            for n in nodes
+        ]
+    )
     d = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1))
     np.fill_diagonal(d, np.inf)
     assert (d >= r[:, None] + r[None, :]).all()
@@ -311,11 +348,15 @@ def test_evolution_has_a_cell_per_year_and_mode_coloured_by_status_and_a_rename_
     assert {(a["entity"], a["year"], a["mode"]) for _, a in g.nodes(data=True)} == cells
     key = chip_key(site)
     status = {(a["year"], a["mode"]): a["status"] for _, a in g.nodes(data=True) if a["entity"] == key}
-    assert status == {(2019, "reviewed"): "completed", (2020, "planned"): "mentioned",
-                      (2020, "reviewed"): "in_operation"}
+    assert status == {
+        (2019, "reviewed"): "completed",
+        (2020, "planned"): "mentioned",
+        (2020, "reviewed"): "in_operation",
+    }
     renames = [(u, v, a) for u, v, a in g.edges(data=True) if a["kind"] == "rename"]
     assert [(g.nodes[u]["year"], g.nodes[v]["year"], g.nodes[v]["mode"], a["name"]) for u, v, a in renames] == [
-        (2019, 2020, "planned", CHIP2)]
+        (2019, 2020, "planned", CHIP2)
+    ]
     # a year's plan sits left of its review; years run left to right; one row per entity
     x = {(a["entity"], a["year"], a["mode"]): laid.pos[n][0] for n, a in g.nodes(data=True)}
     assert x[(key, 2019, "reviewed")] < x[(key, 2020, "planned")] < x[(key, 2020, "reviewed")]
@@ -353,17 +394,30 @@ def test_index_shows_the_audit_headline_when_audit_json_is_there(site, tmp_path)
     shutil.copy(site / "graph.trig", tmp_path / "graph.trig")
     assert read_audit(tmp_path) is None
     (tmp_path / "audit.html").write_text("<!DOCTYPE html>", encoding="utf-8")
-    (tmp_path / "audit.json").write_text(json.dumps({
-        "verdicts": {"same-name": {"zh": "同名跟进", "en": "followed up, same name"},
-                     "silent": {"zh": "未予回顾", "en": "silent"}},
-        "findings": [{"verdict": "silent"}, {"verdict": "silent"}, {"verdict": "same-name"}],
-        "entities": [{}, {}], "pairs": [{}]}), encoding="utf-8")
-    assert read_audit(tmp_path)["headline"] == [("同名跟进 followed up, same name", 1), ("未予回顾 silent", 2),
-                                                ("entities", 2), ("pairs", 1)]
+    (tmp_path / "audit.json").write_text(
+        json.dumps(
+            {
+                "verdicts": {
+                    "same-name": {"zh": "同名跟进", "en": "followed up, same name"},
+                    "silent": {"zh": "未予回顾", "en": "silent"},
+                },
+                "findings": [{"verdict": "silent"}, {"verdict": "silent"}, {"verdict": "same-name"}],
+                "entities": [{}, {}],
+                "pairs": [{}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert read_audit(tmp_path)["headline"] == [
+        ("同名跟进 followed up, same name", 1),
+        ("未予回顾 silent", 2),
+        ("entities", 2),
+        ("pairs", 1),
+    ]
     write_site(tmp_path)
     text = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<a href="audit.html">审计 Audit</a>' in text
-    assert "<tr><th>未予回顾 silent</th><td class=\"num\">2</td></tr>" in text
+    assert '<tr><th>未予回顾 silent</th><td class="num">2</td></tr>' in text
     (tmp_path / "audit.json").write_text("{not json", encoding="utf-8")
     assert read_audit(tmp_path) == {"html": True, "csv": False, "json": True, "headline": []}
     write_site(tmp_path)  # a broken audit.json loses the figures, not the site
@@ -376,8 +430,10 @@ def test_index_shows_the_audit_headline_when_audit_json_is_there(site, tmp_path)
 def test_kg_site_without_a_build_is_one_error_line(tmp_path):
     res = CliRunner().invoke(cli, ["site", "--out", str(tmp_path)])
     assert res.exit_code == 2
-    assert res.output == (f"Error: no built graph in {tmp_path} ({tmp_path}/graph.trig is missing): "
-                          f"run `kg build --out {tmp_path}` first\n")
+    assert res.output == (
+        f"Error: no built graph in {tmp_path} ({tmp_path}/graph.trig is missing): "
+        f"run `kg build --out {tmp_path}` first\n"
+    )
 
 
 def test_kg_site_writes_the_site_and_says_so(site, tmp_path):
@@ -386,16 +442,26 @@ def test_kg_site_writes_the_site_and_says_so(site, tmp_path):
     n = len(expected_entities(site))
     themes = len(list((site / "themes").glob("*.html")))
     assert res.exit_code == 0, res.output
-    assert res.output == (f"Wrote the site into {tmp_path}: index.html, overview.html, evolution.html, "
-                          f"{themes} theme pages, {n} entity pages\n")
+    assert res.output == (
+        f"Wrote the site into {tmp_path}: index.html, overview.html, evolution.html, "
+        f"{themes} theme pages, {n} entity pages\n"
+    )
     assert (tmp_path / "overview.html").read_bytes() == (site / "overview.html").read_bytes()
 
 
 # ---- in the browser -------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -406,8 +472,12 @@ def browser(tmp_path_factory):
         pytest.skip(f"{CHROMIUM} is missing (scripts/test.sh installs Debian's chromium)")
     with playwright.sync_playwright() as p:
         ctx = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
         yield ctx
         ctx.close()
 
@@ -447,8 +517,13 @@ class Opened:
         assert self.js("document.characterSet") == "UTF-8"
         # nothing from the names became markup
         assert self.js("[...document.scripts].filter(s => s.textContent.includes('<script>alert')).length") == 0
-        assert self.js("[...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), "
-                       "location.href).protocol).filter(p => p !== 'file:').length") == 0
+        assert (
+            self.js(
+                "[...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), "
+                "location.href).protocol).filter(p => p !== 'file:').length"
+            )
+            == 0
+        )
 
 
 VISIBLE = "Object.keys(kg.data.nodeInfo).filter(id => !kg.nodes.get(id).hidden)"
@@ -468,9 +543,11 @@ def test_overview_in_chromium_search_filters_and_escaped_evidence(site, browser,
     assert _visible_entities(o) == set(ents)
 
     # hovering a node shows its evidence; a click pins it
-    at = o.js("(() => { const p = kg.network.getPositions(['park-lvgu'])['park-lvgu']; "
-              "const d = kg.network.canvasToDOM(p); const r = document.getElementById('network')"
-              ".getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; })()")
+    at = o.js(
+        "(() => { const p = kg.network.getPositions(['park-lvgu'])['park-lvgu']; "
+        "const d = kg.network.canvasToDOM(p); const r = document.getElementById('network')"
+        ".getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; })()"
+    )
     o.page.mouse.move(*at)
     o.wait("document.querySelector('#panel h2').textContent === '绿谷物流园'", timeout=5)
     assert "建设绿谷物流园" in o.js("document.querySelector('#panel').textContent")
@@ -522,14 +599,18 @@ def test_evolution_in_chromium_cells_renames_and_year_filter(site, browser, tmp_
     o.page.fill("#search", CHIP2)
     o.page.press("#search", "Enter")
     assert sorted(o.js("kg.network.getSelectedNodes()")) == [
-        f"cell:{key}:2019:reviewed", f"cell:{key}:2020:planned", f"cell:{key}:2020:reviewed"]
+        f"cell:{key}:2019:reviewed",
+        f"cell:{key}:2020:planned",
+        f"cell:{key}:2020:reviewed",
+    ]
     o.page.select_option("#filter-year-to", "2019")
     shown = o.js(VISIBLE)
     assert shown and all(o.js(f"kg.data.nodeInfo[{json.dumps(n)}].year") == 2019 for n in shown)
     assert len(shown) == sum(1 for e in ents.values() for y, _ in e["cells"] if y == 2019)
     # rows close up: the visible cells sit on the first rows
     assert sorted({o.js(f"kg.nodes.get({json.dumps(n)}).y") for n in shown}) == [
-        i * graphs.ROW_HEIGHT for i in range(len({n.split(':')[1] for n in shown}))]
+        i * graphs.ROW_HEIGHT for i in range(len({n.split(":")[1] for n in shown}))
+    ]
     o.page.screenshot(path=str(tmp_path / "evolution.png"))
     o.assert_clean()
 
@@ -549,11 +630,16 @@ def test_theme_entity_index_and_list_pages_in_chromium(site, browser, tmp_path):
     key = chip_key(site)
     o = Opened(browser, site / "entities" / f"{key}.html")
     assert o.js("document.querySelector('h1').textContent") == CHIP
-    together = sparql(site, f"""SELECT DISTINCT ?b WHERE {{ ?x pkg:mentionOf entity:{key} ; pkg:inSentence ?s .
-                                 ?y pkg:mentionOf ?b ; pkg:inSentence ?s . FILTER(?b != entity:{key}) }}""")
+    together = sparql(
+        site,
+        f"""SELECT DISTINCT ?b WHERE {{ ?x pkg:mentionOf entity:{key} ; pkg:inSentence ?s .
+                                 ?y pkg:mentionOf ?b ; pkg:inSentence ?s . FILTER(?b != entity:{key}) }}""",
+    )
     assert o.js("document.querySelectorAll('svg.hood .node').length") == 1 + len(together)
     assert o.js("[...document.querySelectorAll('.timeline tbody tr')].map(r => r.cells[0].textContent)") == [
-        "2019", "2020"]
+        "2019",
+        "2020",
+    ]
     o.page.screenshot(path=str(tmp_path / "entity.png"), full_page=True)
     o.assert_clean()
 
@@ -572,15 +658,33 @@ def _large(n: int) -> SiteData:
     under one to three of 12 themes, over 20 years: a made-up graph the size
     of a national corpus's, without extracting one."""
     types = ["PROGRAM", "PROJECT", "ENTERPRISE", "PARK"]
-    themes = {f"t{i:02d}": Concept(iri=f"x:t{i:02d}", id=f"t{i:02d}", zh=f"主题{i}", en=f"theme {i}") for i in range(12)}
+    themes = {
+        f"t{i:02d}": Concept(iri=f"x:t{i:02d}", id=f"t{i:02d}", zh=f"主题{i}", en=f"theme {i}") for i in range(12)
+    }
     statuses = {"mentioned": Concept(iri="x:mentioned", id="mentioned", zh="提及", en="mentioned")}
-    reports = [Report(index=i, iri=f"x:r{i}", name=f"r{i}.txt", title="", date="", area="", reviewed_year=2000 + i,
-                      plan_year=2001 + i) for i in range(20)]
+    reports = [
+        Report(
+            index=i,
+            iri=f"x:r{i}",
+            name=f"r{i}.txt",
+            title="",
+            date="",
+            area="",
+            reviewed_year=2000 + i,
+            plan_year=2001 + i,
+        )
+        for i in range(20)
+    ]
     sentences, entities = [], {}
     for i in range(n):
         key = f"e{i:05d}"
-        ent = SiteEntity(iri=f"x:{key}", key=key, label=f"实体{i}", type=types[i % 4],
-                         themes=tuple(sorted({f"t{(i * 7) % 12:02d}", f"t{(i // 5) % 12:02d}"})[: 1 + i % 3]))
+        ent = SiteEntity(
+            iri=f"x:{key}",
+            key=key,
+            label=f"实体{i}",
+            type=types[i % 4],
+            themes=tuple(sorted({f"t{(i * 7) % 12:02d}", f"t{(i // 5) % 12:02d}"})[: 1 + i % 3]),
+        )
         entities[key] = ent
     for s_i in range(n):  # sentence s names entities s, s+1 and, every third, s+37
         keys = [f"e{s_i:05d}", f"e{(s_i + 1) % n:05d}"] + ([f"e{(s_i + 37) % n:05d}"] if s_i % 3 == 0 else [])
@@ -589,11 +693,25 @@ def _large(n: int) -> SiteData:
         sentences.append(Sentence(index=s_i, iri=f"x:s{s_i}", report=report, start=0, text=text, section=""))
         for k in keys:
             start = text.index(entities[k].label)
-            entities[k].mentions.append(SiteMention(sentence=s_i, start=start, end=start + len(entities[k].label),
-                                                    surface=entities[k].label, report=report, year=2000 + report,
-                                                    mode="reviewed"))
-    return SiteData(reports=reports, themes=themes, statuses=statuses, entities=entities, sentences=sentences,
-                    comentions=find_comentions(entities))
+            entities[k].mentions.append(
+                SiteMention(
+                    sentence=s_i,
+                    start=start,
+                    end=start + len(entities[k].label),
+                    surface=entities[k].label,
+                    report=report,
+                    year=2000 + report,
+                    mode="reviewed",
+                )
+            )
+    return SiteData(
+        reports=reports,
+        themes=themes,
+        statuses=statuses,
+        entities=entities,
+        sentences=sentences,
+        comentions=find_comentions(entities),
+    )
 
 
 @pytest.mark.browser
@@ -603,8 +721,17 @@ def test_a_2000_node_page_opens_at_once_with_physics_off(browser, tmp_path):
     payload = graph_payload("overview", laid, data, title="large", base="")
     assert payload["options"]["physics"] == {"enabled": False}
     assert payload["options"]["layout"]["improvedLayout"] is False
-    write_page(tmp_path / "large.html", "graph.html", base="", audit=None, view="overview", title="large",
-               here="overview", hint="", payload=payload)
+    write_page(
+        tmp_path / "large.html",
+        "graph.html",
+        base="",
+        audit=None,
+        view="overview",
+        title="large",
+        here="overview",
+        hint="",
+        payload=payload,
+    )
     o = Opened(browser, tmp_path / "large.html")
     o.wait("window.kg && kg.ready")
     assert o.js("kg.nodes.length") == 2000 + 12
