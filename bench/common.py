@@ -20,7 +20,7 @@ def ensure_build(corpus: Path, out: Path) -> None:
         print(f"graph: reusing {out / GRAPH_FILE}")
         return
     from extract.corpus import extract_corpus
-    from kg.graph.build import write_build
+    from kg.pipeline import write_build
 
     files = sorted(str(p) for p in corpus.glob("*.txt"))
     if not files:

@@ -48,13 +48,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from extract.fileio import write_atomic
 from extract.records import PLANNED, REVIEWED
+from kg.graph.dataset import Graphs, Triples, to_quads
 from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, PKG, REPORT, concept_namespace
-from kg.query.engines import Result, Term
+from kg.query.engines import OxigraphEngine, Result, Term
 from ontology.vocab import read_vocabulary
 
 SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED = "same-name", "other-name", "silent", "new", "disappeared"
@@ -517,10 +519,10 @@ def finding_iri(f: Finding, reports: dict[str, ReportInfo]) -> URIRef:
     ]
 
 
-def audit_graph(audit: Audit, graph: Graph | None = None) -> Graph:
-    """The findings as triples (into ``graph``, or a new graph): one node per finding,
-    with its two reports, entity, verdict concept, year and evidence mentions."""
-    g = graph if graph is not None else Graph()
+def audit_graph(audit: Audit) -> Triples:
+    """The findings as triples: one node per finding, with its two reports,
+    entity, verdict concept, year and evidence mentions."""
+    g: Triples = set()
     reports = {r.file: r for r in audit.reports}
     verdicts = concept_namespace(VOCABULARY)
     for f in audit.findings:
@@ -540,21 +542,18 @@ def audit_graph(audit: Audit, graph: Graph | None = None) -> Graph:
     return g
 
 
-def add_findings(graphs, store) -> Audit:
-    """Audit the graph that ``store`` (pyoxigraph) holds and add the findings, as
-    ``id/graph/audit``, both to it and to ``graphs`` (a ``kg.quads.Quads``
-    with the same quads): ``kg build`` writes ``graphs`` and goes on querying
-    ``store``, so both must keep holding one graph. An audit graph already
-    there is replaced."""
-    import pyoxigraph as ox
-
-    from kg.query.engines import OxigraphEngine
-
-    graphs.remove_graph(AUDIT_GRAPH)
+def add_findings(graphs: Graphs, store: ox.Store) -> Audit:
+    """Audit the graph that ``store`` holds and add the findings, as
+    ``id/graph/audit``, both to it and to ``graphs`` (the same quads):
+    ``kg build`` writes ``graphs`` and goes on querying ``store``, so both
+    must keep holding one graph. An audit graph already there is replaced."""
+    graphs.pop(str(AUDIT_GRAPH), None)
     store.remove_graph(ox.NamedNode(str(AUDIT_GRAPH)))
     audit = run_audit(OxigraphEngine(store))
-    audit_graph(audit, graphs.graph(AUDIT_GRAPH))
-    graphs.to_oxigraph(store, only=[AUDIT_GRAPH])
+    quads = to_quads(AUDIT_GRAPH, audit_graph(audit))
+    if quads:
+        graphs[str(AUDIT_GRAPH)] = quads
+        store.extend(quads)
     return audit
 
 

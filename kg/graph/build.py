@@ -1,8 +1,9 @@
 """Extraction records into named graphs: one per report, one for the corpus.
 
-The graphs are built as plain sets of rdflib terms (kg/quads.py), then
-written (kg/graph/store.py), copied into Oxigraph for the audit and the site, or
-turned into an rdflib Dataset (``build_dataset``). Their layout (every IRI
+Each graph is built as a set of rdflib triples, then handed on as sorted
+pyoxigraph quads (``kg.graph.dataset``): written by ``kg.graph.store``,
+loaded into Oxigraph for the audit and the site, or read into an rdflib
+Dataset (``build_dataset``). Their layout (every IRI
 derives from file names, ids, offsets and vocabulary ids, so the same corpus
 gives the same graph):
 
@@ -16,8 +17,9 @@ gives the same graph):
 - one graph per report (``id/graph/<file stem>``): the report, its sections,
   the sentences that hold evidence, mentions, theme tags, status claims and
   indicator observations;
-- the audit graph (``id/graph/audit``), added by ``build_graph``: the
-  continuity audit's findings, computed from the graphs above (kg/audit/continuity.py).
+- the audit graph (``id/graph/audit``), added by ``kg.pipeline.build_graph``:
+  the continuity audit's findings, computed from the graphs above
+  (``kg.audit.continuity``).
 
 Names live in the corpus graph, not in the report graphs, because a later
 resolution gives one id to names from several reports: the union of the
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,7 +41,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from extract.records import CorpusResult, Document, DocumentResult, Entity, Indicator, Mention, StatusClaim
-from kg.graph.quads import NamedGraph, Quads
+from kg.graph.dataset import Graphs, Triples, to_dataset, to_graphs
 from kg.namespaces import (
     CLAIM,
     CORPUS_GRAPH,
@@ -55,13 +58,10 @@ from kg.namespaces import (
     SENTENCE,
     TAG,
     YEAR,
-    bind_prefixes,
     concept_namespace,
     scheme_iri,
 )
 from ontology.vocab import Term, read_vocabulary
-
-Triples = Graph | NamedGraph  # what the builders add to: an rdflib graph or one of kg.quads
 
 # How each extraction type is typed in the graph; unknown types are pkg:NamedEntity only.
 TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -121,31 +121,28 @@ class _Concepts:
         return iri
 
 
-def build_graphs(result: CorpusResult) -> Quads:
-    """The whole corpus as named graphs (see the module docstring), held as
-    plain sets (kg/quads.py): what ``kg build`` writes and queries."""
-    onto = bind_prefixes(Graph())
-    onto.parse(ontology_path(), format="turtle")  # its prefixes join the namespace manager, as they always did
-    graphs = Quads(onto.namespace_manager)
-    graphs.graph(ONTOLOGY).update(onto)
+def build_graphs(result: CorpusResult) -> Graphs:
+    """The whole corpus as named graphs (see the module docstring): what ``kg build`` writes and queries."""
+    graphs: dict[URIRef, Triples] = defaultdict(set)
+    graphs[ONTOLOGY].update(Graph().parse(ontology_path(), format="turtle"))
     known = {}
     for name in vocabulary_names():
         terms = read_vocabulary(name)
-        add_scheme(graphs.graph(ONTOLOGY), name, terms)
+        add_scheme(graphs[ONTOLOGY], name, terms)
         known[name] = {t.id for t in terms}
-    corpus = graphs.graph(CORPUS_GRAPH)
+    corpus = graphs[CORPUS_GRAPH]
     concepts = _Concepts(known=known, corpus=corpus)
     _add_entities(corpus, result.documents, result.canonical, concepts)
     for d in sorted(result.documents, key=lambda d: report_stem(d.document)):
         stem = report_stem(d.document)
-        _ReportWriter(graphs.graph(GRAPH[stem]), corpus, d, concepts).write()
+        _ReportWriter(graphs[GRAPH[stem]], corpus, d, concepts).write()
     _add_links(corpus, result)
-    return graphs
+    return to_graphs(graphs)
 
 
 def build_dataset(result: CorpusResult) -> Dataset:
     """The whole corpus as an rdflib Dataset (the same quads as ``build_graphs``)."""
-    return build_graphs(result).to_dataset()
+    return to_dataset(build_graphs(result))
 
 
 def add_scheme(graph: Triples, name: str, terms: Sequence[Term]) -> URIRef:
@@ -435,67 +432,3 @@ def _digest(i: Indicator) -> str:
         map(str, (i.indicator, i.measure, i.year, i.kind, i.value, i.value_high, i.unit, i.qualifier, i.concept))
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-
-
-@dataclass(frozen=True)
-class BuildSummary:
-    out_dir: Path
-    files: list[Path]
-    reports: int
-    entities: int
-    mentions: int
-    quads: int
-
-
-@dataclass
-class Built:
-    """A corpus's graph, audit included, ready to write and to query.
-
-    ``store`` is a pyoxigraph store holding the same quads as ``graphs``: the
-    audit files and the site query it instead of reading ``graph.trig`` back
-    (which cost the national build a second and a third load of the graph).
-    """
-
-    graphs: Quads
-    store: object  # pyoxigraph.Store
-    audit: object  # kg.audit.continuity.Audit
-
-
-def build_graph(result: CorpusResult) -> Built:
-    """The graphs of ``result``, copied into Oxigraph, audited; the findings are
-    added to both as ``id/graph/audit`` (kg/audit/continuity.py)."""
-    from kg.audit.continuity import add_findings
-
-    graphs = build_graphs(result)
-    store = graphs.to_oxigraph()
-    audit = add_findings(graphs, store)
-    return Built(graphs, store, audit)
-
-
-def write_build(
-    result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",), built: Built | None = None
-) -> BuildSummary:
-    """Write the build folder: the graph files, ``extraction.json`` (the records
-    the graph was built from) and a manifest. The graph carries the continuity
-    audit's findings (``id/graph/audit``, kg/audit/continuity.py). ``built`` is the graph of
-    ``result`` when the caller already has it (``build_graph``)."""
-    from extract.contract import corpus_to_json, dumps
-    from kg.graph.store import save_build
-
-    built = built if built is not None else build_graph(result)
-    quads = len(built.graphs)
-    entities = len({e.id for d in result.documents for e in d.entities})
-    mentions = sum(len(e.mentions) for d in result.documents for e in d.entities)
-    manifest = {
-        "reports": [
-            {
-                "file": d.document.name,
-                "iri": str(REPORT[report_stem(d.document)]),
-                "graph": str(GRAPH[report_stem(d.document)]),
-            }
-            for d in result.documents
-        ],
-        "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
-    }
-    files = save_build(out_dir, built.graphs, formats, extraction=dumps(corpus_to_json(result)), manifest=manifest)
-    return BuildSummary(Path(out_dir), files, len(result.documents), entities, mentions, quads)

@@ -1,27 +1,29 @@
-"""The build folder: graph files in every format, byte-stable, and the stores that read them.
+"""The build folder's graph files, in every format, and the stores that read them back.
 
 ``graph.trig`` is the graph of record; every command that works on a built
-graph reads it from the build folder (``--out DIR``). rdflib's serialisers
-sort subjects and objects but not named graphs (the memory store keeps them
-in a set), nor N-Quads lines, nor JSON-LD arrays, so each format is put in
-a total order here before it is written.
+graph reads it from the build folder (``--out DIR``). The files are written
+by the libraries' own serialisers from the built quads in their one order
+(``kg.graph.dataset``): pyoxigraph writes TriG, N-Quads (both graph by
+graph, then by N-Quads line) and Turtle (the union of the graphs, by
+N-Triples line); rdflib writes JSON-LD, compacted with the project's
+prefixes, whose arrays are then sorted (rdflib follows no total order there).
+pyoxigraph declares the prefixes in an order of its own that depends only on
+the set of prefixes (not on the process or on PYTHONHASHSEED; tested).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
-from rdflib.plugins.serializers.trig import TrigSerializer
 
 from extract.errors import InputError
 from extract.fileio import write_atomic
-from kg.graph.quads import Quads
-from kg.graph.trig import serialize_trig
+from kg.graph.dataset import Graphs, ordered, to_dataset
 from kg.namespaces import PREFIXES, bind_prefixes
 
 GRAPH_FILE = "graph.trig"
@@ -37,37 +39,18 @@ FORMATS: dict[str, str] = {
 }
 
 
-class _SortedTrigSerializer(TrigSerializer):
-    """rdflib's TriG writer with the named graphs in IRI order."""
-
-    def __init__(self, store):
-        super().__init__(store)
-        self.contexts.sort(key=lambda g: str(g.identifier))
-
-
-def serialize(ds: Dataset | Quads, fmt: str) -> bytes:
-    """``ds`` in ``fmt`` (a key of FORMATS), the same bytes for the same quads.
-
-    TriG of a ``Quads`` comes from kg/trig.py, rdflib's layout without
-    rdflib's cost; everything else goes through rdflib."""
+def serialize(graphs: Graphs, fmt: str) -> bytes:
+    """``graphs`` in ``fmt`` (a key of FORMATS), the same bytes for the same quads."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if isinstance(ds, Quads):
-        if fmt == "trig":
-            data = serialize_trig(ds.graphs(), ds.namespace_manager)
-            if data is not None:
-                return data
-        ds = ds.to_dataset()
     if fmt == "trig":
-        buf = io.BytesIO()
-        _SortedTrigSerializer(ds).serialize(buf, encoding="utf-8")
-        return buf.getvalue()
-    if fmt == "turtle":  # Turtle has no graphs: the union, as one graph
-        return union_graph(ds).serialize(format="turtle", encoding="utf-8")
+        return ox.serialize(ordered(graphs), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     if fmt == "nquads":
-        lines = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8").splitlines()
-        return "".join(line + "\n" for line in sorted(set(lines)) if line.strip()).encode("utf-8")
-    data = json.loads(ds.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
+        return ox.serialize(ordered(graphs), format=ox.RdfFormat.N_QUADS)
+    if fmt == "turtle":  # Turtle has no graphs: the union, as one graph
+        triples = sorted({q.triple for q in ordered(graphs)}, key=str)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    data = json.loads(to_dataset(graphs).serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
     return (json.dumps(_sorted_json(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -91,7 +74,7 @@ def union_graph(ds: Dataset) -> Graph:
 
 def save_build(
     out_dir: str | Path,
-    ds: Dataset | Quads,
+    graphs: Graphs,
     formats: Iterable[str] = ("trig",),
     extraction: str | None = None,
     manifest: dict | None = None,
@@ -103,10 +86,7 @@ def save_build(
     """
     out = Path(out_dir)
     wanted = ["trig", *sorted(set(formats) - {"trig"})]
-    payloads = {FORMATS.get(f, f): serialize(ds, f) for f in wanted[:1]}
-    if len(wanted) > 1 and isinstance(ds, Quads):
-        ds = ds.to_dataset()  # once for every other format
-    payloads.update({FORMATS.get(f, f): serialize(ds, f) for f in wanted[1:]})
+    payloads = {FORMATS.get(f, f): serialize(graphs, f) for f in wanted}
     if extraction is not None:
         payloads[EXTRACTION_FILE] = extraction.encode("utf-8")
     info = dict(manifest or {})
@@ -139,10 +119,8 @@ def load_dataset(out_dir: str | Path) -> Dataset:
     return bind_prefixes(ds)
 
 
-def load_oxigraph(out_dir: str | Path):
+def load_oxigraph(out_dir: str | Path) -> ox.Store:
     """The built graph in an in-memory Oxigraph store."""
-    import pyoxigraph as ox
-
     path = graph_path(out_dir)
     store = ox.Store()
     try:

@@ -155,7 +155,7 @@ def tiny_corpus() -> CorpusResult:
 @pytest.fixture(scope="session")
 def tiny_build(tiny_corpus, tmp_path_factory) -> Path:
     """The tiny corpus built into a folder (graph.trig, extraction.json, manifest.json)."""
-    from kg.graph.build import write_build
+    from kg.pipeline import write_build
 
     out = tmp_path_factory.mktemp("tiny-build")
     write_build(tiny_corpus, out)
@@ -165,7 +165,7 @@ def tiny_build(tiny_corpus, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_build(sample_result, tmp_path_factory) -> Path:
     """The sample corpus built once per session."""
-    from kg.graph.build import write_build
+    from kg.pipeline import write_build
 
     out = tmp_path_factory.mktemp("sample-build")
     write_build(sample_result, out)

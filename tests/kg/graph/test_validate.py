@@ -10,7 +10,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, SH
 
 from kg.cli import cli
-from kg.graph.store import load_dataset, serialize
+from kg.graph.store import load_dataset
 from kg.graph.validate import shapes_graph, validate_build
 from kg.namespaces import ENTITY, GRAPH, ONTOLOGY, PKG, REPORT
 
@@ -42,7 +42,7 @@ def _break(src, dst, edit) -> None:
     shutil.copytree(src, dst)
     ds = load_dataset(dst)
     edit(ds)
-    (dst / "graph.trig").write_bytes(serialize(ds, "trig"))
+    (dst / "graph.trig").write_bytes(ds.serialize(format="trig", encoding="utf-8"))
 
 
 def _a_mention(ds, surface: str):

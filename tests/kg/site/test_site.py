@@ -28,8 +28,8 @@ from extract.corpus import read_documents
 from extract.records import CorpusResult, DocumentResult, Entity, Mention, StatusClaim
 from extract.themes import tag_themes
 from kg.cli import cli
-from kg.graph.build import write_build
 from kg.html import json_script, vis_js, write_page
+from kg.pipeline import write_build
 from kg.query.library import run_query
 from kg.site import graphs
 from kg.site.data import Concept, Report, Sentence, SiteData, find_comentions, load_site_data
