@@ -94,7 +94,7 @@ def main() -> None:
     args = ap.parse_args()
     html = args.target / "audit.html" if args.target.is_dir() else args.target
     if args.write:
-        from kg.audit.continuity import write_audit
+        from kg.audit.export import write_audit
 
         t = time.perf_counter()
         write_audit(html.parent)

@@ -22,7 +22,8 @@ import pyoxigraph as ox
 
 from extract.contract import corpus_to_json, dumps
 from extract.records import CorpusResult
-from kg.audit.continuity import Audit, AuditFiles, add_findings, write_audit
+from kg.audit.continuity import Audit, add_findings
+from kg.audit.export import AuditFiles, write_audit
 from kg.graph.build import build_graphs, report_stem
 from kg.graph.dataset import Graphs, count, to_store
 from kg.graph.store import save_build

@@ -21,9 +21,8 @@ Everything is read from a built graph with SPARQL (never by re-running the
 extraction), through either engine of ``kg.query.engines``: ``kg build`` audits
 the Oxigraph copy of the graph it has just built (``add_findings``) and adds
 the findings to the graph as the named graph ``id/graph/audit``; ``kg audit``
-reads ``graph.trig`` with Oxigraph and writes ``audit.html``, ``audit.csv``, ``audit-entities.csv`` and
-``audit.json`` (and with ``--indicators`` the plan-versus-actual table and
-charts). Both give the same rows.
+reads ``graph.trig`` with Oxigraph. Both give the same rows; ``kg.audit.export``
+writes them into the audit files.
 
 Ordering (deterministic, the same graph gives the same bytes)
     - reports: area, plan year, file name;
@@ -39,24 +38,19 @@ Ordering (deterministic, the same graph gives the same bytes)
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from extract.fileio import write_atomic
 from extract.records import PLANNED, REVIEWED
 from kg.graph.dataset import Graphs, Triples, to_quads
 from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, PKG, REPORT, concept_namespace
-from kg.query.engines import OxigraphEngine, Result, Term
+from kg.query.engines import Engine, OxigraphEngine, integer, text
 from ontology.vocab import read_vocabulary
 
 SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED = "same-name", "other-name", "silent", "new", "disappeared"
@@ -64,9 +58,6 @@ VERDICTS = (SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED)
 FOLLOW_UPS = (SAME_NAME, OTHER_NAME, SILENT)
 VOCABULARY = "continuity"  # ontology/continuity.tsv: the verdicts as SKOS concepts
 _MODE_ORDER = {PLANNED: 0, REVIEWED: 1}
-
-AUDIT_HTML, AUDIT_CSV, ENTITIES_CSV, AUDIT_JSON = "audit.html", "audit.csv", "audit-entities.csv", "audit.json"
-PLAN_ACTUAL_CSV, PLAN_ACTUAL_JSON, CHARTS_DIR = "plan-vs-actual.csv", "plan-vs-actual.json", "charts"
 
 
 # ---- records ---------------------------------------------------------------------------------
@@ -216,18 +207,6 @@ SELECT ?claim ?entity ?report ?status ?label ?year ?mode ?trigger ?evidence ?sta
 }"""
 
 
-def _rows(result: Result) -> list[dict[str, Term | None]]:
-    return [dict(zip(result.vars, row)) for row in result.rows]
-
-
-def _s(t: Term | None, default: str = "") -> str:
-    return t.value if t is not None else default
-
-
-def _i(t: Term | None) -> int | None:
-    return int(t.value) if t is not None else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Mention:
     iri: str
@@ -243,17 +222,17 @@ class _Mention:
     section: str
 
 
-def read_reports(engine) -> list[ReportInfo]:
+def read_reports(engine: Engine) -> list[ReportInfo]:
     out = []
-    for r in _rows(engine.query(REPORTS_QUERY)):
+    for r in engine.query(REPORTS_QUERY).dicts():
         out.append(
             ReportInfo(
-                iri=_s(r["report"]),
-                file=_s(r["file"]),
-                area=_s(r["area"]),
-                reviewed_year=_i(r["reviewed"]),
-                plan_year=_i(r["plan"]),
-                title=_s(r["title"]),
+                iri=text(r["report"]),
+                file=text(r["file"]),
+                area=text(r["area"]),
+                reviewed_year=integer(r["reviewed"]),
+                plan_year=integer(r["plan"]),
+                title=text(r["title"]),
             )
         )
     # one row per report even if a report carried two titles
@@ -261,35 +240,35 @@ def read_reports(engine) -> list[ReportInfo]:
     return sorted(unique.values(), key=lambda r: (r.area, r.plan_year or 0, r.file, r.iri))
 
 
-def _read_mentions(engine) -> list[_Mention]:
+def _read_mentions(engine: Engine) -> list[_Mention]:
     out = []
-    for r in _rows(engine.query(MENTIONS_QUERY)):
+    for r in engine.query(MENTIONS_QUERY).dicts():
         out.append(
             _Mention(
-                iri=_s(r["m"]),
-                entity=_s(r["entity"]),
-                report=_s(r["report"]),
-                surface=_s(r["surface"]),
-                mode=_s(r["mode"]),
-                year=_i(r["year"]),
+                iri=text(r["m"]),
+                entity=text(r["entity"]),
+                report=text(r["report"]),
+                surface=text(r["surface"]),
+                mode=text(r["mode"]),
+                year=integer(r["year"]),
                 start=int(r["start"].value),
                 end=int(r["end"].value),
-                sentence=_s(r["sentence"]),
+                sentence=text(r["sentence"]),
                 sentence_start=int(r["sentenceStart"].value),
-                section=f"{_s(r['sectionId'])} {_s(r['sectionTitle'])}".strip(),
+                section=f"{text(r['sectionId'])} {text(r['sectionTitle'])}".strip(),
             )
         )
     return sorted(set(out), key=lambda m: (m.report, m.start, m.end, m.entity, m.iri))
 
 
-def run_audit(engine) -> Audit:
-    """The audit of the graph ``engine`` holds (any object with ``query(sparql) -> Result``)."""
+def run_audit(engine: Engine) -> Audit:
+    """The audit of the graph ``engine`` holds."""
     reports = read_reports(engine)
     by_iri = {r.iri: r for r in reports}
     order = {r.iri: i for i, r in enumerate(reports)}
     mentions = [m for m in _read_mentions(engine) if m.report in by_iri]
-    entities = {_s(r["entity"]): (_s(r["label"]), _s(r["type"])) for r in _rows(engine.query(ENTITIES_QUERY))}
-    statuses = _rows(engine.query(STATUSES_QUERY))
+    entities = {text(r["entity"]): (text(r["label"]), text(r["type"])) for r in engine.query(ENTITIES_QUERY).dicts()}
+    statuses = engine.query(STATUSES_QUERY).dicts()
 
     # mentions by report and entity
     in_report: dict[str, dict[str, list[_Mention]]] = defaultdict(lambda: defaultdict(list))
@@ -433,19 +412,19 @@ def _entity_rows(mentions, entities, statuses, by_iri, order) -> list[EntityRow]
         ms_of[m.entity].append(m)
     claims_of: dict[str, list[StatusStep]] = defaultdict(list)
     for r in statuses:
-        report = _s(r["report"])
+        report = text(r["report"])
         if report not in by_iri:
             continue
         step = StatusStep(
-            year=_i(r["year"]),
-            mode=_s(r["mode"]),
-            status=_s(r["status"]),
-            label=_s(r["label"]) or _s(r["status"]),
-            trigger=_s(r["trigger"]),
+            year=integer(r["year"]),
+            mode=text(r["mode"]),
+            status=text(r["status"]),
+            label=text(r["label"]) or text(r["status"]),
+            trigger=text(r["trigger"]),
             report=file_of[report],
-            evidence=_s(r["evidence"]),
+            evidence=text(r["evidence"]),
         )
-        claims_of[_s(r["entity"])].append((order[report], int(r["start"].value), step))
+        claims_of[text(r["entity"])].append((order[report], int(r["start"].value), step))
     rows = []
     for entity, ms in ms_of.items():
         label, typ = entities.get(entity, (_entity_id(entity), ""))
@@ -557,294 +536,5 @@ def add_findings(graphs: Graphs, store: ox.Store) -> Audit:
     return audit
 
 
-# ---- plan versus actual from the graph -------------------------------------------------------
-
-INDICATORS_QUERY = """
-SELECT ?o ?file ?area ?concept ?label ?measure ?year ?kind ?value ?high ?unit ?qualifier ?evidence ?planYear
-       ?start ?end WHERE {
-  ?o a qb:Observation ; pkg:indicator ?c ; pkg:indicatorName ?label ; pkg:measure ?measure ; pkg:year ?year ;
-     pkg:kind ?kind ; pkg:value ?value ; pkg:evidence ?evidence ; pkg:inReport ?r ; pkg:start ?start ;
-     pkg:end ?end .
-  ?c skos:inScheme scheme:indicators ; skos:notation ?concept .
-  ?r dcterms:identifier ?file .
-  OPTIONAL { ?r pkg:planYear ?planYear }
-  OPTIONAL { ?o pkg:area ?area }
-  OPTIONAL { ?o pkg:valueHigh ?high }
-  OPTIONAL { ?o pkg:unit ?unit }
-  OPTIONAL { ?o pkg:qualifier ?qualifier }
-}"""
-
-CONCEPT_LABELS_QUERY = """
-SELECT ?concept ?label WHERE {
-  ?c skos:inScheme scheme:indicators ; skos:notation ?concept ; skos:prefLabel ?label .
-}"""
-
-
-def observations(engine) -> list:
-    """``kg.audit.plan_actual.Observation`` rows from the graph's indicator observations.
-
-    Only observations whose indicator is a concept of the vocabulary
-    (``ontology/indicators.tsv``) enter, as in ``observations_from_results``:
-    the concept is what says two reports speak of one indicator.
-    """
-    from kg.audit.plan_actual import Observation
-
-    out = set()
-    for r in _rows(engine.query(INDICATORS_QUERY)):
-        out.add(
-            Observation(
-                report=_s(r["file"]),
-                area=_s(r["area"]) or None,
-                concept=_s(r["concept"]),
-                label=_s(r["label"]),
-                measure=_s(r["measure"]),
-                year=int(r["year"].value),
-                kind=_s(r["kind"]),
-                value=float(r["value"].value),
-                value_high=float(r["high"].value) if r["high"] is not None else None,
-                unit=_s(r["unit"]) or None,
-                qualifier=_s(r["qualifier"]) or None,
-                evidence=_s(r["evidence"]),
-                report_year=_i(r["planYear"]),
-                start=int(r["start"].value),
-                end=int(r["end"].value),
-            )
-        )
-    return sorted(out, key=lambda o: (o.report, o.start, o.end, o.concept, o.kind, o.year, o.value))
-
-
-def concept_labels(engine) -> dict[str, dict[str, str]]:
-    """concept id → {language: label} for the indicator vocabulary."""
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in engine.query(CONCEPT_LABELS_QUERY).rows:
-        concept, label = row
-        out[concept.value][label.lang or ""] = label.value
-    return dict(out)
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    name: str  # file name, from kg.audit.plan_actual.chart_name
-    concept: str
-    title: str
-    svg: bytes
-    compared: bool  # some year has both a target and an actual
-
-
-def has_comparison(vs: Sequence) -> bool:
-    """Whether a series has a year with both a target and an actual (a met or missed verdict)."""
-    from kg.audit.plan_actual import NO_DATA
-
-    return any(v.verdict != NO_DATA for v in vs)
-
-
-def charts(verdicts: Sequence, titles: dict[str, str], *, every: bool = False) -> list[Chart]:
-    """One SVG per series (``kg.audit.plan_actual.chart_svg``), kept in memory so that
-    the HTML inlines the same bytes the chart files hold.
-
-    Only the series where some year has both a target and an actual, unless
-    ``every``: a chart costs a quarter of a second, and a series with targets
-    only or actuals only shows nothing to compare (its rows are in the table).
-    """
-    from kg.audit.plan_actual import chart_name, chart_svg, series_key
-
-    groups: dict[tuple, list] = defaultdict(list)
-    for v in verdicts:
-        groups[series_key(v)].append(v)
-    out = []
-    for key in sorted(groups):
-        vs = groups[key]
-        if not every and not has_comparison(vs):
-            continue
-        title = f"{titles.get(vs[0].concept, vs[0].concept)}: {vs[0].measure}"
-        out.append(
-            Chart(
-                name=chart_name(vs[0]),
-                concept=vs[0].concept,
-                title=title,
-                svg=chart_svg(vs, title=title),
-                compared=has_comparison(vs),
-            )
-        )
-    return out
-
-
-# ---- writers ---------------------------------------------------------------------------------
-
-CSV_COLUMNS = (
-    "area",
-    "year",
-    "earlier_report",
-    "later_report",
-    "verdict",
-    "type",
-    "entity",
-    "entity_id",
-    "earlier_names",
-    "later_names",
-    "earlier_quotes",
-    "later_quotes",
-    "note",
-)
-ENTITY_COLUMNS = (
-    "type",
-    "entity",
-    "entity_id",
-    "names",
-    "years",
-    "first_year",
-    "last_year",
-    "gaps",
-    "appearances",
-    "statuses",
-)
-_JOIN = " | "
-
-
-def _quote_text(qs: Sequence[Quote]) -> str:
-    return _JOIN.join(f"[{q.report} {q.year if q.year is not None else ''} {q.mode}] {q.sentence}" for q in qs)
-
-
-def _y(y: int | None) -> str:
-    return "" if y is None else str(y)
-
-
-def to_csv(audit: Audit) -> str:
-    """One row per finding (follow-up verdicts, new, disappeared), with the quotes on both sides."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for f in audit.findings:
-        w.writerow(
-            [
-                f.area,
-                f.year,
-                f.earlier,
-                f.later,
-                f.verdict,
-                f.type,
-                f.name,
-                f.entity_id,
-                _JOIN.join(f.earlier_names),
-                _JOIN.join(f.later_names),
-                _quote_text(f.earlier_quotes),
-                _quote_text(f.later_quotes),
-                f.note,
-            ]
-        )
-    return buf.getvalue()
-
-
-def appearance_text(e: EntityRow) -> str:
-    return ", ".join(f"{_y(a.year)} {a.mode} ({a.report}, {a.mentions})" for a in e.appearances)
-
-
-def status_text(e: EntityRow) -> str:
-    return ", ".join(
-        f"{_y(s.year)} {s.mode}: {s.label} ({s.trigger})" if s.trigger else f"{_y(s.year)} {s.mode}: {s.label}"
-        for s in e.statuses
-    )
-
-
-def to_entities_csv(audit: Audit) -> str:
-    """One row per entity: years, modes, statuses, names, gaps."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(ENTITY_COLUMNS)
-    for e in audit.entities:
-        w.writerow(
-            [
-                e.type,
-                e.name,
-                e.entity_id,
-                _JOIN.join(f"{n.name} ({', '.join(n.reports)})" for n in e.names),
-                " ".join(map(str, e.years)),
-                _y(e.first_year),
-                _y(e.last_year),
-                " ".join(map(str, e.gaps)),
-                appearance_text(e),
-                status_text(e),
-            ]
-        )
-    return buf.getvalue()
-
-
 def verdict_labels() -> dict[str, dict[str, str]]:
     return {t.id: {"zh": t.zh, "en": t.en} for t in read_vocabulary(VOCABULARY)}
-
-
-def _plain(value):
-    """``dataclasses.asdict`` without its deep copies (a few times faster on a large audit)."""
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def to_json(audit: Audit) -> str:
-    payload = {
-        "verdicts": verdict_labels(),
-        "reports": _plain(audit.reports),
-        "pairs": _plain(audit.pairs),
-        "findings": _plain(audit.findings),
-        "entities": _plain(audit.entities),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-
-
-@dataclass(frozen=True)
-class AuditFiles:
-    audit: Audit
-    verdicts: list  # kg.audit.plan_actual.Verdict rows
-    files: list[Path]
-
-
-def write_audit(
-    out_dir: str | Path, *, indicators: bool = False, engine="oxigraph", audit: Audit | None = None
-) -> AuditFiles:
-    """Audit the graph built in ``out_dir`` and write the audit files into it.
-
-    ``engine`` is an engine name (the graph is loaded from ``graph.trig``) or an
-    engine already holding that graph; ``audit`` is its audit when the caller
-    has it already (``kg build`` computes it once, for the graph and the files).
-
-    Always ``audit.html`` (continuity and plan versus actual, with the charts
-    of the series where a target meets an actual inlined),
-    ``audit.csv`` (one row per finding), ``audit-entities.csv`` (one row per
-    entity) and ``audit.json`` (everything). With ``indicators`` also
-    ``plan-vs-actual.csv``, ``plan-vs-actual.json`` and one SVG per indicator
-    series in ``charts/``. Raises InputError, saying how to build, when
-    ``out_dir`` holds no graph.
-    """
-    from kg.audit.html import render_html
-    from kg.audit.plan_actual import pair
-    from kg.audit.plan_actual import to_csv as pa_csv
-    from kg.audit.plan_actual import to_json as pa_json
-    from kg.query.engines import open_engine
-
-    eng = open_engine(out_dir, engine) if isinstance(engine, str) else engine
-    audit = audit if audit is not None else run_audit(eng)
-    verdicts = pair(observations(eng))
-    labels = concept_labels(eng)
-    # chart titles in English: the charts carry no CJK font
-    drawn = charts(verdicts, {c: ls.get("en") or c for c, ls in labels.items()}, every=indicators)
-    out = Path(out_dir)
-    payloads: dict[str, str | bytes] = {
-        AUDIT_HTML: render_html(audit, verdicts, [c for c in drawn if c.compared], labels),
-        AUDIT_CSV: to_csv(audit),
-        ENTITIES_CSV: to_entities_csv(audit),
-        AUDIT_JSON: to_json(audit),
-    }
-    if indicators:
-        payloads[PLAN_ACTUAL_CSV] = pa_csv(verdicts)
-        payloads[PLAN_ACTUAL_JSON] = pa_json(verdicts)
-        for c in drawn:
-            payloads[f"{CHARTS_DIR}/{c.name}"] = c.svg
-    files = []
-    for name, data in payloads.items():
-        write_atomic(str(out / name), data)
-        files.append(out / name)
-    return AuditFiles(audit=audit, verdicts=verdicts, files=files)

@@ -28,17 +28,9 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from importlib import resources
 
-from kg.audit.continuity import (
-    DISAPPEARED,
-    FOLLOW_UPS,
-    NEW,
-    Audit,
-    Chart,
-    EntityRow,
-    Finding,
-    Quote,
-    verdict_labels,
-)
+from kg.audit.charts import Chart
+from kg.audit.continuity import DISAPPEARED, FOLLOW_UPS, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
+from kg.audit.plan_actual import Verdict, number
 
 _MODE_ZH = {"planned": "计划", "reviewed": "回顾"}
 DATA_ID = "audit-data"  # the id of the script element holding the rows
@@ -196,10 +188,6 @@ def _entity_row(d: _Data, e: EntityRow) -> list:
     ]
 
 
-def _fmt(v: float | None) -> str:
-    return "" if v is None else f"{round(v, 6):g}"
-
-
 def _concept_label(concepts: dict[str, dict[str, str]], concept: str) -> str:
     ls = concepts.get(concept, {})
     return ls.get("zh") or ls.get("en") or concept
@@ -209,7 +197,7 @@ def _plan_actual_row(d: _Data, v, concepts) -> list:
     s = d.s
     target = ""
     if v.target_value is not None:
-        target = _fmt(v.target_value) + (f"–{_fmt(v.target_high)}" if v.target_high is not None else "")
+        target = number(v.target_value) + (f"–{number(v.target_high)}" if v.target_high is not None else "")
         target += v.qualifier or ""
     return [
         s(v.area or ""),
@@ -220,7 +208,7 @@ def _plan_actual_row(d: _Data, v, concepts) -> list:
         v.year,
         s(target),
         v.target_value,
-        s(_fmt(v.actual_value)),
+        s(number(v.actual_value)),
         s(v.unit),
         s(v.verdict),
         s(v.rule),
@@ -235,7 +223,7 @@ def _table_data(columns: Sequence[str], rows: list[list]) -> dict:
     return {"columns": list(columns), "rows": rows}
 
 
-def page_data(audit: Audit, verdicts: Sequence, concepts: dict[str, dict[str, str]]) -> dict:
+def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dict[str, str]]) -> dict:
     """Everything the script draws the tables from, one JSON object.
 
     ``tables`` holds one ``{"columns", "rows"}`` per section id; ``pairs``
@@ -418,7 +406,9 @@ def _entities_section(audit: Audit) -> str:
     )
 
 
-def _plan_actual_section(verdicts: Sequence, charts: Sequence[Chart], concepts: dict[str, dict[str, str]]) -> str:
+def _plan_actual_section(
+    verdicts: Sequence[Verdict], charts: Sequence[Chart], concepts: dict[str, dict[str, str]]
+) -> str:
     help_text = (
         "Each target for a year (from the report that plans it) against the actual of that year (from the "
         "report that reviews it). 以上/不低于: the actual must reach the target; 以内/以下/不超过: it must stay "
@@ -504,7 +494,10 @@ _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
 def render_html(
-    audit: Audit, verdicts: Sequence, charts: Sequence[Chart], concepts: dict[str, dict[str, str]] | None = None
+    audit: Audit,
+    verdicts: Sequence[Verdict],
+    charts: Sequence[Chart],
+    concepts: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """The whole page; ``verdicts`` are plan-versus-actual rows, ``concepts`` the indicator labels."""
     labels = verdict_labels()

@@ -2,9 +2,10 @@
 
 A report plans year Y (targets) and reviews year Y-1 (actuals), so the target
 for Y comes from the report that plans Y and its actual from the report that
-reviews Y, a year later. Rows come in as plain ``Observation`` records, so the
-same code serves the extraction records today and a SPARQL query over the
-graph later.
+reviews Y, a year later. Rows come in as plain ``Observation`` records, read
+from the built graph (``observations``; the audit's way) or from extraction
+records (``observations_from_results``); the same code pairs both. The audit
+files and charts of the verdicts are ``kg.audit.export`` and ``kg.audit.charts``.
 
 Pairing
     Observations pair when they share area, indicator concept, measure and a
@@ -42,16 +43,13 @@ Verdict
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from extract.records import DocumentResult
+from kg.query.engines import Engine, integer, text
 
 MET, MISSED, NO_DATA = "met", "missed", "no data"
 TOLERANCE = 0.05  # what 左右 and 约 forgive, as a share of the target
@@ -79,8 +77,8 @@ LOWER_IS_BETTER = frozenset(
     }
 )
 _CAP_WORDS = re.compile(r"控制在|控制|以内|以下|不超过|不高于|压减|压缩")
-_FLOOR = {"以上", "不低于"}
-_CEILING = {"以内", "以下", "不超过"}
+FLOOR = {"以上", "不低于"}
+CEILING = {"以内", "以下", "不超过"}
 _ABOUT = {"左右", "约"}
 
 # multipliers in units, so that 亿元 and 万亿元 compare
@@ -269,7 +267,7 @@ def _choose(rows: list[Observation], year: int, want: str) -> tuple[Observation 
 def lower_is_better(concept: str, target: Observation | None) -> bool:
     if concept in LOWER_IS_BETTER:
         return True
-    if target is not None and (target.qualifier in _CEILING or _CAP_WORDS.search(target.evidence or "")):
+    if target is not None and (target.qualifier in CEILING or _CAP_WORDS.search(target.evidence or "")):
         return True
     return False
 
@@ -286,9 +284,9 @@ def _verdict(area, concept, measure, unit, year, target, actual, t_others, a_oth
         a_value = convert(actual.value, actual.unit, unit)
     notes = []
     if t_others:
-        notes.append(f"the plan also states {', '.join(_fmt(v) for v in t_others)}")
+        notes.append(f"the plan also states {', '.join(number(v) for v in t_others)}")
     if a_others:
-        notes.append(f"the review also states {', '.join(_fmt(v) for v in a_others)}")
+        notes.append(f"the review also states {', '.join(number(v) for v in a_others)}")
     if target is None:
         verdict, rule = NO_DATA, f"no target for {year} in the reports read"
     elif actual is None:
@@ -328,14 +326,14 @@ def judge(t: float, t_high: float | None, qualifier: str | None, a: float, lower
         t_high = -t_high if t_high is not None else None
         lower_better = not lower_better
     lo, hi = (t, t) if t_high is None else (min(t, t_high), max(t, t_high))
-    shown = _fmt(lo) if lo == hi else f"{_fmt(lo)}-{_fmt(hi)}"
+    shown = number(lo) if lo == hi else f"{number(lo)}-{number(hi)}"
     what = "the fall" if fall else "actual"
-    if qualifier in _FLOOR:
+    if qualifier in FLOOR:
         ok = a >= lo - _EPS
-        rule = f"{qualifier}: {what} {_fmt(a)} {'≥' if ok else '<'} {shown}"
-    elif qualifier in _CEILING:
+        rule = f"{qualifier}: {what} {number(a)} {'≥' if ok else '<'} {shown}"
+    elif qualifier in CEILING:
         ok = a <= hi + _EPS
-        rule = f"{qualifier}: {what} {_fmt(a)} {'≤' if ok else '>'} {shown}"
+        rule = f"{qualifier}: {what} {number(a)} {'≤' if ok else '>'} {shown}"
     else:
         tol = TOLERANCE * (abs(lo) if not lower_better else abs(hi)) if qualifier in _ABOUT else 0.0
         if lower_better:
@@ -349,225 +347,78 @@ def judge(t: float, t_high: float | None, qualifier: str | None, a: float, lower
         side = "lower is better" if lower_better else "higher is better"
         if qualifier in _ABOUT:
             rule = (
-                f"{qualifier}: {what} {_fmt(a)} {sign} {_fmt(bound)} ({shown} less 5% tolerance, {side})"
+                f"{qualifier}: {what} {number(a)} {sign} {number(bound)} ({shown} less 5% tolerance, {side})"
                 if not lower_better
-                else f"{qualifier}: {what} {_fmt(a)} {sign} {_fmt(bound)} ({shown} plus 5% tolerance, {side})"
+                else f"{qualifier}: {what} {number(a)} {sign} {number(bound)} ({shown} plus 5% tolerance, {side})"
             )
         else:
-            rule = f"no qualifier: {what} {_fmt(a)} {sign} {shown} ({side})"
+            rule = f"no qualifier: {what} {number(a)} {sign} {shown} ({side})"
     return (MET if ok else MISSED), rule
 
 
-def _fmt(v: float) -> str:
-    return f"{round(v, 6):g}"
+def number(v: float | None) -> str:
+    """A value as the audit writes it: up to six decimals, no trailing zeros; "" for none."""
+    return "" if v is None else f"{round(v, 6):g}"
 
 
-# ---- writers ---------------------------------------------------------------------------------
+# ---- from the graph -------------------------------------------------------
 
-CSV_COLUMNS = (
-    "area",
-    "concept",
-    "label",
-    "measure",
-    "year",
-    "unit",
-    "target",
-    "target_high",
-    "target_qualifier",
-    "actual",
-    "verdict",
-    "rule",
-    "lower_is_better",
-    "target_report",
-    "target_evidence",
-    "actual_report",
-    "actual_evidence",
-)
+INDICATORS_QUERY = """
+SELECT ?o ?file ?area ?concept ?label ?measure ?year ?kind ?value ?high ?unit ?qualifier ?evidence ?planYear
+       ?start ?end WHERE {
+  ?o a qb:Observation ; pkg:indicator ?c ; pkg:indicatorName ?label ; pkg:measure ?measure ; pkg:year ?year ;
+     pkg:kind ?kind ; pkg:value ?value ; pkg:evidence ?evidence ; pkg:inReport ?r ; pkg:start ?start ;
+     pkg:end ?end .
+  ?c skos:inScheme scheme:indicators ; skos:notation ?concept .
+  ?r dcterms:identifier ?file .
+  OPTIONAL { ?r pkg:planYear ?planYear }
+  OPTIONAL { ?o pkg:area ?area }
+  OPTIONAL { ?o pkg:valueHigh ?high }
+  OPTIONAL { ?o pkg:unit ?unit }
+  OPTIONAL { ?o pkg:qualifier ?qualifier }
+}"""
 
-
-def _flat(v: Verdict) -> dict:
-    t, a = v.target, v.actual
-    return {
-        "area": v.area or "",
-        "concept": v.concept,
-        "label": v.label,
-        "measure": v.measure,
-        "year": v.year,
-        "unit": v.unit,
-        "target": _fmt(v.target_value) if v.target_value is not None else "",
-        "target_high": _fmt(v.target_high) if v.target_high is not None else "",
-        "target_qualifier": v.qualifier or "",
-        "actual": _fmt(v.actual_value) if v.actual_value is not None else "",
-        "verdict": v.verdict,
-        "rule": v.rule,
-        "lower_is_better": "yes" if v.lower_is_better else "no",
-        "target_report": t.report if t else "",
-        "target_evidence": t.evidence if t else "",
-        "actual_report": a.report if a else "",
-        "actual_evidence": a.evidence if a else "",
-    }
+CONCEPT_LABELS_QUERY = """
+SELECT ?concept ?label WHERE {
+  ?c skos:inScheme scheme:indicators ; skos:notation ?concept ; skos:prefLabel ?label .
+}"""
 
 
-def to_csv(verdicts: Sequence[Verdict]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    w.writeheader()
-    for v in verdicts:
-        w.writerow(_flat(v))
-    return buf.getvalue()
+def observations(engine: Engine) -> list[Observation]:
+    """``Observation`` rows from the graph's indicator observations.
 
-
-def to_json(verdicts: Sequence[Verdict]) -> str:
-    items = []
-    for v in verdicts:
-        d = asdict(v)
-        items.append(d)
-    return json.dumps({"rule": _RULE_SUMMARY, "verdicts": items}, ensure_ascii=False, indent=1) + "\n"
-
-
-_RULE_SUMMARY = (
-    "以上/不低于: actual ≥ target; 以内/以下/不超过: actual ≤ target; 左右/约: within 5% of the target on the "
-    "short side, overshooting on the good side is met; no qualifier: the target reached on the good "
-    "side. Falls are compared by their size. Lower is better for prices, unemployment, intensities, "
-    "deficits, emissions and poverty, and for targets stated as caps."
-)
-
-
-# ---- charts ----------------------------------------------------------------------------------
-
-_UNIT_EN = {
-    "%": "%",
-    "‰": "‰",
-    "个百分点": "percentage points",
-    "百分点": "percentage points",
-    "元": "yuan",
-    "万元": "10,000 yuan",
-    "亿元": "100 million yuan",
-    "万亿元": "trillion yuan",
-    "美元": "US dollars",
-    "万美元": "10,000 US dollars",
-    "亿美元": "100 million US dollars",
-    "人": "persons",
-    "万人": "10,000 persons",
-    "天": "days",
-    "吨": "tonnes",
-    "万吨": "10,000 tonnes",
-    "亿吨": "100 million tonnes",
-    "亩": "mu",
-    "万亩": "10,000 mu",
-    "公里": "km",
-    "平方米": "m²",
-    "万平方米": "10,000 m²",
-}
-_COLOURS = {MET: "#1b7837", MISSED: "#c51b7d", NO_DATA: "#8c8c8c"}
-
-
-def series_key(v: Verdict) -> tuple:
-    return (v.area or "", v.concept, v.measure, split_unit(v.unit)[0])
-
-
-def chart_name(v: Verdict) -> str:
-    """A file name for the chart of ``v``'s series: ASCII, stable, one per area, concept, measure and unit."""
-    area, concept, measure, base = series_key(v)
-    tag = hashlib.sha1(f"{area}\x1f{base}".encode()).hexdigest()[:8]
-    return f"{concept}-{measure}-{tag}.svg"
-
-
-def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
-    """One SVG chart of one series (the verdicts of one area, concept, measure and unit) across years.
-
-    Actuals are a line; targets are markers coloured by verdict (▲ a floor,
-    ▼ a ceiling, ◆ a point; a range is a bar from its low to its high end).
-    Labels are English so that the chart needs no CJK font; the output is
-    byte-identical for the same input (fixed hash salt, no date).
+    Only observations whose indicator is a concept of the vocabulary
+    (``ontology/indicators.tsv``) enter, as in ``observations_from_results``:
+    the concept is what says two reports speak of one indicator.
     """
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.ticker import MaxNLocator
+    out = set()
+    for r in engine.query(INDICATORS_QUERY).dicts():
+        out.add(
+            Observation(
+                report=text(r["file"]),
+                area=text(r["area"]) or None,
+                concept=text(r["concept"]),
+                label=text(r["label"]),
+                measure=text(r["measure"]),
+                year=int(r["year"].value),
+                kind=text(r["kind"]),
+                value=float(r["value"].value),
+                value_high=float(r["high"].value) if r["high"] is not None else None,
+                unit=text(r["unit"]) or None,
+                qualifier=text(r["qualifier"]) or None,
+                evidence=text(r["evidence"]),
+                report_year=integer(r["planYear"]),
+                start=int(r["start"].value),
+                end=int(r["end"].value),
+            )
+        )
+    return sorted(out, key=lambda o: (o.report, o.start, o.end, o.concept, o.kind, o.year, o.value))
 
-    vs = sorted(verdicts, key=lambda v: v.year)
-    if not vs:
-        raise ValueError("a chart needs at least one verdict")
-    unit = vs[0].unit
-    with matplotlib.rc_context(
-        {
-            "svg.hashsalt": "policy-kg",
-            "svg.fonttype": "path",
-            "font.family": "DejaVu Sans",
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
-    ):
-        fig = Figure(figsize=(7.0, 3.6))
-        FigureCanvasAgg(fig)
-        ax = fig.add_subplot()
-        known = {v.year: v.actual_value for v in vs if v.actual_value is not None}
-        if known:
-            # a year without an actual breaks the line rather than being bridged
-            years = list(range(min(known), max(known) + 1))
-            ax.plot(
-                years,
-                [known.get(y, float("nan")) for y in years],
-                color="#2b2b2b",
-                marker="o",
-                markersize=4,
-                linewidth=1.4,
-                label="actual",
-            )
-        for v in vs:
-            if v.target_value is None:
-                continue
-            colour = _COLOURS[v.verdict]
-            if v.target_high is not None:
-                ax.vlines(
-                    v.year,
-                    min(v.target_value, v.target_high),
-                    max(v.target_value, v.target_high),
-                    colors=colour,
-                    linewidth=5,
-                    alpha=0.55,
-                )
-            marker = "^" if v.qualifier in _FLOOR else "v" if v.qualifier in _CEILING else "D"
-            ax.plot(
-                [v.year],
-                [v.target_value],
-                linestyle="none",
-                marker=marker,
-                markersize=7,
-                markerfacecolor="white",
-                markeredgecolor=colour,
-                markeredgewidth=1.8,
-            )
-        ax.set_title(title or f"{vs[0].concept}: {vs[0].measure}", fontsize=11, loc="left")
-        ax.set_ylabel(_UNIT_EN.get(unit, "value"))
-        all_years = [v.year for v in vs]
-        ax.set_xlim(min(all_years) - 0.6, max(all_years) + 0.6)
-        # whole years, written out: the default locator puts ticks at 2019.6 and
-        # writes a short span as offsets (-0.6 … 0.6, +2.02e3)
-        if max(all_years) - min(all_years) <= 12:
-            ax.set_xticks(range(min(all_years), max(all_years) + 1))
-        else:
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.ticklabel_format(axis="x", useOffset=False, style="plain")
-        ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
-        handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
-        for verdict in (MET, MISSED, NO_DATA):
-            if any(v.verdict == verdict and v.target_value is not None for v in vs):
-                handles.append(
-                    Line2D(
-                        [],
-                        [],
-                        linestyle="none",
-                        marker="D",
-                        markerfacecolor="white",
-                        markeredgecolor=_COLOURS[verdict],
-                        label=f"target, {verdict}",
-                    )
-                )
-        ax.legend(handles=handles, fontsize=8, frameon=False, loc="best")
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "policy-kg"}, dpi=100)
-    return buf.getvalue()
+
+def concept_labels(engine: Engine) -> dict[str, dict[str, str]]:
+    """concept id → {language: label} for the indicator vocabulary."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in engine.query(CONCEPT_LABELS_QUERY).rows:
+        concept, label = row
+        out[concept.value][label.lang or ""] = label.value
+    return dict(out)

@@ -188,7 +188,8 @@ def audit(out_dir, indicators, quiet):
     Example:
         kg build && kg audit --indicators
     """
-    from kg.audit.continuity import VERDICTS, write_audit
+    from kg.audit.continuity import VERDICTS
+    from kg.audit.export import write_audit
 
     written = write_audit(out_dir, indicators=indicators)
     if not quiet:

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Protocol
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -48,6 +49,33 @@ class Result:
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, Term | None]]:
+        """The rows of a SELECT, each as variable → term (None where unbound)."""
+        return [dict(zip(self.vars, row)) for row in self.rows]
+
+
+class Engine(Protocol):
+    """What the audit and the site read a graph through: either engine below."""
+
+    name: str
+
+    def query(self, sparql: str) -> Result: ...
+
+
+def text(term: Term | None, default: str = "") -> str:
+    """A term's value, or ``default`` for an unbound variable."""
+    return term.value if term is not None else default
+
+
+def integer(term: Term | None) -> int | None:
+    """A term's value as an integer (a year, an offset), None for an unbound variable."""
+    if term is None:
+        return None
+    try:
+        return int(term.value)
+    except ValueError:
+        raise InputError(f"the graph holds {term.value!r} where a whole number was expected") from None
 
 
 class SparqlSyntaxError(InputError):

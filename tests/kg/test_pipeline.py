@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.audit.continuity import write_audit
+from kg.audit.export import write_audit
 from kg.pipeline import STAGES, build_folder, write_build
 from kg.site.write import write_site
 

@@ -19,20 +19,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from extract.records import CorpusResult, DocumentResult
-from kg.audit.continuity import (
-    AUDIT_CSV,
-    AUDIT_JSON,
-    CSV_COLUMNS,
-    ENTITIES_CSV,
-    FOLLOW_UPS,
-    VERDICTS,
-    add_findings,
-    consecutive_pairs,
-    observations,
-    run_audit,
-    write_audit,
-)
-from kg.audit.plan_actual import observations_from_results, pair
+from kg.audit.continuity import FOLLOW_UPS, VERDICTS, add_findings, consecutive_pairs, run_audit
+from kg.audit.export import AUDIT_CSV, AUDIT_JSON, CSV_COLUMNS, ENTITIES_CSV, write_audit
+from kg.audit.plan_actual import observations, observations_from_results, pair
 from kg.graph.build import build_graphs
 from kg.graph.dataset import count, to_store
 from kg.graph.store import load_dataset, load_oxigraph, serialize, union_graph

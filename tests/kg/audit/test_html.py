@@ -19,17 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.audit.continuity import (
-    AUDIT_HTML,
-    Audit,
-    EntityRow,
-    Finding,
-    NameUse,
-    PairSummary,
-    Quote,
-    ReportInfo,
-    write_audit,
-)
+from kg.audit.continuity import Audit, EntityRow, Finding, NameUse, PairSummary, Quote, ReportInfo
+from kg.audit.export import AUDIT_HTML, write_audit
 from kg.audit.html import DATA_ID, inline_svg, render_html, script_json, utf16_marks
 
 EVIL = '<script>alert("x")</script>&公司'

@@ -14,7 +14,7 @@ from extract.load import load_text
 from extract.meta import read_metadata
 from extract.records import DocumentResult
 from extract.segment import segment
-from kg.audit import plan_actual
+from kg.audit import charts, export, plan_actual
 from kg.audit.plan_actual import MET, MISSED, NO_DATA, Observation, judge, pair
 
 # ---- the rule --------------------------------------------------------------------------------
@@ -266,11 +266,11 @@ def test_pairs_from_extracted_records(two_reports):
 def test_csv_and_json_on_real_files(tmp_path, two_reports):
     verdicts = pair(plan_actual.observations_from_results(two_reports))
     csv_path, json_path = tmp_path / "out" / "plan-actual.csv", tmp_path / "out" / "plan-actual.json"
-    write_atomic(csv_path, plan_actual.to_csv(verdicts))
-    write_atomic(json_path, plan_actual.to_json(verdicts))
+    write_atomic(csv_path, export.plan_actual_csv(verdicts))
+    write_atomic(json_path, export.plan_actual_json(verdicts))
     with open(csv_path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == list(plan_actual.CSV_COLUMNS)
+    assert list(rows[0]) == list(export.PLAN_ACTUAL_COLUMNS)
     gdp = next(r for r in rows if r["concept"] == "gdp" and r["year"] == "2022")
     assert (gdp["target"], gdp["target_qualifier"], gdp["actual"], gdp["verdict"]) == ("6.5", "左右", "6.3", "met")
     assert gdp["actual_evidence"] == "地区生产总值同比增长6.3%" and gdp["actual_report"] == "county-2022.txt"
@@ -279,28 +279,26 @@ def test_csv_and_json_on_real_files(tmp_path, two_reports):
     first = data["verdicts"][0]
     assert {"target", "actual", "verdict", "rule", "unit"} <= set(first)
     before = (csv_path.read_bytes(), json_path.read_bytes())
-    write_atomic(csv_path, plan_actual.to_csv(verdicts))
-    write_atomic(json_path, plan_actual.to_json(pair(plan_actual.observations_from_results(two_reports))))
+    write_atomic(csv_path, export.plan_actual_csv(verdicts))
+    write_atomic(json_path, export.plan_actual_json(pair(plan_actual.observations_from_results(two_reports))))
     assert (csv_path.read_bytes(), json_path.read_bytes()) == before
     assert sorted(os.listdir(tmp_path / "out")) == ["plan-actual.csv", "plan-actual.json"]  # no temp files left
 
 
 def test_one_deterministic_svg_chart_per_series(two_reports):
-    from kg.audit.continuity import charts
-
     verdicts = pair(plan_actual.observations_from_results(two_reports))
-    drawn = charts(verdicts, titles={"gdp": "Gross domestic product"}, every=True)
-    series = {plan_actual.series_key(v) for v in verdicts}
+    drawn = charts.charts(verdicts, titles={"gdp": "Gross domestic product"}, every=True)
+    series = {charts.series_key(v) for v in verdicts}
     assert len(drawn) == len(series) == len({c.name for c in drawn})
     gdp = next(c for c in drawn if c.name.startswith("gdp-growth-"))
     assert gdp.title == "Gross domestic product: growth"
     svg = gdp.svg
     assert svg.startswith(b"<?xml") and b"<svg" in svg
     assert b"<dc:date>" not in svg and b"Matplotlib" not in svg
-    again = charts(verdicts, titles={"gdp": "Gross domestic product"}, every=True)
+    again = charts.charts(verdicts, titles={"gdp": "Gross domestic product"}, every=True)
     assert [c.svg for c in again] == [c.svg for c in drawn]
 
 
 def test_a_chart_needs_a_verdict():
     with pytest.raises(ValueError):
-        plan_actual.chart_svg([])
+        charts.chart_svg([])
