@@ -30,7 +30,7 @@ from common import NATIONAL, ensure_build  # noqa: E402
 
 from kg.graph.store import load_dataset, load_oxigraph  # noqa: E402
 from kg.query.engines import OxigraphEngine, RdflibEngine  # noqa: E402
-from kg.query.library import bind, library  # noqa: E402
+from kg.query.library import bindings, library  # noqa: E402
 
 _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 
@@ -59,18 +59,18 @@ def _digest(rows) -> str:
     return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
 
 
-def _rdflib_child(text: str, conn) -> None:
+def _rdflib_child(text: str, values: dict, conn) -> None:
     t = time.perf_counter()
-    res = _RDFLIB.query(text)
+    res = _RDFLIB.query(text, values)
     conn.send((time.perf_counter() - t, len(res.rows), _digest(res.rows)))
     conn.close()
 
 
-def run_rdflib(text: str, budget: float) -> tuple[float | None, int, str]:
+def run_rdflib(text: str, values: dict, budget: float) -> tuple[float | None, int, str]:
     """One timed rdflib run in a forked child; (None, …) when it ran over budget."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_rdflib_child, args=(text, child))
+    proc = ctx.Process(target=_rdflib_child, args=(text, values, child))
     proc.start()
     child.close()
     got = parent.recv() if parent.poll(budget) else None
@@ -119,15 +119,15 @@ def main() -> None:
         print("-" * len(header))
         ratios = []
         for name, query in queries.items():
-            text = bind(query, params.get(name, {}))
+            values = bindings(query, params.get(name, {}))
             ox_times, ox_res = [], None
             for _ in range(args.repeat):
                 t = time.perf_counter()
-                ox_res = ox.query(text)
+                ox_res = ox.query(query.text, values)
                 ox_times.append(time.perf_counter() - t)
             rdf_times, same = [], "?"
             for _ in range(args.repeat):
-                seconds, n, digest = run_rdflib(text, args.budget)
+                seconds, n, digest = run_rdflib(query.text, values, args.budget)
                 if seconds is None:
                     rdf_times = [None]
                     break

@@ -51,6 +51,7 @@ from extract.records import PLANNED, REVIEWED
 from kg.graph.dataset import Graphs, Triples, to_quads
 from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, PKG, REPORT, concept_namespace
 from kg.query.engines import Engine, OxigraphEngine, integer, text
+from kg.query.library import run_library
 from ontology.vocab import read_vocabulary
 
 SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED = "same-name", "other-name", "silent", "new", "disappeared"
@@ -174,38 +175,6 @@ class Audit:
 
 # ---- reading the graph -----------------------------------------------------------------------
 
-REPORTS_QUERY = """
-SELECT ?report ?file ?area ?reviewed ?plan ?title WHERE {
-  ?report a pkg:Report ; dcterms:identifier ?file .
-  OPTIONAL { ?report pkg:area ?area }
-  OPTIONAL { ?report pkg:reviewedYear ?reviewed }
-  OPTIONAL { ?report pkg:planYear ?plan }
-  OPTIONAL { ?report dcterms:title ?title }
-}"""
-
-MENTIONS_QUERY = """
-SELECT ?m ?entity ?report ?surface ?mode ?year ?start ?end ?sentence ?sentenceStart ?sectionId ?sectionTitle WHERE {
-  ?m pkg:mentionOf ?entity ; pkg:inReport ?report ; pkg:surface ?surface ; pkg:mode ?mode ;
-     pkg:start ?start ; pkg:end ?end ; pkg:sentenceText ?sentence ; pkg:inSentence ?s ; pkg:inSection ?sec .
-  ?s pkg:start ?sentenceStart .
-  ?sec pkg:sectionId ?sectionId ; dcterms:title ?sectionTitle .
-  OPTIONAL { ?m pkg:year ?year }
-}"""
-
-ENTITIES_QUERY = """
-SELECT ?entity ?label ?type WHERE {
-  ?entity a pkg:NamedEntity ; skos:prefLabel ?label ; pkg:entityType ?type .
-}"""
-
-STATUSES_QUERY = """
-SELECT ?claim ?entity ?report ?status ?label ?year ?mode ?trigger ?evidence ?start WHERE {
-  ?claim a pkg:StatusClaim ; pkg:about ?entity ; pkg:inReport ?report ; pkg:status ?s ; pkg:mode ?mode ;
-         pkg:trigger ?trigger ; pkg:evidence ?evidence ; pkg:start ?start .
-  ?s skos:notation ?status .
-  OPTIONAL { ?s skos:prefLabel ?label . FILTER(LANG(?label) = "en") }
-  OPTIONAL { ?claim pkg:year ?year }
-}"""
-
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
@@ -224,7 +193,7 @@ class _Mention:
 
 def read_reports(engine: Engine) -> list[ReportInfo]:
     out = []
-    for r in engine.query(REPORTS_QUERY).dicts():
+    for r in run_library(engine, "reports").dicts():
         out.append(
             ReportInfo(
                 iri=text(r["report"]),
@@ -242,10 +211,10 @@ def read_reports(engine: Engine) -> list[ReportInfo]:
 
 def _read_mentions(engine: Engine) -> list[_Mention]:
     out = []
-    for r in engine.query(MENTIONS_QUERY).dicts():
+    for r in run_library(engine, "mentions").dicts():
         out.append(
             _Mention(
-                iri=text(r["m"]),
+                iri=text(r["mention"]),
                 entity=text(r["entity"]),
                 report=text(r["report"]),
                 surface=text(r["surface"]),
@@ -253,7 +222,7 @@ def _read_mentions(engine: Engine) -> list[_Mention]:
                 year=integer(r["year"]),
                 start=int(r["start"].value),
                 end=int(r["end"].value),
-                sentence=text(r["sentence"]),
+                sentence=text(r["sentenceText"]),
                 sentence_start=int(r["sentenceStart"].value),
                 section=f"{text(r['sectionId'])} {text(r['sectionTitle'])}".strip(),
             )
@@ -267,8 +236,8 @@ def run_audit(engine: Engine) -> Audit:
     by_iri = {r.iri: r for r in reports}
     order = {r.iri: i for i, r in enumerate(reports)}
     mentions = [m for m in _read_mentions(engine) if m.report in by_iri]
-    entities = {text(r["entity"]): (text(r["label"]), text(r["type"])) for r in engine.query(ENTITIES_QUERY).dicts()}
-    statuses = engine.query(STATUSES_QUERY).dicts()
+    entities = {text(r["entity"]): (text(r["label"]), text(r["type"])) for r in run_library(engine, "entities").dicts()}
+    statuses = run_library(engine, "status-claims").dicts()
 
     # mentions by report and entity
     in_report: dict[str, dict[str, list[_Mention]]] = defaultdict(lambda: defaultdict(list))
@@ -418,8 +387,8 @@ def _entity_rows(mentions, entities, statuses, by_iri, order) -> list[EntityRow]
         step = StatusStep(
             year=integer(r["year"]),
             mode=text(r["mode"]),
-            status=text(r["status"]),
-            label=text(r["label"]) or text(r["status"]),
+            status=text(r["statusId"]),
+            label=text(r["statusLabel"]) or text(r["statusId"]),
             trigger=text(r["trigger"]),
             report=file_of[report],
             evidence=text(r["evidence"]),

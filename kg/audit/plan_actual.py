@@ -50,6 +50,7 @@ from dataclasses import dataclass
 
 from extract.records import DocumentResult
 from kg.query.engines import Engine, integer, text
+from kg.query.library import run_library
 
 MET, MISSED, NO_DATA = "met", "missed", "no data"
 TOLERANCE = 0.05  # what 左右 and 约 forgive, as a share of the target
@@ -363,26 +364,6 @@ def number(v: float | None) -> str:
 
 # ---- from the graph -------------------------------------------------------
 
-INDICATORS_QUERY = """
-SELECT ?o ?file ?area ?concept ?label ?measure ?year ?kind ?value ?high ?unit ?qualifier ?evidence ?planYear
-       ?start ?end WHERE {
-  ?o a qb:Observation ; pkg:indicator ?c ; pkg:indicatorName ?label ; pkg:measure ?measure ; pkg:year ?year ;
-     pkg:kind ?kind ; pkg:value ?value ; pkg:evidence ?evidence ; pkg:inReport ?r ; pkg:start ?start ;
-     pkg:end ?end .
-  ?c skos:inScheme scheme:indicators ; skos:notation ?concept .
-  ?r dcterms:identifier ?file .
-  OPTIONAL { ?r pkg:planYear ?planYear }
-  OPTIONAL { ?o pkg:area ?area }
-  OPTIONAL { ?o pkg:valueHigh ?high }
-  OPTIONAL { ?o pkg:unit ?unit }
-  OPTIONAL { ?o pkg:qualifier ?qualifier }
-}"""
-
-CONCEPT_LABELS_QUERY = """
-SELECT ?concept ?label WHERE {
-  ?c skos:inScheme scheme:indicators ; skos:notation ?concept ; skos:prefLabel ?label .
-}"""
-
 
 def observations(engine: Engine) -> list[Observation]:
     """``Observation`` rows from the graph's indicator observations.
@@ -392,7 +373,7 @@ def observations(engine: Engine) -> list[Observation]:
     the concept is what says two reports speak of one indicator.
     """
     out = set()
-    for r in engine.query(INDICATORS_QUERY).dicts():
+    for r in run_library(engine, "observations").dicts():
         out.add(
             Observation(
                 report=text(r["file"]),
@@ -417,8 +398,7 @@ def observations(engine: Engine) -> list[Observation]:
 
 def concept_labels(engine: Engine) -> dict[str, dict[str, str]]:
     """concept id → {language: label} for the indicator vocabulary."""
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in engine.query(CONCEPT_LABELS_QUERY).rows:
-        concept, label = row
-        out[concept.value][label.lang or ""] = label.value
-    return dict(out)
+    out: dict[str, dict[str, str]] = {}
+    for r in run_library(engine, "concepts", vocabulary="indicators").dicts():
+        out[text(r["id"])] = {lang: text(r[lang]) for lang in ("zh", "en") if r[lang] is not None}
+    return out

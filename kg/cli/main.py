@@ -250,7 +250,7 @@ def query(query, out_dir, params, fmt, engine, list_):
         for name, q in library().items():
             click.echo(f"{name}: {q.description}")
             for p in q.params:
-                default = f" (default {p.default})" if p.default is not None else " (required)"
+                default = f" (default {p.written})" if p.written else " (optional)" if p.optional else " (required)"
                 click.echo(f"    --param {p.name}=…{default}  {p.description}")
         return
     if not query:

@@ -5,19 +5,25 @@ what the rest of the project builds graphs with. Oxigraph (pyoxigraph) loads
 and queries a large graph one or two orders of magnitude faster. Both see
 the union of all named graphs as the default graph, and both answer with
 the same neutral terms, so callers and tests compare rows, not engine
-objects.
+objects. Query parameters are bound by each engine's own means (Oxigraph's
+``substitutions``, rdflib's ``initBindings``), never pasted into the text.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Protocol
 
-from rdflib import BNode, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef, Variable
 from rdflib.namespace import RDF, XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Node
 
 from extract.errors import InputError
 from kg.graph.store import graph_path, load_dataset, load_oxigraph
@@ -60,7 +66,7 @@ class Engine(Protocol):
 
     name: str
 
-    def query(self, sparql: str) -> Result: ...
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result: ...
 
 
 def text(term: Term | None, default: str = "") -> str:
@@ -113,18 +119,18 @@ _NUMERIC = {str(XSD.decimal): _canonical_decimal, str(XSD.integer): _canonical_i
 class RdflibEngine:
     name = "rdflib"
 
-    def __init__(self, dataset):
+    def __init__(self, dataset: Dataset):
         self.dataset = dataset
 
-    def query(self, sparql: str) -> Result:
-        from rdflib.plugins.sparql import prepareQuery
-
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
+        """Run ``sparql``, its variables in ``bindings`` bound first (rdflib's initBindings)."""
         check_syntax(sparql)
         try:
             prepared = prepareQuery(sparql, initNs=PREFIXES)
         except Exception as exc:  # pyparsing's ParseException, or rdflib's plain Exception for unknown prefixes
             raise SparqlSyntaxError(_rdflib_syntax_message(exc)) from exc
-        res = self.dataset.query(prepared)
+        initial = {Variable(name): self.rdflib_term(t) for name, t in (bindings or {}).items()}
+        res = self.dataset.query(prepared, initBindings=initial)
         if res.type == "ASK":
             return Result("ask", boolean=bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
@@ -134,7 +140,7 @@ class RdflibEngine:
         return Result("select", vars=names, rows=rows)
 
     @staticmethod
-    def term(t) -> Term:
+    def term(t: Node) -> Term:
         if isinstance(t, URIRef):
             return Term("uri", str(t))
         if isinstance(t, BNode):
@@ -143,18 +149,31 @@ class RdflibEngine:
             return _literal(str(t), str(t.datatype) if t.datatype else None, t.language)
         raise TypeError(f"unexpected term {t!r}")
 
+    @staticmethod
+    def rdflib_term(t: Term) -> Node:
+        if t.kind == "uri":
+            return URIRef(t.value)
+        if t.kind == "bnode":
+            return BNode(t.value)
+        if t.lang:
+            return Literal(t.value, lang=t.lang)
+        # the graph's plain strings carry no datatype in rdflib, and rdflib tells the two apart
+        return Literal(t.value, datatype=None if t.datatype in (None, XSD_STRING) else URIRef(t.datatype))
+
 
 class OxigraphEngine:
     name = "oxigraph"
 
-    def __init__(self, store):
+    def __init__(self, store: ox.Store):
         self.store = store
 
-    def query(self, sparql: str) -> Result:
-        import pyoxigraph as ox
-
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
+        """Run ``sparql``, its variables in ``bindings`` substituted first (Oxigraph's substitutions)."""
+        substitutions = {ox.Variable(name): self.oxigraph_term(t) for name, t in (bindings or {}).items()}
         try:
-            res = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            res = self.store.query(
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
+            )
         except SyntaxError as exc:
             raise SparqlSyntaxError(_oxigraph_syntax_message(exc)) from exc
         if isinstance(res, ox.QueryBoolean):
@@ -169,9 +188,7 @@ class OxigraphEngine:
         return Result("select", vars=names, rows=rows)
 
     @staticmethod
-    def term(t) -> Term:
-        import pyoxigraph as ox
-
+    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
         if isinstance(t, ox.NamedNode):
             return Term("uri", t.value)
         if isinstance(t, ox.BlankNode):
@@ -179,6 +196,16 @@ class OxigraphEngine:
         if isinstance(t, ox.Literal):
             return _literal(t.value, t.datatype.value if t.datatype else None, t.language)
         raise TypeError(f"unexpected term {t!r}")
+
+    @staticmethod
+    def oxigraph_term(t: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if t.kind == "uri":
+            return ox.NamedNode(t.value)
+        if t.kind == "bnode":
+            return ox.BlankNode(t.value)
+        if t.lang:
+            return ox.Literal(t.value, language=t.lang)
+        return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype or XSD_STRING))
 
 
 def check_syntax(sparql: str) -> None:
@@ -188,8 +215,6 @@ def check_syntax(sparql: str) -> None:
     expected one of …"), pyparsing's only that a whole query failed; parsing
     against an empty store costs nothing, so rdflib queries are checked here first.
     """
-    import pyoxigraph as ox
-
     try:
         ox.Store().query(sparql, prefixes=PREFIXES)
     except SyntaxError as exc:
@@ -211,7 +236,7 @@ def pick_engine(out_dir: str | Path, engine: str = "auto") -> str:
     return "oxigraph" if os.path.getsize(graph_path(out_dir)) > AUTO_OXIGRAPH_BYTES else "rdflib"
 
 
-def open_engine(out_dir: str | Path, engine: str = "auto"):
+def open_engine(out_dir: str | Path, engine: str = "auto") -> RdflibEngine | OxigraphEngine:
     """Load the built graph of ``out_dir`` into the chosen engine."""
     name = pick_engine(out_dir, engine)
     if name == "oxigraph":
@@ -227,8 +252,6 @@ def _rdflib_syntax_message(exc: Exception) -> str:
 
 
 def _oxigraph_syntax_message(exc: SyntaxError) -> str:
-    import re
-
     text = " ".join(str(exc).split())
     m = re.match(r"error at (\d+):(\d+): (.*)", text)
     if m:

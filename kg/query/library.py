@@ -1,37 +1,60 @@
 """SPARQL over the built graph: ad-hoc text, a ``.rq`` file, or a named query from the library.
 
-Library queries are ``kg/query/queries/<name>.rq``. Each starts with a ``# …`` line
-describing it, then one ``# param: NAME[@LANG][=DEFAULT]  description`` line per
-parameter (``@zh``: the value is matched as a Chinese-tagged string, so a
-name can be looked up in the label index instead of filtering every label). Inside the query a parameter is written ``$NAME``: SPARQL reads
-that as a variable, so the file stays valid SPARQL, and ``--param
-NAME=VALUE`` replaces it with a term before the query runs. Substituting text
-(rather than pre-binding through each engine's API) keeps the two engines'
-semantics identical; a parameter with a default is always replaced, so
-queries can test it (``FILTER($year = 0 || ?year = $year)``).
+Library queries are ``kg/query/queries/<name>.rq``: the daily questions of
+``kg query --list``, and the plain rows the audit and the site are read from
+(``reports``, ``mentions`` …), so that every SPARQL of the project lives in
+a ``.rq`` file. Each starts with a ``# …`` line describing it, then one
+``# param: NAME[?][@LANG][=DEFAULT]  description`` line per parameter.
+
+A parameter is the query's variable ``?NAME``, and ``--param NAME=VALUE``
+binds it through the engine (``kg.query.engines``: Oxigraph's
+substitutions, rdflib's initBindings), never by editing the text. Oxigraph
+binds only a variable the query projects, so a parameter is a column of the
+results and of every sub-select that uses it. Kinds of parameter:
+
+- ``NAME?``: optional; given, it fixes that column (``year?``: only that
+  year), else the column is free;
+- ``NAME=DEFAULT``: always bound, a SPARQL term (``0``, ``""``), for a
+  query that tests it (``FILTER(?parkName = "" || CONTAINS(…, ?parkName))``);
+- ``NAME``: required; ``NAME@zh``: the value is matched as a Chinese-tagged
+  string, so a name is looked up in the label index instead of filtering
+  every label.
+
+An ad-hoc query declares nothing: ``--param`` may bind any of its variables
+(``SELECT $s WHERE { $s ?p ?o }``: ``$s`` and ``?s`` are one variable).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from extract.errors import InputError
-from kg.query.engines import Result, open_engine
+import pyoxigraph as ox
+from rdflib.plugins.sparql import prepareQuery
 
-_PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?(?:=(\S+))?\s*(.*)$")
-_PARAM_USE = re.compile(r"\$(\w+)\b")
+from extract.errors import InputError
+from kg.namespaces import PREFIXES
+from kg.query.engines import RDF_LANGSTRING, XSD_STRING, Engine, OxigraphEngine, Result, Term, open_engine
+
+_PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)(\?)?(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?(?:=(\S+))?\s*(.*)$")
 _SPARQL_WORD = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|PREFIX|BASE)\b", re.I)
+_INTEGER = re.compile(r"-?\d+")
+_IRI = re.compile(r"<([^<>\"{}|^`\\\s]*)>|(https?://[^<>\"{}|^`\\\s]+)")
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
-    default: str | None  # a SPARQL term as written in the header; None: required
+    default: Term | None  # None: required, unless optional
     description: str
     lang: str | None = None  # ``NAME@zh``: the value is a string with this language tag
+    optional: bool = False  # ``NAME?``: left unbound when not given
+    written: str | None = None  # the default as the header writes it
 
 
 @dataclass(frozen=True)
@@ -53,20 +76,30 @@ def parse_query(name: str, text: str) -> Query:
             continue
         m = _PARAM_LINE.match(stripped)
         if m:
-            params.append(Param(m.group(1), m.group(3), m.group(4).strip(), m.group(2)))
+            pname, optional, lang, default, about = m.groups()
+            term = header_term(default, f"{name}: param {pname}") if default is not None else None
+            params.append(Param(pname, term, about.strip(), lang, optional is not None, default))
         elif not description:
             description = stripped.lstrip("#").strip()
-    if not params:  # an ad-hoc query: every $name it uses is a required parameter
-        params = [Param(n, None, "") for n in dict.fromkeys(_PARAM_USE.findall(_strip_comments(text)))]
     return Query(name=name, text=text, description=description, params=tuple(params))
+
+
+def header_term(sparql: str, where: str) -> Term:
+    """A default as the header writes it (``0``, ``""``, ``"x"@zh``, ``<iri>``), read by Oxigraph's parser."""
+    try:
+        (row,) = OxigraphEngine(ox.Store()).query(f"SELECT ({sparql} AS ?v) {{}}").rows
+    except InputError:
+        raise InputError(f"{where}: the default {sparql!r} is not a SPARQL term") from None
+    return row[0]
 
 
 def library_dir() -> Path:
     return Path(str(resources.files("kg.query") / "queries"))
 
 
+@cache
 def library() -> dict[str, Query]:
-    """The named queries, by name, in name order."""
+    """The named queries, by name, in name order (files that ship with the package: read once)."""
     out = {}
     for path in sorted(library_dir().glob("*.rq")):
         out[path.stem] = parse_query(path.stem, path.read_text(encoding="utf-8"))
@@ -88,44 +121,66 @@ def resolve(spec: str) -> Query:
     raise InputError(f"unknown query {spec!r}; the library has: {', '.join(lib)} (kg query --list describes them)")
 
 
-def literal(value: str, lang: str | None = None) -> str:
-    """A parameter value as a SPARQL term: an integer, an IRI, or a string
-    (tagged with ``lang`` when the parameter declares one)."""
+def literal(value: str, lang: str | None = None) -> Term:
+    """A parameter value as a term: a string tagged ``lang`` when the parameter declares one,
+    else an integer, an IRI (``<…>`` or ``http(s)://…``), or a plain string."""
     if lang:
-        return sparql_string(value) + "@" + lang
-    if re.fullmatch(r"-?\d+", value):
-        return value
-    if re.fullmatch(r"<[^<>\"{}|^`\\\s]*>", value):
-        return value
-    if re.fullmatch(r"https?://[^<>\"{}|^`\\\s]+", value):
-        return f"<{value}>"
-    return sparql_string(value)
+        return Term("literal", value, RDF_LANGSTRING, lang.lower())
+    if _INTEGER.fullmatch(value):
+        return Term("literal", value, XSD_INTEGER)
+    m = _IRI.fullmatch(value)
+    if m:
+        return Term("uri", m.group(1) if m.group(1) is not None else m.group(2))
+    return Term("literal", value, XSD_STRING)
 
 
-def sparql_string(value: str) -> str:
-    """A plain SPARQL string literal of ``value``, every character that could end or break it escaped."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
+def bindings(query: Query, values: Mapping[str, str | Term]) -> dict[str, Term]:
+    """The value of every parameter: given (a string is read by ``literal``), else its default.
 
-
-def bind(query: Query, values: dict[str, str]) -> str:
-    """The query text with every parameter replaced by its value or default."""
+    A library query takes its declared parameters, every one without a
+    default required; an ad-hoc query takes any of its variables."""
     declared = {p.name: p for p in query.params}
+    if not declared:
+        if values:
+            _check_variables(query.text, set(values))
+        return {k: v if isinstance(v, Term) else literal(v) for k, v in values.items()}
     unknown = sorted(set(values) - set(declared))
     if unknown:
-        have = ", ".join(declared) or "none"
-        raise InputError(f"query {query.name} has no parameter {unknown[0]!r}; its parameters: {have}")
-    terms = {}
+        raise InputError(
+            f"query {query.name} has no parameter {unknown[0]!r}; its parameters: {', '.join(declared) or 'none'}"
+        )
+    out = {}
     for p in query.params:
         if p.name in values:
-            terms[p.name] = literal(values[p.name], p.lang)
+            v = values[p.name]
+            out[p.name] = v if isinstance(v, Term) else literal(v, p.lang)
         elif p.default is not None:
-            terms[p.name] = p.default
-        else:
+            out[p.name] = p.default
+        elif not p.optional:
             raise InputError(
                 f"query {query.name} needs --param {p.name}=…" + (f" ({p.description})" if p.description else "")
             )
-    return _PARAM_USE.sub(lambda m: terms.get(m.group(1), m.group(0)), query.text)
+    return out
+
+
+def _check_variables(sparql: str, names: set[str]) -> None:
+    """Refuse a parameter an ad-hoc query has no variable for, or (a SELECT) does not select:
+    Oxigraph binds only what the query selects. The variables are those rdflib's parser finds
+    (``?x`` and ``$x`` alike); text it cannot parse is left to the engine, which says where."""
+    try:
+        algebra = prepareQuery(sparql, initNs=PREFIXES).algebra
+    except Exception:  # pyparsing's ParseException, or rdflib's plain Exception for an unknown prefix
+        return
+    variables = {str(v) for v in getattr(algebra, "_vars", ())}
+    unknown = sorted(names - variables)
+    if unknown:
+        have = ", ".join(sorted(variables)) or "none"
+        raise InputError(f"the query has no variable {unknown[0]!r} to bind; its variables: {have}")
+    if algebra.name == "SelectQuery":
+        selected = {str(v) for v in algebra.get("PV", ())}
+        hidden = sorted(names - selected)
+        if hidden:
+            raise InputError(f"--param {hidden[0]}: a parameter must be selected; add ?{hidden[0]} to SELECT")
 
 
 def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
@@ -139,18 +194,25 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
 
 
 def run_query(
-    out_dir: str | Path, spec: str, params: dict[str, str] | None = None, engine: str = "auto", *, loaded=None
+    out_dir: str | Path | None,
+    spec: str,
+    params: Mapping[str, str | Term] | None = None,
+    engine: str = "auto",
+    *,
+    loaded: Engine | None = None,
 ) -> Result:
     """Run a query (name, file or text) on the graph built in ``out_dir``.
 
-    ``loaded`` is an engine already holding the graph (tests and benchmarks
-    reuse one across queries).
+    ``loaded`` is an engine already holding the graph (the audit, the site,
+    tests and benchmarks reuse one across queries).
     """
     query = resolve(spec)
-    text = bind(query, params or {})
+    values = bindings(query, params or {})
     eng = loaded or open_engine(out_dir, engine)
-    return eng.query(text)
+    return eng.query(query.text, values)
 
 
-def _strip_comments(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+def run_library(engine: Engine, name: str, **params: str | Term) -> Result:
+    """The library query ``name`` on ``engine``: how the audit and the site read the graph."""
+    query = library()[name]
+    return engine.query(query.text, bindings(query, params))

@@ -19,65 +19,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.errors import InputError
 from kg.graph.store import load_oxigraph
-from kg.namespaces import ENTITY, ID
-from kg.query.engines import OxigraphEngine, Term
-from kg.query.library import sparql_string
+from kg.namespaces import ENTITY
+from kg.query.engines import XSD_STRING, Engine, OxigraphEngine, Term, integer, text
+from kg.query.library import run_library
 from ontology.vocab import read_vocabulary
 
-THEME_NS = str(ID) + "themes/"
-STATUS_NS = str(ID) + "statuses/"
 MODES = ("planned", "reviewed")  # a year's plan comes before its review
-
-_REPORTS = """
-SELECT ?r ?name ?title ?date ?area ?reviewed ?plan WHERE {
-  ?r a pkg:Report ; dcterms:identifier ?name .
-  OPTIONAL { ?r dcterms:title ?title }
-  OPTIONAL { ?r dcterms:date ?date }
-  OPTIONAL { ?r pkg:area ?area }
-  OPTIONAL { ?r pkg:reviewedYear ?reviewed }
-  OPTIONAL { ?r pkg:planYear ?plan }
-}"""
-
-_ENTITIES = """
-SELECT ?e ?label ?type WHERE {
-  ?e a pkg:NamedEntity ; skos:prefLabel ?label ; pkg:entityType ?type .
-}"""
-
-_ALIASES = """
-SELECT ?e ?alias WHERE { ?e a pkg:NamedEntity ; skos:altLabel ?alias . }"""
-
-_ENTITY_THEMES = """
-SELECT ?e ?theme WHERE { ?e a pkg:NamedEntity ; dcterms:subject ?theme . }"""
-
-# Concepts of a scheme and those the build minted for ids no vocabulary lists
-# (those carry no skos:inScheme): both live under the scheme's namespace.
-_CONCEPTS = """
-SELECT ?c ?id ?zh ?en WHERE {
-  ?c a skos:Concept ; skos:notation ?id .
-  FILTER(STRSTARTS(STR(?c), $ns))
-  OPTIONAL { ?c skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }
-  OPTIONAL { ?c skos:prefLabel ?en FILTER(LANG(?en) = "en") }
-}"""
-
-_MENTIONS = """
-SELECT ?m ?e ?r ?year ?mode ?s ?text ?sstart ?start ?end ?surface ?section WHERE {
-  ?m a pkg:Mention ; pkg:mentionOf ?e ; pkg:inReport ?r ; pkg:mode ?mode ;
-     pkg:start ?start ; pkg:end ?end ; pkg:surface ?surface ; pkg:inSentence ?s .
-  ?s pkg:text ?text ; pkg:start ?sstart .
-  OPTIONAL { ?m pkg:year ?year }
-  OPTIONAL { ?m pkg:inSection ?sec . ?sec pkg:sectionId ?sid ; dcterms:title ?stitle .
-             BIND(CONCAT(?sid, " ", ?stitle) AS ?section) }
-}"""
-
-_CLAIMS = """
-SELECT ?c ?e ?r ?status ?year ?mode ?trigger ?evidence ?s WHERE {
-  ?c a pkg:StatusClaim ; pkg:about ?e ; pkg:inReport ?r ; pkg:status ?status ;
-     pkg:mode ?mode ; pkg:trigger ?trigger ; pkg:evidence ?evidence .
-  OPTIONAL { ?c pkg:year ?year }
-  OPTIONAL { ?c pkg:inSentence ?s }
-}"""
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
@@ -206,56 +154,70 @@ def load_site_data(out_dir: str | Path) -> SiteData:
     return read_site_data(OxigraphEngine(load_oxigraph(out_dir)))
 
 
-def read_site_data(engine) -> SiteData:
+def read_site_data(engine: Engine) -> SiteData:
     """The same from an engine already holding the graph (tests pass rdflib's)."""
 
-    def rows(query: str, **params: str) -> list[tuple]:
-        return engine.query(_bind(query, params)).rows
+    def rows(query: str, *columns: str, **params: str) -> list[tuple[Term | None, ...]]:
+        """The rows of a library query, its columns in the order given."""
+        return [tuple(r[c] for c in columns) for r in run_library(engine, query, **params).dicts()]
 
-    reports = _reports(rows(_REPORTS))
+    reports = _reports(rows("reports", "report", "file", "title", "date", "area", "reviewed", "plan"))
     by_report = {r.iri: r.index for r in reports}
-    themes = _concepts(rows(_CONCEPTS, ns=THEME_NS))
-    statuses = _concepts(rows(_CONCEPTS, ns=STATUS_NS), ranks=_status_ranks())
+    themes = _concepts(rows("concepts", "concept", "id", "zh", "en", vocabulary="themes"))
+    statuses = _concepts(rows("concepts", "concept", "id", "zh", "en", vocabulary="statuses"), ranks=_status_ranks())
     theme_by_iri = {c.iri: c.id for c in themes.values()}
     status_by_iri = {c.iri: c.id for c in statuses.values()}
 
     iri_entities = {}
-    for e, label, typ in sorted((_v(a), _v(b), _v(c)) for a, b, c in rows(_ENTITIES)):
+    for e, label, typ in sorted((text(a), text(b), text(c)) for a, b, c in rows("entities", "entity", "label", "type")):
         if e not in iri_entities:  # one preferred label and type per entity; keep the smallest if the graph has more
             iri_entities[e] = Entity(iri=e, key="", label=label, type=typ)
     keys = entity_keys(sorted(iri_entities))
     for iri, ent in iri_entities.items():
         ent.key = keys[iri]
     aliases: dict[str, set[str]] = defaultdict(set)
-    for e, alias in rows(_ALIASES):
-        aliases[_v(e)].add(_v(alias))
+    for e, alias in rows("entity-names", "entity", "name"):
+        aliases[text(e)].add(text(alias))
     entity_themes: dict[str, set[str]] = defaultdict(set)
-    for e, t in rows(_ENTITY_THEMES):
-        if _v(t) in theme_by_iri:
-            entity_themes[_v(e)].add(theme_by_iri[_v(t)])
+    for e, t in rows("entity-themes", "entity", "theme"):
+        if text(t) in theme_by_iri:
+            entity_themes[text(e)].add(theme_by_iri[text(t)])
     for iri, ent in iri_entities.items():
         ent.aliases = tuple(sorted(aliases.get(iri, set()) - {ent.label}))
         ent.themes = tuple(sorted(entity_themes.get(iri, ())))
 
-    sentences, mentions = _mentions(rows(_MENTIONS), by_report)
+    sentences, mentions = _mentions(
+        [
+            (*r[:-2], _section(r[-2], r[-1]))
+            for r in rows(
+                "mentions",
+                *("mention", "entity", "report", "year", "mode", "sentence", "sentenceText", "sentenceStart"),
+                *("start", "end", "surface", "sectionId", "sectionTitle"),
+            )
+        ],
+        by_report,
+    )
     sentence_by_iri = {s.iri: s.index for s in sentences}
     for iri, m in mentions:
         if iri in iri_entities:
             iri_entities[iri].mentions.append(m)
-    for c in sorted(rows(_CLAIMS), key=_row_key):
-        e = _v(c[1])
-        if e not in iri_entities or _v(c[2]) not in by_report:
+    claims = rows(
+        "status-claims", "claim", "entity", "report", "status", "year", "mode", "trigger", "evidence", "sentence"
+    )
+    for c in sorted(claims, key=_row_key):
+        e = text(c[1])
+        if e not in iri_entities or text(c[2]) not in by_report:
             continue
-        status = status_by_iri.get(_v(c[3]), _v(c[3]).rsplit("/", 1)[-1])
+        status = status_by_iri.get(text(c[3]), text(c[3]).rsplit("/", 1)[-1])
         iri_entities[e].claims.append(
             Claim(
-                report=by_report[_v(c[2])],
+                report=by_report[text(c[2])],
                 status=status,
-                year=_int(c[4]),
-                mode=_v(c[5]),
-                trigger=_v(c[6]),
-                evidence=_v(c[7]),
-                sentence=sentence_by_iri.get(_v(c[8])) if c[8] is not None else None,
+                year=integer(c[4]),
+                mode=text(c[5]),
+                trigger=text(c[6]),
+                evidence=text(c[7]),
+                sentence=sentence_by_iri.get(text(c[8])) if c[8] is not None else None,
             )
         )
     for ent in iri_entities.values():
@@ -306,18 +268,18 @@ def entity_keys(iris: list[str]) -> dict[str, str]:
 def _reports(rows) -> list[Report]:
     seen: dict[str, tuple] = {}
     for r in sorted(rows, key=_row_key):
-        seen.setdefault(_v(r[0]), r)  # one row per report: optional values may repeat
-    ordered = sorted(seen.values(), key=lambda r: (_int(r[6]) or 0, _int(r[5]) or 0, _v(r[1]), _v(r[0])))
+        seen.setdefault(text(r[0]), r)  # one row per report: optional values may repeat
+    ordered = sorted(seen.values(), key=lambda r: (integer(r[6]) or 0, integer(r[5]) or 0, text(r[1]), text(r[0])))
     return [
         Report(
             index=i,
-            iri=_v(r[0]),
-            name=_v(r[1]),
-            title=_v(r[2]),
-            date=_v(r[3]),
-            area=_v(r[4]),
-            reviewed_year=_int(r[5]),
-            plan_year=_int(r[6]),
+            iri=text(r[0]),
+            name=text(r[1]),
+            title=text(r[2]),
+            date=text(r[3]),
+            area=text(r[4]),
+            reviewed_year=integer(r[5]),
+            plan_year=integer(r[6]),
         )
         for i, r in enumerate(ordered)
     ]
@@ -326,9 +288,9 @@ def _reports(rows) -> list[Report]:
 def _concepts(rows, ranks: dict[str, int] | None = None) -> dict[str, Concept]:
     out: dict[str, Concept] = {}
     for c, cid, zh, en in sorted(rows, key=_row_key):
-        cid = _v(cid)
+        cid = text(cid)
         if cid not in out:
-            out[cid] = Concept(iri=_v(c), id=cid, zh=_v(zh) or cid, en=_v(en), rank=(ranks or {}).get(cid, 0))
+            out[cid] = Concept(iri=text(c), id=cid, zh=text(zh) or cid, en=text(en), rank=(ranks or {}).get(cid, 0))
     return dict(sorted(out.items(), key=lambda kv: (kv[1].rank, kv[0])))
 
 
@@ -345,10 +307,10 @@ def _status_ranks() -> dict[str, int]:
 
 
 def _mentions(rows, by_report: dict[str, int]) -> tuple[list[Sentence], list[tuple[str, Mention]]]:
-    rows = [r for r in rows if _v(r[2]) in by_report]
+    rows = [r for r in rows if text(r[2]) in by_report]
     sent_rows: dict[str, tuple] = {}
     for r in rows:
-        sent_rows.setdefault(_v(r[5]), (by_report[_v(r[2])], int(_v(r[7])), _v(r[6]), _v(r[11])))
+        sent_rows.setdefault(text(r[5]), (by_report[text(r[2])], int(text(r[7])), text(r[6]), text(r[11])))
     ordered = sorted(sent_rows.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
     sentences = [
         Sentence(index=i, iri=iri, report=rep, start=start, text=text, section=section)
@@ -358,26 +320,26 @@ def _mentions(rows, by_report: dict[str, int]) -> tuple[list[Sentence], list[tup
     mentions = []
     seen = set()
     for r in sorted(rows, key=_row_key):
-        if _v(r[0]) in seen:  # a mention in two sections would come twice
+        if text(r[0]) in seen:  # a mention in two sections would come twice
             continue
-        seen.add(_v(r[0]))
-        s = index[_v(r[5])]
-        start, end = int(_v(r[8])) - s.start, int(_v(r[9])) - s.start
-        surface = _v(r[10])
+        seen.add(text(r[0]))
+        s = index[text(r[5])]
+        start, end = int(text(r[8])) - s.start, int(text(r[9])) - s.start
+        surface = text(r[10])
         if not (0 <= start <= end <= len(s.text)) or s.text[start:end] != surface:
             found = s.text.find(surface)  # offsets that do not fit the sentence: find the surface instead
             start, end = (found, found + len(surface)) if found >= 0 else (0, 0)
         mentions.append(
             (
-                _v(r[1]),
+                text(r[1]),
                 Mention(
                     sentence=s.index,
                     start=start,
                     end=end,
                     surface=surface,
                     report=s.report,
-                    year=_int(r[3]),
-                    mode=_v(r[4]),
+                    year=integer(r[3]),
+                    mode=text(r[4]),
                 ),
             )
         )
@@ -399,23 +361,11 @@ def find_comentions(entities: dict[str, Entity]) -> dict[tuple[str, str], list[i
     return dict(sorted(pairs.items()))
 
 
-def _bind(query: str, params: dict[str, str]) -> str:
-    for name, value in params.items():
-        query = query.replace("$" + name, sparql_string(value))
-    return query
-
-
-def _v(term: Term | None) -> str:
-    return "" if term is None else term.value
-
-
-def _int(term: Term | None) -> int | None:
-    if term is None:
+def _section(section_id: Term | None, title: Term | None) -> Term | None:
+    """A mention's section as the page shows it: "3.1 突出抓好重大项目建设"."""
+    if section_id is None or title is None:
         return None
-    try:
-        return int(term.value)
-    except ValueError:
-        raise InputError(f"the graph holds {term.value!r} where a year was expected") from None
+    return Term("literal", f"{section_id.value} {title.value}", XSD_STRING)
 
 
 def _row_key(row) -> tuple:

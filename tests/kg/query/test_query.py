@@ -12,28 +12,38 @@ from click.testing import CliRunner
 from extract.errors import InputError
 from kg.cli import cli
 from kg.graph.store import load_dataset, load_oxigraph
-from kg.query.engines import OxigraphEngine, RdflibEngine, SparqlSyntaxError, pick_engine
-from kg.query.library import bind, library, literal, parse_query, resolve, run_query
+from kg.query.engines import OxigraphEngine, RdflibEngine, SparqlSyntaxError, Term, pick_engine
+from kg.query.library import bindings, library, literal, parse_query, resolve, run_query
 from kg.query.results import render
 
 A = "tiny-2019-report-2020-plan.txt"
 B = "tiny-2020-report-2021-plan.txt"
+REPORT_B = "https://w3id.org/policy-kg/id/report/tiny-2020-report-2021-plan"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 LIBRARY = [
     "audit-changes",
     "audit-followups",
     "audit-summary",
     "co-mentioned",
+    "concepts",
     "enterprises-by-program",
     "entities-by-theme",
+    "entities",
     "entity-evidence",
     "entity-merges",
+    "entity-names",
+    "entity-themes",
     "entity-timeline",
     "indicators",
+    "mentions",
     "new-and-dropped",
+    "observations",
     "plan-vs-review",
     "projects-by-park",
     "report-summary",
+    "reports",
+    "status-claims",
     "themes-by-report",
 ]
 
@@ -66,13 +76,14 @@ def test_library_has_every_daily_question_with_a_description():
 def test_entity_timeline_shows_each_report_year_and_mode(engines):
     got = rows(engines, "entity-timeline", name="光明芯片项目")
     assert [r[3:] for r in got] == [
-        ("2019", "reviewed", A, "1"),
-        ("2020", "planned", A, "1"),
-        ("2020", "reviewed", B, "1"),
+        ("2019", "reviewed", A, "1", "光明芯片项目"),
+        ("2020", "planned", A, "1", "光明芯片项目"),
+        ("2020", "reviewed", B, "1", "光明芯片项目"),
     ]
     assert {r[:3] for r in got} == {("entity:project-guangming", "光明芯片项目", "PROJECT")}
-    # any other name finds the same entity
-    assert rows(engines, "entity-timeline", name="光明芯片项目二期") == got
+    # any other name finds the same entity (the last column is the name asked for)
+    other = rows(engines, "entity-timeline", name="光明芯片项目二期")
+    assert [r[:-1] for r in other] == [r[:-1] for r in got] and {r[-1] for r in other} == {"光明芯片项目二期"}
 
 
 def test_entity_evidence_gives_every_sentence_behind_the_entity(engines):
@@ -86,7 +97,10 @@ def test_entity_evidence_gives_every_sentence_behind_the_entity(engines):
 def test_entity_merges_show_rule_score_names_reports_and_sentences(engines):
     got = rows(engines, "entity-merges", name="光明芯片项目二期")
     assert len(got) == 1
-    entity, label, rule, score, first, first_report, first_sentence, second, second_report, second_sentence = got[0]
+    entity, label, rule, score, first, first_report, first_sentence, second, second_report, second_sentence, name = got[
+        0
+    ]
+    assert name == "光明芯片项目二期"
     assert (entity, label, rule, score) == (
         "entity:project-guangming",
         "光明芯片项目",
@@ -101,16 +115,16 @@ def test_entity_merges_show_rule_score_names_reports_and_sentences(engines):
 
 
 def test_entities_by_theme_and_year(engines):
-    got = rows(engines, "entities-by-theme", theme="乡村振兴")
+    got = rows(engines, "entities-by-theme", themeName="乡村振兴")
     assert [(r[0], r[2], r[5], r[6]) for r in got] == [
         ("rural-revitalisation", "2019", "青山田园综合体项目", "1"),
         ("rural-revitalisation", "2020", "光明芯片项目", "1"),
         ("rural-revitalisation", "2020", "青山田园综合体项目", "1"),
     ]
-    by_id = rows(engines, "entities-by-theme", theme="rural-revitalisation", year=2019)
+    by_id = rows(engines, "entities-by-theme", themeName="rural-revitalisation", year=2019)
     assert [r[5] for r in by_id] == ["青山田园综合体项目"]
-    assert {r[5] for r in rows(engines, "entities-by-theme", theme="New growth", year=2019)} == set()
-    growth = rows(engines, "entities-by-theme", theme="new-growth-drivers", year=2019)
+    assert {r[5] for r in rows(engines, "entities-by-theme", themeName="New growth", year=2019)} == set()
+    growth = rows(engines, "entities-by-theme", themeName="new-growth-drivers", year=2019)
     assert {r[5] for r in growth} == {"星河产业园", "光明芯片项目", "蓝海科技公司", "专精特新企业名单"}
 
 
@@ -134,7 +148,7 @@ def test_projects_by_park(engines):
         ("星河产业园", "红日电池项目", "2", "2020", "2020"),
         ("星河产业园", "光明芯片项目", "1", "2019", "2019"),
     ]
-    assert rows(engines, "projects-by-park", park="绿谷") == []
+    assert rows(engines, "projects-by-park", parkName="绿谷") == []
 
 
 def test_enterprises_by_program(engines):
@@ -175,7 +189,7 @@ def test_indicators_with_their_evidence(engines):
         ("2020", "actual", "3.6", "", B),
         ("2020", "target", "6", "左右", A),
     ]
-    assert rows(engines, "indicators", indicator="失业率") == []
+    assert rows(engines, "indicators", indicatorName="失业率") == []
 
 
 def test_report_summary_and_themes_by_report(engines):
@@ -217,48 +231,78 @@ def test_every_library_query_runs_on_the_sample_graph_and_engines_agree(sample_b
 
 
 def test_header_gives_description_and_parameters_with_defaults():
-    q = parse_query("x", "# Things by year.\n# param: year=0  only this year\n# param: name  a name\nSELECT * {}")
+    q = parse_query(
+        "x",
+        '# Things by year.\n# param: year=0  only this year\n# param: name  a name\n# param: t=""  a text\nSELECT * {}',
+    )
     assert q.description == "Things by year."
     assert [(p.name, p.default, p.description) for p in q.params] == [
-        ("year", "0", "only this year"),
+        ("year", Term("literal", "0", XSD + "integer"), "only this year"),
         ("name", None, "a name"),
+        ("t", Term("literal", "", XSD + "string"), "a text"),
     ]
+
+
+def test_a_default_that_is_no_sparql_term_is_named():
+    with pytest.raises(InputError, match=r"^x: param year: the default '0x' is not a SPARQL term$"):
+        parse_query("x", "# param: year=0x  a year\nSELECT * {}")
 
 
 @pytest.mark.parametrize(
     "value,term",
     [
-        ("2019", "2019"),
-        ("-3", "-3"),
-        ("乡村振兴", '"乡村振兴"'),
-        ('a "b" \\ c', '"a \\"b\\" \\\\ c"'),
-        ("https://w3id.org/x", "<https://w3id.org/x>"),
-        ("<urn:a>", "<urn:a>"),
+        ("2019", Term("literal", "2019", XSD + "integer")),
+        ("-3", Term("literal", "-3", XSD + "integer")),
+        ("乡村振兴", Term("literal", "乡村振兴", XSD + "string")),
+        ('a "b" \\ c', Term("literal", 'a "b" \\ c', XSD + "string")),
+        ("https://w3id.org/x", Term("uri", "https://w3id.org/x")),
+        ("<urn:a>", Term("uri", "urn:a")),
     ],
 )
-def test_parameter_values_become_sparql_terms(value, term):
+def test_parameter_values_become_terms(value, term):
     assert literal(value) == term
 
 
-def test_a_parameter_cannot_inject_sparql():
-    q = resolve("entity-timeline")
-    text = bind(q, {"name": '") } } DROP ALL #'})
-    assert '"\\") } } DROP ALL #"' in text
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_a_parameter_is_bound_as_one_term_and_cannot_inject_sparql(engines, engine):
+    evil = '") } } DROP ALL #'
+    res = run_query(None, "SELECT ?x ?n WHERE { BIND(STRLEN($x) AS ?n) }", {"x": evil}, loaded=engines[engine])
+    assert [(row[0].value, row[1].value) for row in res.rows] == [(evil, str(len(evil)))]
+    # a library parameter too: a name nobody has gives no rows, and the graph is as it was
+    assert run_query(None, "entity-timeline", {"name": evil}, loaded=engines[engine]).rows == []
+    assert engines[engine].query('ASK { ?m pkg:mode "planned" }').boolean is True
 
 
 def test_missing_required_parameter_says_which():
     with pytest.raises(InputError, match=r"query entity-timeline needs --param name=… \(the entity's name"):
-        bind(resolve("entity-timeline"), {})
+        bindings(resolve("entity-timeline"), {})
 
 
 def test_unknown_parameter_lists_the_known_ones():
-    with pytest.raises(InputError, match="query entities-by-theme has no parameter 'yr'; its parameters: theme, year"):
-        bind(resolve("entities-by-theme"), {"yr": "2019"})
+    with pytest.raises(
+        InputError, match="query entities-by-theme has no parameter 'yr'; its parameters: themeName, year"
+    ):
+        bindings(resolve("entities-by-theme"), {"yr": "2019"})
 
 
-def test_adhoc_query_parameters_are_its_dollar_variables(tiny_build):
-    res = run_query(tiny_build, "SELECT ?r WHERE { ?r pkg:reviewedYear $y }", {"y": "2020"}, "rdflib")
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_adhoc_query_binds_any_of_its_variables(tiny_build, engine):
+    res = run_query(tiny_build, "SELECT ?r $y WHERE { ?r pkg:reviewedYear $y }", {"y": "2020"}, engine)
     assert [row[0].value for row in res.rows] == ["https://w3id.org/policy-kg/id/report/tiny-2020-report-2021-plan"]
+    # $s is a variable like ?s: a query that uses it needs no parameter, and one binds it
+    everything = run_query(tiny_build, "SELECT $s WHERE { $s ?p ?o }", {}, engine)
+    assert len({row[0] for row in everything.rows}) > 10
+    one = run_query(tiny_build, "SELECT $s ?p WHERE { $s ?p ?o }", {"s": REPORT_B}, engine)
+    assert one.rows and {row[0].value for row in one.rows} == {REPORT_B}
+
+
+def test_adhoc_query_refuses_a_parameter_it_has_no_variable_for_or_does_not_select(tiny_build):
+    with pytest.raises(InputError, match=r"^the query has no variable 'z' to bind; its variables: r, y$"):
+        run_query(tiny_build, "SELECT ?r WHERE { ?r pkg:reviewedYear ?y }", {"z": "1"}, "rdflib")
+    with pytest.raises(InputError, match=r"^--param y: a parameter must be selected; add \?y to SELECT$"):
+        run_query(tiny_build, "SELECT ?r WHERE { ?r pkg:reviewedYear ?y }", {"y": "2020"}, "oxigraph")
+    ask = run_query(tiny_build, "ASK { ?r pkg:reviewedYear ?y }", {"y": "2020"}, "oxigraph")
+    assert ask.boolean is True
 
 
 # engines -----------------------------------------------------------------
@@ -304,6 +348,7 @@ def test_table_csv_and_json_outputs(engines):
         "sentences",
         "firstYear",
         "lastYear",
+        "parkName",
     ]
     assert "entity:park-xinghe  星河产业园" in table and table.endswith("(2 rows)\n")
     rows_ = list(csv.reader(io.StringIO(render(res, "csv"))))
@@ -341,7 +386,7 @@ def test_cli_runs_a_library_query_with_params(tiny_build):
     r = _kg("query", "entity-timeline", "--out", str(tiny_build), "--param", "name=红日电池项目", "--format", "csv")
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
-    assert lines[0] == "entity,label,type,year,mode,report,mentions"
+    assert lines[0] == "entity,label,type,year,mode,report,mentions,name"
     assert len(lines) == 3
 
 
@@ -359,7 +404,8 @@ def test_cli_list_shows_each_query_with_its_description():
     for name, q in library().items():
         assert f"{name}: {q.description}" in r.stdout
     assert "--param name=… (required)" in r.stdout
-    assert "--param year=… (default 0)" in r.stdout
+    assert "--param min=… (default 2)" in r.stdout
+    assert "--param year=… (optional)" in r.stdout
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
