@@ -153,6 +153,18 @@ PREFIXES: dict[str, str] = {
 }
 
 
+# longest namespace first, so id/ never shadows id/entity/
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def compact(iri: str) -> str:
+    """An IRI as a prefixed name of the project (``entity:park-xinghe``), else ``<iri>``."""
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return f"<{iri}>"
+
+
 def concept_namespace(vocabulary: str) -> Namespace:
     """Concepts of ``ontology/<vocabulary>.tsv`` live under ``id/<vocabulary>/``."""
     return Namespace(ID + vocabulary + "/")

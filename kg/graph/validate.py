@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from kg.graph.store import load_dataset, union_graph
-from kg.query.results import compact
+from kg.namespaces import compact
 
 
 @dataclass(frozen=True, order=True)

@@ -2,32 +2,24 @@
 
 The table is for reading: IRIs shortened with the project's prefixes and
 columns padded by display width (a Chinese character takes two columns).
-CSV and JSON are for tools: full IRIs, and JSON keeps datatypes and
-language tags (the W3C SPARQL 1.1 Query Results JSON format).
+CSV and JSON are for tools, the W3C SPARQL 1.1 results formats written by
+rdflib's serialisers from the engine-neutral rows, so both engines give the
+same bytes: full IRIs, and JSON keeps datatypes and language tags.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import unicodedata
 
+from rdflib import Variable
+from rdflib.query import Result as QueryResult
+
 from extract.errors import InputError
-from kg.namespaces import PREFIXES
-from kg.query.engines import XSD_STRING, Result, Term
+from kg.namespaces import compact
+from kg.query.engines import RdflibEngine, Result, Term
 
 OUTPUT_FORMATS = ("table", "csv", "json")
-
-# longest namespace first, so id/ never shadows id/entity/
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-
-
-def compact(iri: str) -> str:
-    for prefix, ns in _BY_LENGTH:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns) :]}"
-    return f"<{iri}>"
+TRIPLE_VARS = ("subject", "predicate", "object")
 
 
 def display(term: Term | None, short: bool = True) -> str:
@@ -62,58 +54,38 @@ def to_table(result: Result) -> str:
 
 
 def to_csv(result: Result) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    """SPARQL 1.1 CSV, by rdflib's writer (a graph answer as subject, predicate, object rows)."""
     if result.kind == "ask":
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if result.boolean else "false"])
-    elif result.kind == "graph":
-        writer.writerow(["subject", "predicate", "object"])
-        writer.writerows([display(t, short=False) for t in triple] for triple in result.triples)
-    else:
-        writer.writerow(result.vars)
-        writer.writerows([display(t, short=False) for t in row] for row in result.rows)
-    return buf.getvalue()
+        raise InputError("SPARQL's CSV results format has no form for an ASK answer: use --format json or table")
+    return _standard(result).serialize(format="csv").decode("utf-8")
 
 
 def to_json(result: Result) -> str:
+    """SPARQL 1.1 Query Results JSON, by rdflib's writer."""
+    return _standard(result).serialize(format="json").decode("utf-8") + "\n"
+
+
+def _standard(result: Result) -> QueryResult:
+    """The engine-neutral answer as an rdflib query result, for rdflib's serialisers."""
     if result.kind == "ask":
-        data = {"head": {}, "boolean": bool(result.boolean)}
-    elif result.kind == "graph":
-        data = {
-            "head": {"vars": ["subject", "predicate", "object"]},
-            "results": {
-                "bindings": [dict(zip(("subject", "predicate", "object"), map(_json_term, t))) for t in result.triples]
-            },
-        }
-    else:
-        bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
-        data = {"head": {"vars": result.vars}, "results": {"bindings": bindings}}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def _json_term(t: Term) -> dict:
-    if t.kind == "uri":
-        return {"type": "uri", "value": t.value}
-    if t.kind == "bnode":
-        return {"type": "bnode", "value": t.value}
-    out = {"type": "literal", "value": t.value}
-    if t.lang:
-        out["xml:lang"] = t.lang
-    elif t.datatype and t.datatype != XSD_STRING:
-        out["datatype"] = t.datatype
+        out = QueryResult("ASK")
+        out.askAnswer = bool(result.boolean)
+        return out
+    names, rows = (result.vars, result.rows) if result.kind == "select" else (TRIPLE_VARS, result.triples)
+    variables = [Variable(n) for n in names]
+    out = QueryResult("SELECT")
+    out.vars = variables
+    out.bindings = [{v: RdflibEngine.rdflib_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
     return out
 
 
 def _nt(t: Term) -> str:
+    """A term in N-Triples form, for the table of a graph answer."""
     if t.kind == "uri":
         return f"<{t.value}>"
     if t.kind == "bnode":
         return f"_:{t.value}"
-    text = '"' + t.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    if t.lang:
-        return f"{text}@{t.lang}"
-    return text if t.datatype in (None, XSD_STRING) else f"{text}^^<{t.datatype}>"
+    return RdflibEngine.rdflib_term(t).n3()
 
 
 def _width(text: str) -> int:

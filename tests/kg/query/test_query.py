@@ -364,6 +364,27 @@ def test_table_csv_and_json_outputs(engines):
     }
 
 
+def test_csv_and_json_are_the_same_bytes_from_either_engine_and_cover_ask_and_construct(engines):
+    for text in [
+        "SELECT ?e ?l ?start WHERE { ?m pkg:mentionOf ?e ; pkg:start ?start . ?e skos:prefLabel ?l } ORDER BY ?start ?e",
+        "CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a pkg:Park ; skos:prefLabel ?l }",
+    ]:
+        for fmt in ("csv", "json"):
+            a, b = (render(engines[e].query(text), fmt) for e in ("rdflib", "oxigraph"))
+            assert a == b, (text, fmt)
+    built = json.loads(
+        render(
+            engines["oxigraph"].query("CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a pkg:Park ; skos:prefLabel ?l }"),
+            "json",
+        )
+    )
+    assert built["head"]["vars"] == ["subject", "predicate", "object"] and len(built["results"]["bindings"]) == 2
+    ask = engines["rdflib"].query('ASK { ?m pkg:mode "planned" }')
+    assert json.loads(render(ask, "json"))["boolean"] is True
+    with pytest.raises(InputError, match="no form for an ASK answer"):
+        render(ask, "csv")
+
+
 def test_table_columns_line_up_for_chinese_text(engines):
     from kg.query.results import _width
 
