@@ -1,8 +1,10 @@
 """audit.html: the continuity audit and plan versus actual, for a person to read.
 
-One self-contained UTF-8 file: the CSS and JS of ``kg/templates/audit.*``
-inlined, the charts inlined as SVG, a Content-Security-Policy that forbids
-every request. The same audit gives the same bytes.
+One self-contained UTF-8 file, written like every page of the build folder
+from a Jinja template (``kg/templates/audit.html`` on ``_base.html``, which
+holds the Content-Security-Policy that forbids every request): the CSS and JS
+of ``kg/templates/audit.*`` inlined, the charts inlined as SVG. This module
+prepares what the template shows. The same audit gives the same bytes.
 
 The large tables (follow-ups, new and disappeared, entities, plan versus
 actual) are not HTML rows: a national audit has ten thousand findings with
@@ -15,9 +17,9 @@ pairs, the charts, and a ``<noscript>`` note where each table would be.
 
 Escaping: the script builds every cell with ``textContent`` and
 ``createElement``, never ``innerHTML``, so a name holding ``<script>`` shows
-as text; the JSON is escaped for a script element (every ``<`` as
-``\\u003c``, so no ``</script>`` or ``<!--`` can end or bend it); the HTML
-around it is escaped with ``html.escape``.
+as text; the JSON goes through the one JSON-in-script escaper of the project
+(``kg.html.json_script``), so no ``</script>`` or ``<!--`` can end or bend
+it; Jinja's autoescaping escapes the HTML around it.
 """
 
 from __future__ import annotations
@@ -25,23 +27,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from html import escape
-from importlib import resources
+
+from markupsafe import Markup
 
 from kg.audit.charts import Chart
 from kg.audit.continuity import DISAPPEARED, FOLLOW_UPS, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
-from kg.audit.plan_actual import Verdict, number
+from kg.audit.plan_actual import MET, MISSED, NO_DATA, Verdict, number
+from kg.html import render
 
 _MODE_ZH = {"planned": "计划", "reviewed": "回顾"}
 DATA_ID = "audit-data"  # the id of the script element holding the rows
-
-
-def _e(text) -> str:
-    return escape("" if text is None else str(text), quote=True)
-
-
-def _template(name: str) -> str:
-    return (resources.files("kg") / "templates" / name).read_text(encoding="utf-8")
 
 
 def _slug(value: str) -> str:
@@ -258,55 +253,54 @@ def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dic
     }
 
 
-def script_json(data) -> str:
-    """JSON for the inside of a ``<script>`` element: compact, UTF-8 as is, and every
-    ``<`` written ``\\u003c`` (the same string to ``JSON.parse``), so that no value
-    can close the element (``</script>``) or open a comment that swallows it."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-
-
 # ---- the HTML around it -------------------------------------------------------------------------
 
+FOLLOW_HEAD = (
+    "Year",
+    "Plans it (N)",
+    "Reviews it (N+1)",
+    "Type",
+    "Entity",
+    "Verdict",
+    "What N plans",
+    "What N+1 says in its review",
+    "Note",
+)
+CHANGE_HEAD = ("Year", "Earlier (N)", "Later (N+1)", "Type", "Entity", "Finding", "Named in N", "Named in N+1", "Note")
+ENTITY_HEAD = (
+    "Type",
+    "Entity",
+    "Names used (where)",
+    "Years and modes",
+    "Status per year and mode",
+    "First",
+    "Last",
+    "Gaps",
+)
+PLAN_ACTUAL_HEAD = (
+    "Area",
+    "Indicator",
+    "Measure",
+    "Year",
+    "Target",
+    "Actual",
+    "Unit",
+    "Verdict",
+    "Rule applied",
+    "Target stated in",
+    "Actual stated in",
+)
+PLAN_ACTUAL_HELP = (
+    "Each target for a year (from the report that plans it) against the actual of that year (from the "
+    "report that reviews it). 以上/不低于: the actual must reach the target; 以内/以下/不超过: it must stay "
+    "at or below it; 左右/约: it may fall short by 5% of the target; falls are compared by their size; "
+    "lower is better for prices, unemployment, intensities, deficits, emissions, poverty and targets "
+    "stated as caps (docs/plan-vs-actual.md)."
+)
 
-def _select(key: str, label: str, values: Iterable[tuple[str, str]]) -> str:
-    options = "".join(f'<option value="{_e(v)}">{_e(t)}</option>' for v, t in values)
-    return f'<label>{_e(label)} <select data-key="{_e(key)}"><option value="">all</option>{options}</select></label>'
 
-
-def _filters(section_id: str, selects: Sequence[str]) -> str:
-    return (
-        f'<div class="filters"><input type="search" placeholder="Filter: any text, e.g. a name" '
-        f'aria-label="Filter the table of {_e(section_id)}">{"".join(selects)}<span class="count"></span></div>'
-    )
-
-
-def _table(head: Sequence[str], rows: Sequence[str] = ()) -> str:
-    ths = "".join(f"<th>{_e(h)}</th>" for h in head)
-    return (
-        f'<div class="scroll"><table class="sortable"><thead><tr>{ths}</tr></thead>'
-        f"<tbody>\n{''.join(rows)}</tbody></table></div>"
-    )
-
-
-def _noscript(what: str, n: int) -> str:
-    return (
-        f'<noscript><p class="help">The {n} rows of this table are drawn by the page\'s script from the data '
-        f"embedded in it; with JavaScript off, read {_e(what)} beside this page.</p></noscript>"
-    )
-
-
-def _data_section(
-    sid: str, title: str, help_text: str, n: int, elsewhere: str, selects: Sequence[str], head: Sequence[str]
-) -> str:
-    """A table the script fills: its heads and filters in HTML, its rows in the page's data."""
-    return (
-        f'<section id="{sid}" class="filterable"><h2>{_e(title)}</h2><p class="help">{_e(help_text)}</p>'
-        + _noscript(elsewhere, n)
-        + '<div class="needs-js">'
-        + _filters(sid, selects)
-        + _table(head)
-        + "</div></section>"
-    )
+def _select(key: str, label: str, options: Iterable[tuple[str, str]]) -> dict:
+    return {"key": key, "label": label, "options": list(options)}
 
 
 def _years(values: Iterable[int]) -> list[tuple[str, str]]:
@@ -321,41 +315,41 @@ def _pair_label(area: str, year: int, earlier: str, later: str) -> str:
     return " · ".join(x for x in (area, str(year), f"{earlier} → {later}") if x)
 
 
-def _pairs_section(audit: Audit, labels) -> str:
+def _section(sid: str, title: str, help_text: str, rows: int, elsewhere: str, selects: list[dict], head) -> dict:
+    """A table the script fills: its heads and filters in HTML, its rows in the page's data."""
+    return {
+        "id": sid,
+        "title": title,
+        "help": help_text,
+        "rows": rows,
+        "elsewhere": elsewhere,
+        "selects": selects,
+        "head": list(head),
+    }
+
+
+def _pairs(audit: Audit, labels: dict[str, dict[str, str]]) -> dict:
     """The pairs as HTML rows (a few dozen even on the national corpus): they read without JS.
     Each count links to its findings; the script sets that section's filters on the way."""
-    if not audit.pairs:
-        return (
-            '<section id="pairs"><h2>Report pairs</h2><p class="help">No two reports of one area where the '
-            "later one reviews the year the earlier one plans: nothing to follow up.</p></section>"
-        )
-    verdicts = list(labels)
-    head = ["Area", "Year", "Plans the year (N)", "Reviews it (N+1)", *(labels[v]["en"] for v in verdicts)]
-    rows = []
-    for i, p in enumerate(audit.pairs):
-        cells = []
-        for v in verdicts:
-            n = p.counts.get(v, 0)
-            target = "follow-ups" if v in FOLLOW_UPS else "changes"
-            link = (
-                f'<a href="#{target}" data-pair="{i}" data-verdict="{_e(v)}" title="Show these findings">{n}</a>'
-                if n
-                else "0"
-            )
-            cells.append(f'<td class="num" data-sort="{n}">{link}</td>')
-        rows.append(
-            f'<tr><td>{_e(p.area)}</td><td class="num">{p.year}</td><td>{_e(p.earlier)}</td>'
-            f"<td>{_e(p.later)}</td>{''.join(cells)}</tr>\n"
-        )
-    return (
-        '<section id="pairs"><h2>Report pairs</h2><p class="help">Each report plans the next year; the next '
-        "report of the same area reviews it. Counts of findings per pair; a count shows its findings.</p>"
-        + _table(head, rows)
-        + "</section>"
-    )
+    head = ["Area", "Year", "Plans the year (N)", "Reviews it (N+1)", *(labels[v]["en"] for v in labels)]
+    rows = [
+        {
+            "index": i,
+            "area": p.area,
+            "year": p.year,
+            "earlier": p.earlier,
+            "later": p.later,
+            "counts": [
+                {"n": p.counts.get(v, 0), "verdict": v, "target": "follow-ups" if v in FOLLOW_UPS else "changes"}
+                for v in labels
+            ],
+        }
+        for i, p in enumerate(audit.pairs)
+    ]
+    return {"head": head, "rows": rows}
 
 
-def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[str, str], int]) -> str:
+def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[str, str], int]) -> dict:
     used = {(f.earlier, f.later) for f in findings}
     labels = {(p.earlier, p.later): _pair_label(p.area, p.year, p.earlier, p.later) for p in audit.pairs}
     for f in findings:
@@ -366,7 +360,7 @@ def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[st
 
 def _findings_section(
     sid: str, title: str, help_text: str, findings: Sequence[Finding], verdicts, labels, head, audit: Audit, pair_index
-) -> str:
+) -> dict:
     selects = [
         _select("type", "Type", _types(f.type for f in findings)),
         _select(
@@ -375,25 +369,15 @@ def _findings_section(
         _select("year", "Year", _years(f.year for f in findings)),
         _pair_select(audit, findings, pair_index),
     ]
-    return _data_section(sid, title, help_text, len(findings), "audit.csv or audit.json", selects, head)
+    return _section(sid, title, help_text, len(findings), "audit.csv or audit.json", selects, head)
 
 
-def _entities_section(audit: Audit) -> str:
+def _entities_section(audit: Audit) -> dict:
     selects = [
         _select("type", "Type", _types(e.type for e in audit.entities)),
         _select("year", "Year", _years(y for e in audit.entities for y in e.years)),
     ]
-    head = [
-        "Type",
-        "Entity",
-        "Names used (where)",
-        "Years and modes",
-        "Status per year and mode",
-        "First",
-        "Last",
-        "Gaps",
-    ]
-    return _data_section(
+    return _section(
         "entities",
         "Entities across the years",
         "Every entity the reports name: the names it goes by and the reports that use them, each year and mode it "
@@ -402,76 +386,35 @@ def _entities_section(audit: Audit) -> str:
         len(audit.entities),
         "audit-entities.csv or audit.json",
         selects,
-        head,
+        ENTITY_HEAD,
     )
 
 
-def _plan_actual_section(
-    verdicts: Sequence[Verdict], charts: Sequence[Chart], concepts: dict[str, dict[str, str]]
-) -> str:
-    help_text = (
-        "Each target for a year (from the report that plans it) against the actual of that year (from the "
-        "report that reviews it). 以上/不低于: the actual must reach the target; 以内/以下/不超过: it must stay "
-        "at or below it; 左右/约: it may fall short by 5% of the target; falls are compared by their size; "
-        "lower is better for prices, unemployment, intensities, deficits, emissions, poverty and targets "
-        "stated as caps (docs/plan-vs-actual.md)."
-    )
-    if verdicts:
-        selects = [
-            _select(
-                "type",
-                "Indicator",
-                sorted(
-                    {(v.concept, _concept_label(concepts, v.concept)) for v in verdicts},
-                    key=lambda kv: kv[1] + "\x00" + kv[0],
-                ),
-            ),
-            _select(
-                "verdict",
-                "Verdict",
-                [(_slug(x), x) for x in ("met", "missed", "no data") if any(v.verdict == x for v in verdicts)],
-            ),
-            _select("year", "Year", _years(v.year for v in verdicts)),
-        ]
-        head = [
-            "Area",
+def _plan_actual_section(verdicts: Sequence[Verdict], concepts: dict[str, dict[str, str]]) -> dict:
+    selects = [
+        _select(
+            "type",
             "Indicator",
-            "Measure",
-            "Year",
-            "Target",
-            "Actual",
-            "Unit",
+            sorted(
+                {(v.concept, _concept_label(concepts, v.concept)) for v in verdicts},
+                key=lambda kv: kv[1] + "\x00" + kv[0],
+            ),
+        ),
+        _select(
+            "verdict",
             "Verdict",
-            "Rule applied",
-            "Target stated in",
-            "Actual stated in",
-        ]
-        section = _data_section(
-            "plan-vs-actual",
-            "Plan versus actual",
-            help_text,
-            len(verdicts),
-            "plan-vs-actual.csv (kg audit --indicators writes it)",
-            selects,
-            head,
-        )
-    else:
-        section = (
-            f'<section id="plan-vs-actual" class="filterable"><h2>Plan versus actual</h2><p class="help">'
-            f'{_e(help_text)}</p><p class="help">No indicator of the vocabulary has a target or an actual in '
-            f"these reports.</p></section>"
-        )
-    figures = "".join(
-        f"<figure><figcaption>{_e(_concept_label(concepts, c.concept))} · {_e(c.title)}</figcaption>"
-        f"{inline_svg(c.svg, f'c{i}')}</figure>\n"
-        for i, c in enumerate(charts, 1)
-    )
-    return section + (
-        f'<section id="charts"><h2>Indicators across the years</h2><p class="help">Actuals as a line, '
-        f"targets as markers coloured by verdict (▲ a floor, ▼ a ceiling, ◆ a point; a bar for a "
-        f'range).</p><div class="charts">{figures}</div></section>'
-        if charts
-        else ""
+            [(_slug(x), x) for x in (MET, MISSED, NO_DATA) if any(v.verdict == x for v in verdicts)],
+        ),
+        _select("year", "Year", _years(v.year for v in verdicts)),
+    ]
+    return _section(
+        "plan-vs-actual",
+        "Plan versus actual",
+        PLAN_ACTUAL_HELP,
+        len(verdicts),
+        "plan-vs-actual.csv (kg audit --indicators writes it)",
+        selects,
+        PLAN_ACTUAL_HEAD,
     )
 
 
@@ -490,16 +433,14 @@ def inline_svg(svg: bytes, prefix: str) -> str:
     return text.strip()
 
 
-_SLOT = re.compile(r"\{\{(\w+)\}\}")
-
-
 def render_html(
     audit: Audit,
     verdicts: Sequence[Verdict],
     charts: Sequence[Chart],
     concepts: dict[str, dict[str, str]] | None = None,
 ) -> str:
-    """The whole page; ``verdicts`` are plan-versus-actual rows, ``concepts`` the indicator labels."""
+    """The whole page (kg/templates/audit.html); ``verdicts`` are plan-versus-actual rows,
+    ``concepts`` the indicator labels."""
     labels = verdict_labels()
     concepts = concepts or {}
     data = page_data(audit, verdicts, concepts)
@@ -514,86 +455,48 @@ def render_html(
         f"pairs of consecutive reports, {len(audit.entities)} entities. Follow-ups of what the reports "
         f"planned: " + ", ".join(f"{totals[v]} {labels[v]['en']}" for v in FOLLOW_UPS) + "."
     )
-    head_follow = [
-        "Year",
-        "Plans it (N)",
-        "Reviews it (N+1)",
-        "Type",
-        "Entity",
-        "Verdict",
-        "What N plans",
-        "What N+1 says in its review",
-        "Note",
+    sections = [
+        _findings_section(
+            "follow-ups",
+            "Follow-ups: what report N planned, and what report N+1 said of it",
+            "Every entity a report names in its plan for the next year, and what the next report says when it "
+            "reviews that year: followed up under a name the plan used, followed up under another name (the same "
+            "entity, renamed or re-worded), or silent (the review does not name it; the note says when the next "
+            "plan names it again). The names are marked in the quotes.",
+            follow,
+            FOLLOW_UPS,
+            labels,
+            FOLLOW_HEAD,
+            audit,
+            pair_index,
+        ),
+        _findings_section(
+            "changes",
+            "New and disappeared",
+            "New: named in report N+1 (in its review or its plan) and in no earlier report of the area. "
+            "Disappeared: named in report N (in any part) and not at all in report N+1; the note says when a later "
+            "report names it again.",
+            changes,
+            (NEW, DISAPPEARED),
+            labels,
+            CHANGE_HEAD,
+            audit,
+            pair_index,
+        ),
+        _entities_section(audit),
     ]
-    head_change = [
-        "Year",
-        "Earlier (N)",
-        "Later (N+1)",
-        "Type",
-        "Entity",
-        "Finding",
-        "Named in N",
-        "Named in N+1",
-        "Note",
+    figures = [
+        {"caption": f"{_concept_label(concepts, c.concept)} · {c.title}", "svg": Markup(inline_svg(c.svg, f"c{i}"))}
+        for i, c in enumerate(charts, 1)
     ]
-    body = "".join(
-        [
-            "<header><h1>Continuity audit · 延续性审计</h1>",
-            f'<p class="lead">{_e(summary)}</p>',
-            (
-                '<noscript><p class="lead">The tables below the report pairs need JavaScript: their rows are data in '
-                "this page that its script draws a page at a time. audit.csv, audit-entities.csv and audit.json beside "
-                "it hold the same rows.</p></noscript>"
-            ),
-            (
-                '<nav><a href="#pairs">Report pairs</a><a href="#follow-ups">Follow-ups</a>'
-                '<a href="#changes">New and disappeared</a><a href="#entities">Entities</a>'
-                '<a href="#plan-vs-actual">Plan versus actual</a></nav></header>'
-            ),
-            "<main>",
-            _pairs_section(audit, labels),
-            _findings_section(
-                "follow-ups",
-                "Follow-ups: what report N planned, and what report N+1 said of it",
-                "Every entity a report names in its plan for the next year, and what the next report says when it "
-                "reviews that year: followed up under a name the plan used, followed up under another name (the same "
-                "entity, renamed or re-worded), or silent (the review does not name it; the note says when the next "
-                "plan names it again). The names are marked in the quotes.",
-                follow,
-                FOLLOW_UPS,
-                labels,
-                head_follow,
-                audit,
-                pair_index,
-            ),
-            _findings_section(
-                "changes",
-                "New and disappeared",
-                "New: named in report N+1 (in its review or its plan) and in no earlier report of the area. "
-                "Disappeared: named in report N (in any part) and not at all in report N+1; the note says when a later "
-                "report names it again.",
-                changes,
-                (NEW, DISAPPEARED),
-                labels,
-                head_change,
-                audit,
-                pair_index,
-            ),
-            _entities_section(audit),
-            _plan_actual_section(verdicts, charts, concepts),
-            (
-                "</main><footer>Written by <code>kg audit</code> from the built graph (graph.trig); the same findings are "
-                "in the graph (named graph id/graph/audit) and in audit.csv, audit-entities.csv and audit.json.</footer>"
-            ),
-        ]
+    return render(
+        "audit.html",
+        title="Continuity audit · 延续性审计",
+        summary=summary,
+        pairs=_pairs(audit, labels),
+        sections=sections,
+        plan_actual=_plan_actual_section(verdicts, concepts),
+        charts=figures,
+        data_id=DATA_ID,
+        data=data,
     )
-    values = {
-        "title": "Continuity audit · 延续性审计",
-        "css": _template("audit.css").strip(),
-        "js": _template("audit.js").strip(),
-        "body": body,
-        "data_id": DATA_ID,
-        "data": script_json(data),
-    }
-    # one pass, so that nothing inserted (a name in the body, say) is ever read as a slot
-    return _SLOT.sub(lambda m: values[m.group(1)], _template("audit.html"))
