@@ -52,13 +52,13 @@ from kg.graph.dataset import Graphs, Triples, to_quads
 from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, PKG, REPORT, concept_namespace
 from kg.query.engines import Engine, OxigraphEngine, integer, text
 from kg.query.library import run_library
-from ontology.vocab import read_vocabulary
+from ontology.vocab import modes, read_vocabulary
 
 SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED = "same-name", "other-name", "silent", "new", "disappeared"
 VERDICTS = (SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED)
 FOLLOW_UPS = (SAME_NAME, OTHER_NAME, SILENT)
 VOCABULARY = "continuity"  # ontology/continuity.tsv: the verdicts as SKOS concepts
-_MODE_ORDER = {PLANNED: 0, REVIEWED: 1}
+_MODE_ORDER = {mode: i for i, mode in enumerate(modes())}  # a year is planned before it is reviewed
 
 
 # ---- records ---------------------------------------------------------------------------------

@@ -34,8 +34,9 @@ from kg.audit.charts import Chart
 from kg.audit.continuity import DISAPPEARED, FOLLOW_UPS, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
 from kg.audit.plan_actual import MET, MISSED, NO_DATA, Verdict, number
 from kg.html import render
+from ontology.vocab import read_vocabulary
 
-_MODE_ZH = {"planned": "计划", "reviewed": "回顾"}
+_MODE_ZH = {t.id: t.zh for t in read_vocabulary("modes")}
 DATA_ID = "audit-data"  # the id of the script element holding the rows
 
 

@@ -35,8 +35,9 @@ Verdict
     - a range t1-t2: met when a reaches the near end on the good side (a ≥ t1,
       or a ≤ t2 where lower is better), with the 5% tolerance if 左右.
 
-    Which side is good: lower is better for the concepts in ``LOWER_IS_BETTER``
-    (prices, unemployment, intensities, deficits, emissions, poverty), and for
+    Which side is good: lower is better for the concepts whose ``better``
+    column in ontology/indicators.tsv says ``lower`` (prices, unemployment,
+    intensities, deficits, emissions, poverty), and for
     any target its report states as a cap (控制在, 以内, 以下, 不超过); higher
     is better otherwise.
 """
@@ -51,32 +52,14 @@ from dataclasses import dataclass
 from extract.records import DocumentResult
 from kg.query.engines import Engine, integer, text
 from kg.query.library import run_library
+from ontology.vocab import read_vocabulary
 
 MET, MISSED, NO_DATA = "met", "missed", "no data"
 TOLERANCE = 0.05  # what 左右 and 约 forgive, as a share of the target
 _EPS = 1e-9
 
-LOWER_IS_BETTER = frozenset(
-    {
-        "cpi",
-        "ppi",
-        "registered-unemployment",
-        "surveyed-unemployment",
-        "energy-intensity",
-        "carbon-intensity",
-        "energy-consumption",
-        "coal-consumption",
-        "deficit-ratio",
-        "fiscal-deficit",
-        "central-fiscal-deficit",
-        "npl-ratio",
-        "pm25",
-        "cod-emissions",
-        "so2-emissions",
-        "rural-poor",
-        "population-growth",
-    }
-)
+# the indicators whose 'better' column in ontology/indicators.tsv says lower
+LOWER_IS_BETTER = frozenset(t.id for t in read_vocabulary("indicators") if t.extra[1:2] == ("lower",))
 _CAP_WORDS = re.compile(r"控制在|控制|以内|以下|不超过|不高于|压减|压缩")
 FLOOR = {"以上", "不低于"}
 CEILING = {"以内", "以下", "不超过"}

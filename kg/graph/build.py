@@ -38,7 +38,7 @@ from importlib import resources
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SDO, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, TIME, XSD
 
 from extract.records import CorpusResult, Document, DocumentResult, Entity, Indicator, Mention, StatusClaim
 from kg.graph.dataset import Graphs, Triples, to_dataset, to_graphs
@@ -53,6 +53,7 @@ from kg.namespaces import (
     OBSERVATION,
     ONTOLOGY,
     PKG,
+    PREFIXES,
     REPORT,
     SECTION,
     SENTENCE,
@@ -63,14 +64,21 @@ from kg.namespaces import (
 )
 from ontology.vocab import Term, read_vocabulary
 
-# How each extraction type is typed in the graph; unknown types are pkg:NamedEntity only.
-TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
-    "ENTERPRISE": (ORG.Organization, SDO.Corporation),
-    "PARK": (PKG.Park, SDO.Place),
-    "PROJECT": (PKG.Project, PROV.Plan, SDO.Project),
-    "PROGRAM": (PKG.Program, PROV.Plan, SDO.Project),
-    "INSTITUTION": (ORG.Organization,),
-}
+# The vocabularies that become SKOS concept schemes of the ontology graph (modes and entity types
+# do not: the graph carries them as literals and classes).
+SCHEMES = ("continuity", "indicators", "statuses", "themes")
+
+
+def _classes(curies: str) -> tuple[URIRef, ...]:
+    out = []
+    for c in curies.split():
+        prefix, _, local = c.partition(":")
+        out.append(PKG[local] if prefix == "pkg" else URIRef(PREFIXES[prefix] + local))
+    return tuple(out)
+
+
+# How each extraction type is typed in the graph (ontology/entity-types.tsv); others are pkg:NamedEntity only.
+TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {t.id: _classes(t.extra[0]) for t in read_vocabulary("entity-types")}
 
 # Columns after ``alt`` that a vocabulary carries, and the property each becomes.
 EXTRA_COLUMNS: dict[str, tuple[URIRef, ...]] = {"indicators": (PKG.measure,)}
@@ -99,12 +107,6 @@ def ontology_path() -> Path:
     return Path(str(resources.files("ontology") / "policy-kg.ttl"))
 
 
-def vocabulary_names() -> list[str]:
-    """Every ``ontology/*.tsv``: themes now, indicators and statuses when their authors add them."""
-    root = Path(str(resources.files("ontology")))
-    return sorted(p.stem for p in root.glob("*.tsv"))
-
-
 @dataclass
 class _Concepts:
     """Concept IRIs by vocabulary, minting a labelled concept for ids no vocabulary lists."""
@@ -126,7 +128,7 @@ def build_graphs(result: CorpusResult) -> Graphs:
     graphs: dict[URIRef, Triples] = defaultdict(set)
     graphs[ONTOLOGY].update(Graph().parse(ontology_path(), format="turtle"))
     known = {}
-    for name in vocabulary_names():
+    for name in SCHEMES:
         terms = read_vocabulary(name)
         add_scheme(graphs[ONTOLOGY], name, terms)
         known[name] = {t.id for t in terms}

@@ -23,9 +23,9 @@ from kg.graph.store import load_oxigraph
 from kg.namespaces import ENTITY
 from kg.query.engines import XSD_STRING, Engine, OxigraphEngine, Term, integer, text
 from kg.query.library import run_library
-from ontology.vocab import read_vocabulary
+from ontology.vocab import modes, read_vocabulary
 
-MODES = ("planned", "reviewed")  # a year's plan comes before its review
+MODES = modes()  # a year's plan comes before its review (ontology/modes.tsv)
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 

@@ -18,33 +18,14 @@ import math
 from pyvis.network import Network
 
 from kg.site.graphs import Laid, entity_radius
+from ontology.vocab import read_vocabulary
 
-TYPE_COLORS = {  # Okabe–Ito: tells the types apart for colour-blind readers too
-    "ENTERPRISE": "#0072B2",
-    "PARK": "#009E73",
-    "PROJECT": "#E69F00",
-    "PROGRAM": "#CC79A7",
-    "INSTITUTION": "#56B4E9",
-}
+# the colours and labels of entity types and statuses live with their vocabularies (ontology/*.tsv)
+_TYPES = read_vocabulary("entity-types")
+TYPE_COLORS = {t.id: t.extra[1] for t in _TYPES}
+TYPE_LABELS = {t.id: f"{t.zh} {t.en}" for t in _TYPES}
+STATUS_COLORS = {t.id: t.extra[1] for t in read_vocabulary("statuses")}
 OTHER_COLOR = "#8C8C8C"
-TYPE_LABELS = {
-    "ENTERPRISE": "企业 enterprise",
-    "PARK": "园区 park",
-    "PROJECT": "项目 project",
-    "PROGRAM": "计划·名单 program",
-    "INSTITUTION": "机构 institution",
-}
-STATUS_COLORS = {  # greys and blues before work starts, oranges while it runs, greens when done
-    "mentioned": "#BDBDBD",
-    "planned": "#9ECAE1",
-    "signed": "#4292C6",
-    "listed": "#807DBA",
-    "awarded": "#54278F",
-    "started": "#FDAE6B",
-    "under_construction": "#E6550D",
-    "completed": "#31A354",
-    "in_operation": "#006D2C",
-}
 EDGE_STYLES = {
     "co-mention": {"color": "rgba(120,120,120,0.45)"},
     "relation": {"color": "rgba(40,40,40,0.8)"},
@@ -66,6 +47,13 @@ def type_color(t: str) -> str:
 
 def status_color(s: str) -> str:
     return STATUS_COLORS.get(s, OTHER_COLOR)
+
+
+def is_light(hex_color: str) -> bool:
+    """Whether dark text reads better than white on this colour (relative luminance above 0.4)."""
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2] > 0.4
 
 
 def edge_kind(kind: str) -> str:

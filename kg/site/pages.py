@@ -26,10 +26,10 @@ from kg.site.graphs import (
     relation,
 )
 from kg.site.network import (
-    STATUS_COLORS,
     TYPE_LABELS,
     canvas_links,
     edge_kind,
+    is_light,
     node_groups,
     status_color,
     to_pyvis,
@@ -39,7 +39,6 @@ from kg.site.network import (
 
 ENTITY_DIR = "entities"
 THEME_DIR = "themes"
-LIGHT_STATUSES = {"mentioned", "planned", "started"}  # dark text on these colours
 RELATION_LABEL = {
     "co-mention": "共现 co-mention",
     "relation": "关系 park/project/enterprise/program",
@@ -122,7 +121,7 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
             if theme_counts[t.id]
         ],
         "statuses": [
-            {"id": s.id, "zh": s.zh, "en": s.en, "color": status_color(s.id), "light": s.id in LIGHT_STATUSES}
+            {"id": s.id, "zh": s.zh, "en": s.en, "color": status_color(s.id), "light": is_light(status_color(s.id))}
             for s in data.statuses.values()
         ],
         "years": sorted({y for k in keys for y in data.entities[k].years}),
@@ -308,7 +307,7 @@ def _status_json(data: SiteData, status: str) -> dict:
         "zh": s.zh if s else status,
         "en": s.en if s else "",
         "color": status_color(status),
-        "light": status in LIGHT_STATUSES,
+        "light": is_light(status_color(status)),
     }
 
 
@@ -398,7 +397,6 @@ def index_context(data: SiteData, files: list[str]) -> dict:
             if statuses[s.id]
         ],
         "files": files,
-        "status_colors": STATUS_COLORS,
     }
 
 
