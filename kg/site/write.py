@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.audit.continuity import Audit, verdict_labels
 from kg.graph.store import graph_path
 from kg.html import write_page
 from kg.site import graphs
@@ -70,12 +72,16 @@ class SiteSummary:
     themes: int
 
 
-def write_site(out_dir: str | Path, data: SiteData | None = None) -> SiteSummary:
-    """Write the site for the graph built in ``out_dir`` (see the module docstring)."""
+def write_site(out_dir: str | Path, data: SiteData | None = None, audit: Audit | None = None) -> SiteSummary:
+    """Write the site for the graph built in ``out_dir`` (see the module docstring).
+
+    ``data`` and ``audit`` are what ``kg build`` has in memory already (the
+    graph's rows, the audit it has just written); without them the site reads
+    the graph and audit.json from the folder."""
     out = Path(out_dir)
     graph_path(out)  # a clear error when nothing was built here
     data = data if data is not None else load_site_data(out)
-    audit = read_audit(out)
+    audit = read_audit(out, audit)
     common = {"audit": audit}
     written: list[Path] = []
 
@@ -118,16 +124,19 @@ def write_site(out_dir: str | Path, data: SiteData | None = None) -> SiteSummary
     return SiteSummary(out, written, len(data.entities), len(theme_pages))
 
 
-def read_audit(out: Path) -> dict | None:
+def read_audit(out: Path, audit: Audit | None = None) -> dict | None:
     """What the index says about the audit (kg.audit writes it before the
-    site): which of its files exist, and the headline figures of
-    ``audit.json`` when it has any. None when there is no audit; an audit.json
-    of another shape, or unreadable, only loses the figures."""
+    site): which of its files exist, and the headline figures of ``audit``,
+    else of ``audit.json`` when it has any. None when there is no audit; an
+    audit.json of another shape, or unreadable, only loses the figures."""
     present = {f.split(".")[-1]: (out / f).is_file() for f in AUDIT_FILES}
     if not any(present.values()):
         return None
     headline: list[tuple[str, object]] = []
-    if present["json"]:
+    if audit is not None:
+        counts = Counter(f.verdict for f in audit.findings)
+        headline = _verdict_figures(counts, verdict_labels(), {"entities": audit.entities, "pairs": audit.pairs})
+    elif present["json"]:
         try:
             doc = json.loads((out / AUDIT_JSON).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -143,22 +152,24 @@ def _audit_figures(doc: dict) -> list[tuple[str, object]]:
     findings = doc.get("findings")
     if isinstance(findings, list) and all(isinstance(f, dict) and "verdict" in f for f in findings):
         labels = doc.get("verdicts") if isinstance(doc.get("verdicts"), dict) else {}
-        counts: dict[str, int] = {}
-        for f in findings:
-            counts[str(f["verdict"])] = counts.get(str(f["verdict"]), 0) + 1
-        order = [v for v in labels if v in counts] + sorted(v for v in counts if v not in labels)
-        out: list[tuple[str, object]] = []
-        for v in order:
-            lab = labels.get(v) if isinstance(labels.get(v), dict) else {}
-            out.append((" ".join(x for x in (lab.get("zh"), lab.get("en") or v) if x), counts[v]))
-        for name in ("entities", "pairs"):
-            if isinstance(doc.get(name), list):
-                out.append((name, len(doc[name])))
-        return out
+        counts = Counter(str(f["verdict"]) for f in findings)
+        lists = {name: doc[name] for name in ("entities", "pairs") if isinstance(doc.get(name), list)}
+        return _verdict_figures(counts, labels, lists)
     for name in ("headline", "summary", "counts", "totals"):
         if isinstance(doc.get(name), dict):
             return _figures(doc[name], prefix="")
     return _figures(doc, prefix="")
+
+
+def _verdict_figures(counts: Counter, labels: dict, lists: dict[str, list]) -> list[tuple[str, object]]:
+    """Findings per verdict, labelled and in the vocabulary's order, then how many entities and pairs."""
+    order = [v for v in labels if v in counts] + sorted(v for v in counts if v not in labels)
+    out: list[tuple[str, object]] = []
+    for v in order:
+        lab = labels.get(v) if isinstance(labels.get(v), dict) else {}
+        out.append((" ".join(x for x in (lab.get("zh"), lab.get("en") or v) if x), counts[v]))
+    out += [(name, len(items)) for name, items in lists.items()]
+    return out
 
 
 def _figures(d: dict, prefix: str) -> list[tuple[str, object]]:
