@@ -23,24 +23,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import browser_context  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # ready: rows in the first table, and the script done (its flag, or the load event for a page without one)
 READY = """() => !!document.querySelector('#follow-ups tbody tr') &&
   (window.kgAudit ? !!window.kgAudit.ready : document.readyState === 'complete')"""
@@ -70,18 +58,8 @@ def open_once(ctx, url: str, timeout_s: float) -> tuple[float, float | None]:
 
 
 def open_times(html: Path, runs: int, timeout_s: float) -> tuple[list[float], list[float | None]]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        ctx = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 900},
-        )
+    with browser_context() as ctx:
         runs_ = [open_once(ctx, html.resolve().as_uri(), timeout_s) for _ in range(runs)]
-        ctx.close()
     return [w for w, _ in runs_], [o for _, o in runs_]
 
 

@@ -1,15 +1,41 @@
-"""What the benchmarks share: where the project and the national corpus are, and a build to measure on."""
+"""What the benchmarks share: where the project and the national corpus are, a build to measure on, and
+the headless Chromium of the browser tests (tests/helpers.py)."""
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for path in (ROOT, ROOT / "tests"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser the tests drive, set up once)
+
+
+@contextmanager
+def browser_context() -> Iterator:
+    """A fresh headless Chromium profile (playwright's persistent context) for one benchmark run."""
+    from playwright.sync_api import sync_playwright  # only the browser benchmarks need playwright
+
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        ctx = p.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
 
 
 def ensure_build(corpus: Path, out: Path) -> None:

@@ -27,21 +27,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import NATIONAL, ensure_build  # noqa: E402
+from common import NATIONAL, browser_context, ensure_build  # noqa: E402
 
 from kg.site.write import write_site  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = ("overview.html", "evolution.html")
 
 
@@ -58,16 +47,7 @@ def time_site(out: Path, runs: int) -> None:
 
 
 def time_pages(out: Path, runs: int) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        ctx = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 900},
-        )
+    with browser_context() as ctx:
         for name in PAGES:
             drawn, wall, size = [], [], (out / name).stat().st_size
             for _ in range(runs):
@@ -90,7 +70,6 @@ def time_pages(out: Path, runs: int) -> None:
                 f"{statistics.median(drawn) / 1000:.2f} s after navigation start, wall {statistics.median(wall):.2f} s "
                 f"(median of {runs}; drawn: {', '.join(f'{x / 1000:.2f}' for x in drawn)})"
             )
-        ctx.close()
 
 
 def main() -> None:

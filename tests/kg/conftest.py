@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import hand_claim, hand_mentions
 
 from extract.corpus import read_documents
-from extract.records import CorpusResult, DocumentResult, Entity, Indicator, Link, Mention, StatusClaim
+from extract.records import CorpusResult, DocumentResult, Entity, Indicator, Link
 from extract.themes import tag_themes
 
 TINY = Path(__file__).resolve().parent.parent / "data" / "kg"
@@ -39,51 +40,11 @@ def _entities(doc) -> list[Entity]:
     taken: list[tuple[int, int]] = []
     out = []
     for eid, typ, forms in TINY_ENTITIES:
-        ent = Entity(id=eid, type=typ, name="")
-        for form in forms:
-            start = 0
-            while (start := doc.text.find(form, start)) >= 0:
-                end = start + len(form)
-                if not any(a < end and start < b for a, b in taken):
-                    taken.append((start, end))
-                    sent = doc.sentence_at(start)
-                    sec = doc.section(sent.section)
-                    ent.mentions.append(
-                        Mention(
-                            text=form,
-                            start=start,
-                            end=end,
-                            type=typ,
-                            rule="hand",
-                            sentence=doc.text[sent.start : sent.end],
-                            sentence_start=sent.start,
-                            section=sec.id,
-                            section_title=sec.title,
-                            year=sec.year,
-                            mode=sec.mode,
-                        )
-                    )
-                start = end
+        ent = Entity(id=eid, type=typ, name="", mentions=hand_mentions(doc, typ, forms, taken))
         if ent.mentions:
-            ent.mentions.sort(key=lambda m: m.start)
             ent.name = forms[-1] if any(m.text == forms[-1] for m in ent.mentions) else ent.mentions[0].text
             out.append(ent)
     return out
-
-
-def _claim(doc, ent: Entity, trigger: str, status: str, after: str) -> StatusClaim:
-    at = doc.text.index(trigger, doc.text.index(after))
-    sent = doc.sentence_at(at)
-    sec = doc.section(sent.section)
-    return StatusClaim(
-        year=sec.year,
-        mode=sec.mode,
-        status=status,
-        trigger=trigger,
-        evidence=doc.text[sent.start : sent.end],
-        start=at,
-        end=at + len(trigger),
-    )
 
 
 def _indicator(doc, evidence: str, year: int, kind: str, value: float, qualifier: str | None = None) -> Indicator:
@@ -115,17 +76,13 @@ def make_tiny_corpus() -> CorpusResult:
         tag_themes(doc, ents)
         by_id = {e.id: e for e in ents}
         if doc.reviewed_year == 2019:
-            by_id["project-guangming"].status.append(
-                _claim(doc, by_id["project-guangming"], "竣工投产", "completed", "星河产业园内")
-            )
+            by_id["project-guangming"].status.append(hand_claim(doc, "竣工投产", "completed", after="星河产业园内"))
             inds = [
                 _indicator(doc, "地区生产总值增长6.5%", 2019, "actual", 6.5),
                 _indicator(doc, "地区生产总值增长6%左右", 2020, "target", 6.0, "左右"),
             ]
         else:
-            by_id["project-hongri"].status.append(
-                _claim(doc, by_id["project-hongri"], "开工", "started", "红日电池项目在")
-            )
+            by_id["project-hongri"].status.append(hand_claim(doc, "开工", "started", after="红日电池项目在"))
             inds = [_indicator(doc, "地区生产总值增长3.6%", 2020, "actual", 3.6)]
         results.append(DocumentResult(document=doc, entities=ents, indicators=inds))
     a, b = (f"{name}#" for name in TINY_FILES)

@@ -10,7 +10,6 @@ ten thousand findings.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import time
@@ -18,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import OpenedPage, chromium
 
 from kg.audit.continuity import Audit, EntityRow, Finding, NameUse, PairSummary, Quote, ReportInfo
 from kg.audit.export import AUDIT_HTML, write_audit
@@ -298,68 +298,28 @@ def test_a_slot_in_a_name_stays_text():
 
 # ---- in the browser ----------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    """Debian's Chromium, headless, driven by playwright (never a downloaded browser)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"{CHROMIUM} is missing (scripts/test.sh installs Debian's chromium)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    ctx = chromium.new_context(viewport={"width": 1400, "height": 900})
+def browser(chromium_browser):
+    ctx = chromium_browser.new_context(viewport={"width": 1400, "height": 900})
     yield ctx
     ctx.close()
 
 
-class Opened:
+class Opened(OpenedPage):
     """audit.html opened from disk, with every request, console message and dialog it caused."""
 
     def __init__(self, ctx, path: Path):
-        self.page = ctx.new_page()
-        self.url = path.as_uri()
-        self.console: list[str] = []
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         t = time.perf_counter()
-        self.page.goto(self.url, wait_until="commit")
+        super().__init__(ctx, path, wait_until="commit")
         self.wait("window.kgAudit && kgAudit.ready && !!document.querySelector('#follow-ups tbody tr')")
         self.opened = time.perf_counter() - t  # seconds until the first table has its rows
-
-    def js(self, expr: str):
-        return self.page.evaluate(expr)
-
-    def wait(self, expr: str, timeout: float = 60.0):
-        """Poll ``expr`` from Python (no eval inside the page: its CSP has no 'unsafe-eval')."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            value = self.js(expr)
-            if value:
-                return value
-            time.sleep(0.02)
-        raise AssertionError(f"timed out waiting for {expr}")
 
     def cells(self, section: str, selector: str) -> list[str]:
         """The text of one kind of cell in the drawn rows, without the id under a name."""
@@ -457,8 +417,8 @@ def test_hostile_strings_render_as_text(browser, tmp_path):
 
 
 @pytest.mark.browser
-def test_without_javascript_the_summary_and_pairs_read_and_the_tables_say_why_not(page_dir, chromium):
-    ctx = chromium.new_context(java_script_enabled=False)
+def test_without_javascript_the_summary_and_pairs_read_and_the_tables_say_why_not(page_dir, chromium_browser):
+    ctx = chromium_browser.new_context(java_script_enabled=False)
     p = ctx.new_page()
     p.goto((page_dir / AUDIT_HTML).as_uri())
     assert p.locator("p.lead").first.is_visible()

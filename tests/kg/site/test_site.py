@@ -18,14 +18,14 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import OpenedPage, chromium, hand_claim, hand_mentions
 
 from extract.corpus import read_documents
-from extract.records import CorpusResult, DocumentResult, Entity, Mention, StatusClaim
+from extract.records import CorpusResult, DocumentResult, Entity
 from extract.themes import tag_themes
 from kg.cli import cli
 from kg.html import write_page
@@ -107,53 +107,15 @@ def _corpus(folder: Path) -> CorpusResult:
         taken: list[tuple[int, int]] = []
         ents = []
         for eid, typ, forms in ENTITIES:
-            ent = Entity(id=eid, type=typ, name=forms[-1])
-            for form in forms:
-                start = 0
-                while (start := doc.text.find(form, start)) >= 0:
-                    end = start + len(form)
-                    if not any(a < end and start < b for a, b in taken):
-                        taken.append((start, end))
-                        sent = doc.sentence_at(start)
-                        sec = doc.section(sent.section)
-                        ent.mentions.append(
-                            Mention(
-                                text=form,
-                                start=start,
-                                end=end,
-                                type=typ,
-                                rule="hand",
-                                sentence=doc.text[sent.start : sent.end],
-                                sentence_start=sent.start,
-                                section=sec.id,
-                                section_title=sec.title,
-                                year=sec.year,
-                                mode=sec.mode,
-                            )
-                        )
-                    start = end
+            ent = Entity(id=eid, type=typ, name=forms[-1], mentions=hand_mentions(doc, typ, forms, taken))
             if ent.mentions:
-                ent.mentions.sort(key=lambda m: m.start)
                 ents.append(ent)
         tag_themes(doc, ents)
         for ent in ents:
             key = (ent.id, doc.reviewed_year)
             if key in STATUSES:
                 trigger, status = STATUSES[key]
-                at = doc.text.index(trigger)
-                sent = doc.sentence_at(at)
-                sec = doc.section(sent.section)
-                ent.status.append(
-                    StatusClaim(
-                        year=sec.year,
-                        mode=sec.mode,
-                        status=status,
-                        trigger=trigger,
-                        evidence=doc.text[sent.start : sent.end],
-                        start=at,
-                        end=at + len(trigger),
-                    )
-                )
+                ent.status.append(hand_claim(doc, trigger, status))
         results.append(DocumentResult(document=doc, entities=ents))
     return CorpusResult(documents=results, canonical={"project-chip": CHIP})
 
@@ -439,64 +401,17 @@ def test_kg_site_writes_the_site_and_says_so(site, tmp_path):
 
 # ---- in the browser -------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    """Debian's Chromium, headless, driven by playwright (never a downloaded browser)."""
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"{CHROMIUM} is missing (scripts/test.sh installs Debian's chromium)")
-    with playwright.sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 900},
-        )
+def browser():
+    with chromium() as b:
+        ctx = b.new_context(viewport={"width": 1400, "height": 900})
         yield ctx
         ctx.close()
 
 
-class Opened:
-    """A page opened from disk, with everything it logged and requested."""
-
-    def __init__(self, ctx, path: Path):
-        self.page = ctx.new_page()
-        self.console: list[str] = []
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("requestfailed", lambda r: self.console.append(f"requestfailed: {r.url}"))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.as_uri())
-
-    def js(self, expr: str):
-        return self.page.evaluate(expr)
-
-    def wait(self, expr: str, timeout: float = 20.0):
-        """Poll ``expr`` from Python: the pages' CSP forbids the eval that wait_for_function uses."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            value = self.js(expr)
-            if value:
-                return value
-            time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {expr}")
+class Opened(OpenedPage):
+    """A page of the site opened from disk, with everything it logged and requested."""
 
     def assert_clean(self):
         assert [m for m in self.console if not m.startswith(("log:", "debug:", "info:"))] == []
