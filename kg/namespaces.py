@@ -11,7 +11,8 @@ from __future__ import annotations
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace
 
-BASE = "https://w3id.org/policy-kg/"
+from ontology.iris import BASE
+
 ONTOLOGY = URIRef(BASE + "ontology")  # the ontology's own IRI and the name of its graph
 
 

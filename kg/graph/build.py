@@ -29,7 +29,6 @@ graphs must still show one preferred label per entity.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -62,6 +61,8 @@ from kg.namespaces import (
     concept_namespace,
     scheme_iri,
 )
+from ontology.iris import report_stem as file_stem
+from ontology.iris import slug
 from ontology.vocab import Term, read_vocabulary
 
 # The vocabularies that become SKOS concept schemes of the ontology graph (modes and entity types
@@ -83,17 +84,10 @@ TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {t.id: _classes(t.extra[0]) for t 
 # Columns after ``alt`` that a vocabulary carries, and the property each becomes.
 EXTRA_COLUMNS: dict[str, tuple[URIRef, ...]] = {"indicators": (PKG.measure,)}
 
-_UNSAFE = re.compile(r"[^0-9A-Za-z_\-.\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]")
-
-
-def slug(text: str) -> str:
-    """An IRI-safe local name: letters (any script), digits, ``-_.`` kept, the rest %-encoded."""
-    return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), text)
-
 
 def report_stem(doc: Document) -> str:
-    name = doc.name
-    return slug(name.rsplit(".", 1)[0] if "." in name else name)
+    """``ontology.iris.report_stem`` of the document's file name: one rule for the JSON and the graph."""
+    return file_stem(doc.name)
 
 
 def entity_iri(entity_id: str) -> URIRef:

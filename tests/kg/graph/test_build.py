@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, SDO, SKOS, TIME, XSD
 
-from kg.graph.build import add_scheme, build_dataset, build_graphs, decimal, slug
+from kg.graph.build import add_scheme, build_dataset, build_graphs, decimal
 from kg.graph.store import FORMATS, load_dataset, serialize, union_graph
 from kg.namespaces import (
     CORPUS_GRAPH,
@@ -28,6 +28,7 @@ from kg.namespaces import (
     scheme_iri,
 )
 from kg.pipeline import write_build
+from ontology.iris import slug
 from ontology.vocab import Term, read_vocabulary
 
 A = "tiny-2019-report-2020-plan"
@@ -197,11 +198,6 @@ def test_ontology_graph_has_no_blank_nodes(ds):
 )
 def test_decimals_are_written_in_canonical_form(value, text):
     assert decimal(value) == Literal(text, datatype=XSD.decimal)
-
-
-def test_slug_keeps_chinese_and_encodes_what_an_iri_cannot_hold():
-    assert slug("周村区-2019_v1.2") == "周村区-2019_v1.2"
-    assert slug("a b/c#d") == "a%20b%2Fc%23d"
 
 
 def test_two_builds_in_one_process_give_the_same_bytes_in_every_format(tiny_corpus):
