@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from ontology.iris import report_path
+
 from .records import CorpusResult, DocumentResult, Entity, Indicator, Mention
 
 CONTRACT_VERSION = "1"
@@ -33,7 +35,7 @@ def document_to_json(d: DocumentResult, *, include_text: bool = False) -> dict:
         "reviewed_year": doc.reviewed_year,
         "plan_year": doc.plan_year,
         "date": doc.date,
-        "iri": doc_iri(doc.name),
+        "iri": report_path(doc.name),
         "encoding": doc.encoding,
         "script": doc.script,
         "characters": len(doc.text),
@@ -51,12 +53,6 @@ def document_to_json(d: DocumentResult, *, include_text: bool = False) -> dict:
         "entities": [entity_to_json(e) for e in d.entities],
         "indicators": [indicator_to_json(i) for i in d.indicators],
     }
-
-
-def doc_iri(name: str) -> str:
-    """Local part of a report's IRI: its file name without extension."""
-    base = name.rsplit(".", 1)[0] if "." in name else name
-    return "report/" + base
 
 
 def mention_to_json(m: Mention) -> dict:
