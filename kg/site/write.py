@@ -61,6 +61,7 @@ OTHER_FILES = (
     "plan-vs-actual.csv",
     "plan-vs-actual.json",
 )
+Figure = tuple[str, int | float]  # a headline figure of the index: its label and its number
 GRAPH_HINT = "点击或悬停节点查看证据句。Click or hover a node for the sentences behind it."
 
 
@@ -132,7 +133,7 @@ def read_audit(out: Path, audit: Audit | None = None) -> dict | None:
     present = {f.split(".")[-1]: (out / f).is_file() for f in AUDIT_FILES}
     if not any(present.values()):
         return None
-    headline: list[tuple[str, object]] = []
+    headline: list[Figure] = []
     if audit is not None:
         counts = Counter(f.verdict for f in audit.findings)
         headline = _verdict_figures(counts, verdict_labels(), {"entities": audit.entities, "pairs": audit.pairs})
@@ -146,7 +147,7 @@ def read_audit(out: Path, audit: Audit | None = None) -> dict | None:
     return {"html": present["html"], "csv": present["csv"], "json": present["json"], "headline": headline}
 
 
-def _audit_figures(doc: dict) -> list[tuple[str, object]]:
+def _audit_figures(doc: dict) -> list[Figure]:
     """Findings per verdict (kg.audit's audit.json: ``findings`` with a
     ``verdict`` each, labelled by ``verdicts``), else any plain numbers."""
     findings = doc.get("findings")
@@ -161,10 +162,10 @@ def _audit_figures(doc: dict) -> list[tuple[str, object]]:
     return _figures(doc, prefix="")
 
 
-def _verdict_figures(counts: Counter, labels: dict, lists: dict[str, list]) -> list[tuple[str, object]]:
+def _verdict_figures(counts: Counter, labels: dict, lists: dict[str, list]) -> list[Figure]:
     """Findings per verdict, labelled and in the vocabulary's order, then how many entities and pairs."""
     order = [v for v in labels if v in counts] + sorted(v for v in counts if v not in labels)
-    out: list[tuple[str, object]] = []
+    out: list[Figure] = []
     for v in order:
         lab = labels.get(v) if isinstance(labels.get(v), dict) else {}
         out.append((" ".join(x for x in (lab.get("zh"), lab.get("en") or v) if x), counts[v]))
@@ -172,7 +173,7 @@ def _verdict_figures(counts: Counter, labels: dict, lists: dict[str, list]) -> l
     return out
 
 
-def _figures(d: dict, prefix: str) -> list[tuple[str, object]]:
+def _figures(d: dict, prefix: str) -> list[Figure]:
     out = []
     for k in sorted(d):
         v = d[k]
