@@ -17,11 +17,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from ontology.vocab import read_vocabulary
+
 from .errors import InputError
 
 FILE_NAME = "curation.tsv"
 VERBS = ("same", "different", "type", "name")
-TYPES = ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION")
+TYPES = tuple(t.id for t in read_vocabulary("entity-types"))  # ontology/entity-types.tsv
 
 
 @dataclass(frozen=True, slots=True)
