@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ontology.vocab import modes
+
 # Entity types of the annotation guideline; INSTITUTION is recorded, never scored.
 ENTITY_TYPES = ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM")
 
 # Each report reviews year Y and plans year Y+1; every mention carries one of these.
 REVIEWED = "reviewed"
 PLANNED = "planned"
-MODES = (REVIEWED, PLANNED)
+MODES = modes()  # (PLANNED, REVIEWED): their one home and order of time is ontology/modes.tsv
 
 
 @dataclass(frozen=True, slots=True)
