@@ -8,6 +8,7 @@ corpus graph), so the shapes run over the union of all graphs, as one graph.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -57,7 +58,9 @@ def shapes_path() -> Path:
     return Path(str(resources.files("ontology") / "shapes.ttl"))
 
 
+@cache
 def shapes_graph() -> Graph:
+    """The shapes, parsed once per process (pyshacl reads them, never changes them)."""
     return Graph().parse(shapes_path(), format="turtle")
 
 

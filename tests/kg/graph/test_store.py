@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from kg.graph.build import build_graphs
 from kg.graph.dataset import count, ordered, to_dataset, to_graphs, to_quads, to_store
 from kg.graph.store import serialize
-from kg.namespaces import PKG
+from kg.namespaces import AUDIT_GRAPH, PKG
 from kg.pipeline import build_graph
 
 EX = "https://example.org/ns#"
@@ -104,11 +104,11 @@ def test_the_rdflib_copy_holds_the_same_quads(tiny_corpus):
     assert mine == theirs
 
 
-@pytest.mark.slow
-def test_the_sample_graph_with_its_audit_reads_back_from_trig_as_built(sample_result):
-    built = build_graph(sample_result)
+def test_the_tiny_graph_with_its_audit_reads_back_from_trig_as_built(tiny_corpus):
+    built = build_graph(tiny_corpus)
     data = serialize(built.graphs, "trig")
     assert _lines(ox.parse(data, format=ox.RdfFormat.TRIG)) == _lines(ordered(built.graphs))
+    assert str(AUDIT_GRAPH) in built.graphs
     rdflib_copy = Dataset()
     rdflib_copy.parse(data=data, format="trig")
     assert sum(len(g) for g in rdflib_copy.graphs()) == count(built.graphs)
