@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,7 +31,7 @@ from common import NATIONAL, ensure_build  # noqa: E402
 
 from kg.graph.store import load_dataset, load_oxigraph  # noqa: E402
 from kg.query.engines import OxigraphEngine, RdflibEngine  # noqa: E402
-from kg.query.library import bindings, library  # noqa: E402
+from kg.query.library import bindings, library, run_library  # noqa: E402
 
 _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 
@@ -38,16 +39,11 @@ _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 def national_params(ox: OxigraphEngine) -> dict[str, dict[str, str]]:
     """Parameters that give the parameterised queries real work on this graph:
     the most mentioned entity, and the last two years anything is said about."""
-    top = (
-        ox.query("""SELECT ?label (COUNT(?m) AS ?n) WHERE { ?m pkg:mentionOf ?e . ?e skos:prefLabel ?label }
-                      GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""")
-        .rows[0][0]
-        .value
-    )
-    years = [
-        r[0].value
-        for r in ox.query("SELECT DISTINCT ?y WHERE { ?r pkg:reviewedYear ?y } ORDER BY DESC(?y) LIMIT 2").rows
-    ]
+    labels = {r["entity"].value: r["label"].value for r in run_library(ox, "entities").dicts()}
+    mentions = Counter(labels[r["entity"].value] for r in run_library(ox, "mentions").dicts())
+    top = min(mentions, key=lambda label: (-mentions[label], label))
+    reviewed = {r["reviewed"].value for r in run_library(ox, "reports").dicts() if r["reviewed"] is not None}
+    years = sorted(reviewed, key=int, reverse=True)[:2]
     return {
         "entity-timeline": {"name": top},
         "entity-evidence": {"name": top},
