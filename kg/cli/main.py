@@ -9,7 +9,6 @@ kg where imports sit inside functions: a command loads only what it uses, so
 ``kg query`` starts in 0.3 s instead of the 2.3 s that spaCy, matplotlib,
 pyshacl and pyvis together cost at start-up.
 """
-
 from __future__ import annotations
 
 import sys
@@ -59,14 +58,8 @@ def _warn(warnings, quiet: bool) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path())
-@click.option(
-    "--json",
-    "json_out",
-    default="-",
-    show_default=True,
-    metavar="OUT",
-    help="Write the extraction JSON here ('-' for standard output).",
-)
+@click.option("--json", "json_out", default="-", show_default=True, metavar="OUT",
+              help="Write the extraction JSON here ('-' for standard output).")
 @click.option("--text/--no-text", default=False, help="Include each document's normalised text.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
 def extract(files, json_out, text, quiet):
@@ -95,29 +88,19 @@ def extract(files, json_out, text, quiet):
             click.echo(f"Wrote {json_out}: {len(result.documents)} documents, {n} entities", err=True)
 
 
+
 def _out_option(f):
-    return click.option(
-        "--out",
-        "out_dir",
-        default=DEFAULT_OUT,
-        show_default=True,
-        metavar="DIR",
-        type=click.Path(file_okay=False),
-        help="The build folder (kg build writes it; the other commands read it).",
-    )(f)
+    return click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True, metavar="DIR",
+                         type=click.Path(file_okay=False),
+                         help="The build folder (kg build writes it; the other commands read it).")(f)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path())
 @_out_option
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="FORMAT",
-    type=click.Choice(["trig", "turtle", "nquads", "json-ld"]),
-    help="Also write the graph as turtle, nquads or json-ld (repeatable); graph.trig is always written.",
-)
+@click.option("--format", "formats", multiple=True, metavar="FORMAT",
+              type=click.Choice(["trig", "turtle", "nquads", "json-ld"]),
+              help="Also write the graph as turtle, nquads or json-ld (repeatable); graph.trig is always written.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
 def build(files, out_dir, formats, quiet):
     """Build the knowledge graph of report FILES into the build folder.
@@ -141,12 +124,9 @@ def build(files, out_dir, formats, quiet):
     folder = build_folder(result, out_dir, formats)
     summary = folder.build
     if not quiet:
-        click.echo(
-            f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
-            f"{summary.mentions} mentions, {summary.quads} quads "
-            f"({', '.join(p.name for p in [*summary.files, *folder.audit.files])})",
-            err=True,
-        )
+        click.echo(f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
+                   f"{summary.mentions} mentions, {summary.quads} quads "
+                   f"({', '.join(p.name for p in [*summary.files, *folder.audit.files])})", err=True)
         click.echo(_site_message(folder.site), err=True)
 
 
@@ -172,11 +152,9 @@ def validate(out_dir):
 
 @cli.command()
 @_out_option
-@click.option(
-    "--indicators",
-    is_flag=True,
-    help="Also write plan-vs-actual.csv, plan-vs-actual.json and one SVG chart per indicator series (charts/).",
-)
+@click.option("--indicators", is_flag=True,
+              help="Also write plan-vs-actual.csv, plan-vs-actual.json and one SVG chart per indicator series "
+                   "(charts/).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 def audit(out_dir, indicators, quiet):
     """Audit the built graph: what each report planned, and what the next one said of it.
@@ -200,39 +178,20 @@ def audit(out_dir, indicators, quiet):
         counts = {v: len(written.audit.by_verdict(v)) for v in VERDICTS}
         found = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no findings"
         pairs = len(written.audit.pairs)
-        click.echo(
-            f"Wrote {out_dir}: {pairs} report pair{'s' if pairs != 1 else ''} ({found}), "
-            f"{len(written.audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
-            f"({', '.join(str(p.relative_to(out_dir)) for p in written.files)})",
-            err=True,
-        )
+        click.echo(f"Wrote {out_dir}: {pairs} report pair{'s' if pairs != 1 else ''} ({found}), "
+                   f"{len(written.audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
+                   f"({', '.join(str(p.relative_to(out_dir)) for p in written.files)})", err=True)
 
 
 @cli.command()
 @click.argument("query", required=False)
 @_out_option
-@click.option(
-    "--param",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="A value for a query parameter ($NAME in the query); repeatable.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    default="table",
-    show_default=True,
-    type=click.Choice(["table", "csv", "json"]),
-    help="table for reading, csv or SPARQL JSON results for tools.",
-)
-@click.option(
-    "--engine",
-    default="auto",
-    show_default=True,
-    type=click.Choice(["auto", "rdflib", "oxigraph"]),
-    help="auto: Oxigraph for a large graph, rdflib for a small one (same results).",
-)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a query parameter ($NAME in the query); repeatable.")
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "csv", "json"]),
+              help="table for reading, csv or SPARQL JSON results for tools.")
+@click.option("--engine", default="auto", show_default=True, type=click.Choice(["auto", "rdflib", "oxigraph"]),
+              help="auto: Oxigraph for a large graph, rdflib for a small one (same results).")
 @click.option("--list", "list_", is_flag=True, help="List the library's queries and their parameters.")
 def query(query, out_dir, params, fmt, engine, list_):
     """Run QUERY on the built graph: a library name, a .rq file or SPARQL text.
@@ -281,13 +240,9 @@ def serve(out_dir, port):
     from kg.query.serve import Server
 
     server = Server(out_dir, port)
-    server.serve_forever(
-        announce=lambda: click.echo(
-            f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
-            f"SPARQL endpoint {server.query_url} (Ctrl-C stops)",
-            err=True,
-        )
-    )
+    server.serve_forever(announce=lambda: click.echo(
+        f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
+        f"SPARQL endpoint {server.query_url} (Ctrl-C stops)", err=True))
 
 
 @cli.command()
@@ -313,10 +268,8 @@ def site(out_dir, quiet):
 
 
 def _site_message(summary) -> str:
-    return (
-        f"Wrote the site into {summary.out_dir}: index.html, overview.html, evolution.html, "
-        f"{summary.themes} theme pages, {summary.entities} entity pages"
-    )
+    return (f"Wrote the site into {summary.out_dir}: index.html, overview.html, evolution.html, "
+            f"{summary.themes} theme pages, {summary.entities} entity pages")
 
 
 def main() -> None:
