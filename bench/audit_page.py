@@ -17,21 +17,18 @@ The target: under three seconds on the national corpus.
     .venv/bin/python bench/audit_page.py /tmp/an            # or a path to an audit.html
     .venv/bin/python bench/audit_page.py /tmp/an --write    # audit.html written again from graph.trig first
 """
+
 from __future__ import annotations
 
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import browser_context  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # ready: rows in the first table, and the script done (its flag, or the load event for a page without one)
 READY = """() => !!document.querySelector('#follow-ups tbody tr') &&
   (window.kgAudit ? !!window.kgAudit.ready : document.readyState === 'complete')"""
@@ -61,13 +58,8 @@ def open_once(ctx, url: str, timeout_s: float) -> tuple[float, float | None]:
 
 
 def open_times(html: Path, runs: int, timeout_s: float) -> tuple[list[float], list[float | None]]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
-                                                   args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+    with browser_context() as ctx:
         runs_ = [open_once(ctx, html.resolve().as_uri(), timeout_s) for _ in range(runs)]
-        ctx.close()
     return [w for w, _ in runs_], [o for _, o in runs_]
 
 
@@ -80,7 +72,7 @@ def main() -> None:
     args = ap.parse_args()
     html = args.target / "audit.html" if args.target.is_dir() else args.target
     if args.write:
-        from kg.audit import write_audit
+        from kg.audit.export import write_audit
 
         t = time.perf_counter()
         write_audit(html.parent)
@@ -89,10 +81,13 @@ def main() -> None:
         sys.exit(f"no audit.html at {html} (kg build writes it)")
     wall, own = open_times(html, args.runs, args.timeout)
     mine = [x for x in own if x is not None]
-    page_figure = (f"; the page's own: ready {statistics.median(mine) / 1000:.2f} s after navigation start"
-                   if mine else "")
-    print(f"{html}: {html.stat().st_size / 1e6:.1f} MB; first table usable {statistics.median(wall):.2f} s "
-          f"(median of {args.runs}: {', '.join(f'{x:.2f}' for x in wall)}){page_figure}")
+    page_figure = (
+        f"; the page's own: ready {statistics.median(mine) / 1000:.2f} s after navigation start" if mine else ""
+    )
+    print(
+        f"{html}: {html.stat().st_size / 1e6:.1f} MB; first table usable {statistics.median(wall):.2f} s "
+        f"(median of {args.runs}: {', '.join(f'{x:.2f}' for x in wall)}){page_figure}"
+    )
 
 
 if __name__ == "__main__":

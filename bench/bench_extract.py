@@ -9,6 +9,7 @@ the target for extraction is 300 k chars/s, a ratio of about 0.53).
 Prints the median of each, their ratio, and the wall time of one extraction.
 Reads the corpus at run time; nothing of it is copied into the project.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,8 +61,10 @@ def main(argv=None) -> int:
 
     med = statistics.median(ours)
     print(f"corpus: {len(paths)} reports, {chars} characters")
-    print(f"kg extract (load+segment+entities+indicators+themes): median {med:.2f} s over {a.runs} runs "
-          f"= {chars / med:,.0f} chars/s")
+    print(
+        f"kg extract (load+segment+entities+indicators+themes): median {med:.2f} s over {a.runs} runs "
+        f"= {chars / med:,.0f} chars/s"
+    )
     if anchor:
         amed = statistics.median(anchor)
         print(f"anchor jieba.cut: median {amed:.2f} s = {chars / amed:,.0f} chars/s")

@@ -13,7 +13,7 @@ to it moves little between machines where seconds do.
 Stages:
     start-up     process start, imports and exit (the total less the rest)
     extract      extract.corpus.extract_corpus: files to records
-    graph        records to named graphs (kg/build.py), copied into Oxigraph,
+    graph        records to named graphs (kg/graph/build.py), copied into Oxigraph,
                  audited there, the findings added to both
     files        graph.trig (and --format files), extraction.json, manifest.json
     audit files  audit.html, audit.csv, audit-entities.csv, audit.json
@@ -22,6 +22,7 @@ Stages:
     .venv/bin/python bench/build.py                   # national and samples, 3 runs each
     .venv/bin/python bench/build.py --runs 5 --corpus samples
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,8 +81,12 @@ def run(corpus: str) -> tuple[float, dict[str, float]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--corpus", choices=CORPORA, action="append",
-                    help="national (../shared/corpus/national) or samples; repeatable (default: both)")
+    ap.add_argument(
+        "--corpus",
+        choices=CORPORA,
+        action="append",
+        help="national (../shared/corpus/national) or samples; repeatable (default: both)",
+    )
     ap.add_argument("--child", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -94,9 +99,11 @@ def main() -> None:
             walls.append(wall)
             stages.append(st)
         anchor = statistics.median(s["anchor"] for s in stages)
-        print(f"{corpus}: kg build in {statistics.median(walls):.1f} s, median of {args.runs} "
-              f"(runs: {', '.join(f'{w:.1f}' for w in walls)}); "
-              f"{statistics.median(w / s['anchor'] for w, s in zip(walls, stages)):.0f}x jieba.cut's {anchor:.2f} s")
+        print(
+            f"{corpus}: kg build in {statistics.median(walls):.1f} s, median of {args.runs} "
+            f"(runs: {', '.join(f'{w:.1f}' for w in walls)}); "
+            f"{statistics.median(w / s['anchor'] for w, s in zip(walls, stages)):.0f}x jieba.cut's {anchor:.2f} s"
+        )
         for name in stages[0]:
             if name != "anchor":
                 print(f"  {name:<12} {statistics.median(s[name] for s in stages):6.1f} s")

@@ -28,6 +28,7 @@ of another thing's name, the longer strings that name that other thing
 is the tenth plan, not the first. A text occurrence inside an ``apart`` string
 is not a mention of the initiative, and neither is an entity name.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -188,8 +189,15 @@ def entity_index(data: dict) -> dict[str, dict]:
     for doc in data["documents"]:
         year = report_year(doc["doc"])
         for e in doc["entities"]:
-            rec = out.setdefault(e["id"], {"canonical": data.get("canonical", {}).get(e["id"], e["name"]),
-                                           "aliases": set(), "years": set(), "by_year": defaultdict(set)})
+            rec = out.setdefault(
+                e["id"],
+                {
+                    "canonical": data.get("canonical", {}).get(e["id"], e["name"]),
+                    "aliases": set(),
+                    "years": set(),
+                    "by_year": defaultdict(set),
+                },
+            )
             for a in e["aliases"]:
                 p = plain(a)
                 rec["aliases"].add(p)
@@ -210,7 +218,8 @@ def measure(target: Target, entities: dict[str, dict], texts: dict) -> dict:
     union = set().union(*ids.values()) if ids else set()
     n = len(text_years)
     return {
-        "name": target.name, "text_years": sorted(text_years, key=str),
+        "name": target.name,
+        "text_years": sorted(text_years, key=str),
         "ids": [{"id": i, "canonical": entities[i]["canonical"], "years": sorted(ids[i], key=str)} for i in ordered],
         "one_id": len(best & text_years) / n if n else None,
         "any_id": len(union & text_years) / n if n else None,
@@ -261,10 +270,14 @@ def main(argv=None) -> int:
     judged = [r for r in rows if r["one_id"] is not None]
     found = [r for r in judged if r["ids"]]
     print(f"\ninitiatives: {len(rows)} ({len(judged)} named in the text, {len(found)} with an entity)")
-    print(f"mean year coverage, one id: {statistics.mean(r['one_id'] for r in judged):.3f}"
-          f"   (any id: {statistics.mean(r['any_id'] for r in judged):.3f})")
-    print(f"  over the {len(found)} with an entity: {statistics.mean(r['one_id'] for r in found):.3f}"
-          f"   (any id: {statistics.mean(r['any_id'] for r in found):.3f})")
+    print(
+        f"mean year coverage, one id: {statistics.mean(r['one_id'] for r in judged):.3f}"
+        f"   (any id: {statistics.mean(r['any_id'] for r in judged):.3f})"
+    )
+    print(
+        f"  over the {len(found)} with an entity: {statistics.mean(r['one_id'] for r in found):.3f}"
+        f"   (any id: {statistics.mean(r['any_id'] for r in found):.3f})"
+    )
     print(f"ids per initiative: {statistics.mean(len(r['ids']) for r in found):.2f}")
     print(f"must-not-merge pairs merged: {bad} of {len(MUST_NOT_MERGE)}")
     return 0

@@ -11,6 +11,7 @@ Prints medians and the ratio. Also times each stage of loading once per run,
 so a regression shows where it is. Reads the corpus at run time; nothing of it
 is copied into the project.
 """
+
 from __future__ import annotations
 
 import argparse

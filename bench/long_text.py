@@ -10,6 +10,7 @@ and the time per million characters; linear time shows as a flat last column
 
 The sizes are megabytes of the file; nothing is downloaded or kept.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 
 def _text(megabytes: float, paragraphs: list[str]) -> str:
@@ -41,8 +43,7 @@ def main(argv=None) -> int:
 
     from extract.corpus import extract_corpus, sample_paths
 
-    paragraphs = [ln for p in sample_paths() for ln in open(p, encoding="utf-8").read().splitlines()
-                  if len(ln) > 40]
+    paragraphs = [ln for p in sample_paths() for ln in Path(p).read_text(encoding="utf-8").splitlines() if len(ln) > 40]
     extract_corpus(sample_paths()[:1])  # warm up: imports, lexicons, spaCy
     rates = []
     print(f"{'MB':>6} {'characters':>12} {'entities':>9} {'seconds':>9} {'s per M chars':>14}")

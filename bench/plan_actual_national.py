@@ -3,7 +3,7 @@
 Each report of year N reviews N-1 and plans N, so the target for N and its
 actual sit in consecutive reports. This script extracts indicators from every
 report in ``../shared/corpus/national`` (read at run time, never copied), pairs
-them with ``kg.plan_actual`` and prints the table for one indicator, by default
+them with ``kg.audit.plan_actual`` and prints the table for one indicator, by default
 国内生产总值 growth 2003-2025, with the evidence of both sides, so that a person
 can check every row against the texts. It also prints the time the indicator
 extraction took.
@@ -12,6 +12,7 @@ extraction took.
     .venv/bin/python bench/plan_actual_national.py --concept cpi --measure growth
     .venv/bin/python bench/plan_actual_national.py --summary      # every headline indicator, counts only
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from extract.corpus import read_documents  # noqa: E402
 from extract.indicators import find_indicators, load_vocabulary  # noqa: E402
 from extract.records import DocumentResult  # noqa: E402
-from kg.plan_actual import MET, MISSED, NO_DATA, observations_from_results, pair  # noqa: E402
+from kg.audit.plan_actual import MET, MISSED, NO_DATA, observations_from_results, pair  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "national"
 
@@ -58,8 +59,10 @@ def main(argv=None) -> int:
     results, elapsed, chars = run(a.corpus)
     verdicts = pair(observations_from_results(results))
     n = sum(len(r.indicators) for r in results)
-    print(f"indicator extraction: {len(results)} reports, {chars:,} characters, {n} facts, "
-          f"{elapsed:.3f} s ({chars / elapsed / 1000:,.0f} k chars/s)")
+    print(
+        f"indicator extraction: {len(results)} reports, {chars:,} characters, {n} facts, "
+        f"{elapsed:.3f} s ({chars / elapsed / 1000:,.0f} k chars/s)"
+    )
     in_range = [v for v in verdicts if a.from_year <= v.year <= a.to_year]
     if a.summary:
         vocab = load_vocabulary()
@@ -77,8 +80,15 @@ def main(argv=None) -> int:
     print(f"{'year':<6}{'target':<14}{'actual':<9}{'verdict':<9}rule")
     for v in rows:
         t = v.target
-        target = "" if t is None else (f"{v.target_value:g}" + (f"-{v.target_high:g}" if v.target_high is not None else "")
-                                       + (v.qualifier or ""))
+        target = (
+            ""
+            if t is None
+            else (
+                f"{v.target_value:g}"
+                + (f"-{v.target_high:g}" if v.target_high is not None else "")
+                + (v.qualifier or "")
+            )
+        )
         actual = "" if v.actual_value is None else f"{v.actual_value:g}"
         print(f"{v.year:<6}{target:<14}{actual:<9}{v.verdict:<9}{v.rule}")
         if t is not None:

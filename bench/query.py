@@ -13,6 +13,7 @@ is stopped after ``--budget`` seconds; a query over budget is reported as
     .venv/bin/python bench/query.py                       # build national into a temp dir, 5 runs
     .venv/bin/python bench/query.py --build /tmp/national  # reuse (or create) that build folder
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,15 +23,15 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import NATIONAL, ensure_build  # noqa: E402
 
-from kg.engines import OxigraphEngine, RdflibEngine  # noqa: E402
-from kg.query import bind, library  # noqa: E402
-from kg.store import load_dataset, load_oxigraph  # noqa: E402
-
+from kg.graph.store import load_dataset, load_oxigraph  # noqa: E402
+from kg.query.engines import OxigraphEngine, RdflibEngine  # noqa: E402
+from kg.query.library import bindings, library, run_library  # noqa: E402
 
 _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 
@@ -38,30 +39,34 @@ _RDFLIB = None  # the loaded rdflib engine, inherited by forked children
 def national_params(ox: OxigraphEngine) -> dict[str, dict[str, str]]:
     """Parameters that give the parameterised queries real work on this graph:
     the most mentioned entity, and the last two years anything is said about."""
-    top = ox.query("""SELECT ?label (COUNT(?m) AS ?n) WHERE { ?m pkg:mentionOf ?e . ?e skos:prefLabel ?label }
-                      GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""").rows[0][0].value
-    years = [r[0].value for r in ox.query(
-        "SELECT DISTINCT ?y WHERE { ?r pkg:reviewedYear ?y } ORDER BY DESC(?y) LIMIT 2").rows]
-    return {"entity-timeline": {"name": top}, "entity-evidence": {"name": top},
-            "new-and-dropped": {"from": years[-1], "to": years[0]}}
+    labels = {r["entity"].value: r["label"].value for r in run_library(ox, "entities").dicts()}
+    mentions = Counter(labels[r["entity"].value] for r in run_library(ox, "mentions").dicts())
+    top = min(mentions, key=lambda label: (-mentions[label], label))
+    reviewed = {r["reviewed"].value for r in run_library(ox, "reports").dicts() if r["reviewed"] is not None}
+    years = sorted(reviewed, key=int, reverse=True)[:2]
+    return {
+        "entity-timeline": {"name": top},
+        "entity-evidence": {"name": top},
+        "new-and-dropped": {"from": years[-1], "to": years[0]},
+    }
 
 
 def _digest(rows) -> str:
     return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
 
 
-def _rdflib_child(text: str, conn) -> None:
+def _rdflib_child(text: str, values: dict, conn) -> None:
     t = time.perf_counter()
-    res = _RDFLIB.query(text)
+    res = _RDFLIB.query(text, values)
     conn.send((time.perf_counter() - t, len(res.rows), _digest(res.rows)))
     conn.close()
 
 
-def run_rdflib(text: str, budget: float) -> tuple[float | None, int, str]:
+def run_rdflib(text: str, values: dict, budget: float) -> tuple[float | None, int, str]:
     """One timed rdflib run in a forked child; (None, …) when it ran over budget."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_rdflib_child, args=(text, child))
+    proc = ctx.Process(target=_rdflib_child, args=(text, values, child))
     proc.start()
     child.close()
     got = parent.recv() if parent.poll(budget) else None
@@ -83,7 +88,9 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=NATIONAL, help="folder of reports (default: %(default)s)")
     ap.add_argument("--build", type=Path, help="build folder to reuse or create (default: a temporary one)")
     ap.add_argument("--repeat", type=int, default=5, help="runs per query and engine (default: %(default)s)")
-    ap.add_argument("--budget", type=float, default=120.0, help="seconds one rdflib run may take (default: %(default)s)")
+    ap.add_argument(
+        "--budget", type=float, default=120.0, help="seconds one rdflib run may take (default: %(default)s)"
+    )
     ap.add_argument("--only", nargs="*", help="run only these library queries")
     args = ap.parse_args()
     if not args.corpus.is_dir():
@@ -108,15 +115,15 @@ def main() -> None:
         print("-" * len(header))
         ratios = []
         for name, query in queries.items():
-            text = bind(query, params.get(name, {}))
+            values = bindings(query, params.get(name, {}))
             ox_times, ox_res = [], None
             for _ in range(args.repeat):
                 t = time.perf_counter()
-                ox_res = ox.query(text)
+                ox_res = ox.query(query.text, values)
                 ox_times.append(time.perf_counter() - t)
             rdf_times, same = [], "?"
             for _ in range(args.repeat):
-                seconds, n, digest = run_rdflib(text, args.budget)
+                seconds, n, digest = run_rdflib(query.text, values, args.budget)
                 if seconds is None:
                     rdf_times = [None]
                     break
@@ -130,10 +137,15 @@ def main() -> None:
             else:
                 ratio = f"{rdf_med / ox_med:,.0f}x"
                 ratios.append(rdf_med / ox_med)
-            print(f"{name:<24} {len(ox_res.rows):>6} {fmt_ms(ox_med, args.budget):>12} "
-                  f"{fmt_ms(rdf_med, args.budget):>12} {ratio:>8}  {same}", flush=True)
-        print(f"\nmedian ratio over the queries: {statistics.median(ratios):,.0f}x "
-              f"(rdflib time / Oxigraph time; a query over budget counts at the budget)")
+            print(
+                f"{name:<24} {len(ox_res.rows):>6} {fmt_ms(ox_med, args.budget):>12} "
+                f"{fmt_ms(rdf_med, args.budget):>12} {ratio:>8}  {same}",
+                flush=True,
+            )
+        print(
+            f"\nmedian ratio over the queries: {statistics.median(ratios):,.0f}x "
+            f"(rdflib time / Oxigraph time; a query over budget counts at the budget)"
+        )
 
 
 if __name__ == "__main__":

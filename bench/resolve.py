@@ -9,6 +9,7 @@ part of the extraction.
 
     python bench/resolve.py [--runs 3] [--corpus ../shared/corpus/national]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,6 +45,7 @@ def main(argv=None) -> int:
                 return fn(*args, **kwargs)
             finally:
                 timed[name] = time.perf_counter() - t
+
         return run
 
     corpus.merge_variants = clocked("merge_variants", corpus.merge_variants)

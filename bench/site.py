@@ -16,6 +16,7 @@ each page drawn in under three seconds.
     .venv/bin/python bench/site.py                        # build national into a temp dir, 3 runs
     .venv/bin/python bench/site.py --build /tmp/national  # reuse (or create) that build folder
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,13 +27,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import NATIONAL, ensure_build  # noqa: E402
+from common import NATIONAL, browser_context, ensure_build  # noqa: E402
 
-from kg.site import write_site  # noqa: E402
+from kg.site.write import write_site  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = ("overview.html", "evolution.html")
 
 
@@ -42,22 +40,20 @@ def time_site(out: Path, runs: int) -> None:
         t = time.perf_counter()
         summary = write_site(out)
         times.append(time.perf_counter() - t)
-    print(f"site: {len(summary.files)} pages ({summary.entities} entities, {summary.themes} themes) "
-          f"in {statistics.median(times):.1f} s median of {runs} (runs: {', '.join(f'{x:.1f}' for x in times)})")
+    print(
+        f"site: {len(summary.files)} pages ({summary.entities} entities, {summary.themes} themes) "
+        f"in {statistics.median(times):.1f} s median of {runs} (runs: {', '.join(f'{x:.1f}' for x in times)})"
+    )
 
 
 def time_pages(out: Path, runs: int) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
-                                                   args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+    with browser_context() as ctx:
         for name in PAGES:
             drawn, wall, size = [], [], (out / name).stat().st_size
             for _ in range(runs):
                 page = ctx.new_page()
                 errors: list[str] = []
-                page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+                page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
                 t = time.perf_counter()
                 page.goto((out / name).as_uri())
                 while not page.evaluate("window.kg && window.kg.ready"):
@@ -69,10 +65,11 @@ def time_pages(out: Path, runs: int) -> None:
                 page.close()
                 if errors:
                     sys.exit(f"{name}: console errors: {errors}")
-            print(f"{name}: {counts[0]} nodes, {counts[1]} edges, {size / 1e6:.1f} MB: drawn "
-                  f"{statistics.median(drawn) / 1000:.2f} s after navigation start, wall {statistics.median(wall):.2f} s "
-                  f"(median of {runs}; drawn: {', '.join(f'{x / 1000:.2f}' for x in drawn)})")
-        ctx.close()
+            print(
+                f"{name}: {counts[0]} nodes, {counts[1]} edges, {size / 1e6:.1f} MB: drawn "
+                f"{statistics.median(drawn) / 1000:.2f} s after navigation start, wall {statistics.median(wall):.2f} s "
+                f"(median of {runs}; drawn: {', '.join(f'{x / 1000:.2f}' for x in drawn)})"
+            )
 
 
 def main() -> None:

@@ -2,9 +2,12 @@
 
 Field order and list order are fixed, so the same corpus gives the same bytes.
 """
+
 from __future__ import annotations
 
 import json
+
+from ontology.iris import report_path
 
 from .records import CorpusResult, DocumentResult, Entity, Indicator, Mention
 
@@ -37,15 +40,25 @@ def document_to_json(d: DocumentResult, *, include_text: bool = False) -> dict:
         "kind": doc.kind,
         "format": doc.format,
         "area_code": doc.area_code,
-        "sources": {f: {"rule": src.rule, "words": src.words, "start": src.start, "certain": src.certain}
-                    for f, src in sorted(doc.sources.items())},
-        "iri": doc_iri(doc.name),
+        "sources": {
+            f: {"rule": src.rule, "words": src.words, "start": src.start, "certain": src.certain}
+            for f, src in sorted(doc.sources.items())
+        },
+        "iri": report_path(doc.name),
         "encoding": doc.encoding,
         "script": doc.script,
         "characters": len(doc.text),
         "sections": [
-            {"id": s.id, "level": s.level, "marker": s.marker, "title": s.title, "start": s.start,
-             "end": s.end, "year": s.year, "mode": s.mode}
+            {
+                "id": s.id,
+                "level": s.level,
+                "marker": s.marker,
+                "title": s.title,
+                "start": s.start,
+                "end": s.end,
+                "year": s.year,
+                "mode": s.mode,
+            }
             for s in doc.sections
         ],
         "warnings": list(doc.warnings),
@@ -59,17 +72,18 @@ def document_to_json(d: DocumentResult, *, include_text: bool = False) -> dict:
     }
 
 
-def doc_iri(name: str) -> str:
-    """Local part of a report's IRI: its file name without extension."""
-    base = name.rsplit(".", 1)[0] if "." in name else name
-    return "report/" + base
-
-
 def mention_to_json(m: Mention) -> dict:
     return {
-        "text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence,
-        "sentence_start": m.sentence_start, "section": m.section_title, "section_id": m.section,
-        "year": m.year, "mode": m.mode, "rule": m.rule,
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "sentence": m.sentence,
+        "sentence_start": m.sentence_start,
+        "section": m.section_title,
+        "section_id": m.section,
+        "year": m.year,
+        "mode": m.mode,
+        "rule": m.rule,
     }
 
 
@@ -83,8 +97,15 @@ def entity_to_json(e: Entity) -> dict:
         "themes": sorted({t.theme for t in e.themes}),
         "theme_reasons": [{"theme": t.theme, "reason": t.reason} for t in e.themes],
         "status": [
-            {"year": s.year, "mode": s.mode, "status": s.status, "trigger": s.trigger, "evidence": s.evidence,
-             "start": s.start, "end": s.end}
+            {
+                "year": s.year,
+                "mode": s.mode,
+                "status": s.status,
+                "trigger": s.trigger,
+                "evidence": s.evidence,
+                "start": s.start,
+                "end": s.end,
+            }
             for s in e.status
         ],
     }
@@ -92,9 +113,20 @@ def entity_to_json(e: Entity) -> dict:
 
 def indicator_to_json(i: Indicator) -> dict:
     return {
-        "indicator": i.indicator, "measure": i.measure, "year": i.year, "kind": i.kind, "value": i.value,
-        "value_high": i.value_high, "unit": i.unit, "qualifier": i.qualifier, "evidence": i.evidence,
-        "start": i.start, "end": i.end, "concept": i.concept, "section": i.section, "mode": i.mode,
+        "indicator": i.indicator,
+        "measure": i.measure,
+        "year": i.year,
+        "kind": i.kind,
+        "value": i.value,
+        "value_high": i.value_high,
+        "unit": i.unit,
+        "qualifier": i.qualifier,
+        "evidence": i.evidence,
+        "start": i.start,
+        "end": i.end,
+        "concept": i.concept,
+        "section": i.section,
+        "mode": i.mode,
     }
 
 

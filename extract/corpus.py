@@ -3,6 +3,7 @@
 The corpus is read as one: names found in one report help find their short
 forms in another, and ids are corpus-wide.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,9 +15,9 @@ from . import gazetteer
 from .curation import curation_files, read_curation
 from .errors import InputError, PolicyKGError
 from .events import find_statuses
+from .inputs import Declared, Skipped, check_year, expand, read_reports_tsv, reports_files
 from .load import load_file
 from .meta import read_metadata
-from .inputs import Declared, Skipped, check_year, expand, read_reports_tsv, reports_files
 from .records import CorpusResult, Document, DocumentResult, MetaSource
 from .resolve import merge_variants, resolve
 from .segment import segment
@@ -37,13 +38,19 @@ def display_path(path: str) -> str:
     (so the sample build is byte-identical on every machine)."""
     samples = str(resources.files("extract") / "samples")
     if path.startswith(samples + "/") or path.startswith(samples + "\\"):
-        return "samples/" + path[len(samples) + 1:]
+        return "samples/" + path[len(samples) + 1 :]
     return path
 
 
-def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
-                   warnings: list[str] | None = None, skipped: list[Skipped] | None = None,
-                   year: int | None = None, area: str | None = None) -> list[Document]:
+def read_documents(
+    paths: Iterable[str],
+    *,
+    progress: Progress | None = None,
+    warnings: list[str] | None = None,
+    skipped: list[Skipped] | None = None,
+    year: int | None = None,
+    area: str | None = None,
+) -> list[Document]:
     """Load, date and segment each report; a file that cannot be read is skipped with its reason.
 
     ``paths`` may name folders and glob patterns (``extract.inputs.expand``).
@@ -71,7 +78,7 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
             segment(doc)
         except PolicyKGError as exc:
             msg = str(exc)  # the loader names the file already
-            problems.append(Skipped(path, msg[len(path) + 2:] if msg.startswith(f"{path}: ") else msg))
+            problems.append(Skipped(path, msg[len(path) + 2 :] if msg.startswith(f"{path}: ") else msg))
             continue
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         if digest in seen:
@@ -81,8 +88,13 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
         # a report's IRI is its file name without extension: a.txt and a.docx would be one report
         stem = doc.name.rsplit(".", 1)[0] if "." in doc.name else doc.name
         if stem in by_stem:
-            problems.append(Skipped(path, f"has the name {stem} of {by_stem[stem]} (reports are told apart by "
-                                          "file name without extension): rename one"))
+            problems.append(
+                Skipped(
+                    path,
+                    f"has the name {stem} of {by_stem[stem]} (reports are told apart by "
+                    "file name without extension): rename one",
+                )
+            )
             continue
         by_stem[stem] = path
         doc.path = display_path(path)
@@ -93,8 +105,10 @@ def read_documents(paths: Iterable[str], *, progress: Progress | None = None,
             groups.setdefault((d.area, d.reviewed_year, d.plan_year), []).append(d.path)
     for (a, r, p), names in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0, kv[0][2])):
         if len(names) > 1:
-            notes.append(f"{', '.join(names)} are all reports of {a} reviewing {r} and planning {p}: all are read; "
-                         "the audit pairs each with the next report of its area")
+            notes.append(
+                f"{', '.join(names)} are all reports of {a} reviewing {r} and planning {p}: all are read; "
+                "the audit pairs each with the next report of its area"
+            )
     if skipped is not None:
         skipped.extend(problems)
     if warnings is not None:
@@ -148,8 +162,13 @@ def _code(area: str) -> str | None:
     return hit[0].code if hit else None
 
 
-def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | None = None,
-                   year: int | None = None, area: str | None = None) -> CorpusResult:
+def extract_corpus(
+    paths: Iterable[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    year: int | None = None,
+    area: str | None = None,
+) -> CorpusResult:
     """Extract entities and indicators from the files at ``paths`` (default: samples).
 
     ``year`` and ``area`` override the metadata of every report (``read_documents``)."""
@@ -158,13 +177,16 @@ def extract_corpus(paths: Iterable[str] | None = None, *, progress: Progress | N
 
     paths = list(paths) if paths else sample_paths()
     result = CorpusResult()
-    docs = read_documents(paths, progress=progress, warnings=result.warnings, skipped=result.skipped,
-                          year=year, area=area)
+    docs = read_documents(
+        paths, progress=progress, warnings=result.warnings, skipped=result.skipped, year=year, area=area
+    )
     result.inputs = len(expand(list(paths))[0]) + sum(1 for s in result.skipped if s.reason == "matches no file")
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
-    extractor.first_pass_all([r.document for r in results], on_each=lambda i, d: progress and progress(
-        f"[{i}/{len(results)}] extracting {d.name}"))
+    extractor.first_pass_all(
+        [r.document for r in results],
+        on_each=lambda i, d: progress and progress(f"[{i}/{len(results)}] extracting {d.name}"),
+    )
     decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
     for r in results:
         r.entities = extractor.entities(r.document)

@@ -12,16 +12,19 @@ folder) holds one decision per line; fields are separated by tabs or spaces,
 A name is any name or alias an entity has in any report of the corpus.
 Mistakes are reported with the file and line, before anything is written.
 """
+
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 
+from ontology.vocab import read_vocabulary
+
 from .errors import InputError
 
 FILE_NAME = "curation.tsv"
 VERBS = ("same", "different", "type", "name")
-TYPES = ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION")
+TYPES = tuple(t.id for t in read_vocabulary("entity-types"))  # ontology/entity-types.tsv
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 The CLI turns these into a one-line ``Error: …`` and an exit code; anything
 else is a bug and is allowed to show its traceback.
 """
+
 from __future__ import annotations
 
 

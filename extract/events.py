@@ -14,6 +14,7 @@ clause speaks of building it becomes a PROJECT. So does a 工程 read as a
 programme (三峡工程: no facility in its name) whose clause dams, opens or
 starts it.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,8 +67,11 @@ def find_statuses(doc: Document, entities: list[Entity], scheme: StatusScheme | 
             if old is None or scheme.rank.get(claim.status, 0) > scheme.rank.get(old.status, 0):
                 best[key] = claim
         ent.status = [best[k] for k in sorted(best, key=lambda k: (k[0] or 0, k[1]))]
-        physical = ent.type == "PROGRAM" and ent.name.endswith("工程") and any(
-            PHYSICAL.search(text, *_clause(text, m.start, m.end)) for m in ent.mentions)
+        physical = (
+            ent.type == "PROGRAM"
+            and ent.name.endswith("工程")
+            and any(PHYSICAL.search(text, *_clause(text, m.start, m.end)) for m in ent.mentions)
+        )
         if (ent.type == "INSTITUTION" and building) or physical:
             # a school being built is a project; so is a 工程 that is started, dammed or opened (三峡工程截流)
             ent.type = "PROJECT"
@@ -76,18 +80,27 @@ def find_statuses(doc: Document, entities: list[Entity], scheme: StatusScheme | 
 
 def _claim(text: str, doc: Document, m, scheme: StatusScheme) -> StatusClaim:
     a, b = _clause(text, m.start, m.end)
-    evidence = doc.text[m.sentence_start:m.sentence_start + len(m.sentence)]
+    evidence = doc.text[m.sentence_start : m.sentence_start + len(m.sentence)]
     # the predicate after the name says most; a governing verb before it, less
     for lo, hi in ((m.end, b), (a, m.start)):
-        found = [(scheme.rank.get(scheme.status_of[x.group(0)], 0), -x.start(), x) for x in
-                 scheme.pattern.finditer(text, lo, hi)]
+        found = [
+            (scheme.rank.get(scheme.status_of[x.group(0)], 0), -x.start(), x)
+            for x in scheme.pattern.finditer(text, lo, hi)
+        ]
         if found:
             _, _, x = max(found)
-            return StatusClaim(year=m.year, mode=m.mode, status=scheme.status_of[x.group(0)],
-                               trigger=doc.text[x.start():x.end()], evidence=evidence,
-                               start=x.start(), end=x.end())
-    return StatusClaim(year=m.year, mode=m.mode, status=MENTIONED, trigger="", evidence=evidence,
-                       start=m.start, end=m.end)
+            return StatusClaim(
+                year=m.year,
+                mode=m.mode,
+                status=scheme.status_of[x.group(0)],
+                trigger=doc.text[x.start() : x.end()],
+                evidence=evidence,
+                start=x.start(),
+                end=x.end(),
+            )
+    return StatusClaim(
+        year=m.year, mode=m.mode, status=MENTIONED, trigger="", evidence=evidence, start=m.start, end=m.end
+    )
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

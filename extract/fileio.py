@@ -1,4 +1,5 @@
 """Files written so that a crash or a bad input never leaves half of one."""
+
 from __future__ import annotations
 
 import os

@@ -12,6 +12,7 @@ keeps its old name in its old reports (嫩江县 is 嫩江市 since 2019, 晋宁
 since 2016). A name is therefore matched by its stem too, the name without its
 unit word (嫩江), and then only at the same level.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,8 +32,24 @@ NATIONALITIES = (
 ).split()
 
 # unit words, longest first so 自治县 is taken before 县
-UNIT_WORDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "林区", "特区", "地区",
-              "省", "市", "区", "县", "旗", "盟", "州")
+UNIT_WORDS = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "新区",
+    "林区",
+    "特区",
+    "地区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "州",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +173,9 @@ def match(name: str) -> tuple[Division, str] | None:
     if len(chain) >= 2:
         inner = _candidates(chain[-1])
         outer = _candidates(chain[-2])
-        for d, how in inner:
+        for d, _how in inner:
             for o, _ in outer:
-                if d.code.startswith(o.code.rstrip("0")[:4 if o.level == PREFECTURE else 2]):
+                if d.code.startswith(o.code.rstrip("0")[: 4 if o.level == PREFECTURE else 2]):
                     return d, "chain"
         if inner:
             return inner[0][0], "chain"
@@ -172,8 +189,9 @@ def _candidates(name: str) -> list[tuple[Division, str]]:
         return [(d, "name") for d in hits]
     w = unit_word(name)
     if w in _COUNTY_WORDS:
-        return [(d, "renamed") for d in by_stem().get(stem(name), ())
-                if d.level == COUNTY and d.unit_word in _COUNTY_WORDS]
+        return [
+            (d, "renamed") for d in by_stem().get(stem(name), ()) if d.level == COUNTY and d.unit_word in _COUNTY_WORDS
+        ]
     if w == "州":  # 楚雄州 for 楚雄彝族自治州
         return [(d, "short") for d in by_stem().get(stem(name), ()) if d.unit_word == "自治州"]
     return []

@@ -13,6 +13,7 @@ left empty; ``#`` starts a comment)::
     file	area	reviewed_year	plan_year	kind
     2021年政府工作报告.docx	某某县	2020	2021	report
 """
+
 from __future__ import annotations
 
 import glob
@@ -27,8 +28,27 @@ REPORTS_FILE = "reports.tsv"
 COLUMNS = ("file", "area", "reviewed_year", "plan_year", "kind")
 _SIDE_FILES = {REPORTS_FILE, "curation.tsv"}
 # documents a user may keep beside the reports that are not in a form read here: named in the summary
-_OTHER_DOCUMENTS = (".doc", ".wps", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".png", ".jpg", ".jpeg", ".gif",
-                    ".bmp", ".tif", ".tiff", ".webp", ".zip", ".rar", ".7z", ".gz")
+_OTHER_DOCUMENTS = (
+    ".doc",
+    ".wps",
+    ".rtf",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".webp",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".gz",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +66,18 @@ def expand(args: list[str]) -> tuple[list[str], list[Skipped]]:
     skipped: list[Skipped] = []
     for arg in args:
         if os.path.isdir(arg):
-            names = sorted(n for n in os.listdir(arg)
-                           if not n.startswith(".") and n not in _SIDE_FILES and os.path.isfile(os.path.join(arg, n)))
+            names = sorted(
+                n
+                for n in os.listdir(arg)
+                if not n.startswith(".") and n not in _SIDE_FILES and os.path.isfile(os.path.join(arg, n))
+            )
             inside = [os.path.join(arg, n) for n in names if n.lower().endswith(REPORT_EXTENSIONS)]
             if not inside:
                 skipped.append(Skipped(arg, "a folder with no report files (" + " ".join(REPORT_EXTENSIONS) + ")"))
             # a scan or an old .doc among the reports: read, so that the summary says why it is not one
-            files.extend(os.path.join(arg, n) for n in names
-                         if n.lower().endswith(REPORT_EXTENSIONS + _OTHER_DOCUMENTS))
+            files.extend(
+                os.path.join(arg, n) for n in names if n.lower().endswith(REPORT_EXTENSIONS + _OTHER_DOCUMENTS)
+            )
         elif not os.path.exists(arg) and glob.has_magic(arg):
             matched = sorted(p for p in glob.glob(arg) if os.path.isfile(p))
             if not matched:
@@ -106,8 +130,10 @@ def read_reports_tsv(path: str) -> dict[str, Declared]:
             header = [f.lower() for f in fields]
             unknown = [f for f in header if f not in COLUMNS]
             if "file" not in header or unknown:
-                raise InputError(f"{where}: the first line must name the columns ({', '.join(COLUMNS)}), "
-                                 f"separated by tabs" + (f"; unknown: {', '.join(unknown)}" if unknown else ""))
+                raise InputError(
+                    f"{where}: the first line must name the columns ({', '.join(COLUMNS)}), "
+                    f"separated by tabs" + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+                )
             continue
         if len(fields) > len(header):
             raise InputError(f"{where}: {len(fields)} fields for {len(header)} columns")

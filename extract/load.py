@@ -30,13 +30,14 @@ Traditional characters stay as written in ``Document.text``; ``Document.folded``
 is the same text folded to simplified, character by character (so offsets
 agree), and is what the matching rules read.
 """
+
 from __future__ import annotations
 
 import codecs
 import os
-from collections import Counter
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from . import readers
@@ -94,14 +95,20 @@ def _decode_checked(data: bytes) -> tuple[str, str, int]:
 def _decode(data: bytes) -> tuple[str, str, int]:
     if not data.strip():
         raise InputError("empty file")
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc, 0
             except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}") from None
+                raise InputError(
+                    f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}"
+                ) from None
     zeros = data.count(0)
     if zeros:
         # UTF-16 without a BOM: ASCII leaves zero bytes in one of the two byte
@@ -174,11 +181,15 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-_FULLWIDTH_RE = re.compile("[" + "".join(re.escape(chr(o)) for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL) + "]")
+_FULLWIDTH_RE = re.compile(
+    "[" + "".join(re.escape(chr(o)) for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL) + "]"
+)
 
 
 def _half(m: re.Match) -> str:
     return chr(ord(m.group()) - 0xFEE0)
+
+
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
@@ -222,8 +233,16 @@ def _drop_spaces(line: str) -> str:
     prev = parts[0][-1:] if parts[0] else ""
     for part in parts[1:]:
         nxt = part[:1]
-        if prev and nxt and not (_tight(prev) or _tight(nxt) or (prev.isdigit() and (nxt.isdigit() or nxt in ".%"))
-                                 or (prev == "." and nxt.isdigit())):
+        if (
+            prev
+            and nxt
+            and not (
+                _tight(prev)
+                or _tight(nxt)
+                or (prev.isdigit() and (nxt.isdigit() or nxt in ".%"))
+                or (prev == "." and nxt.isdigit())
+            )
+        ):
             out.append(" ")
         out.append(part)
         if part:
@@ -307,8 +326,15 @@ def detect_script(text: str) -> str:
     return "traditional" if changed / total > 0.03 else "simplified"
 
 
-def load_text(text: str, path: str = "<text>", encoding: str = "utf-8", *, wrapped: bool | None = None,
-              furniture: list[str] | None = None, fmt: str = "txt") -> Document:
+def load_text(
+    text: str,
+    path: str = "<text>",
+    encoding: str = "utf-8",
+    *,
+    wrapped: bool | None = None,
+    furniture: list[str] | None = None,
+    fmt: str = "txt",
+) -> Document:
     """Repair and normalise an already decoded text into a Document (no metadata yet)."""
     fixed = repair(text, wrapped=wrapped)
     norm, masked = unmask_years(normalise(fixed.text))
@@ -356,8 +382,9 @@ def load_bytes(data: bytes, path: str) -> Document:
     if raw.encoding.endswith("+nul"):
         raw.encoding = raw.encoding[:-4]
         nuls = data.count(0)
-    doc = load_text(raw.text, path=path, encoding=raw.encoding, wrapped=raw.wrapped, furniture=raw.furniture,
-                    fmt=raw.format)
+    doc = load_text(
+        raw.text, path=path, encoding=raw.encoding, wrapped=raw.wrapped, furniture=raw.furniture, fmt=raw.format
+    )
     if nuls:
         doc.warnings.insert(0, f"{nuls} NUL byte(s) dropped")
     if raw.encoding == "mixed utf-8/gb18030":

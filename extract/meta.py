@@ -25,6 +25,7 @@ The area is the innermost administrative unit the report is about (周村区, no
 政府``, or the division named most often, and checked against the gazetteer
 (``extract.gazetteer``).
 """
+
 from __future__ import annotations
 
 import os
@@ -53,7 +54,9 @@ _DELIVERY = re.compile(r"^[ —－\-─（(]*((?:19|20)\d\d)(?:年)?(\d{1,2})?(?
 # a full date on a line of its own, or opening the delivery line (——2020年5月26日 / 在…)
 _FULL_DATE_LINE = re.compile(r"^[ —－\-─]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[ ]*(?:$|[在于（(])", re.M)
 _ISO = re.compile(r"(?:发文日期|发布日期|成文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_PUB_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|时间|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_PUB_LABEL = re.compile(
+    r"(?:发布时间|发布日期|发文日期|时间|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
+)
 _LABELLED_TITLE = re.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*(.+?)\s*$", re.M)
 # a date a page was published: 2022-12-30 10:13, 2022年01月18日07:47, (来源:… 2023-02-10 22:36), 2021\n03/02
 _PUBLISHED = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-/.]|年|\s*\n\s*)(\d{1,2})(?:[-/.]|月)(\d{1,2})(?!\d)日?")
@@ -124,15 +127,17 @@ def read_metadata(doc: Document) -> None:
     _settle_area(doc, head)
     if doc.title and doc.folded is not doc.text and title_start >= 0:
         # report the title as written, not folded
-        doc.title = doc.text[title_start:title_start + len(doc.title)]
+        doc.title = doc.text[title_start : title_start + len(doc.title)]
         doc.sources["title"] = MetaSource("title", doc.title, title_start)
 
 
 def _settle_years(doc: Document, claims: list[Claim]) -> None:
     if not claims:
         doc.reviewed_year = doc.plan_year = None
-        doc.warnings.append("no recognisable year (looked in the title, delivery line, congress session, headings, "
-                            "body and publication date): years left unknown; give them with --year or reports.tsv")
+        doc.warnings.append(
+            "no recognisable year (looked in the title, delivery line, congress session, headings, "
+            "body and publication date): years left unknown; give them with --year or reports.tsv"
+        )
         return
     claims.sort(key=lambda c: (c.rank, c.start if c.start is not None else 1 << 30))
     best = claims[0]
@@ -140,21 +145,30 @@ def _settle_years(doc: Document, claims: list[Claim]) -> None:
     for f in ("reviewed_year", "plan_year"):
         doc.sources[f] = MetaSource(best.rule, best.words, _exposed(doc, best.start, best.words), best.certain)
     if not best.certain:
-        doc.warnings.append(f"years estimated from {best.rule} {best.words!r}: reviewed {best.reviewed}, "
-                            f"plan {best.plan}; check them or give them with --year or reports.tsv")
-    others = sorted({(c.reviewed, c.plan, c.rule, c.words) for c in claims[1:]
-                     if c.certain and c.rank <= 5 and (c.reviewed, c.plan) != (best.reviewed, best.plan)})
+        doc.warnings.append(
+            f"years estimated from {best.rule} {best.words!r}: reviewed {best.reviewed}, "
+            f"plan {best.plan}; check them or give them with --year or reports.tsv"
+        )
+    others = sorted(
+        {
+            (c.reviewed, c.plan, c.rule, c.words)
+            for c in claims[1:]
+            if c.certain and c.rank <= 5 and (c.reviewed, c.plan) != (best.reviewed, best.plan)
+        }
+    )
     if others:
         r, p, rule, words = others[0]
-        doc.warnings.append(f"years read from {best.rule} {best.words!r} (reviewed {best.reviewed}, plan {best.plan}) "
-                            f"disagree with {rule} {words!r} (reviewed {r}, plan {p})")
+        doc.warnings.append(
+            f"years read from {best.rule} {best.words!r} (reviewed {best.reviewed}, plan {best.plan}) "
+            f"disagree with {rule} {words!r} (reviewed {r}, plan {p})"
+        )
 
 
 def _exposed(doc: Document, start: int | None, words: str) -> int | None:
     """The offset, when the words are the exposed text's (not dropped furniture or a file name)."""
     if start is None:
         return None
-    return start if doc.folded[start:start + len(words)] == words else None
+    return start if doc.folded[start : start + len(words)] == words else None
 
 
 # ---------------------------------------------------------------- years
@@ -217,8 +231,15 @@ def _title_claims(title: str, start: int | None, mid_year: bool) -> list[Claim]:
             out.append(Claim(2, "title", title, start, y - 1, y))
     m = re.search(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日", title) or _PACKED_DATE.search(title)
     if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-        out.append(Claim(4, "title-date", m.group(0), start + m.start() if start is not None else None,
-                         *_relation(int(m.group(1)), int(m.group(2)), mid_year)))
+        out.append(
+            Claim(
+                4,
+                "title-date",
+                m.group(0),
+                start + m.start() if start is not None else None,
+                *_relation(int(m.group(1)), int(m.group(2)), mid_year),
+            )
+        )
     return out
 
 
@@ -226,14 +247,25 @@ def _title_claims(title: str, start: int | None, mid_year: bool) -> list[Claim]:
 _NUMBER = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分[ ]?)?"
 _FYP = r"(?:(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?|过去五年)(?:及|和|暨))?"
 _REVIEW_HEADING = re.compile(
-    r"(?:^|(?<=[。！？\n]))[ ]*" + _NUMBER + r"[ ]*(?:首先|下面)?[，,]?(?:我)?(?:向大会)?(?:报告|回顾)?(?:一下)?" + _FYP
-    + _Y + r"年(?:度)?(?!至|到|—|-|～)(?:(?:和|及)(?:“十.五”(?:时期)?|过去五年))?(?:的)?(?:政府)?"
+    r"(?:^|(?<=[。！？\n]))[ ]*"
+    + _NUMBER
+    + r"[ ]*(?:首先|下面)?[，,]?(?:我)?(?:向大会)?(?:报告|回顾)?(?:一下)?"
+    + _FYP
+    + _Y
+    + r"年(?:度)?(?!至|到|—|-|～)(?:(?:和|及)(?:“十.五”(?:时期)?|过去五年))?(?:的)?(?:政府)?"
     r"(?:工作(?:回顾|总结|情况)?|国民经济和社会发展计划执行情况|计划执行情况|经济社会发展(?:情况|回顾))(?=$|[\n“”。，：]|[^\n]{0,30}$)",
-    re.M)
+    re.M,
+)
 _PLAN_HEADING = re.compile(
-    r"(?:^|(?<=[。！？\n]))[ ]*" + _NUMBER + r"[ ]*" + _Y + r"年(?:度)?(?!至|到|—|-|～)(?:的)?(?:政府)?(?:经济社会发展)?"
+    r"(?:^|(?<=[。！？\n]))[ ]*"
+    + _NUMBER
+    + r"[ ]*"
+    + _Y
+    + r"年(?:度)?(?!至|到|—|-|～)(?:的)?(?:政府)?(?:经济社会发展)?"
     r"(?:工作安排|主要目标|目标任务|主要任务|重点工作|工作任务|工作建议|总体要求|国民经济和社会发展计划(?:草案)?(?:安排)?)(?!执行|完成)"
-    r"(?=$|[\n“”。，：]|[^\n]{0,30}$)", re.M)
+    r"(?=$|[\n“”。，：]|[^\n]{0,30}$)",
+    re.M,
+)
 
 
 def _heading_claims(head: str, mid_year: bool) -> list[Claim]:
@@ -241,22 +273,45 @@ def _heading_claims(head: str, mid_year: bool) -> list[Claim]:
     m = _REVIEW_HEADING.search(head)
     if m:
         y = cn_year(m.group(1))
-        out.append(Claim(3, "review-heading", m.group(0).strip(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
-                         *_from_reviewed(y, mid_year)))
+        out.append(
+            Claim(
+                3,
+                "review-heading",
+                m.group(0).strip(),
+                m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                *_from_reviewed(y, mid_year),
+            )
+        )
     m = _PLAN_HEADING.search(head)
     if m:
         y = cn_year(m.group(1))
-        out.append(Claim(3, "plan-heading", m.group(0).strip(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
-                         *_from_plan(y, mid_year)))
+        out.append(
+            Claim(
+                3,
+                "plan-heading",
+                m.group(0).strip(),
+                m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                *_from_plan(y, mid_year),
+            )
+        )
     return out
 
 
 # the congress: 在X第十四届人民代表大会第二次会议上, X十二届人大三次会议, X十二届人大常委会第十次会议
 _CONGRESS = re.compile(
     r"(第?)([一二三四五六七八九十]{1,3}|\d{1,2})届(全国)?人(?:民代表)?大(?:会)?\s*(常委会|常务委员会)?\s*"
-    r"第?([一二三四五六七八九十]{1,3}|\d{1,2})次(?:全体)?会议")
+    r"第?([一二三四五六七八九十]{1,3}|\d{1,2})次(?:全体)?会议"
+)
 # in 2023 the provincial-level congresses opened their 14th term, except these
-_TERM_2023 = {"北京市": 16, "天津市": 18, "上海市": 16, "重庆市": 6, "海南省": 7, "宁夏回族自治区": 13, "西藏自治区": 12}
+_TERM_2023 = {
+    "北京市": 16,
+    "天津市": 18,
+    "上海市": 16,
+    "重庆市": 6,
+    "海南省": 7,
+    "宁夏回族自治区": 13,
+    "西藏自治区": 12,
+}
 
 
 def congress_year(province: str | None, term: int, session: int) -> int | None:
@@ -289,7 +344,11 @@ def name_before(text: str, end: int, longest: int = 14) -> tuple[str, gazetteer.
     best = ("", None, end)
     for i in range(max(0, end - longest), end - 1):
         name = text[i:end]
-        if not gazetteer.unit_word(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name) or re.search(r"[在于日的和与及]", name):
+        if (
+            not gazetteer.unit_word(name)
+            or not re.fullmatch(r"[\u4e00-\u9fff]+", name)
+            or re.search(r"[在于日的和与及]", name)
+        ):
             continue
         hit = gazetteer.match(name)
         if hit:
@@ -305,9 +364,9 @@ def _congress_claims(head: str, mid_year: bool) -> list[Claim]:
         term, session = cn_count(m.group(2)), cn_count(m.group(5))
         national = bool(m.group(3))
         name, div, s = name_before(head, m.start())
-        if not national and div is None and head[max(0, m.start() - 2):m.start()] == "全国":
+        if not national and div is None and head[max(0, m.start() - 2) : m.start()] == "全国":
             national = True
-        words = head[s if name else m.start():m.end()]
+        words = head[s if name else m.start() : m.end()]
         if m.group(4):  # a standing committee meets about six times a year: an estimate
             province = None if national else (div.name if div and div.level == gazetteer.PROVINCE else "")
             if province == "":
@@ -332,15 +391,28 @@ _BODY_RULES = [
     # (pattern, which year the match names, rule)
     (re.compile(r"回顾\s*" + _Y + r"(?:年)?"), "reviewed", "body: 回顾"),
     (re.compile(r"(?:刚刚|即将)?过去的\s*" + _Y + r"年"), "reviewed", "body: 过去的…年"),
-    (re.compile(r"(?:报告|会议)?(?:提出|明确|确定|部署)(?:了)?\s*" + _Y + r"年[^。，；\n]{0,14}?(?:目标|思路|任务|重点|工作)"),
-     "plan", "body: 提出…目标"),
+    (
+        re.compile(
+            r"(?:报告|会议)?(?:提出|明确|确定|部署)(?:了)?\s*"
+            + _Y
+            + r"年[^。，；\n]{0,14}?(?:目标|思路|任务|重点|工作)"
+        ),
+        "plan",
+        "body: 提出…目标",
+    ),
     (re.compile(_Y + r"年(?:度)?[^。，；！？\n]{0,24}?政府工作报告"), "plan", "body: …年…政府工作报告"),
-    (re.compile(r"(?:^|(?<=[。！？\n，]))\s*" + _Y + r"年[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?)?(?:要|将|力争)"), "plan", "body: …年要"),
+    (
+        re.compile(r"(?:^|(?<=[。！？\n，]))\s*" + _Y + r"年[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?)?(?:要|将|力争)"),
+        "plan",
+        "body: …年要",
+    ),
 ]
 
 
 # a plan report named in the body: 审议关于X市2015年国民经济和社会发展计划执行情况与2016年计划草案的报告
-_PLAN_REPORT_NAMED = re.compile(_Y + r"年(?:度)?[^。，；\n]{0,16}?计[划画]执行情况[^。，；\n]{0,4}?(?:与|和|及|暨)" + _Y + r"年")
+_PLAN_REPORT_NAMED = re.compile(
+    _Y + r"年(?:度)?[^。，；\n]{0,16}?计[划画]执行情况[^。，；\n]{0,4}?(?:与|和|及|暨)" + _Y + r"年"
+)
 
 
 def _body_claims(head: str, mid_year: bool) -> list[Claim]:
@@ -353,7 +425,9 @@ def _body_claims(head: str, mid_year: bool) -> list[Claim]:
         if m:
             y = cn_year(m.group(1))
             years = _from_reviewed(y, mid_year) if which == "reviewed" else _from_plan(y, mid_year)
-            out.append(Claim(7, rule, m.group(0).strip(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()), *years))
+            out.append(
+                Claim(7, rule, m.group(0).strip(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()), *years)
+            )
     return out
 
 
@@ -393,13 +467,22 @@ def _published_claims(doc: Document, head: str, mid_year: bool) -> list[Claim]:
 # things said of a year that only one year can be
 _ANNIVERSARY = [
     (re.compile(r"(?:新中国|中华人民共和国)成立(\d{1,3}|[一二三四五六七八九十]{1,3})周年"), 1949),
-    (re.compile(r"(?:中国共产党|党)成立(\d{1,3}|[一二三四五六七八九十百]{1,4})周年|建党(\d{1,3}|[一二三四五六七八九十百]{1,4})周年"), 1921),
+    (
+        re.compile(
+            r"(?:中国共产党|党)成立(\d{1,3}|[一二三四五六七八九十百]{1,4})周年|建党(\d{1,3}|[一二三四五六七八九十百]{1,4})周年"
+        ),
+        1921,
+    ),
     (re.compile(r"改革开放(\d{1,2}|[一二三四五六七八九十]{1,3})周年"), 1978),
 ]
-_FYP_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?(?:规划)?(?:的)?(开局之年|起步之年|收官之年|决胜之年|最后一年|第一年)")
+_FYP_YEAR = re.compile(
+    r"“?十([一二三四五六七八九])五”?(?:规划)?(?:的)?(开局之年|起步之年|收官之年|决胜之年|最后一年|第一年)"
+)
 _PARTY_CONGRESS = {"十五": 1997, "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022, "二十一": 2027}
 _PARTY = re.compile(r"党的(十[五六七八九]|二十一?)大(?:胜利)?召开之年")
-_SUBJECT = re.compile(r"(?:^|(?<=[。！？\n]))\s*((?:19|20)XX年|过去一年|过去的一年|去年|今年|这一年|刚刚过去的一年)[，,]?(?:是)?[^。！？\n]{0,60}$")
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[。！？\n]))\s*((?:19|20)XX年|过去一年|过去的一年|去年|今年|这一年|刚刚过去的一年)[，,]?(?:是)?[^。！？\n]{0,60}$"
+)
 
 
 def _anniversary_claims(head: str, mid_year: bool) -> list[Claim]:
@@ -440,7 +523,7 @@ def _anniversary_claims(head: str, mid_year: bool) -> list[Claim]:
             years = _from_plan(year, mid_year)
         elif word.endswith("XX年") or word == "这一年":
             # a masked year: reviewed when a review cue comes before it
-            before = head[max(0, sent.start() - 400):sent.start()]
+            before = head[max(0, sent.start() - 400) : sent.start()]
             reviewing = re.search(r"回顾|过去一年|一年来|执行情况", before) or not re.search(r"今年|新的一年", before)
             years = _from_reviewed(year, mid_year) if reviewing else _from_plan(year, mid_year)
         else:
@@ -463,7 +546,7 @@ def _dominant_claims(head: str, mid_year: bool) -> list[Claim]:
         return []
     year, ms = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start()))
     m = ms[0]
-    sentence = re.split(r"[。\n]", head[m.start():m.start() + 80])[0]
+    sentence = re.split(r"[。\n]", head[m.start() : m.start() + 80])[0]
     past, future = len(_PAST.findall(sentence)), len(_FUTURE.findall(sentence))
     years = _from_plan(year, mid_year) if future > past else _from_reviewed(year, mid_year)
     return [Claim(10, "most-named-year", sentence, m.start(), *years, certain=False)]
@@ -511,13 +594,17 @@ def _join_title(lines: list[str], i: int) -> str:
     one, only a line the title plainly continues (…发展 / 计划执行情况…) is joined.
     """
     for j in range(i - 1, max(i - 3, 0) - 1, -1):
-        if not _fragment(lines[j]) or len("".join(lines[j:i + 1])) > 100:
+        if not _fragment(lines[j]) or len("".join(lines[j : i + 1])) > 100:
             break
         if lines[j].startswith("关于"):
-            return "".join(lines[j:i + 1])
+            return "".join(lines[j : i + 1])
     title = lines[i]
-    if i > 0 and _fragment(lines[i - 1]) and len(lines[i - 1]) + len(title) <= 90 and title.startswith(
-            ("计划", "执行", "国民", "的报告", "和社会", "政府工作", "经济和社会")):
+    if (
+        i > 0
+        and _fragment(lines[i - 1])
+        and len(lines[i - 1]) + len(title) <= 90
+        and title.startswith(("计划", "执行", "国民", "的报告", "和社会", "政府工作", "经济和社会"))
+    ):
         title = lines[i - 1] + title
     return title
 
@@ -540,10 +627,14 @@ _IN_CONGRESS = re.compile(r"在\s*([\u4e00-\u9fff\s]{2,24}?)\s*第\s*[一二三�
 _TITLE_AREA = [
     re.compile(r"关于([\u4e00-\u9fff]{2,20}?)(?:人民政府)?(?:(?:19|20)\d\d|国民经济|政府工作)"),
     re.compile(r"(?:19|20)\d\d年(?:度)?([\u4e00-\u9fff]{2,20}?)(?:国务院|人民政府)?(?:政府工作报告|国民经济)"),
-    re.compile(r"^(?:[（(][\u4e00-\u9fff]{2,8}[)）])?([\u4e00-\u9fff]{2,20}?)(?:(?:19|20)\d\d年(?:度)?)?(?:人民政府)?(?:政府工作报告|国民经济)"),
+    re.compile(
+        r"^(?:[（(][\u4e00-\u9fff]{2,8}[)）])?([\u4e00-\u9fff]{2,20}?)(?:(?:19|20)\d\d年(?:度)?)?(?:人民政府)?(?:政府工作报告|国民经济)"
+    ),
 ]
 # which level the text speaks as: 县委, 全市, 地委 …
-_LEVEL_CUE = re.compile(r"(自治区|自治州|自治县|地区|省|市|县|区|州|旗|盟)(?:委|人民政府|政府|人大|政协)|全(省|市|县|区|州|旗|盟)|(地)委|(行署)")
+_LEVEL_CUE = re.compile(
+    r"(自治区|自治州|自治县|地区|省|市|县|区|州|旗|盟)(?:委|人民政府|政府|人大|政协)|全(省|市|县|区|州|旗|盟)|(地)委|(行署)"
+)
 
 
 def _settle_area(doc: Document, head: str) -> None:
@@ -551,26 +642,31 @@ def _settle_area(doc: Document, head: str) -> None:
     found = find_area(doc.title or "", head, text[:6000], "\n".join(doc.furniture))
     if found is None:
         doc.area = None
-        doc.warnings.append("no area found (looked for the title, the delivery line, the congress, 我代表…人民政府 and "
-                            "the divisions named): give it with --area or reports.tsv")
+        doc.warnings.append(
+            "no area found (looked for the title, the delivery line, the congress, 我代表…人民政府 and "
+            "the divisions named): give it with --area or reports.tsv"
+        )
         return
     name, start, rule, div = found
-    if start is not None and doc.folded[start:start + len(name)] == name:
-        name = doc.text[start:start + len(name)]
+    if start is not None and doc.folded[start : start + len(name)] == name:
+        name = doc.text[start : start + len(name)]
     words = name
     if rule == "national":  # the country is no division of the gazetteer: the words are what says national
         m = re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于|国务院政府工作报告", doc.folded[:3000])
-        words, start = (doc.text[m.start():m.end()], m.start()) if m else (name, None)
+        words, start = (doc.text[m.start() : m.end()], m.start()) if m else (name, None)
     doc.area = name
     doc.area_code = div.code if div else None
     certain = rule not in ("short-name", "most-named")
-    doc.sources["area"] = MetaSource(rule + ("" if div or rule == "national" else " (not in the gazetteer)"), words, start,
-                                     certain)
+    doc.sources["area"] = MetaSource(
+        rule + ("" if div or rule == "national" else " (not in the gazetteer)"), words, start, certain
+    )
     if not certain:
         doc.warnings.append(f"area {name} estimated ({rule}): check it or give it with --area or reports.tsv")
 
 
-_SITE = re.compile(r"(?:版权所有|主办单位|主办|站点|网站名称)?\s*[:：]?\s*([\u4e00-\u9fff]{2,16}?)(?:人民政府)(?:网|门户网站|办公室)?")
+_SITE = re.compile(
+    r"(?:版权所有|主办单位|主办|站点|网站名称)?\s*[:：]?\s*([\u4e00-\u9fff]{2,16}?)(?:人民政府)(?:网|门户网站|办公室)?"
+)
 
 
 def find_area(title: str, head: str, body: str | None = None, furniture: str = ""):
@@ -582,8 +678,11 @@ def find_area(title: str, head: str, body: str | None = None, furniture: str = "
     text speaks as (市委, 地委). Names the gazetteer knows win over others.
     """
     body = body if body is not None else head
-    if re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于", head[:3000]) \
-            and not re.search(r"[省市县区州旗盟]第?[一二三四五六七八九十]+届", head[:1500]) or "国务院政府工作报告" in title:
+    if (
+        re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于", head[:3000])
+        and not re.search(r"[省市县区州旗盟]第?[一二三四五六七八九十]+届", head[:1500])
+        or "国务院政府工作报告" in title
+    ):
         m = re.search(r"全国人民代表大会|全国人大|受国务院委托|国务院关于|国务院政府工作报告", head[:3000])
         return "中华人民共和国", m.start() if m else None, "national", None
     candidates = []  # (rank, name, start, rule, division)
@@ -612,7 +711,7 @@ def find_area(title: str, head: str, body: str | None = None, furniture: str = "
         name = _innermost(m.group(1))
         if name:
             candidates.append((3, name, m.start(1) + m.group(1).rfind(name), "我代表…人民政府", gazetteer.match(name)))
-    for rank, name, s, rule, hit in sorted(candidates, key=lambda c: c[0]):
+    for _rank, name, s, rule, hit in sorted(candidates, key=lambda c: c[0]):
         if hit:
             return name, s, rule, hit[0]
     if title:
@@ -622,10 +721,14 @@ def find_area(title: str, head: str, body: str | None = None, furniture: str = "
     named = _most_named(body)
     if named:
         return named
-    for rank, name, s, rule, hit in sorted(candidates, key=lambda c: c[0]):
+    for _rank, name, s, rule, _hit in sorted(candidates, key=lambda c: c[0]):
         stem = gazetteer.stem(name)
-        if gazetteer.unit_word(name) and stem and not stem.endswith("自治") \
-                and not re.match(r"[我本全该各十一二三四五六七八九]", stem):
+        if (
+            gazetteer.unit_word(name)
+            and stem
+            and not stem.endswith("自治")
+            and not re.match(r"[我本全该各十一二三四五六七八九]", stem)
+        ):
             return name, s, rule, None  # an invented or very old name: kept, marked as not in the gazetteer
     for m in _SITE.finditer(furniture):  # the site the page was saved from: 版权所有：X县人民政府
         name = _innermost(m.group(1))
@@ -641,7 +744,7 @@ def _innermost(name: str) -> str | None:
     name = re.sub(r"(?:人民政府|人民|政府)$", "", name)  # 宣汉县人民|政府工作报告
     for prefix in ("中共", "关于"):
         if name.startswith(prefix):
-            name = name[len(prefix):]
+            name = name[len(prefix) :]
     if not gazetteer.unit_word(name):
         return None
     chain = gazetteer.split_chain(name)
@@ -778,7 +881,9 @@ def find_date(head: str, warnings: list[str], furniture: str = "") -> str | None
         if len(options) == 1:
             return options[0]
         if len(options) > 1:
-            warnings.append(f"ambiguous damaged date {head[m.start(1):m.end() - 1]!r}: could be {', '.join(options)}; left out")
+            warnings.append(
+                f"ambiguous damaged date {head[m.start(1) : m.end() - 1]!r}: could be {', '.join(options)}; left out"
+            )
     for m in _FULL_DATE_LINE.finditer(head):
         iso = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if iso:

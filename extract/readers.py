@@ -9,6 +9,7 @@ an HTML page saved as ``.txt`` is still read as a page. Each reader returns the
 raw text, one paragraph (HTML, docx) or one visual line (PDF) per line; the
 loader repairs and normalises it.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,13 +23,22 @@ HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
 TEXT_EXTENSIONS = (".txt", ".text", ".md")
 REPORT_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + (".docx", ".pdf")
 
-_IMAGES = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
-           (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
-_OTHER = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls/.wps): save it as .docx"),
-          (b"{\\rtf", "an RTF file: save it as .docx or .txt"),
-          (b"\x1f\x8b", "a gzip archive: unpack it first"),
-          (b"Rar!", "a RAR archive: unpack it first"),
-          (b"7z\xbc\xaf", "a 7-Zip archive: unpack it first"))
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_OTHER = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls/.wps): save it as .docx"),
+    (b"{\\rtf", "an RTF file: save it as .docx or .txt"),
+    (b"\x1f\x8b", "a gzip archive: unpack it first"),
+    (b"Rar!", "a RAR archive: unpack it first"),
+    (b"7z\xbc\xaf", "a 7-Zip archive: unpack it first"),
+)
 
 
 @dataclass
@@ -91,8 +101,15 @@ def read_html(text: str) -> Raw:
     import trafilatura  # imported late: a second of lxml and its models, needed for pages only
 
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True,
-                                          include_images=False, include_links=False, deduplicate=False)
+        doc = trafilatura.bare_extraction(
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+        )
     except Exception as exc:  # lxml raises many kinds on broken markup
         raise InputError(f"an HTML page that cannot be parsed ({type(exc).__name__})") from None
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""

@@ -4,9 +4,12 @@ They are the seam between the NLP side and the graph side: ``kg`` reads
 nothing else from ``extract``. Offsets always refer to ``Document.text``,
 the one normalised text the project exposes (see ``extract.load``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from ontology.vocab import modes
 
 # Entity types of the annotation guideline; INSTITUTION is recorded, never scored.
 ENTITY_TYPES = ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM")
@@ -14,7 +17,7 @@ ENTITY_TYPES = ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM")
 # Each report reviews year Y and plans year Y+1; every mention carries one of these.
 REVIEWED = "reviewed"
 PLANNED = "planned"
-MODES = (REVIEWED, PLANNED)
+MODES = modes()  # (PLANNED, REVIEWED): their one home and order of time is ontology/modes.tsv
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ Every repair removes or rewrites whole characters before offsets exist: the
 offsets the project writes point into the repaired, normalised text, which is
 the text it exposes (``kg extract --text``).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,18 +33,80 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # A furniture line opens with a label of the site's page, or is one of its buttons.
 _LABELS = (
-    "发布时间", "发布日期", "发布机构", "发布者", "信息来源", "来源：", "来源:", "浏览次数", "浏览量", "点击数", "点击量",
-    "阅读次数", "阅读量", "访问量", "字号", "字体", "【字体", "【打印", "打印本页", "关闭窗口", "分享到", "分享至",
-    "索引号", "体裁分类", "主题分类", "成文日期", "文号：", "文号:", "当前位置", "您的位置", "您现在的位置", "所在位置",
-    "位置：", "位置:", "首页>", "首页 >", "首页＞", "责任编辑", "编辑：", "编辑:", "无障碍", "导航菜单", "跳至内容",
-    "跳转到", "扫一扫", "上一篇", "下一篇", "相关链接", "相关文章", "【关闭", "关键词：", "关键词:", "Copyright",
-    "版权所有", "网站地图", "小字号", "大字号", "中字号", "文章正文", "以上文章仅代表", "本网只是转载", "如涉及作品内容",
-    "免责声明", "主办单位", "承办单位", "网站标识码",
+    "发布时间",
+    "发布日期",
+    "发布机构",
+    "发布者",
+    "信息来源",
+    "来源：",
+    "来源:",
+    "浏览次数",
+    "浏览量",
+    "点击数",
+    "点击量",
+    "阅读次数",
+    "阅读量",
+    "访问量",
+    "字号",
+    "字体",
+    "【字体",
+    "【打印",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "分享至",
+    "索引号",
+    "体裁分类",
+    "主题分类",
+    "成文日期",
+    "文号：",
+    "文号:",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "所在位置",
+    "位置：",
+    "位置:",
+    "首页>",
+    "首页 >",
+    "首页＞",
+    "责任编辑",
+    "编辑：",
+    "编辑:",
+    "无障碍",
+    "导航菜单",
+    "跳至内容",
+    "跳转到",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "相关链接",
+    "相关文章",
+    "【关闭",
+    "关键词：",
+    "关键词:",
+    "Copyright",
+    "版权所有",
+    "网站地图",
+    "小字号",
+    "大字号",
+    "中字号",
+    "文章正文",
+    "以上文章仅代表",
+    "本网只是转载",
+    "如涉及作品内容",
+    "免责声明",
+    "主办单位",
+    "承办单位",
+    "网站标识码",
 )
 _INLINE_LABELS = ("来源:", "来源：", "浏览次数", "字号", "【打印】", "分享到", "分享至", "责任编辑", "发布时间")
 _BUTTONS = re.compile(r"^[\s|｜\-—_/·•>＞【】\[\]（）()大中小打印关闭分享收藏默认]*$")
 _NO_CJK = re.compile(rf"^[^{_CJK}]*$")
-_TRAD_LABELS = str.maketrans("發佈時間來源瀏覽數點擊閱讀訪問號體關閉選擇頁編輯責當前網絡僅轉載內權歸屬關鍵詞", "发布时间来源浏览数点击阅读访问号体关闭选择页编辑责当前网络仅转载内权归属关键词")
+_TRAD_LABELS = str.maketrans(
+    "發佈時間來源瀏覽數點擊閱讀訪問號體關閉選擇頁編輯責當前網絡僅轉載內權歸屬關鍵詞",
+    "发布时间来源浏览数点击阅读访问号体关闭选择页编辑责当前网络仅转载内权归属关键词",
+)
 
 
 def _folded(line: str) -> str:
@@ -69,15 +132,22 @@ def is_furniture(line: str) -> bool:
         return True  # 0/0, ||||, 13:04, an ASP directive, a lone date
     tokens = re.split(r"[ \u00a0\u3000|｜]+", s)
     tokens = [t for t in tokens if t]
-    if len(tokens) >= 4 and not re.search(r"[。，；：！？、,;:]", s) and all(len(t) <= 8 for t in tokens) \
-            and sum(len(t) >= 2 for t in tokens) >= 3:
+    if (
+        len(tokens) >= 4
+        and not re.search(r"[。，；：！？、,;:]", s)
+        and all(len(t) <= 8 for t in tokens)
+        and sum(len(t) >= 2 for t in tokens) >= 3
+    ):
         return True  # a menu: 首页 经济要闻 政策法规 经济数据 …
     return False
 
 
 # a watermark: 2–5 ASCII letters and digits with a lower-case letter, between two sentences
-_WATERMARK = re.compile(rf"([。！？；])[ ]?(?=[A-Za-z0-9]*[a-z])(?![A-Za-z0-9]*(?:km|kg|kW|mm|cm|m2|m3)\b)"
-                        rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)", re.M)
+_WATERMARK = re.compile(
+    rf"([。！？；])[ ]?(?=[A-Za-z0-9]*[a-z])(?![A-Za-z0-9]*(?:km|kg|kW|mm|cm|m2|m3)\b)"
+    rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)",
+    re.M,
+)
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_CHARS = re.compile(f"[{_TONE}]")
 _LOWER_ASCII = re.compile("[a-z]")
@@ -89,7 +159,9 @@ _MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
 _BOLD = re.compile(r"(?<!\*)\*\*([^*\n]+?)\*\*(?!\*)")
 _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|#160|#xa0);", re.I)
 _SENTENCE_END = "。！？：；…”’）」』"
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部章节]|——|—)")
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[部章节]|——|—)"
+)
 
 
 @dataclass
@@ -170,9 +242,18 @@ def _join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
     for line in lines[1:]:
         prev = out[-1].rstrip(" \t\u00a0\u3000")
         nxt = line.strip(" \t\u00a0\u3000")
-        if prev and nxt and (
-                (prev[-1].isdigit() or prev[-1] in ".．") and _inside_number(prev, nxt) or
-                wrapped and _width(prev) >= width - 1 and prev[-1] not in _SENTENCE_END) and not _HEADING.match(nxt):
+        if (
+            prev
+            and nxt
+            and (
+                (prev[-1].isdigit() or prev[-1] in ".．")
+                and _inside_number(prev, nxt)
+                or wrapped
+                and _width(prev) >= width - 1
+                and prev[-1] not in _SENTENCE_END
+            )
+            and not _HEADING.match(nxt)
+        ):
             out[-1] = prev + nxt
         else:
             out.append(line)
@@ -181,8 +262,11 @@ def _join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
 
 def _inside_number(prev: str, nxt: str) -> bool:
     """``…增长1`` / ``2.5%``: a line break inside a number."""
-    return bool(re.search(r"\d[.．]?$", prev) and re.match(r"^[.．]?\d+(?:[.．]\d+)?(?:%|％|万|亿|元|个|年|月|日|倍|公里|吨)", nxt)
-                and not re.match(r"^\d{1,2}[.、．](?!\d)", nxt))
+    return bool(
+        re.search(r"\d[.．]?$", prev)
+        and re.match(r"^[.．]?\d+(?:[.．]\d+)?(?:%|％|万|亿|元|个|年|月|日|倍|公里|吨)", nxt)
+        and not re.match(r"^\d{1,2}[.、．](?!\d)", nxt)
+    )
 
 
 _MASK_TAIL = re.compile(r"[xX×*]{2}(?=年)")

@@ -30,6 +30,7 @@ year, its verbs in the past). Text before the first cue is about the plan year.
 Every section start is also a sentence start, so every sentence lies inside
 the one section it names.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -68,8 +69,10 @@ _RANK_PASSAGE = 0.75  # never a parent: a passage ends where any heading starts
 # an unnumbered part title: a short line alone between blank lines (六五计划前两年的执行情况, 结束语)
 _PART = re.compile(r"(?<=\n\n)[ ]*([\u4e00-\u9fff][^\n。，；：！？“”（）()]{1,23})[ ]*(?=\n\n)")
 
-_REVIEW_WORDS = re.compile(r"执行情况|回顾|完成情况|过去一年|过去五年|过去的一年|工作总结|主要成绩|取得的成绩"
-                           r"|(?:[一二三四五六七八九十两]|\d{1,2})年来|取得[^，。]{0,8}成就|成就的[一二三四五六七八九十两]年")
+_REVIEW_WORDS = re.compile(
+    r"执行情况|回顾|完成情况|过去一年|过去五年|过去的一年|工作总结|主要成绩|取得的成绩"
+    r"|(?:[一二三四五六七八九十两]|\d{1,2})年来|取得[^，。]{0,8}成就|成就的[一二三四五六七八九十两]年"
+)
 _SITUATION = re.compile(r"^(?:关于)?(?:当前|目前|国内|国际|国内外)?(?:的)?(?:政治|经济|国内)?(?:经济)?形势$|^当前的")
 _PLAN_WORDS = re.compile(r"目标|任务|计划|工作重点|重点工作|安排|建议|要求|思路|部署|措施|政策取向")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
@@ -78,18 +81,23 @@ _Y = r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][九�
 # passages: the paragraph opens a review of the year, or turns to the plan year
 _REVIEW_OPEN_AT = (
     r"[ ]*(?:(?:首先|下面)[，,]?(?:我)?(?:向大会)?(?:报告|回顾)|"
-    r"(?:(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?|过去五年)(?:及|和|暨))?" + _Y
+    r"(?:(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?|过去五年)(?:及|和|暨))?"
+    + _Y
     + r"年(?:度)?(?:(?:和|及)(?:“十.五”(?:时期)?|过去五年))?(?:的)?(?:政府)?"
     r"(?:工作回顾|工作总结|国民经济和社会发展计划执行情况|计划执行情况)|"
-    r"过去的?一年|过去[一二三四五两]年|[一二三四五两]年来|一年来|去年(?:[，,]|以来|我们|全)|在过去的一年|刚刚过去的|即将过去的|回顾过去)")
+    r"过去的?一年|过去[一二三四五两]年|[一二三四五两]年来|一年来|去年(?:[，,]|以来|我们|全)|在过去的一年|刚刚过去的|即将过去的|回顾过去)"
+)
 _REVIEW_OPEN = re.compile("^" + _REVIEW_OPEN_AT)
 _REVIEW_OPEN_AT = re.compile(_REVIEW_OPEN_AT)  # match(text, pos): no copy of the rest of a long line
 _PLAN_OPEN = re.compile(
     r"^[ ]*(?:(?:今年|新的一年|明年)(?:是|[，,]|要|将|工作|政府工作|经济社会|的?主要|我们|全)|做好今年|"
-    r"(?:根据|按照)[^。\n]{0,30}今年|今后(?:五年|一个时期))")
+    r"(?:根据|按照)[^。\n]{0,30}今年|今后(?:五年|一个时期))"
+)
 _AFTER_PLAN_YEAR = re.compile(r"(?:是|[，,]|要|将|工作|经济社会发展|的?主要)")
 _AFTER_REVIEWED_YEAR = re.compile(r"(?:[，,]|是|以来|我国|全国|全省|全市|全县|全区)")
-_NEWS_PLAN = re.compile(r"报告(?:提出|要求|明确|强调|部署|指出[，,]?(?:今年|新的一年))|(?:要|将|力争)[^。\n]{0,20}(?:目标|完成|实现|建设|推进)")
+_NEWS_PLAN = re.compile(
+    r"报告(?:提出|要求|明确|强调|部署|指出[，,]?(?:今年|新的一年))|(?:要|将|力争)[^。\n]{0,20}(?:目标|完成|实现|建设|推进)"
+)
 _NEWS_REVIEW = re.compile(r"回顾[^。\n]{0,12}(?:时称|时说|指出|表示)|报告(?:回顾|总结)|过去的?一年|去年|一年来|五年来")
 _PAST = re.compile(r"完成了?|实现了?|取得|呈现|增长|达到|引进|建成|开工|获悉")
 _SENT = re.compile(r"[^。！？\n]*[。！？]+[”’」』）]*|[^。！？\n]+")
@@ -134,15 +142,30 @@ def segment(doc: Document) -> None:
     if any(h[1] == _RANK_L1 for h in heads):
         for start, title_start in _part_headings(text):
             heads.append((start, _RANK_PART, 5, 0, "", title_start))
-    inline = [(m.start(1), _RANK_INLINE, 3, _cn_number(m.group(1)), m.group(1) + "是", m.end(0), True)
-              for m in _L3_CAND.finditer(text) if _after_stop(text, m.start(1))]
-    inline += [(m.start(), _RANK_INLINE, 3, 1, "一是", m.end(), False) for m in _L3_LOOSE_CAND.finditer(text)
-               if m.start() and _LOOSE_BEFORE.match(text, m.start() - 1)]
+    inline = [
+        (m.start(1), _RANK_INLINE, 3, _cn_number(m.group(1)), m.group(1) + "是", m.end(0), True)
+        for m in _L3_CAND.finditer(text)
+        if _after_stop(text, m.start(1))
+    ]
+    inline += [
+        (m.start(), _RANK_INLINE, 3, 1, "一是", m.end(), False)
+        for m in _L3_LOOSE_CAND.finditer(text)
+        if m.start() and _LOOSE_BEFORE.match(text, m.start() - 1)
+    ]
     heads.sort()
     heads = _merge_runs(heads, sorted(inline))
 
-    root = Section(id="0", level=0, marker="", title=doc.title or "", start=0, end=len(text),
-                   parent=None, year=doc.plan_year, mode=PLANNED)
+    root = Section(
+        id="0",
+        level=0,
+        marker="",
+        title=doc.title or "",
+        start=0,
+        end=len(text),
+        parent=None,
+        year=doc.plan_year,
+        mode=PLANNED,
+    )
     sections = [root]
     stack = [(root, 0)]
     counters: dict[str, int] = {}
@@ -152,8 +175,13 @@ def segment(doc: Document) -> None:
         neutral = h[1] == _RANK_L1 and _neutral(_heading_title(text, h[5]))
         if h[1] == _RANK_PART or neutral:
             line_end = text.find("\n", h[0])
-            spans.append((line_end if line_end >= 0 else len(text),
-                          heads[i + 1][0] if i + 1 < len(heads) else len(text), not neutral))
+            spans.append(
+                (
+                    line_end if line_end >= 0 else len(text),
+                    heads[i + 1][0] if i + 1 < len(heads) else len(text),
+                    not neutral,
+                )
+            )
     passages = {}
     for a, b, inherit in spans:
         for start, end, year, mode in _passages(text, a, b, doc, inherit):
@@ -163,13 +191,22 @@ def segment(doc: Document) -> None:
         if passages[first][2] == REVIEWED and not any(h[0] < first for h in heads if h[1] == _RANK_L1):
             # a later page of a split report opening inside the review ((接1版)…推动245项…，一年来…):
             # what comes before the first cue, and headings that say nothing, continue the review
-            root = Section(id="0", level=0, marker="", title=root.title, start=0, end=len(text), parent=None,
-                           year=doc.reviewed_year, mode=REVIEWED)
+            root = Section(
+                id="0",
+                level=0,
+                marker="",
+                title=root.title,
+                start=0,
+                end=len(text),
+                parent=None,
+                year=doc.reviewed_year,
+                mode=REVIEWED,
+            )
             sections, stack = [root], [(root, 0)]
     outline = heads
     heads_index = {h[0]: i for i, h in enumerate(outline)}
     heads = sorted(heads + [(start, _RANK_PASSAGE, 5, 0, "", start) for start in passages])
-    for i, (start, rank, level, _num, marker, tstart) in enumerate(heads):
+    for start, rank, level, _num, marker, tstart in heads:
         while stack[-1][1] >= rank:
             stack.pop()
         parent = stack[-1][0]
@@ -178,20 +215,46 @@ def segment(doc: Document) -> None:
         if rank == _RANK_PASSAGE:  # a run of paragraphs of one mode: it holds no heading
             end, year, mode = passages[start]
             title = _heading_title(text, start, limit=40, stops="。！？\n，：")
-            sections.append(Section(id=sid, level=5, marker="", title=doc.text[start:start + len(title)],
-                                    start=start, end=min(end, parent.end), parent=parent.id, year=year, mode=mode))
+            sections.append(
+                Section(
+                    id=sid,
+                    level=5,
+                    marker="",
+                    title=doc.text[start : start + len(title)],
+                    start=start,
+                    end=min(end, parent.end),
+                    parent=parent.id,
+                    year=year,
+                    mode=mode,
+                )
+            )
             continue
         title = _heading_title(text, tstart, stops="。！？\n；" if rank == _RANK_INLINE else "。！？\n")
         end = _section_end(outline, heads_index[start], rank, parent.end, len(text))
         year, mode = _year_mode(title, parent, doc, level)
         before = sections[-1] if sections[-1].parent == "0" else None
-        if rank == _RANK_L1 and _neutral(title) and before is not None and before.level == 5 \
-                and before.mode == REVIEWED and _title_line(text, before.start):
+        if (
+            rank == _RANK_L1
+            and _neutral(title)
+            and before is not None
+            and before.level == 5
+            and before.mode == REVIEWED
+            and _title_line(text, before.start)
+        ):
             # 2025年和“十四五”工作回顾 / 一、经济运行量质齐升…: numbered parts under an unnumbered
             # review title continue it (after a numbered review heading, a neutral one turns to the plan)
             year, mode = before.year, before.mode
-        sec = Section(id=sid, level=level, marker=marker, title=doc.text[tstart:tstart + len(title)].strip(),
-                      start=start, end=end, parent=parent.id, year=year, mode=mode)
+        sec = Section(
+            id=sid,
+            level=level,
+            marker=marker,
+            title=doc.text[tstart : tstart + len(title)].strip(),
+            start=start,
+            end=end,
+            parent=parent.id,
+            year=year,
+            mode=mode,
+        )
         sections.append(sec)
         stack.append((sec, rank))
     doc.sections = sections
@@ -201,21 +264,29 @@ def segment(doc: Document) -> None:
 def _title_line(text: str, start: int) -> bool:
     """The line at ``start`` is a title (2025年和“十四五”工作回顾), not prose (在过去的一年里，…)."""
     end = text.find("\n", start)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    line = text[start : end if end >= 0 else len(text)].strip()
     return len(line) <= 40 and not re.search(r"[，。；：！？]", line)
 
 
 def _neutral(title: str) -> bool:
     """A heading that says nothing of the year it is about (一、关于社会主义建设)."""
-    return not (_REVIEW_WORDS.search(title) or _PLAN_WORDS.search(title) or _YEAR.search(title)
-                or _SITUATION.search(title) or re.search(r"今年|明年|今后|新的一年|[一二三四五六七八九]年", title))
+    return not (
+        _REVIEW_WORDS.search(title)
+        or _PLAN_WORDS.search(title)
+        or _YEAR.search(title)
+        or _SITUATION.search(title)
+        or re.search(r"今年|明年|今后|新的一年|[一二三四五六七八九]年", title)
+    )
 
 
 def _part_headings(text: str) -> list[tuple[int, int]]:
     """Unnumbered part titles above the numbered outline (1980s national reports):
     only when a report has two or more, so a lone short line is no part."""
-    found = [(m.start(1), m.start(1)) for m in _PART.finditer(text)
-             if not _L1.match(m.group(1)) and sum(map(is_cjk_char, m.group(1))) >= 0.8 * len(m.group(1))]
+    found = [
+        (m.start(1), m.start(1))
+        for m in _PART.finditer(text)
+        if not _L1.match(m.group(1)) and sum(map(is_cjk_char, m.group(1))) >= 0.8 * len(m.group(1))
+    ]
     return found if len(found) >= 2 else []
 
 
@@ -223,7 +294,9 @@ def is_cjk_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _passages(text: str, start: int, end: int, doc: Document, inherit: bool = True) -> list[tuple[int, int, int | None, str]]:
+def _passages(
+    text: str, start: int, end: int, doc: Document, inherit: bool = True
+) -> list[tuple[int, int, int | None, str]]:
     """``(start, end, year, mode)`` of the passages in ``text[start:end]``: runs of paragraphs
     of one mode, each opened by a cue (see the module doc); none before the first cue.
 
@@ -232,7 +305,6 @@ def _passages(text: str, start: int, end: int, doc: Document, inherit: bool = Tr
     news = doc.kind in ("news", "digest")
     cuts = []  # (offset, year, mode)
     ends: dict[int, int] = {}
-    pos = start
     for para in re.finditer(r"[^\n]+", text[start:end]):
         a = start + para.start()
         line = para.group(0)
@@ -247,13 +319,12 @@ def _passages(text: str, start: int, end: int, doc: Document, inherit: bool = Tr
                 c = _inline_cue(line, m.start(), doc)
                 if c:
                     cuts.append((a + m.start(), *c))
-        pos = a
     cuts.sort()
     if not inherit:
         return [(at, ends[at], year, m) for at, year, m in cuts if ends[at] > at]
     out = []
     mode = None
-    for i, (at, year, m) in enumerate(cuts):
+    for at, year, m in cuts:
         if m == mode and out:
             continue
         if out:
@@ -270,15 +341,17 @@ def _cue(line: str, doc: Document, news: bool):
         return _reviewed_year(m, doc), REVIEWED
     if _PLAN_OPEN.match(line) or _opens_with_year(line, doc.plan_year, _AFTER_PLAN_YEAR):
         return doc.plan_year, PLANNED
-    if _opens_with_year(line, doc.reviewed_year, _AFTER_REVIEWED_YEAR) and \
-            doc.reviewed_year != doc.plan_year:
+    if _opens_with_year(line, doc.reviewed_year, _AFTER_REVIEWED_YEAR) and doc.reviewed_year != doc.plan_year:
         return doc.reviewed_year, REVIEWED
     # a short line that is a heading (not a line of the title: …执行情况与2020年计划草案的报告)
     short = len(line.strip()) <= 30 and not re.search(r"[。；]|报告|^[ ]*(?:——|—|─|在)", line)
     if short and _REVIEW_WORDS.search(line):
         return _year_in(line, doc.reviewed_year), REVIEWED
-    if short and re.search(r"目标|任务|工作安排|工作重点|重点工作|总体要求", line) and not _YEAR.search(line.replace(
-            str(doc.plan_year), "")):
+    if (
+        short
+        and re.search(r"目标|任务|工作安排|工作重点|重点工作|总体要求", line)
+        and not _YEAR.search(line.replace(str(doc.plan_year), ""))
+    ):
         return doc.plan_year, PLANNED
     if news:
         first = re.split(r"[。！？]", line, maxsplit=1)[0]
@@ -351,7 +424,7 @@ def _merge_runs(heads: list[tuple], inline: list[tuple]) -> list[tuple]:
 
 
 def _section_end(heads, i, rank, parent_end, n):
-    for start, r, *_ in heads[i + 1:]:
+    for start, r, *_ in heads[i + 1 :]:
         if r <= rank:
             return min(start, parent_end)
     return min(parent_end, n)

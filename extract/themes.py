@@ -7,6 +7,7 @@ leftmost-longest over all keywords at once, so a short keyword never fires
 inside a longer one (环境 inside 营商环境). Every tag keeps its reason, so a
 reader can see why an entity sits under a theme.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,15 +31,18 @@ class ThemeMatcher:
     order: dict[str, int]  # theme id -> position in the scheme
 
     @classmethod
-    def from_terms(cls, terms: Sequence[Term]) -> "ThemeMatcher":
+    def from_terms(cls, terms: Sequence[Term]) -> ThemeMatcher:
         themes_of: dict[str, list[str]] = {}
         for term in terms:
             for kw in term.keywords:
                 themes_of.setdefault(kw, []).append(term.id)
         keywords = sorted(themes_of, key=lambda k: (-len(k), k))
         pattern = re.compile("|".join(map(re.escape, keywords))) if keywords else re.compile(r"(?!)")
-        return cls(pattern=pattern, themes_of={k: tuple(v) for k, v in themes_of.items()},
-                   order={t.id: i for i, t in enumerate(terms)})
+        return cls(
+            pattern=pattern,
+            themes_of={k: tuple(v) for k, v in themes_of.items()},
+            order={t.id: i for i, t in enumerate(terms)},
+        )
 
     def match(self, text: str) -> dict[str, str]:
         """Theme id -> the first keyword in ``text`` that signals it."""
@@ -73,8 +77,7 @@ def tag_themes(doc: Document, entities: Sequence[Entity], matcher: ThemeMatcher 
         ent.themes = tags
 
 
-def _merge(section: dict[str, str], sentence: dict[str, str], m: Mention,
-           matcher: ThemeMatcher) -> list[ThemeTag]:
+def _merge(section: dict[str, str], sentence: dict[str, str], m: Mention, matcher: ThemeMatcher) -> list[ThemeTag]:
     themes = sorted(set(section) | set(sentence), key=matcher.order.__getitem__)
     out = []
     for theme in themes:
@@ -94,14 +97,14 @@ def _section_reasons(doc: Document, section_id: str, matcher: ThemeMatcher) -> d
 
 
 def _sentence_reasons(doc: Document, m: Mention, matcher: ThemeMatcher) -> dict[str, str]:
-    text = doc.folded[m.sentence_start:m.sentence_start + len(m.sentence)]
+    text = doc.folded[m.sentence_start : m.sentence_start + len(m.sentence)]
     return {theme: f"sentence: keyword {kw}" for theme, kw in matcher.match(text).items()}
 
 
 def _folded_title(doc: Document, sec: Section) -> str:
     """The heading as the rules read it (simplified), at the same place in ``folded``."""
     at = doc.text.find(sec.title, sec.start, sec.start + len(sec.title) + 40)  # just after its marker
-    return doc.folded[at:at + len(sec.title)] if at >= 0 else sec.title
+    return doc.folded[at : at + len(sec.title)] if at >= 0 else sec.title
 
 
 def _chain(doc: Document, section_id: str | None) -> list[Section]:

@@ -5,13 +5,14 @@ typo raises instead of quietly minting a new IRI. Instances live under
 ``…/id/`` with one sub-namespace per kind, so IRIs read well in TriG and in
 query results.
 """
+
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import (DCTERMS, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace,
-                              ORG)
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace
 
-BASE = "https://w3id.org/policy-kg/"
+from ontology.iris import BASE
+
 ONTOLOGY = URIRef(BASE + "ontology")  # the ontology's own IRI and the name of its graph
 
 
@@ -84,7 +85,7 @@ class PKG(DefinedNamespace):
     componentUnit: URIRef
     componentQualifier: URIRef
     componentMeasure: URIRef
-    # the continuity audit (kg/audit.py): what report N+1 says of what report N named
+    # the continuity audit (kg/audit/continuity.py): what report N+1 says of what report N named
     ContinuityFinding: URIRef
     earlierReport: URIRef
     laterReport: URIRef
@@ -116,7 +117,7 @@ FINDING = Namespace(ID + "finding/")
 LINK = Namespace(ID + "link/")
 
 CORPUS_GRAPH = GRAPH["corpus"]  # entities merged across reports, years, minted concepts
-AUDIT_GRAPH = GRAPH["audit"]  # the continuity audit's findings (kg/audit.py)
+AUDIT_GRAPH = GRAPH["audit"]  # the continuity audit's findings (kg/audit/continuity.py)
 
 PREFIXES: dict[str, str] = {
     "pkg": str(PKG._NS),
@@ -151,6 +152,18 @@ PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
     "sh": str(SH),
 }
+
+
+# longest namespace first, so id/ never shadows id/entity/
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def compact(iri: str) -> str:
+    """An IRI as a prefixed name of the project (``entity:park-xinghe``), else ``<iri>``."""
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return f"<{iri}>"
 
 
 def concept_namespace(vocabulary: str) -> Namespace:

@@ -1,51 +1,123 @@
 """``kg build`` after the extraction: the graph, its audit, the files, the site.
 
-The steps share one graph in memory. It is built once (kg/build.py), copied
-once into an Oxigraph store, audited once; the findings go into the graph
-file and, from the same records, into the audit files; the site queries the
-same store. Each step used to read ``graph.trig`` back from disk instead (the
-audit twice), which cost the national corpus half a minute.
+The steps share one graph in memory. It is built once (``kg.graph.build``),
+loaded once into an Oxigraph store, audited once; the findings go into the
+graph file and, from the same records, into the audit files; the site queries
+the same store. Each step used to read ``graph.trig`` back from disk instead
+(the audit twice), which cost the national corpus half a minute.
 
-The files are those ``write_build``, ``write_audit`` and ``write_site``
-write when run one after the other, byte for byte (tested).
+The files are those ``write_build``, ``write_audit`` and ``write_site`` write
+when run one after the other, byte for byte (tested).
 """
+
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from extract.contract import corpus_to_json, dumps
 from extract.records import CorpusResult
+from kg.audit.continuity import Audit, add_findings
+from kg.audit.export import AuditFiles, write_audit
+from kg.graph.build import build_graphs, report_stem
+from kg.graph.dataset import Graphs, count, to_store
+from kg.graph.store import save_build
+from kg.namespaces import GRAPH, REPORT
+from kg.query.engines import OxigraphEngine
+from kg.site.data import read_site_data
+from kg.site.write import SiteSummary, write_site
 
 STAGES = ("graph", "files", "audit files", "site")
 
 
 @dataclass(frozen=True)
+class Built:
+    """A corpus's graph, audit included, ready to write and to query.
+
+    ``store`` holds the same quads as ``graphs``: the audit files and the site
+    query it instead of reading ``graph.trig`` back (which cost the national
+    build a second and a third load of the graph).
+    """
+
+    graphs: Graphs
+    store: ox.Store
+    audit: Audit
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    out_dir: Path
+    files: list[Path]
+    reports: int
+    entities: int
+    mentions: int
+    quads: int
+
+
+@dataclass(frozen=True)
 class Folder:
-    """What ``build_folder`` wrote: kg.build.BuildSummary, kg.audit.AuditFiles, kg.site.SiteSummary."""
+    """What ``build_folder`` wrote."""
 
-    build: object
-    audit: object
-    site: object
+    build: BuildSummary
+    audit: AuditFiles
+    site: SiteSummary
 
 
-def build_folder(result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",), *,
-                 timings: dict[str, float] | None = None) -> Folder:
+def build_graph(result: CorpusResult) -> Built:
+    """The graphs of ``result``, loaded into Oxigraph, audited; the findings are
+    added to both as ``id/graph/audit`` (``kg.audit.continuity``)."""
+    graphs = build_graphs(result)
+    store = to_store(graphs)
+    audit = add_findings(graphs, store)
+    return Built(graphs, store, audit)
+
+
+def write_build(
+    result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",), built: Built | None = None
+) -> BuildSummary:
+    """Write the graph files, ``extraction.json`` (the records the graph was
+    built from) and a manifest. The graph carries the continuity audit's
+    findings. ``built`` is the graph of ``result`` when the caller already has
+    it (``build_graph``)."""
+    built = built if built is not None else build_graph(result)
+    quads = count(built.graphs)
+    entities = len({e.id for d in result.documents for e in d.entities})
+    mentions = sum(len(e.mentions) for d in result.documents for e in d.entities)
+    manifest = {
+        "reports": [
+            {
+                "file": d.document.name,
+                "iri": str(REPORT[report_stem(d.document)]),
+                "graph": str(GRAPH[report_stem(d.document)]),
+            }
+            for d in result.documents
+        ],
+        "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
+    }
+    files = save_build(out_dir, built.graphs, formats, extraction=dumps(corpus_to_json(result)), manifest=manifest)
+    return BuildSummary(Path(out_dir), files, len(result.documents), entities, mentions, quads)
+
+
+def build_folder(
+    result: CorpusResult,
+    out_dir: str | Path,
+    formats: Iterable[str] = ("trig",),
+    *,
+    timings: dict[str, float] | None = None,
+) -> Folder:
     """Write the whole build folder of ``result``: graph files, audit files, site.
 
     ``timings``, when given, receives the wall time of each stage in seconds
     (the names in STAGES), for bench/build.py.
     """
-    from .audit import write_audit
-    from .build import build_graph, write_build
-    from .engines import OxigraphEngine
-    from .site import write_site
-    from .viz.data import read_site_data
 
     @contextmanager
-    def stage(name: str):
+    def stage(name: str) -> Iterator[None]:
         start = time.perf_counter()
         yield
         if timings is not None:
@@ -59,5 +131,5 @@ def build_folder(result: CorpusResult, out_dir: str | Path, formats: Iterable[st
     with stage("audit files"):
         audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
     with stage("site"):
-        site = write_site(out_dir, data=read_site_data(engine))
+        site = write_site(out_dir, data=read_site_data(engine), audit=audit_files.audit)
     return Folder(summary, audit_files, site)

@@ -1,16 +1,19 @@
-"""The TSV vocabularies (themes, indicators, statuses) that both sides read.
+"""The TSV vocabularies that both sides read: themes, indicators, statuses, continuity verdicts,
+modes, entity types. Each has its one home here; code reads it instead of listing its ids again.
 
 They are TSV rather than Turtle so that ``extract`` can use them without
-parsing RDF; ``kg.build`` turns each into a SKOS concept scheme. Columns:
+parsing RDF; ``kg.graph.build`` turns each into a SKOS concept scheme. Columns:
 ``id<TAB>zh<TAB>en<TAB>alt[<TAB>extra…]`` where ``alt`` is a ``|``-separated
 list of keywords or surface forms (``-`` for none); lines starting with ``#``
 are comments.
 The files ship with the package, so a malformed line is a bug in the
 project, reported as a ``ValueError`` naming the file and line.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -58,6 +61,12 @@ def read_vocabulary(source: str | Path) -> list[Term]:
         alt = tuple(a.strip() for a in alt_col.split("|") if a.strip())
         terms.append(Term(id=cols[0], zh=cols[1], en=cols[2], alt=alt, extra=tuple(cols[4:])))
     return terms
+
+
+@cache
+def modes() -> tuple[str, ...]:
+    """The modes (ontology/modes.tsv) in the order of time within a year: planned, then reviewed."""
+    return tuple(t.id for t in read_vocabulary("modes"))
 
 
 def optional_vocabulary(name: str) -> list[Term]:

@@ -6,6 +6,7 @@ corpus (issue 12.3):
 
     .venv/bin/python scripts/review_parts.py ../shared/corpus/national/*.txt
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,7 +22,7 @@ def reviewed_chars(doc) -> int:
     covered = bytearray(len(doc.text))
     for s in doc.sections:
         if s.mode == REVIEWED and s.id != "0":
-            covered[s.start:s.end] = b"\x01" * (s.end - s.start)
+            covered[s.start : s.end] = b"\x01" * (s.end - s.start)
     return sum(covered)
 
 

@@ -1,4 +1,5 @@
 """Shared fixtures: where the sample corpus and ../shared live."""
+
 from __future__ import annotations
 
 import os

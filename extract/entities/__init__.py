@@ -11,6 +11,7 @@ line up with the text, whitespace included) plus the project's own components:
 - ``policy_gazetteer``: names known anywhere in the corpus found again,
   short forms merged with their long forms (run in a second pass).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -72,32 +73,35 @@ class EntityExtractor:
         self.first_pass_all([document])
         return [(c.start, c.end) for c in self._found[document.name]]
 
-    def first_pass_all(self, documents: list[Document],
-                       on_each: Callable[[int, Document], None] | None = None) -> None:
+    def first_pass_all(self, documents: list[Document], on_each: Callable[[int, Document], None] | None = None) -> None:
         """The rules over every document (``nlp.pipe``), and the gazetteer taught
         what they found; ``on_each(i, document)`` as each one is done."""
-        gazetteer = self.nlp.get_pipe("policy_gazetteer")
+        gaz = self.nlp.get_pipe("policy_gazetteer")
         for d in documents:
             self._found[d.name] = []
-        pieces = ((d.folded[a:b], (k, a, b)) for k, d in enumerate(documents)
-                  for a, b in chunks(d.folded, self.chunk_size))
+        pieces = (
+            (d.folded[a:b], (k, a, b)) for k, d in enumerate(documents) for a, b in chunks(d.folded, self.chunk_size)
+        )
         done = 0
         with self.nlp.select_pipes(enable=list(PIPES)):
             for doc, (k, a, b) in self.nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE):
                 document = documents[k]
                 keep = self._kept + (b - a) <= self.keep_chars
                 self._kept += (b - a) if keep else 0
-                self._found[document.name].append(_Chunk(a, b, list(doc._.get(CANDIDATES) or []),
-                                                         list(doc._.get(CHOSEN) or []), doc if keep else None))
-                gazetteer.learn(doc)
+                self._found[document.name].append(
+                    _Chunk(
+                        a, b, list(doc._.get(CANDIDATES) or []), list(doc._.get(CHOSEN) or []), doc if keep else None
+                    )
+                )
+                gaz.learn(doc)
                 self.repeats.observe(document.name, doc_text(doc))
                 if on_each is not None:
                     while done < k:  # every document before this one is finished
                         done += 1
                         on_each(done, documents[done - 1])
         for name in self.repeats.names():
-            if name not in gazetteer.known:
-                gazetteer.teach(name, "PROGRAM")
+            if name not in gaz.known:
+                gaz.teach(name, "PROGRAM")
         if on_each is not None:
             for i in range(done + 1, len(documents) + 1):
                 on_each(i, documents[i - 1])
@@ -106,17 +110,17 @@ class EntityExtractor:
         """Entities of one document, after the corpus-wide second pass."""
         if document.name not in self._found:
             self.first_pass(document)
-        gazetteer, select = self.nlp.get_pipe("policy_gazetteer"), self.nlp.get_pipe("policy_select")
+        gaz, sel = self.nlp.get_pipe("policy_gazetteer"), self.nlp.get_pipe("policy_select")
         chosen = []
         for c in self._found.pop(document.name):
             doc = c.doc
             if doc is None:
-                doc = self.nlp.make_doc(document.folded[c.start:c.end])
+                doc = self.nlp.make_doc(document.folded[c.start : c.end])
                 doc._.set(CANDIDATES, c.candidates)
                 doc._.set(CHOSEN, c.chosen)
             else:
                 self._kept -= c.end - c.start
-            select(gazetteer(doc))
+            sel(gaz(doc))
             chosen.extend(replace(x, start=x.start + c.start, end=x.end + c.start) for x in doc._.get(CHOSEN) or [])
         return group_mentions(document, chosen)
 
@@ -156,21 +160,31 @@ def group_mentions(document: Document, chosen: list[Candidate]) -> list[Entity]:
     by_key: dict[tuple[str, str], Entity] = {}
     area = document.area and fold(document.area)
     for c in chosen:
-        surface = text[c.start:c.end]
-        if area and unquote(document.folded[c.start:c.end]) == area:
+        surface = text[c.start : c.end]
+        if area and unquote(document.folded[c.start : c.end]) == area:
             continue  # the report's own area (滨海新区, 雄安新区 in its own report) is the place it is about
-        canonical = unquote(c.canonical) if c.canonical else unquote(document.folded[c.start:c.end])
+        canonical = unquote(c.canonical) if c.canonical else unquote(document.folded[c.start : c.end])
         key = (c.type, canonical)
         ent = by_key.get(key)
         if ent is None:
             ent = by_key[key] = Entity(id="", type=c.type, name=unquote(surface))
         sent = document.sentence_at(c.start)
         sec = document.section(sent.section)
-        ent.mentions.append(Mention(
-            text=surface, start=c.start, end=c.end, type=c.type, rule=c.rule,
-            sentence=text[sent.start:sent.end], sentence_start=sent.start,
-            section=sec.id, section_title=sec.title, year=sec.year, mode=sec.mode,
-        ))
+        ent.mentions.append(
+            Mention(
+                text=surface,
+                start=c.start,
+                end=c.end,
+                type=c.type,
+                rule=c.rule,
+                sentence=text[sent.start : sent.end],
+                sentence_start=sent.start,
+                section=sec.id,
+                section_title=sec.title,
+                year=sec.year,
+                mode=sec.mode,
+            )
+        )
     for ent in by_key.values():
         # the name is the fullest form the document writes, as written
         ent.name = max((unquote(m.text) for m in ent.mentions), key=len)

@@ -1,4 +1,5 @@
 """The record each rule leaves on the Doc, and the Doc extension holding them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@ report, where a hand-made list would only cover the words we happened to see.
 It is read once, lazily, from the installed jieba package; nothing is
 downloaded and nothing of it is copied into the project.
 """
+
 from __future__ import annotations
 
 import os
@@ -65,8 +66,15 @@ def dictionary() -> Dictionary:
                 adverbials.add(word)
             if tag in NOUN_TAGS:
                 nouns.add(word)
-    return Dictionary(frozenset(common), frozenset(places), frozenset(verbs), frozenset(verbal),
-                      frozenset(adverbials), frozenset(words), frozenset(nouns))
+    return Dictionary(
+        frozenset(common),
+        frozenset(places),
+        frozenset(verbs),
+        frozenset(verbal),
+        frozenset(adverbials),
+        frozenset(words),
+        frozenset(nouns),
+    )
 
 
 def is_word(text: str) -> bool:
@@ -89,7 +97,7 @@ def is_place_chain(text: str) -> bool:
         return False
     while i < n:
         for k in range(min(MAX_LEN, n - i), 1, -1):
-            if text[i:i + k] in places:
+            if text[i : i + k] in places:
                 i += k
                 break
         else:
@@ -106,7 +114,7 @@ def all_common(text: str) -> bool:
         return False
     while i < n:
         for k in range(min(MAX_LEN, n - i), 1, -1):
-            if text[i:i + k] in common:
+            if text[i : i + k] in common:
                 i += k
                 break
         else:
@@ -134,8 +142,8 @@ def leading_verb(text: str, start: int, end: int) -> int:
 
 def _longest(text: str, start: int, end: int, words: frozenset[str]) -> str:
     for k in range(min(MAX_LEN, end - start), 1, -1):
-        if text[start:start + k] in words:
-            return text[start:start + k]
+        if text[start : start + k] in words:
+            return text[start : start + k]
     return ""
 
 

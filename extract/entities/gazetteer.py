@@ -5,6 +5,7 @@ A report names a firm in full once (鲁铭高温公司) and by its short form af
 pass over the whole corpus, every name found anywhere, and the short form of
 every firm, is looked for in every report.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import srsly
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -40,8 +40,12 @@ class Known:
     canonical: str
 
 
-@Language.factory("policy_gazetteer", requires=["doc._.policy_entities"], assigns=["doc._.policy_candidates"],
-                  default_config={"lexicon": None, "min_form": MIN_FORM})
+@Language.factory(
+    "policy_gazetteer",
+    requires=["doc._.policy_entities"],
+    assigns=["doc._.policy_candidates"],
+    default_config={"lexicon": None, "min_form": MIN_FORM},
+)
 def make_gazetteer(nlp: Language, name: str, lexicon: str | None, min_form: int):
     """``min_form``: the shortest known form looked for where no punctuation closes it."""
     register()  # the Doc extensions, also when spacy.load builds the component
@@ -71,18 +75,23 @@ class Gazetteer:
         text = doc_text(doc)
         for c in doc._.get(CHOSEN) or []:
             if c.type in ("PROGRAM", "PROJECT") and c.end - c.start >= MIN_FORM:
-                self.named.setdefault(unquote(text[c.start:c.end]), c.type)
+                self.named.setdefault(unquote(text[c.start : c.end]), c.type)
             if c.type == "INSTITUTION" or (c.rule, c.kind) not in TRUSTED and c.rule != "heads":
                 continue
-            name = unquote(text[c.start:c.end])
+            name = unquote(text[c.start : c.end])
             if is_generic(name, self.lex) or is_word(name) or (c.rule != "heads" and all_common(name)):
                 continue  # everyday words and sectors stay where they were found
             canonical = c.canonical or name
             if c.rule != "heads":  # a name with its head is found again by policy_heads wherever it recurs
                 self._add(name, c.type, canonical)
-            slogan = _quoted(text[c.start:c.end])
-            if c.type == "PROGRAM" and len(slogan) >= 3 and not slogan.isascii() and not is_word(slogan) \
-                    and not is_plan_period(slogan):
+            slogan = _quoted(text[c.start : c.end])
+            if (
+                c.type == "PROGRAM"
+                and len(slogan) >= 3
+                and not slogan.isascii()
+                and not is_word(slogan)
+                and not is_plan_period(slogan)
+            ):
                 self._add(slogan, "PROGRAM", slogan)  # "“双随机、一公开”监管" names "双随机、一公开"
             if c.type == "ENTERPRISE" and c.head in LEGAL_FORMS and name.endswith(c.head):
                 short = name[: -len(c.head)]
@@ -131,7 +140,7 @@ class Gazetteer:
         return doc
 
     def _coordinations(self, text: str, chosen) -> list[Candidate]:
-        """"载人航天与探月工程": a name whose parts before and after 与/和/及 are each a
+        """ "载人航天与探月工程": a name whose parts before and after 与/和/及 are each a
         whole name elsewhere in the corpus (载人航天, 探月工程) is two names sharing the
         head written once (the first as the text writes it). Without that evidence,
         "返贫监测预警和即时帮扶机制" and "…和对外开放攻坚行动" stay one name."""
@@ -142,7 +151,7 @@ class Gazetteer:
             for k in range(c.end - 2, c.start + 2, -1):
                 if text[k] not in "和与及" or inside_word(text, k, self.lex):
                     continue
-                left, right = unquote(text[c.start:k]), unquote(text[k + 1:c.end])
+                left, right = unquote(text[c.start : k]), unquote(text[k + 1 : c.end])
                 typ = self.named.get(left) or (self.known[left].type if left in self.known else None)
                 if typ in ("PROGRAM", "PROJECT") and (right in self.named or right in self.known):
                     out.append(Candidate(c.start, k, typ, "gazetteer", kind="coordinated", priority=3))
@@ -155,7 +164,7 @@ class Gazetteer:
         rows = [[k.form, k.type, k.canonical] for k in sorted(self.known.values(), key=lambda k: k.form)]
         return srsly.json_dumps({"known": rows, "named": sorted(self.named.items())}).encode("utf-8")
 
-    def from_bytes(self, data: bytes, *, exclude=()) -> "Gazetteer":
+    def from_bytes(self, data: bytes, *, exclude=()) -> Gazetteer:
         self.known = {}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         data = srsly.json_loads(data.decode("utf-8"))
@@ -169,21 +178,24 @@ class Gazetteer:
         path.mkdir(parents=True, exist_ok=True)
         (path / "known.json").write_bytes(self.to_bytes())
 
-    def from_disk(self, path, *, exclude=()) -> "Gazetteer":
+    def from_disk(self, path, *, exclude=()) -> Gazetteer:
         return self.from_bytes((Path(path) / "known.json").read_bytes())
 
     def _owners(self, text: str, chosen) -> list[Candidate]:
-        """"广晟玫瑰风情园": a park or project whose name starts with a known firm
+        """ "广晟玫瑰风情园": a park or project whose name starts with a known firm
         says whose it is; the firm is named there too (as a nested mention)."""
         out = []
         for c in chosen:
             if c.type == "ENTERPRISE":
                 continue
             for n in range(min(8, c.end - c.start - 2), 1, -1):
-                k = self.known.get(text[c.start:c.start + n])
+                k = self.known.get(text[c.start : c.start + n])
                 if k is not None and k.type == "ENTERPRISE":
-                    out.append(Candidate(c.start, c.start + n, k.type, "gazetteer", kind="nested", priority=-1,
-                                         canonical=k.canonical))
+                    out.append(
+                        Candidate(
+                            c.start, c.start + n, k.type, "gazetteer", kind="nested", priority=-1, canonical=k.canonical
+                        )
+                    )
                     break
         return out
 
@@ -191,7 +203,7 @@ class Gazetteer:
 def _quoted(name: str) -> str:
     a = name.find("“")
     b = name.find("”", a + 1)
-    return name[a + 1:b] if a >= 0 and b > a + 1 and (a > 0 or b < len(name) - 1) else ""
+    return name[a + 1 : b] if a >= 0 and b > a + 1 and (a > 0 or b < len(name) - 1) else ""
 
 
 def _closed(text: str, a: int, b: int, slogan: bool = False) -> bool:

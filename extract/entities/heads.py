@@ -6,6 +6,7 @@ of the name and another head ("产业园" in "海尔家居产业园工业互联�
 later head ends the name; a park followed by a whole new name
 ("…产业园区无机非金属材料产业基地") is split into two.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,12 +44,18 @@ CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
-TAIL_RE = re.compile(r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|辅线|连接线|[东西南北中])段"
-                     r"|[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}段")
+TAIL_RE = re.compile(
+    r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|辅线|连接线|[东西南北中])段"
+    r"|[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}段"
+)
 
 
-@Language.factory("policy_heads", requires=["token.orth"], assigns=["doc._.policy_candidates"],
-                  default_config={"lexicon": None, "split_gap": SPLIT_GAP})
+@Language.factory(
+    "policy_heads",
+    requires=["token.orth"],
+    assigns=["doc._.policy_candidates"],
+    default_config={"lexicon": None, "split_gap": SPLIT_GAP},
+)
 def make_heads(nlp: Language, name: str, lexicon: str | None, split_gap: int):
     """``lexicon``: a folder of word lists (default: the packaged extract/lexicon);
     ``split_gap``: characters after a park's head before a new name splits off."""
@@ -65,8 +72,7 @@ class HeadNames:
         found = candidates(doc)
         text = doc_text(doc)
         counts = count_ends(text)
-        matches = [m for m in head_matches(text, self.lex)
-                   if not blocked_after(text, m.end(), m.group(0), self.lex)]
+        matches = [m for m in head_matches(text, self.lex) if not blocked_after(text, m.end(), m.group(0), self.lex)]
         floor = 0
         for k, m in enumerate(matches):
             nxt = matches[k + 1] if k + 1 < len(matches) else None
@@ -88,24 +94,28 @@ class HeadNames:
         """Joined heads that are still two names: a park before a whole new name,
         a governing verb between them ("…重大工程实施系列制度措施"), a programme
         before a generic tail ("林长制工作长效机制")."""
-        gap = text[end:nxt.start()]
+        gap = text[end : nxt.start()]
         if head.type == "PARK":  # "滨海新区高质量发展…行动": the area's own programme is one name
             return len(gap) >= self.split_gap and head_of(nxt.group(0), self.lex).type != "PROGRAM"
         if any(is_governing(w, self.lex) for w in _words(gap, self.lex)):
             return True
-        if head.type == "ENTERPRISE" and gap and (word_at(gap, 0, len(gap), self.lex) in self.lex.leads
-                                                 or is_verb_any(longest_word(gap, 0, len(gap)))):
+        if (
+            head.type == "ENTERPRISE"
+            and gap
+            and (word_at(gap, 0, len(gap), self.lex) in self.lex.leads or is_verb_any(longest_word(gap, 0, len(gap))))
+        ):
             return True  # "泓辰公司投资建设…物流园", "…公司入驻…园": the firm is the subject
         if head.type == "PROGRAM" and gap:
             second = head_of(nxt.group(0), self.lex)
             return second.kind == "policy" and is_generic(gap, self.lex)
         return False
 
-    def propose(self, text: str, head_start: int, head_end: int, floor: int,
-                counts: frozenset[int]) -> Candidate | None:
+    def propose(
+        self, text: str, head_start: int, head_end: int, floor: int, counts: frozenset[int]
+    ) -> Candidate | None:
         lex = self.lex
         head = head_of(text[head_start:head_end], lex)
-        if head.text in MANNER_HEADS and text[head_start - 1:head_start] in MANNER_BEFORE:
+        if head.text in MANNER_HEADS and text[head_start - 1 : head_start] in MANNER_BEFORE:
             return None  # "有计划地发展", "按计划推进": the manner of an action, not a plan
         if head.text in MANNER_HEADS and is_verbal(longest_word(text, head_end, min(len(text), head_end + 6))):
             return None  # "五莲县计划招引…": 计划 is the verb "plans to"
@@ -149,7 +159,7 @@ class HeadNames:
             typ = "PROJECT" if has_facility(modifier, lex) or self._works_on_site(modifier) else "PROGRAM"
             kind = "build" if typ == "PROJECT" else "named"
         # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
-        awarded = after_award(text[max(0, edge.region - 6):edge.region].rstrip("“‘ ") + edge.stripped, lex)
+        awarded = after_award(text[max(0, edge.region - 6) : edge.region].rstrip("“‘ ") + edge.stripped, lex)
         if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")):
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
@@ -159,9 +169,8 @@ class HeadNames:
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
 
-
     def _works_on_site(self, modifier: str) -> bool:
-        """"曾家园保护修缮（一期）工程", "周家祠及周边改造提升工程": building works
+        """ "曾家园保护修缮（一期）工程", "周家祠及周边改造提升工程": building works
         (a works head inside) or a phase on a named site are physical works."""
         if PHASE_RE.search(modifier):
             return True
@@ -171,7 +180,7 @@ class HeadNames:
 
 def _quoted_whole(text: str, head_start: int, head_end: int) -> int | None:
     """Start of the quoted stretch the head closes ("“十项行动”"), if it does."""
-    if text[head_end:head_end + 1] not in QUOTE_CLOSE:
+    if text[head_end : head_end + 1] not in QUOTE_CLOSE:
         return None
     i = head_start
     while i > max(0, head_start - 16):

@@ -5,6 +5,7 @@ any one report: head nouns, the verbs and adverbs that open a predicate,
 generic modifiers, class nouns that close a list. Users extend them by editing
 the files; the rules themselves stay unchanged.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,9 @@ from ..errors import InputError
 
 # Characters that never occur inside a name: punctuation, and function words
 # that cannot start or continue a proper name in this genre.
-HARD = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?*■□●○◆◇▲△★☆〔〕的是了被把将让等及或而且也都又还此这那每于在")
+HARD = frozenset(
+    "，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?*■□●○◆◇▲△★☆〔〕的是了被把将让等及或而且也都又还此这那每于在"
+)
 
 # Counts: Arabic figures with a measure or unit ("6个", "500万元以上", "2019年度"),
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
@@ -67,9 +70,20 @@ class Lexicon:
     vocab_max: int
 
 
-FILES = ("heads.tsv", "lead.txt", "generic.txt", "protected.txt", "class_nouns.tsv", "not_after.tsv",
-         "facilities.txt", "industries.txt", "award.txt", "descriptors.txt", "firm_predicates.txt",
-         "programme_verbs.txt")
+FILES = (
+    "heads.tsv",
+    "lead.txt",
+    "generic.txt",
+    "protected.txt",
+    "class_nouns.tsv",
+    "not_after.tsv",
+    "facilities.txt",
+    "industries.txt",
+    "award.txt",
+    "descriptors.txt",
+    "firm_predicates.txt",
+    "programme_verbs.txt",
+)
 
 
 def _lines(directory: str | None, name: str) -> list[str]:
@@ -147,8 +161,15 @@ def lexicon(directory: str | None = None) -> Lexicon:
         not_after.setdefault(head, []).append(follow)
     facilities = _lines(directory, "facilities.txt")
     industries = _lines(directory, "industries.txt")
-    vocab = (frozenset(leads) | generic | frozenset(heads) | frozenset(class_nouns) | frozenset(facilities)
-             | frozenset(protected) | frozenset(industries))
+    vocab = (
+        frozenset(leads)
+        | generic
+        | frozenset(heads)
+        | frozenset(class_nouns)
+        | frozenset(facilities)
+        | frozenset(protected)
+        | frozenset(industries)
+    )
     return Lexicon(
         heads=heads,
         head_tuple=tuple(heads),
@@ -164,8 +185,13 @@ def lexicon(directory: str | None = None) -> Lexicon:
         class_re=re.compile(_alternation(class_nouns)),
         facilities=tuple(sorted(facilities, key=len, reverse=True)),
         built_names=frozenset(h for h, rec in heads.items() if rec.kind in ("build", "infra")) | frozenset(facilities),
-        built=tuple(sorted((h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2 and h != "项目"), key=len,
-                           reverse=True)),
+        built=tuple(
+            sorted(
+                (h for h, rec in heads.items() if rec.kind in ("build", "infra") and len(h) >= 2 and h != "项目"),
+                key=len,
+                reverse=True,
+            )
+        ),
         awards=tuple(sorted(_lines(directory, "award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),
         descriptors=tuple(sorted(_lines(directory, "descriptors.txt"), key=len, reverse=True)),
@@ -179,8 +205,10 @@ def lexicon(directory: str | None = None) -> Lexicon:
 
 
 # Years of a campaign ("项目建设突破年", "重点工作攻坚年", "质量提升年活动") and months ("就业援助月")
-_CAMPAIGN_YEAR = re.compile(r"(?<=[\u4e00-\u9fff]{2})年(?=活动)|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新"
-                            r"|开放|改革|优质|量化|效益|环境|能力)年(?=[，。；、”]|为)|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])")
+_CAMPAIGN_YEAR = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})年(?=活动)|(?<=攻坚|突破|提升|落实|建设|推进|效能|作风|质量|发展|服务|创新"
+    r"|开放|改革|优质|量化|效益|环境|能力)年(?=[，。；、”]|为)|(?<=援助|宣传|服务|活动)月(?=活动|[，。；、”])"
+)
 
 
 def head_matches(text: str, lex: Lexicon, pos: int = 0, endpos: int | None = None):
@@ -214,9 +242,12 @@ def is_capacity(text: str, m: re.Match) -> bool:
         return True
     if not CAPACITY_UNIT_RE.search(m.group(0)):
         return False
-    nxt = text[m.end():m.end() + 2]
-    return len(nxt) == 2 and all("\u4e00" <= ch <= "\u9fff" and ch not in HARD for ch in nxt) \
+    nxt = text[m.end() : m.end() + 2]
+    return (
+        len(nxt) == 2
+        and all("\u4e00" <= ch <= "\u9fff" and ch not in HARD for ch in nxt)
         and nxt not in ("以上", "以下", "左右", "以内")
+    )
 
 
 def count_ends(text: str) -> frozenset[int]:

@@ -9,6 +9,7 @@ items look like firms' short names (a brand and its trade: 龙安电力), it is 
 firm. Items with their own head are left to ``policy_heads``. Each candidate's
 ``kind`` says which of the three typed it: "class", "shared" or "firm".
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,19 @@ from .candidate import Candidate, candidates, register
 from .dictionary import is_place_chain, is_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, head_matches, is_capacity
 from .lexicon import lexicon as load_lexicon
-from .names import (acceptable, after_award, after_descriptor, firm_shaped, inner_head, is_generic, is_place, joined, left_edge,
-                    strip_leads, unquote)
+from .names import (
+    acceptable,
+    after_award,
+    after_descriptor,
+    firm_shaped,
+    inner_head,
+    is_generic,
+    is_place,
+    joined,
+    left_edge,
+    strip_leads,
+    unquote,
+)
 from .tokenizer import doc_text
 
 CLAUSE_RE = re.compile(r"[^，。；：！？\n]+")
@@ -35,9 +47,12 @@ PLACE_NOTE_RE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")  # "格力电器（赣
 ARTICLES_RE = re.compile(r"\d{1,3}条")
 
 
-@Language.factory("policy_lists", requires=["token.orth"], assigns=["doc._.policy_candidates"],
-                  default_config={"lexicon": None, "max_item": MAX_ITEM, "max_shared": MAX_SHARED,
-                                  "class_window": CLASS_WINDOW})
+@Language.factory(
+    "policy_lists",
+    requires=["token.orth"],
+    assigns=["doc._.policy_candidates"],
+    default_config={"lexicon": None, "max_item": MAX_ITEM, "max_shared": MAX_SHARED, "class_window": CLASS_WINDOW},
+)
 def make_lists(nlp: Language, name: str, lexicon: str | None, max_item: int, max_shared: int, class_window: int):
     """``max_item``: the longest list item taken for a name; ``max_shared``: the
     longest item that shares a head written once; ``class_window``: how far
@@ -47,8 +62,9 @@ def make_lists(nlp: Language, name: str, lexicon: str | None, max_item: int, max
 
 
 class ListNames:
-    def __init__(self, lex: Lexicon, max_item: int = MAX_ITEM, max_shared: int = MAX_SHARED,
-                 class_window: int = CLASS_WINDOW):
+    def __init__(
+        self, lex: Lexicon, max_item: int = MAX_ITEM, max_shared: int = MAX_SHARED, class_window: int = CLASS_WINDOW
+    ):
         self.lex = lex
         self.max_item = max_item
         self.max_shared = max_shared
@@ -88,11 +104,14 @@ class ListNames:
         items = [(s, _rstrip(text, s, e)) for s, e in items]
         if class_type == "PROGRAM":  # "稳经济大盘59条、助企纾困31条等政策": policies by their articles
             items = [(s, _with_articles(text, e)) for s, e in items]
-        odd = [i for i, (s, e) in enumerate(items)
-               if not self._plausible(text, s, e, counts, articles=class_type == "PROGRAM")]
+        odd = [
+            i
+            for i, (s, e) in enumerate(items)
+            if not self._plausible(text, s, e, counts, articles=class_type == "PROGRAM")
+        ]
         if odd:
             # an odd item ("延榆等5条高铁、…、王瑶水库扩容等项目"): the list is what follows it
-            items = items[odd[-1] + 1:]
+            items = items[odd[-1] + 1 :]
             if not items or odd[-1] == 0 and len(odd) == 1 and not items[1:]:
                 return []
         heads = [inner_head(text, s, e, lex) for s, e in items]
@@ -161,14 +180,14 @@ class ListNames:
             m = COUNT_RE.match(text, pos, b)
             if m:
                 pos = m.end()
-        tail = text[pos:min(b, pos + self.class_window)]
+        tail = text[pos : min(b, pos + self.class_window)]
         m = self.lex.class_re.search(tail)
-        if m is None or any(ch in HARD for ch in tail[:m.start()]):
+        if m is None or any(ch in HARD for ch in tail[: m.start()]):
             return None
         return self.lex.class_nouns[m.group(0)]
 
     def _shared_type(self, text, items, heads) -> str | None:
-        """"华安新材料、大洋阻燃公司": a head written once at the end types the list."""
+        """ "华安新材料、大洋阻燃公司": a head written once at the end types the list."""
         last = heads[-1]
         if last is None or last.type in ("PROGRAM", "INSTITUTION"):
             return None
@@ -179,13 +198,15 @@ class ListNames:
             return None  # "…投产达效、产业园区集聚发展": the last item is no name, so shares no head
         if any(h is not None and h.type != last.type for h in heads[:-1]):
             return None
-        if all(h is None and e - s <= self.max_shared and not _ends_generic(text[s:e], self.lex)
-               for (s, e), h in zip(items[:-1], heads[:-1])):
+        if all(
+            h is None and e - s <= self.max_shared and not _ends_generic(text[s:e], self.lex)
+            for (s, e), h in zip(items[:-1], heads[:-1])
+        ):
             return last.type
         return None
 
     def _projects_being_built(self, text, items, heads, b: int) -> bool:
-        """"信丰电厂、…、格力电器（赣州）智能制造基地等投运投产": a list most of whose
+        """ "信丰电厂、…、格力电器（赣州）智能制造基地等投运投产": a list most of whose
         items are projects by their heads, and whose clause says they are being
         built or run, is a list of projects, the headless items included."""
         projects = sum(h is not None and h.type == "PROJECT" for h in heads)
@@ -201,7 +222,13 @@ class ListNames:
 
     def _headless_ok(self, name: str, typ: str) -> bool:
         bare = unquote(name)
-        if typ == "INSTITUTION" or is_place(bare) or is_place_chain(bare) or is_generic(bare, self.lex) or is_word(bare):
+        if (
+            typ == "INSTITUTION"
+            or is_place(bare)
+            or is_place_chain(bare)
+            or is_generic(bare, self.lex)
+            or is_word(bare)
+        ):
             return False
         return acceptable(bare, "", typ, "list", self.lex) is None
 
@@ -226,7 +253,7 @@ def _with_articles(text: str, e: int) -> int:
 
 
 def _ends_generic(name: str, lex: Lexicon) -> bool:
-    """"…回归周村区管理": an item ending in a generic word is a clause, not a name."""
+    """ "…回归周村区管理": an item ending in a generic word is a clause, not a name."""
     return any(name.endswith(w) and len(w) >= 2 for w in lex.generic)
 
 
@@ -251,7 +278,7 @@ def _separators(text: str, a: int, b: int) -> list[int]:
 
 
 def _after_last_park(text: str, start: int, end: int, lex: Lexicon) -> int:
-    """"高端装备制造产业园泰鼎靴式压榨机": the item is what follows the park."""
+    """ "高端装备制造产业园泰鼎靴式压榨机": the item is what follows the park."""
     last = start
     for m in head_matches(text, lex, start, end):
         h = lex.heads.get(m.group(0))

@@ -6,13 +6,23 @@ it meets punctuation, a function word, a count, or the verbs and adverbs
 that govern it ("加快推进" + name). The rules find the longest stretch that
 reaches back to such a boundary and then peel the governing words off.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .dictionary import (all_common, is_adverbial, is_common, is_name_word, is_noun, is_place_chain, is_verb, is_word, leading_verb,
-                         longest_word)
+from .dictionary import (
+    all_common,
+    is_adverbial,
+    is_common,
+    is_name_word,
+    is_noun,
+    is_place_chain,
+    is_verb,
+    leading_verb,
+    longest_word,
+)
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon
 
 MAX_NAME = 28
@@ -32,10 +42,27 @@ STRONG_KINDS = ("prog",)
 DIGIT_CLASS_RE = re.compile(r"\d+[大个项类]")
 THRESHOLD_RE = re.compile(r"[万亿]元(?:级)?以上|[万亿]元(?:级)?以下")
 BLOC_WORDS = ("主义", "革命", "侵略", "反动", "军事", "公约", "利益")
-KIND_HEADS = ("资本", "基金", "产业基金", "投资基金", "股权投资", "证券", "期货", "实业", "置业")  # heads that also name kinds
+KIND_HEADS = (
+    "资本",
+    "基金",
+    "产业基金",
+    "投资基金",
+    "股权投资",
+    "证券",
+    "期货",
+    "实业",
+    "置业",
+)  # heads that also name kinds
 MIN_PLAN_MODIFIER = 4
 MIN_SECTOR_PARK = 5
-LEVELS = ("国家", "全国", "省", "市", "区", "县")  # "省市现代农业产业园": a level and a kind, a title  # a park named by its sectors alone needs this many characters  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
+LEVELS = (
+    "国家",
+    "全国",
+    "省",
+    "市",
+    "区",
+    "县",
+)  # "省市现代农业产业园": a level and a kind, a title  # a park named by its sectors alone needs this many characters  # "货币政策", "土地政策" are kinds of policy; "就业优先政策" is one
 ADMIN_SUFFIXES = ("街道", "镇", "乡", "村", "县", "市", "省", "旗")
 AREA_NOUNS = ("片区", "园区", "社区", "小区", "景区", "城区", "厂区", "校区", "院区", "生活区", "新区", "湾区")
 
@@ -47,8 +74,14 @@ class Edge:
     region: int = 0  # where the stretch began before peeling
 
 
-def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = frozenset(),
-                 lex: Lexicon | None = None, max_len: int = MAX_NAME) -> int:
+def region_start(
+    text: str,
+    end: int,
+    floor: int = 0,
+    counts: frozenset[int] = frozenset(),
+    lex: Lexicon | None = None,
+    max_len: int = MAX_NAME,
+) -> int:
     """Scan left from ``end`` to the nearest boundary.
 
     One quoted stretch (“…”) or short parenthetical inside a name is stepped
@@ -64,8 +97,7 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
         ch = text[i - 1]
         if ch in QUOTE_CLOSE:
             j = max(text.rfind(q, max(limit, i - 26), i - 1) for q in QUOTE_OPEN)
-            if jumped or j < 0 or (lex is not None and inner_head(text, j + 1, i - 1, lex) is not None
-                                   and i != end):
+            if jumped or j < 0 or (lex is not None and inner_head(text, j + 1, i - 1, lex) is not None and i != end):
                 break  # a quoted whole name (“雪亮工程”建设) stands apart, unless a head follows it: “凤凰行动”计划
             if j > 0 and text[j - 1] in QUOTE_CLOSE:
                 i = j  # "“…优质年”“…量化年”活动": the quote next to the head, not the run before it
@@ -73,14 +105,17 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
             jumped = True
             i = j
             continue
-        if ch == "." and text[i - 2:i - 1].isdigit() and text[i:i + 1].isdigit():
+        if ch == "." and text[i - 2 : i - 1].isdigit() and text[i : i + 1].isdigit():
             i -= 1  # "190.8兆瓦…": a decimal point
             continue
         if ch == "）":
             j = text.rfind("（", max(limit, i - 8), i - 1)
-            inner = text[j + 1:i - 1]
-            if j <= 0 or text[j - 1] in HARD or (any(c in HARD or c in NUMERALS for c in inner)
-                                                 and not PHASE_RE.fullmatch(inner)):
+            inner = text[j + 1 : i - 1]
+            if (
+                j <= 0
+                or text[j - 1] in HARD
+                or (any(c in HARD or c in NUMERALS for c in inner) and not PHASE_RE.fullmatch(inner))
+            ):
                 break
             i = j
             continue
@@ -93,7 +128,7 @@ def region_start(text: str, end: int, floor: int = 0, counts: frozenset[int] = f
         if ch in FUNCTION_CHARS and _inside_word(text, i - 1):
             i -= 1  # "高等级公路", "那曲": a function character inside a noun or a place name
             continue
-        if ch in HARD and not (ch == "在" and text[i:i + 1] in "建谈产线"):
+        if ch in HARD and not (ch == "在" and text[i : i + 1] in "建谈产线"):
             break
         i -= 1
     return i
@@ -113,7 +148,7 @@ def inside_word(text: str, k: int, lex: Lexicon) -> bool:
     places (和平, 呼和浩特) or of the lexicon (国民经济和社会发展, in protected.txt)."""
     for j in range(max(0, k - 8), k + 1):
         for n in range(min(12, len(text) - j), k - j, -1):
-            w = text[j:j + n]
+            w = text[j : j + n]
             if j + n > k + 1 and len(w) > 1 and (w in lex.vocab or n <= 6 and is_name_word(w)):
                 return True
     return False
@@ -146,7 +181,7 @@ def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
 def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:
     """The head that ends ``text[start:end]``, if it ends in one (the longest)."""
     for n in range(min(lex.head_max, end - start), 1, -1):
-        h = lex.heads.get(text[end - n:end])
+        h = lex.heads.get(text[end - n : end])
         if h is not None:
             return h
     return None
@@ -155,7 +190,7 @@ def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:
 def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
     """The longest known word starting at ``i`` (empty if none)."""
     for n in range(min(lex.vocab_max, end - i), 0, -1):
-        w = text[i:i + n]
+        w = text[i : i + n]
         if w in lex.vocab:
             return w
     return ""
@@ -193,11 +228,15 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = Fals
             k = leading_verb(text, start, end)
             if not k or end - (start + k) < 2:
                 break
-            w = text[start:start + k]
+            w = text[start : start + k]
         else:
             break
-        if w not in lex.adverbs and len(w) >= 2 and text.startswith(("好", "了"), start + len(w)) \
-                and end - (start + len(w) + 1) >= 2:
+        if (
+            w not in lex.adverbs
+            and len(w) >= 2
+            and text.startswith(("好", "了"), start + len(w))
+            and end - (start + len(w) + 1) >= 2
+        ):
             w += text[start + len(w)]  # "谋划好…", "完成了…": the verb's complement goes with it
         peeled.append(w)
         start += len(w)
@@ -220,8 +259,14 @@ def last_cut(text: str, start: int, end: int, lex: Lexicon) -> int:
         pos = m.start() + 1
 
 
-def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
-              counts: frozenset[int] = frozenset(), min_object: int = MIN_OBJECT) -> Edge:
+def left_edge(
+    text: str,
+    head_start: int,
+    lex: Lexicon,
+    floor: int = 0,
+    counts: frozenset[int] = frozenset(),
+    min_object: int = MIN_OBJECT,
+) -> Edge:
     """Where the name ending in the head at ``head_start`` begins.
 
     ``min_object``: how long the stretch after a governing verb must be for
@@ -246,10 +291,8 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
     return Edge(start, peeled, region)
 
 
-
-
 def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_object: int = MIN_OBJECT) -> int:
-    """"义务教育阶段教师实行绩效工资制度": the rightmost verb that governs a long
+    """ "义务教育阶段教师实行绩效工资制度": the rightmost verb that governs a long
     enough object opens the name. Verbs inside names sit next to their head
     ("人才引进培育工程", "书香周村打造工程") and are left alone. An adverb made
     with 地 ("积极稳妥地推进…") only ever modifies a verb, so the name starts
@@ -264,17 +307,24 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
                 best = p + len(w) + len(verb)  # "报告更加关注改革": an adverb and its verb make a clause
                 p += len(w) + len(verb)
                 continue
-        if w and is_governing(w, lex) and (len(unquote(text[p + len(w):end])) >= min_object
-                                            or text.startswith("“", p + len(w))) and \
-                len(longest_word(text, p, end)) <= len(w):  # "政策性开发性金融工具": 开发性 is no verb
+        if (
+            w
+            and is_governing(w, lex)
+            and (len(unquote(text[p + len(w) : end])) >= min_object or text.startswith("“", p + len(w)))
+            and len(longest_word(text, p, end)) <= len(w)
+        ):  # "政策性开发性金融工具": 开发性 is no verb
             best = p + len(w)
         elif not w:
             # an adverb made with 地 governs the verb after it: "稳妥地推进…改革"
             adverb = longest_word(text, p, end)
-            if adverb and text.startswith("地", p + len(adverb)) and is_adverbial(adverb) and \
-                    not longest_word(text, p + len(adverb), end):  # 地区, 地方: a noun, not the particle
+            if (
+                adverb
+                and text.startswith("地", p + len(adverb))
+                and is_adverbial(adverb)
+                and not longest_word(text, p + len(adverb), end)
+            ):  # 地区, 地方: a noun, not the particle
                 w = adverb + "地"
-                if len(unquote(text[p + len(w):end])) >= min_object:
+                if len(unquote(text[p + len(w) : end])) >= min_object:
                     best = p + len(w)
         p += len(w) if w else 1
     if best > start:
@@ -283,7 +333,7 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
 
 
 def _after_joint_verb(text: str, start: int, end: int) -> int:
-    """"与浙江大学共建青山创新研究院": after 与, a verb of joint building
+    """ "与浙江大学共建青山创新研究院": after 与, a verb of joint building
     separates the partner from what is built. Elsewhere the verb can be part
     of a name ("军民共建精神文明活动", "共建共享")."""
     best = start
@@ -296,12 +346,17 @@ def _after_joint_verb(text: str, start: int, end: int) -> int:
 
 def is_governing(word: str, lex: Lexicon) -> bool:
     """A verb that governs what follows it and is never a noun itself (not 建设, 服务)."""
-    return len(word) >= 2 and word in lex.leads and word not in lex.adverbs and word not in lex.generic \
+    return (
+        len(word) >= 2
+        and word in lex.leads
+        and word not in lex.adverbs
+        and word not in lex.generic
         and word not in lex.front_only
+    )
 
 
 def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
-    """"A和B机制": one name when A is part of it, two when A ends like a whole item."""
+    """ "A和B机制": one name when A is part of it, two when A ends like a whole item."""
     for i in range(end - 1, start, -1):
         if text[i] in CONNECTORS:
             left = text[start:i]
@@ -315,7 +370,7 @@ _CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 
 
 def _summary_numeral(text: str, start: int, end: int) -> int:
-    """"道路、…、饮水七改工程": a numeral equal to the length of a list of short
+    """ "道路、…、饮水七改工程": a numeral equal to the length of a list of short
     items before it sums the list up, and the name starts there."""
     for i in range(start + 1, end):
         value = _CN_VALUE.get(text[i])
@@ -328,7 +383,7 @@ def _short_items(text: str, pos: int, longest: int = 4) -> bool:
     i = pos - 1
     while i >= 0 and text[i] not in "，。；：！？\n":
         i -= 1
-    items = text[i + 1:pos].split("、")
+    items = text[i + 1 : pos].split("、")
     return all(len(x) <= longest for x in items[:-1])
 
 
@@ -358,7 +413,7 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
             i += 1
             continue
         for k in range(min(lex.vocab_max, n - i), 0, -1):
-            w = modifier[i:i + k]
+            w = modifier[i : i + k]
             if w in lex.generic or (w in lex.leads and i + k < n):
                 i += k
                 break
@@ -375,11 +430,11 @@ def proper_name(modifier: str) -> bool:
     bare = unquote(modifier)
     if bare[:1] in NUMERALS or all_common(bare) or _coordinated(bare):
         return False
-    return not any(is_verb(bare[i:i + k]) for i in range(len(bare)) for k in (2, 3) if i + k <= len(bare))
+    return not any(is_verb(bare[i : i + k]) for i in range(len(bare)) for k in (2, 3) if i + k <= len(bare))
 
 
 def _coordinated(text: str) -> bool:
-    """"大商业和铁路", "公路和土铁路": a connector that no word of jieba's spans (呼和浩特 does)."""
+    """ "大商业和铁路", "公路和土铁路": a connector that no word of jieba's spans (呼和浩特 does)."""
     for i, ch in enumerate(text):
         if ch in CONNECTORS or ch == "及":
             if not any(len(longest_word(text, j, len(text))) > i - j + 1 for j in range(max(0, i - 3), i + 1)):
@@ -390,15 +445,18 @@ def _coordinated(text: str) -> bool:
 def has_facility(modifier: str, lex: Lexicon) -> bool:
     """A physical thing in the modifier, or a number outside quotes (国道309; not “131千亿级产业”)."""
     bare = re.sub(r"“[^”]*”", "", modifier)
-    return any(f in modifier for f in lex.facilities) or any(ch.isdigit() for ch in bare) or any(
-        h in modifier for h in lex.built)
+    return (
+        any(f in modifier for f in lex.facilities)
+        or any(ch.isdigit() for ch in bare)
+        or any(h in modifier for h in lex.built)
+    )
 
 
 PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$|^\d+$")
 
 
 def is_plan_period(text: str) -> bool:
-    """"十四五": a five-year plan period, not a programme of its own."""
+    """ "十四五": a five-year plan period, not a programme of its own."""
     return bool(PLAN_PERIOD_RE.match(text))
 
 
@@ -408,7 +466,7 @@ def is_slogan(modifier: str) -> bool:
 
 
 def is_collective(modifier: str, lex: Lexicon) -> bool:
-    """"三大", "两大污水处理厂…", "…两个先行": a numeral counting members of a
+    """ "三大", "两大污水处理厂…", "…两个先行": a numeral counting members of a
     class, not a name: at the start, or followed by nothing but generic words."""
     for j in range(len(modifier) - 1):
         if modifier[j] in NUMERALS and (j == 0 or modifier[j - 1] not in NUMERALS):
@@ -416,7 +474,7 @@ def is_collective(modifier: str, lex: Lexicon) -> bool:
             while i < len(modifier) and modifier[i] in NUMERALS:
                 i += 1
             if i < len(modifier) and modifier[i] in "大个项类":
-                if j == 0 or is_generic(modifier[i + 1:], lex):
+                if j == 0 or is_generic(modifier[i + 1 :], lex):
                     return True
     return False
 
@@ -467,11 +525,24 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return "a class by size"  # "省外亿元以上项目"
     if kind in ("works", "rebuild") and modifier in lex.built_names:
         return "works on a kind of facility"  # "污水处理厂提标改造"
-    if is_generic(modifier, lex) and not (typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park"
-                                          and not modifier.startswith(LEVELS)):
+    if is_generic(modifier, lex) and not (
+        typ == "PARK" and len(modifier) >= MIN_SECTOR_PARK and kind == "park" and not modifier.startswith(LEVELS)
+    ):
         return "generic"  # "产业园区" is a kind; "新能源创新产业园" is named by its sectors
-    if typ == "ENTERPRISE" and head and head in KIND_HEADS and (not proper_name(modifier) or any(
-            is_common(modifier[i:i + k]) for i in range(len(modifier)) for k in (2, 3, 4) if i + k <= len(modifier))):
+    if (
+        typ == "ENTERPRISE"
+        and head
+        and head in KIND_HEADS
+        and (
+            not proper_name(modifier)
+            or any(
+                is_common(modifier[i : i + k])
+                for i in range(len(modifier))
+                for k in (2, 3, 4)
+                if i + k <= len(modifier)
+            )
+        )
+    ):
         return "a kind of firm"  # "民间资本", "跨境资本", "产业基金" (not "兰州银行", "星云股份", "盈科资本")
     if typ == "ENTERPRISE" and head == "集团" and (modifier.endswith("国") or any(w in modifier for w in BLOC_WORDS)):
         return "a bloc, not a firm"  # "二十国集团", "北大西洋公约集团", "反革命集团"
@@ -487,7 +558,7 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
 def _quoted_part(name: str) -> str:
     a = name.find("“")
     b = name.find("”", a + 1)
-    return name[a + 1:b] if a >= 0 and b > a else ""
+    return name[a + 1 : b] if a >= 0 and b > a else ""
 
 
 def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:

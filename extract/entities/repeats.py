@@ -11,6 +11,7 @@ the modifier of a programme's head) in at least ``min_reports`` reports, and
 is a specific name (not generic words, not a place, not a verb phrase), is
 taught to the gazetteer, which finds it wherever it recurs.
 """
+
 from __future__ import annotations
 
 import re

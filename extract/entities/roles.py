@@ -7,6 +7,7 @@ Three constructions name a thing without saying what it is, and say it anyway:
 - a staged event: "举办第三届“院士专家周村行”" → a programme;
 - a quoted slogan standing on its own: "做好“六稳”“六保”工作" → a programme.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,14 +19,29 @@ from .candidate import Candidate, candidates, register
 from .dictionary import is_place_name, is_word
 from .lexicon import HARD, Lexicon, count_ends
 from .lexicon import lexicon as load_lexicon
-from .names import (acceptable, after_award, firm_shaped, inner_head, is_generic, is_governing, is_place, is_plan_period,
-                    is_slogan, left_edge, unquote, word_at)
+from .names import (
+    acceptable,
+    after_award,
+    firm_shaped,
+    inner_head,
+    is_generic,
+    is_governing,
+    is_place,
+    is_plan_period,
+    is_slogan,
+    left_edge,
+    unquote,
+    word_at,
+)
 from .tokenizer import doc_text
 
 PARTNER_RE = re.compile(  # 与 of 参与 / 给与 / 赋与 / 授与 is part of a verb, not "with"
     r"(?:(?<![参给赋授])与|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
-    r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作")
-HONOUR_RE = re.compile(r"被?(?:评为|评选为|认定为|获评|入选|入围|荣获|获批|列为|授予)([^，。；：！？\n]{2,24}?)(?:企业|主体)")
+    r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作"
+)
+HONOUR_RE = re.compile(
+    r"被?(?:评为|评选为|认定为|获评|入选|入围|荣获|获批|列为|授予)([^，。；：！？\n]{2,24}?)(?:企业|主体)"
+)
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
 SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
@@ -38,9 +54,12 @@ MAX_LIST = 12  # items of a list of honoured firms looked at
 MAX_SHORT_FIRM = 6  # a headless firm beside firm-shaped ones in a list of subjects
 
 
-@Language.factory("policy_roles", requires=["token.orth"], assigns=["doc._.policy_candidates"],
-                  default_config={"lexicon": None, "max_item": MAX_ITEM, "max_list": MAX_LIST,
-                                  "max_short_firm": MAX_SHORT_FIRM})
+@Language.factory(
+    "policy_roles",
+    requires=["token.orth"],
+    assigns=["doc._.policy_candidates"],
+    default_config={"lexicon": None, "max_item": MAX_ITEM, "max_list": MAX_LIST, "max_short_firm": MAX_SHORT_FIRM},
+)
 def make_roles(nlp: Language, name: str, lexicon: str | None, max_item: int, max_list: int, max_short_firm: int):
     """``max_item``: the longest headless name taken; ``max_list``: how many items
     of a list before a role are looked at; ``max_short_firm``: the longest
@@ -50,8 +69,9 @@ def make_roles(nlp: Language, name: str, lexicon: str | None, max_item: int, max
 
 
 class RoleNames:
-    def __init__(self, lex: Lexicon, max_item: int = MAX_ITEM, max_list: int = MAX_LIST,
-                 max_short_firm: int = MAX_SHORT_FIRM):
+    def __init__(
+        self, lex: Lexicon, max_item: int = MAX_ITEM, max_list: int = MAX_LIST, max_short_firm: int = MAX_SHORT_FIRM
+    ):
         self.lex = lex
         self.max_item = max_item
         self.max_list = max_list
@@ -99,11 +119,11 @@ class RoleNames:
         return doc
 
     def _subjects(self, found, text: str, verb_start: int, counts) -> None:
-        """"鑫通钢铁、恒建科为年产值均突破3亿元": firms as the subject of what firms do.
+        """ "鑫通钢铁、恒建科为年产值均突破3亿元": firms as the subject of what firms do.
         A name shaped like a firm's (a brand and its trade) before a firm's
         predicate is one; so is every short item of a list before it when at
         least half of them are shaped so."""
-        while verb_start >= 4 and text[verb_start - 2:verb_start] in self.lex.adverbs:
+        while verb_start >= 4 and text[verb_start - 2 : verb_start] in self.lex.adverbs:
             verb_start -= 2  # "霁华电子成功上市": an adverb between the firm and what it does
         if verb_start < 2 or text[verb_start - 1] in HARD:
             return
@@ -125,7 +145,7 @@ class RoleNames:
                 self._add(found, text, s, e, "ENTERPRISE", "subject")
 
     def _institutions(self, name: str) -> bool:
-        """"北京科研院所": a class of institutions, not a firm."""
+        """ "北京科研院所": a class of institutions, not a firm."""
         return any(name.endswith(noun) for noun, typ in self.lex.class_nouns.items() if typ == "INSTITUTION")
 
     def _has_verb(self, stretch: str) -> bool:
@@ -139,7 +159,7 @@ class RoleNames:
         return False
 
     def _articles(self, found, text, m, counts) -> None:
-        """"出台降本增效“30条”": a policy known by its number of articles, named by what comes before."""
+        """ "出台降本增效“30条”": a policy known by its number of articles, named by what comes before."""
         edge = left_edge(text, m.start(), self.lex, counts=counts)
         if m.start() - edge.start >= 2:
             self._add(found, text, edge.start, m.end(), "PROGRAM", "articles", check=False)
@@ -149,12 +169,11 @@ class RoleNames:
         "推动“一窗受理”"; not one that qualifies a noun ("“四强”产业", "“一城、两街、
         多点”的布局") nor a plan period ("十四五"). "“枫桥式派出所”创建" takes its verb."""
         inner = m.group(1)
-        if is_plan_period(inner) or is_word(inner) or inner.isascii() or any(
-                ch in HARD and ch != "、" for ch in inner):
+        if is_plan_period(inner) or is_word(inner) or inner.isascii() or any(ch in HARD and ch != "、" for ch in inner):
             return
         if text.endswith(GOAL_VERBS, 0, m.start()):
             return  # "实现“以克论净”", "在“新三板”挂牌": a goal or a place, not a programme
-        before = text[max(0, m.start() - 6):m.start()]
+        before = text[max(0, m.start() - 6) : m.start()]
         if after_award(before, self.lex):
             return  # "创建为“…旅游强区”": a title
         if not is_slogan(inner) and not before.endswith(self.lex.programme_verbs):
@@ -165,10 +184,14 @@ class RoleNames:
             if close < 0:
                 break
             end = close + 1
-        after = text[end:end + 2]
+        after = text[end : end + 2]
         nxt = word_at(text, end, min(len(text), end + 8), self.lex)
-        closed = (not after or (after[0] in HARD and after[0] not in "的“") or after.startswith(SLOGAN_NEXT)
-                  or (nxt in self.lex.leads and nxt not in self.lex.generic))
+        closed = (
+            not after
+            or (after[0] in HARD and after[0] not in "的“")
+            or after.startswith(SLOGAN_NEXT)
+            or (nxt in self.lex.leads and nxt not in self.lex.generic)
+        )
         if not closed or inner_head(text, m.start(1), m.end(1), self.lex) is not None:
             return
         start, stop = m.start(1), m.end(1)
@@ -184,8 +207,14 @@ class RoleNames:
             return
         if not 2 <= len(name) <= self.max_item or any(ch in HARD for ch in text[s:e]):
             return
-        if inner_head(text, s, e, self.lex) is not None or is_place(name) or is_generic(name, self.lex) \
-                or is_word(name) or self._institutions(name) or name.endswith(SECTOR_ENDS):
+        if (
+            inner_head(text, s, e, self.lex) is not None
+            or is_place(name)
+            or is_generic(name, self.lex)
+            or is_word(name)
+            or self._institutions(name)
+            or name.endswith(SECTOR_ENDS)
+        ):
             return
         if acceptable(name, "", typ, rule, self.lex) is None:
             found.append(Candidate(s, e, typ, rule, "", rule, priority=2))

@@ -6,6 +6,7 @@ None of these ends in a head noun of the genre, so ``policy_heads`` cannot
 find them; the route number says what they are. (A route named by its kind
 and a section, "津石高速主线段", is a head-noun name with a tail: heads.py.)
 """
+
 from __future__ import annotations
 
 import re
@@ -18,15 +19,19 @@ from .tokenizer import doc_text
 
 _CJK = r"\u4e00-\u9fff"
 # A national or provincial route by number: 国道210线, 省道S305, G5511, G0616.
-ROUTE = rf"(?:(?:国道|省道)[GS]?\d{{1,4}}线?|(?<![A-Za-z\d])[GS]\d{{1,4}}(?![\d%])|(?<![\d.])\d{{3}}(?:国道|省道))"
+ROUTE = r"(?:(?:国道|省道)[GS]?\d{1,4}线?|(?<![A-Za-z\d])[GS]\d{1,4}(?![\d%])|(?<![\d.])\d{3}(?:国道|省道))"
 # The section it names: to the next 段 (two ends joined by 至, or a place), short.
 SECTION = rf"(?:[{_CJK}]{{1,12}}?至[{_CJK}]{{1,12}}?段|[{_CJK}]{{2,6}}?段)"
 NUMBERED_RE = re.compile(rf"(?:沿边|沿海|沿江|沿黄)?{ROUTE}(?:(?:改造|改扩建|扩建|改建|提升改造)?{SECTION})?")
 MIN_NUMBERED = 4  # "G6" alone is a route, not a works; with a section ("G6通辽段") it is one
 
 
-@Language.factory("policy_routes", requires=["token.orth"], assigns=["doc._.policy_candidates"],
-                  default_config={"min_numbered": MIN_NUMBERED})
+@Language.factory(
+    "policy_routes",
+    requires=["token.orth"],
+    assigns=["doc._.policy_candidates"],
+    default_config={"min_numbered": MIN_NUMBERED},
+)
 def make_routes(nlp: Language, name: str, min_numbered: int):
     """``min_numbered``: the shortest route number taken alone (G6 is a route, not a works)."""
     register()  # the Doc extensions, also when spacy.load builds the component
@@ -49,5 +54,5 @@ class RouteNames:
 def _inside_word(text: str, a: int, b: int) -> bool:
     """A route number glued to Latin letters or digits is a model or a code, not a route."""
     return (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum()) or (
-        b < len(text) and text[b].isascii() and text[b].isalnum())
-
+        b < len(text) and text[b].isascii() and text[b].isalnum()
+    )

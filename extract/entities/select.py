@@ -7,6 +7,7 @@ which the gazetteer proposes as separate mentions). The result is
 ``doc.spans["policy"]``, labelled by type (a span group, not ``doc.ents``:
 a firm named at the front of its park overlaps the park's name).
 """
+
 from __future__ import annotations
 
 import bisect

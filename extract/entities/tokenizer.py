@@ -6,6 +6,7 @@ the text, one token per character is simpler and four times faster: token i
 is character i, so every character offset is a token boundary, and the text
 is kept once on the Doc (``doc_text``) instead of being joined again.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -20,7 +21,7 @@ TOKENIZER = "policy_kg.char_tokenizer.v1"  # its name in a pipeline's config.cfg
 def create_char_tokenizer():
     """Registered so that a saved pipeline names its tokenizer and ``spacy.load`` rebuilds it."""
 
-    def make(nlp) -> "CharTokenizer":
+    def make(nlp) -> CharTokenizer:
         return CharTokenizer(nlp.vocab)
 
     return make
@@ -39,13 +40,13 @@ class CharTokenizer:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "CharTokenizer":
+    def from_bytes(self, data: bytes, **kwargs) -> CharTokenizer:
         return self
 
     def to_disk(self, path, **kwargs) -> None:
         return None
 
-    def from_disk(self, path, **kwargs) -> "CharTokenizer":
+    def from_disk(self, path, **kwargs) -> CharTokenizer:
         return self
 
 

@@ -4,6 +4,7 @@
 names the indicator concepts shared across reports (``ontology/indicators.tsv``);
 ``find`` ties each figure to the indicator it is about and the year it speaks of.
 """
+
 from __future__ import annotations
 
 from .find import find_indicators

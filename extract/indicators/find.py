@@ -36,6 +36,7 @@ of the audit while the extraction still reports them.
 Where a review only tallies in passing (7300余个, 203场, 5家企业获批…), the count
 is left out; see ``_routine_count``.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -63,21 +64,132 @@ _DOWN = "下降|降低|减少|回落|下滑|缩减|缩小|压减|压缩|削减"
 _TO = "到|至|为"
 _BASE = r"(?:比|较|与|同)(?:(?:19|20)\d\d年(?:末|底)?|十[一二三四五]?五末|[六七八九]五末|上年(?:末|同期)?|去年(?:同期)?|年初|上年度)(?:相比)?"
 _PREFIX_QUAL = {
-    "不低于": "不低于", "不少于": "不低于", "不超过": "不超过", "不高于": "不超过", "不到": "不超过",
-    "超过": "以上", "突破": "以上", "逾": "以上", "高于": "以上", "多于": "以上", "超": "以上",
-    "低于": "以下", "少于": "以下", "约": "约", "大约": "约", "近": "约", "接近": "约", "将近": "约",
+    "不低于": "不低于",
+    "不少于": "不低于",
+    "不超过": "不超过",
+    "不高于": "不超过",
+    "不到": "不超过",
+    "超过": "以上",
+    "突破": "以上",
+    "逾": "以上",
+    "高于": "以上",
+    "多于": "以上",
+    "超": "以上",
+    "低于": "以下",
+    "少于": "以下",
+    "约": "约",
+    "大约": "约",
+    "近": "约",
+    "接近": "约",
+    "将近": "约",
 }
-_LINK_WORDS = sorted({
-    *_PREFIX_QUAL, "达到", "达", "为", "是", "到", "至", "在", "控制在", "稳定在", "保持在", "维持在", "调整为",
-    "定为", "确定为", "控制", "保持", "稳定", "维持", "实现", "完成", "同比", "环比", "分别", "均", "各", "全年",
-    "年末", "年底", "累计", "总计", "合计", "共计", "共", "实际", "名义", "预计", "力争", "确保", "努力", "争取",
-    "继续", "基本", "全部", "整体", "稳步", "持续", "大幅", "明显", "进一步", "再", "又", "已", "将", "要", "就",
-    "也", "都", "目标", "预期目标", "预期", "指标", "增长目标", "目标为", "每人每月", "每人每年", "每人", "每年",
-    "每月", "按可比价格计算", "按可比价计算", "扣除价格因素", "扣除价格因素后", "同口径", "按同口径", "可比口径",
-    "按可比口径", "剔除不可比因素后", "以上", "左右", "提高了", "增长了",
-    "下降了", "增加了", "减少了", "了", "较快", "快速", "平稳", "以", "在全市", "在全省", "居", "从", "由", "平均",
-    "历史性", "历史性地", "首次", "首破", "一举",
-}, key=len, reverse=True)
+_LINK_WORDS = sorted(
+    {
+        *_PREFIX_QUAL,
+        "达到",
+        "达",
+        "为",
+        "是",
+        "到",
+        "至",
+        "在",
+        "控制在",
+        "稳定在",
+        "保持在",
+        "维持在",
+        "调整为",
+        "定为",
+        "确定为",
+        "控制",
+        "保持",
+        "稳定",
+        "维持",
+        "实现",
+        "完成",
+        "同比",
+        "环比",
+        "分别",
+        "均",
+        "各",
+        "全年",
+        "年末",
+        "年底",
+        "累计",
+        "总计",
+        "合计",
+        "共计",
+        "共",
+        "实际",
+        "名义",
+        "预计",
+        "力争",
+        "确保",
+        "努力",
+        "争取",
+        "继续",
+        "基本",
+        "全部",
+        "整体",
+        "稳步",
+        "持续",
+        "大幅",
+        "明显",
+        "进一步",
+        "再",
+        "又",
+        "已",
+        "将",
+        "要",
+        "就",
+        "也",
+        "都",
+        "目标",
+        "预期目标",
+        "预期",
+        "指标",
+        "增长目标",
+        "目标为",
+        "每人每月",
+        "每人每年",
+        "每人",
+        "每年",
+        "每月",
+        "按可比价格计算",
+        "按可比价计算",
+        "扣除价格因素",
+        "扣除价格因素后",
+        "同口径",
+        "按同口径",
+        "可比口径",
+        "按可比口径",
+        "剔除不可比因素后",
+        "以上",
+        "左右",
+        "提高了",
+        "增长了",
+        "下降了",
+        "增加了",
+        "减少了",
+        "了",
+        "较快",
+        "快速",
+        "平稳",
+        "以",
+        "在全市",
+        "在全省",
+        "居",
+        "从",
+        "由",
+        "平均",
+        "历史性",
+        "历史性地",
+        "首次",
+        "首破",
+        "一举",
+    },
+    key=len,
+    reverse=True,
+)
 _LINK_TAIL = re.compile(
     rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN}|降|升|增|减)(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
     rf"|(?P<word>{'|'.join(re.escape(w) for w in _LINK_WORDS)}))$"
@@ -89,7 +201,8 @@ _HOW_MANY = {"两": 2, "三": 3, "四": 4, "五": 5}
 # words before a name that frame it rather than name it
 _LEAD = re.compile(
     r"^(?:[、，和及与的]|其中|此外|另外|同时|并且|并|且|力争|确保|努力|争取|预计|全年|年内|今年|去年|当年|年末|年底"
-    r"|截至目前|截至年底|目前|实现|完成|过去一年|(?:19|20)\d\d年(?:末|底)?|十[一二三四五]?五末|我们)+")
+    r"|截至目前|截至年底|目前|实现|完成|过去一年|(?:19|20)\d\d年(?:末|底)?|十[一二三四五]?五末|我们)+"
+)
 _TIME_WORD = re.compile(r"(?:19|20)\d\d年(?:末|底|度)?|今年|去年|明年|全年|当年|年内|过去一年|十[一二三四五]?五末")
 _AREA = re.compile(r"^(?:全区|全市|全县|全省|全国|全镇)(?=..)")
 # the same, to match at a position inside the text (a pattern's ^ holds only at the start of the string)
@@ -103,7 +216,8 @@ _GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长速度|增长幅度|�
 # ---- what makes a figure something other than an indicator value ----------------------------
 _COMPARED = re.compile(
     r"(?:好于|快于|慢于|高于|低于|超过|超出|领先|落后|相当于|超|差|比)(?:全市|全省|全国|全区|全县|全州|平均|同期|预期|年初|计划"
-    r"|目标|经济增速|GDP|地区生产总值|国内生产总值|上级)")
+    r"|目标|经济增速|GDP|地区生产总值|国内生产总值|上级)"
+)
 _COMPARED_AFTER = re.compile(r"^的?(?:预期)?目标|^的?(?:全国|全省|全市)?平均水平")
 _FROM = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d年|上年|去年|年初)(?:末|底)?的?)?$")
 _AVERAGE = re.compile(r"年均|平均每年|年平均|每年平均")
@@ -112,17 +226,23 @@ _BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d)年|(?:比|较|与|�
 _FROM_TO = re.compile(r"(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小)(?:到|至)|^(?:到|至)$")
 _RATIO_HEAD = re.compile(r"三次产业|一二三产业|三产")
 # a clause stating a figure, in words or digits, of its own subject
-_STATES_FIGURE = re.compile(r"达到|增长|增加|下降|减少|提高|降低|上升|完成|实现"
-                            r"|[0-9零一二三四五六七八九十两][0-9零一二三四五六七八九十百千万亿两]*(?:吨|元|人|个|家|亩|公里|倍|%)")
+_STATES_FIGURE = re.compile(
+    r"达到|增长|增加|下降|减少|提高|降低|上升|完成|实现"
+    r"|[0-9零一二三四五六七八九十两][0-9零一二三四五六七八九十百千万亿两]*(?:吨|元|人|个|家|亩|公里|倍|%)"
+)
 _ORDINAL_PART = re.compile(r"第?[一二三四五六七八九]")
-_PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三]季度|[一二三四]季度|上半年|下半年")
+_PART_OF_YEAR = re.compile(
+    r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月|前\d{1,2}个月|前[一二三]季度|[一二三四]季度|上半年|下半年"
+)
 
 # ---- time markers ----------------------------------------------------------------------------
 _FIVE = {"九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "六": 6, "七": 7, "八": 8}
 # a five-year plan named as the span of a figure; not when it names a document or a list
 # (“十四五”市级专项规划52个, 十四五重大项目): then it is part of the name
-_PERIOD_FIVE = (r"(?:十[一二三四五]五|“(?:十|[六七八九])五”|(?:十|[六七八九])五(?=计划|规划|期间|时期))(?!末|期末|时期末)"
-                r"(?!”?(?:规划|市级|省级|县级|区级|专项|重大|重点|项目))")
+_PERIOD_FIVE = (
+    r"(?:十[一二三四五]五|“(?:十|[六七八九])五”|(?:十|[六七八九])五(?=计划|规划|期间|时期))(?!末|期末|时期末)"
+    r"(?!”?(?:规划|市级|省级|县级|区级|专项|重大|重点|项目))"
+)
 _MARKER = re.compile(
     r"(?P<noyear>(?:比|较|与|同|从|由|按|于|自)(?:(?:19|20)\d\d年|十[一二三四五]?五末|上年|去年))"
     r"|(?<!面向)(?<!展望)(?<!着眼)(?P<year>(?:19|20)\d\d)年(?!价格|不变价|可比价|以来|起|之前|前|度价格|的(?!\d))"
@@ -132,7 +252,8 @@ _MARKER = re.compile(
     r"|(?P<five>十[一二三四五]?|[六七八九])五(?:末|期末|时期末)"
     r"|(?P<period>五年来|这五年|过去五年|近五年|今后五年|未来五年|前四年|前三年|近三年|近两年"
     r"|(?:[两三四五六七八九十]|\d+)年(?:累计|来|间)|累计(?:[两三四五六七八九十]|\d+)年|(?<!今年)(?<!年初)以来|"
-    + _PERIOD_FIVE + r")"
+    + _PERIOD_FIVE
+    + r")"
 )
 # a part of the report about a five-year span, unless a sentence names one year
 _FIVE_NAME = re.compile(r"(十[一二三四五]?|[六七八九])五”?(?:时期|期间|规划|计划)")
@@ -146,7 +267,8 @@ _CHANGE_BASE = re.compile(r"同比|环比|比上年|较上年|比去年|较去�
 _ROUTINE_UNITS = {"场", "场次", "次", "人次", "户次", "期", "栋", "幢", "间"}
 _STATUS_PREDICATE = re.compile(
     r"被评为|评选为|评为|获评|获批|入围|荣膺|荣获|获得|授予|竣工|完工|投产|投用|开工|签约|交付|建成开放|建成投用"
-    r"|布局建设|快速建设|参加|安装|签订|达标|居全市|居全省|居全国|前列")
+    r"|布局建设|快速建设|参加|安装|签订|达标|居全市|居全省|居全国|前列"
+)
 _DOCUMENTS = re.compile(r"^[^，。]{0,6}(?:方案|清单|措施|意见|办法|文件|政策|举措|条例)$")
 _ABOVE_LIST = re.compile(r"(?:全省|全国|全市|省级|国家级)(?:首批|第[一二三四五六七八九十]批)$")
 _LISTED = re.compile(r"列入|纳入|列为|入选|完成")
@@ -167,7 +289,7 @@ class _Named:
     name: str
     name_start: int
     end: int  # end of the evidence (after the noun, for count-first figures)
-    left: "_Left"  # the words between name and figure
+    left: _Left  # the words between name and figure
     qualifier: str | None
     carried: bool = False  # the name was said in an earlier clause
     counted: bool = False  # count first, the noun after it
@@ -197,8 +319,9 @@ class _Context:
     seen: set = field(default_factory=set)
 
 
-def find_indicators(doc: Document, vocabulary: Vocabulary | None = None,
-                    names: Iterable[tuple[int, int]] = ()) -> list[Indicator]:
+def find_indicators(
+    doc: Document, vocabulary: Vocabulary | None = None, names: Iterable[tuple[int, int]] = ()
+) -> list[Indicator]:
     """Indicator facts of ``doc``, in text order; skipped damaged figures become ``doc.warnings``.
 
     ``names`` are the spans of named projects and programmes: a figure inside
@@ -206,9 +329,14 @@ def find_indicators(doc: Document, vocabulary: Vocabulary | None = None,
     """
     vocabulary = vocabulary or load_vocabulary()
     this_year = _delivery_year(doc)
-    ctx = _Context(doc=doc, vocabulary=vocabulary, sections={s.id: s for s in doc.sections}, this_year=this_year,
-                   has_outline=any(s.level == 1 for s in doc.sections),
-                   period_sections=_period_sections(doc))
+    ctx = _Context(
+        doc=doc,
+        vocabulary=vocabulary,
+        sections={s.id: s for s in doc.sections},
+        this_year=this_year,
+        has_outline=any(s.level == 1 for s in doc.sections),
+        period_sections=_period_sections(doc),
+    )
     text = doc.folded
     sentences = list(_sentences(doc))
     starts = [st for st, _, _ in sentences]
@@ -251,7 +379,7 @@ def _frame(ctx: _Context, sentences: list[tuple[int, int, str]], k: int) -> tupl
         head = _head_marker(ctx, sentences[j][0], sentences[j][1])
         if head is not None:
             return head
-        if j == 0 or "\n" in text[sentences[j - 1][1]:sentences[j][0]]:
+        if j == 0 or "\n" in text[sentences[j - 1][1] : sentences[j][0]]:
             return None  # the paragraph starts here
         j -= 1
     return None
@@ -288,7 +416,7 @@ def _five_end(name: str) -> int | None:
     return 1955 + 5 * n if n else None
 
 
-def _period_year(ctx: "_Context", word: str) -> int | None:
+def _period_year(ctx: _Context, word: str) -> int | None:
     """The year a span ends: 过去五年 the reviewed year, 今后五年 four years after the plan year, 十四五 2025."""
     doc = ctx.doc
     if word in ("五年来", "这五年", "过去五年", "近五年") or word.endswith(("来", "间")) or "累计" in word:
@@ -335,7 +463,7 @@ def _sentences(doc: Document):
 
 
 def _continues(text: str, cur: Sentence, nxt: Sentence, end: int, headings: set[int]) -> bool:
-    if not _SOFT_BREAK.fullmatch(text[end:nxt.start] or " ") or nxt.start in headings:
+    if not _SOFT_BREAK.fullmatch(text[end : nxt.start] or " ") or nxt.start in headings:
         return False
     last = text[end - 1]
     if last.isdigit():
@@ -359,6 +487,7 @@ def _figure_start(text: str, end: int) -> int:
 
 # ---- time ------------------------------------------------------------------------------------
 
+
 def _marker_year(ctx: _Context, m: re.Match) -> int | None:
     doc = ctx.doc
     if m.group("year"):
@@ -379,7 +508,7 @@ def _head_marker(ctx: _Context, start: int, end: int) -> tuple[int | None, bool]
     """A time marker opening the sentence (过去一年，… / 2004年，… / 这五年，…): it holds for the paragraph."""
     text = ctx.doc.folded
     for m in _MARKER.finditer(text, start, min(end, start + 12)):
-        if m.group("noyear") or not _HEAD.match(text[start:m.start()]):
+        if m.group("noyear") or not _HEAD.match(text[start : m.start()]):
             return None
         if m.group("period"):
             return _period_year(ctx, m.group("period")), True
@@ -433,13 +562,15 @@ def _part_of_year(text: str, sent_start: int, pos: int) -> bool:
     last = None
     for m in _PART_OF_YEAR.finditer(text, sent_start, pos):
         last = m
-    return last is not None and "全年" not in text[last.end():pos]
+    return last is not None and "全年" not in text[last.end() : pos]
 
 
 # ---- one sentence ----------------------------------------------------------------------------
 
-def _sentence(ctx: _Context, start: int, end: int, section_id: str, frame, figures: list[Figure],
-              ratios: list[re.Match]) -> None:
+
+def _sentence(
+    ctx: _Context, start: int, end: int, section_id: str, frame, figures: list[Figure], ratios: list[re.Match]
+) -> None:
     text = ctx.doc.folded
     figures = [f for f in figures if f.start < end]
     ratios = [m for m in ratios if m.start() < end]
@@ -464,17 +595,20 @@ def _clause_start(breaks: list[int], start: int, pos: int) -> int:
     return cs
 
 
-def _name_figures(ctx: _Context, text: str, start: int, end: int, figures: list[Figure],
-                  breaks: list[int]) -> list[_Named]:
+def _name_figures(
+    ctx: _Context, text: str, start: int, end: int, figures: list[Figure], breaks: list[int]
+) -> list[_Named]:
     out: list[_Named] = []
     consumed = start  # where the next figure's name may begin
     carried: list[tuple[str, int]] = []  # names said in an earlier clause of the sentence
     i = 0
     while i < len(figures):
         run = [figures[i]]
-        while (i + len(run) < len(figures)
-               and _joins(text, run[-1], figures[i + len(run)])
-               and _clause_start(breaks, start, run[-1].start) == _clause_start(breaks, start, figures[i + len(run)].start)):
+        while (
+            i + len(run) < len(figures)
+            and _joins(text, run[-1], figures[i + len(run)])
+            and _clause_start(breaks, start, run[-1].start) == _clause_start(breaks, start, figures[i + len(run)].start)
+        ):
             run.append(figures[i + len(run)])
         i += len(run)
         f0 = run[0]
@@ -500,14 +634,21 @@ def _name_figures(ctx: _Context, text: str, start: int, end: int, figures: list[
                 names = carried
             if names is None:
                 if any(f.glued for f in run):
-                    _warn_damaged(ctx, text, start, end, run,
-                                  f"{len(run)} values run together and the sentence does not name {len(run)} indicators")
+                    _warn_damaged(
+                        ctx,
+                        text,
+                        start,
+                        end,
+                        run,
+                        f"{len(run)} values run together and the sentence does not name {len(run)} indicators",
+                    )
                 consumed = run[-1].end
                 continue
             shared = run[-1].qualifier  # 分别控制在2.56%、3.3‰以内: the last qualifier holds for all
             for f, (nm, ns) in zip(run, names):
-                out.append(_Named(f, nm, ns, f.end, left, f.qualifier or shared or left.qualifier,
-                                  carried=not left.name))
+                out.append(
+                    _Named(f, nm, ns, f.end, left, f.qualifier or shared or left.qualifier, carried=not left.name)
+                )
             if left.name:
                 carried = names
             consumed = run[-1].end
@@ -527,12 +668,21 @@ def _name_figures(ctx: _Context, text: str, start: int, end: int, figures: list[
                 if into_next:
                     # 2处集中式饮用水水源地水质达标率稳定在100%: the count is part of the next figure's
                     # name, and so are counts listed with it (杨古、宝山2处…和43处…水质达标率)
-                    while out and out[-1].counted and _CONJ_ONLY.fullmatch(text[out[-1].end:f.start]):
+                    while out and out[-1].counted and _CONJ_ONLY.fullmatch(text[out[-1].end : f.start]):
                         out.pop()
                     consumed = f.end
                     continue
-                out.append(_Named(f, nm, left_start if (left_name or left.link) else f.start, nend, left,
-                                  f.qualifier or left.qualifier, counted=True))
+                out.append(
+                    _Named(
+                        f,
+                        nm,
+                        left_start if (left_name or left.link) else f.start,
+                        nend,
+                        left,
+                        f.qualifier or left.qualifier,
+                        counted=True,
+                    )
+                )
                 consumed = nend
                 continue
         if f.family != COUNT and _modifier(text, f):
@@ -587,7 +737,11 @@ def _subject(ctx: _Context, text: str, start: int, cstart: int, breaks: list[int
     prev = max([start] + [b for b in breaks if b < cstart - 1])
     pos = prev
     while True:
-        m = _LEAD_AT.match(text, pos, cstart) or _AREA_AT.match(text, pos, cstart) or _TIME_WORD.match(text, pos, cstart)
+        m = (
+            _LEAD_AT.match(text, pos, cstart)
+            or _AREA_AT.match(text, pos, cstart)
+            or _TIME_WORD.match(text, pos, cstart)
+        )
         if not m or m.end() == pos:
             break
         pos = m.end()
@@ -597,22 +751,22 @@ def _subject(ctx: _Context, text: str, start: int, cstart: int, breaks: list[int
 
 def _joins(text: str, a: Figure, b: Figure) -> bool:
     """Two figures of one list: nothing but 、/和/及 (or nothing at all) between them."""
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     return gap in ("", "、", "和", "及", "与", "、和") and (a.family == b.family)
 
 
 def _skip_context(text: str, cstart: int, left_start: int, first: Figure, last: Figure) -> bool:
     """Figures that are not a value of the indicator named before them."""
-    before = text[cstart:first.start]
+    before = text[cstart : first.start]
     if _ORDINAL.search(before) or before.endswith(("“", '"')):
         return True  # 第2位; “5个1”: a rank or a slogan, not a quantity
     if _FROM.search(before):
         return True
     if _AVERAGE.search(before):
         return True
-    if _COMPARED.search(text[left_start:first.start]):
+    if _COMPARED.search(text[left_start : first.start]):
         return True
-    after = text[last.end:last.end + 12]
+    after = text[last.end : last.end + 12]
     if _COMPARED_AFTER.search(after) and re.search(r"(?:低于|高于|超过|好于|完成|实现)$", before):
         return True
     return False
@@ -621,7 +775,7 @@ def _skip_context(text: str, cstart: int, left_start: int, first: Figure, last: 
 def _parse_left(text: str, left_start: int, pos: int) -> _Left:
     """Split the text before a figure into the name and the words linking it to the figure."""
     left = text[left_start:pos]
-    left = left[:_FROM.search(left).start()] if _FROM.search(left) else left  # X由上年的 (3个增加到5个)
+    left = left[: _FROM.search(left).start()] if _FROM.search(left) else left  # X由上年的 (3个增加到5个)
     verb, sign, to_verb, qual = "", 1, False, None
     links = []
     while left:
@@ -638,12 +792,12 @@ def _parse_left(text: str, left_start: int, pos: int) -> _Left:
         elif m.group("word") in _PREFIX_QUAL and qual is None and not links:
             qual = _PREFIX_QUAL[m.group("word")]
         links.append(word)
-        left = left[:m.start()]
+        left = left[: m.start()]
     both = 0
     mb = _BOTH.search(left)
     if mb:
         both = _HOW_MANY[left[mb.start()]]
-        left = left[:mb.start()]
+        left = left[: mb.start()]
     offset = 0
     for m in _TIME_WORD.finditer(left):
         offset = m.end()  # 中央提出今年经济增长…: what precedes the time word frames the name
@@ -654,8 +808,16 @@ def _parse_left(text: str, left_start: int, pos: int) -> _Left:
         offset += lead.end()
     name = _TRAIL.sub("", left[offset:])
     cut = _name_start(name)
-    return _Left(name=_SHARE.sub(r"占\1比重", name[cut:]), name_start=left_start + offset + cut, verb=verb, sign=sign,
-                 to_verb=to_verb, qualifier=qual, link="".join(reversed(links)), both=both)
+    return _Left(
+        name=_SHARE.sub(r"占\1比重", name[cut:]),
+        name_start=left_start + offset + cut,
+        verb=verb,
+        sign=sign,
+        to_verb=to_verb,
+        qualifier=qual,
+        link="".join(reversed(links)),
+        both=both,
+    )
 
 
 def _name_start(name: str) -> int:
@@ -674,12 +836,18 @@ def _name_start(name: str) -> int:
         if len(name) - m.end() >= 2:
             cut = max(cut, m.end())
     for m in _INNER_VERB.finditer(name, cut + 1):
-        if len(name) - m.end() >= 2 and name[m.start():] not in _ATTRIBUTES:  # 完成投资 is one name
+        if len(name) - m.end() >= 2 and name[m.start() :] not in _ATTRIBUTES:  # 完成投资 is one name
             cut = m.end()
     lex = entity_lexicon()
     while True:
-        w = next((name[cut:cut + k] for k in range(min(4, len(name) - cut), 1, -1)
-                  if name[cut:cut + k] in lex.leads and name[cut:cut + k] not in lex.generic), "")
+        w = next(
+            (
+                name[cut : cut + k]
+                for k in range(min(4, len(name) - cut), 1, -1)
+                if name[cut : cut + k] in lex.leads and name[cut : cut + k] not in lex.generic
+            ),
+            "",
+        )
         if not w or len(name) - cut - len(w) < 2 or len(longest_word(name, cut, len(name))) > len(w):
             return cut  # "集中式饮用水…": a longer word starts here, not the verb
         cut += len(w)
@@ -699,7 +867,7 @@ def _split_names(name: str, name_start: int, k: int) -> list[tuple[str, int]] | 
     parts, starts = [], []
     pos = 0
     for m in re.finditer(r"、|和|及|与|以及", name):
-        parts.append(name[pos:m.start()])
+        parts.append(name[pos : m.start()])
         starts.append(pos)
         pos = m.end()
     parts.append(name[pos:])
@@ -711,7 +879,8 @@ def _split_names(name: str, name_start: int, k: int) -> list[tuple[str, int]] | 
         # 第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, 第三产业增加值
         head = last[1:]
         return [("第" + p.lstrip("第") + head, name_start + st) for p, st in zip(parts[:-1], starts[:-1])] + [
-            ("第" + last, name_start + starts[-1])]
+            ("第" + last, name_start + starts[-1])
+        ]
     head = ""
     # the shared head: what follows, in the last name, the point parallel to the end of the first
     first = parts[0]
@@ -757,28 +926,36 @@ def _modifier(text: str, f: Figure) -> bool:
     """
     if f.qualifier not in ("以上", "以下"):
         return False
-    nxt = text[f.end:f.end + 1]
+    nxt = text[f.end : f.end + 1]
     return bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
 
 
 def _ratio(text: str, start: int, m: re.Match, breaks: list[int]) -> list[_Named]:
     cstart = _clause_start(breaks, start, m.start())
-    before = text[max(start, cstart - 30):m.start()]
-    if not _RATIO_HEAD.search(before) or _FROM.search(text[cstart:m.start()]):
+    before = text[max(start, cstart - 30) : m.start()]
+    if not _RATIO_HEAD.search(before) or _FROM.search(text[cstart : m.start()]):
         return []  # not the sector shares, or the shares a change started from (由上年的12.1:40.2:47.7)
     out = []
     for group, name in (("a", "第一产业比重"), ("b", "第二产业比重"), ("c", "第三产业比重")):
         v = numbers.parse_number(m.group(group))
-        fig = Figure(start=m.start(), end=m.end(), value=v, value_high=None, unit="%", family=PERCENT,
-                     qualifier=None, approx=False)
+        fig = Figure(
+            start=m.start(),
+            end=m.end(),
+            value=v,
+            value_high=None,
+            unit="%",
+            family=PERCENT,
+            qualifier=None,
+            approx=False,
+        )
         out.append(_Named(fig, name, cstart, m.end(), _Left(name="", name_start=cstart, to_verb=True), None))
     return out
 
 
 # ---- from a named figure to an Indicator -----------------------------------------------------
 
-def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, sent_end: int,
-          breaks: list[int]) -> None:
+
+def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, sent_end: int, breaks: list[int]) -> None:
     doc = ctx.doc
     f = n.figure
     left = n.left
@@ -834,11 +1011,24 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
     if key in ctx.seen:
         return
     ctx.seen.add(key)
-    ctx.out.append(Indicator(
-        indicator=name, measure=measure, year=year, kind=kind, value=value, unit=f.unit, qualifier=qualifier,
-        evidence=doc.text[start:end], start=start, end=end, value_high=high,
-        concept=concept.id if concept else None, section=section.id, mode=section.mode,
-    ))
+    ctx.out.append(
+        Indicator(
+            indicator=name,
+            measure=measure,
+            year=year,
+            kind=kind,
+            value=value,
+            unit=f.unit,
+            qualifier=qualifier,
+            evidence=doc.text[start:end],
+            start=start,
+            end=end,
+            value_high=high,
+            concept=concept.id if concept else None,
+            section=section.id,
+            mode=section.mode,
+        )
+    )
 
 
 def _routine_count(f: Figure, n: _Named) -> bool:
@@ -866,8 +1056,8 @@ def _routine_count(f: Figure, n: _Named) -> bool:
 
 def _display_name(doc: Document, n: _Named) -> str:
     """The name as the text writes it (traditional stays traditional), quote marks dropped."""
-    written = doc.text[n.name_start:n.name_start + len(n.name)]
-    if doc.folded[n.name_start:n.name_start + len(n.name)] != n.name:
+    written = doc.text[n.name_start : n.name_start + len(n.name)]
+    if doc.folded[n.name_start : n.name_start + len(n.name)] != n.name:
         written = _rewrite_like(doc, n)
     return _QUOTES.sub("", "".join(written.split()))  # a name broken over lines is one name
 
@@ -878,7 +1068,7 @@ def _rewrite_like(doc: Document, n: _Named) -> str:
         return n.name
     out = []
     table = {}
-    for a, b in zip(doc.folded[n.name_start:n.end], doc.text[n.name_start:n.end]):
+    for a, b in zip(doc.folded[n.name_start : n.end], doc.text[n.name_start : n.end]):
         table.setdefault(a, b)
     for ch in n.name:
         out.append(table.get(ch, ch))
@@ -888,7 +1078,7 @@ def _rewrite_like(doc: Document, n: _Named) -> str:
 def _warn_damaged(ctx: _Context, text: str, start: int, end: int, run: list[Figure], why: str) -> None:
     a = max(start, run[0].start - 16)
     b = min(end, run[-1].end + 4)
-    written = ctx.doc.text[run[0].start:run[-1].end]
+    written = ctx.doc.text[run[0].start : run[-1].end]
     ctx.doc.warnings.append(
-        f"indicators: skipped damaged figure “{written}” at offset {run[0].start} "
-        f"(…{ctx.doc.text[a:b]}…): {why}")
+        f"indicators: skipped damaged figure “{written}” at offset {run[0].start} (…{ctx.doc.text[a:b]}…): {why}"
+    )

@@ -17,6 +17,7 @@ together with the unit of the first lost (``39888293名`` for 3988户8293名):
 an integer of seven or more digits with no 万/亿 is implausible in this genre
 (which writes 1266万人, not 12660000人), and ``damaged`` reports it.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,10 +38,16 @@ for _family, _words in (
     (POINTS, "个百分点 百分点"),
     (MONEY, "元 美元 欧元 港元 元人民币"),
     (TIME, "天 小时 分钟 个工作日 工作日"),
-    (PHYSICAL, "公里 千米 米 平方米 平方公里 平方千米 亩 公顷 立方米 吨 千克 公斤 斤 千瓦时 千瓦 兆瓦 "
-               "标箱 标准箱 升 微克/立方米 毫克/升"),
-    (COUNT, "个 家 处 项 条 件 支 座 所 名 人 户 位 批 台 套 辆 艘 架 栋 幢 间 张 场 场次 人次 户次 "
-            "次 类 款 种 片 段 株 棵 头 篇 部 只 块 宗 笔 例 床 册 期 份"),
+    (
+        PHYSICAL,
+        "公里 千米 米 平方米 平方公里 平方千米 亩 公顷 立方米 吨 千克 公斤 斤 千瓦时 千瓦 兆瓦 "
+        "标箱 标准箱 升 微克/立方米 毫克/升",
+    ),
+    (
+        COUNT,
+        "个 家 处 项 条 件 支 座 所 名 人 户 位 批 台 套 辆 艘 架 栋 幢 间 张 场 场次 人次 户次 "
+        "次 类 款 种 片 段 株 棵 头 篇 部 只 块 宗 笔 例 床 册 期 份",
+    ),
 ):
     for _w in _words.split():
         _BASE_UNITS[_w] = _family
@@ -124,14 +131,37 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
             out.append(_figure(num2, None, m.group("unit"), None, m.group("qual"), m.start("num2"), m.end()))
             continue
         # 增长-2.3%: a minus sign that does not close a range (6%-6.5%) makes the value negative
-        negative = (m.start() > 0 and text[m.start() - 1] in "-－−"
-                    and (m.start() < 2 or not (text[m.start() - 2].isdigit() or text[m.start() - 2] in "%‰")))
-        out.append(_figure(m.group("num"), num2, m.group("unit"), m.group("approx"), m.group("qual"),
-                           m.start() - negative, m.end(), negative))
+        negative = (
+            m.start() > 0
+            and text[m.start() - 1] in "-－−"
+            and (m.start() < 2 or not (text[m.start() - 2].isdigit() or text[m.start() - 2] in "%‰"))
+        )
+        out.append(
+            _figure(
+                m.group("num"),
+                num2,
+                m.group("unit"),
+                m.group("approx"),
+                m.group("qual"),
+                m.start() - negative,
+                m.end(),
+                negative,
+            )
+        )
     for m in TWO_POINTS_RE.finditer(text, start, end):
-        out.append(Figure(start=m.start(), end=m.end(), value=float("nan"), value_high=None,
-                          unit=_clean_unit(m.group("unit")), family=unit_family(_clean_unit(m.group("unit"))),
-                          qualifier=None, approx=False, damaged="two decimal points in one number"))
+        out.append(
+            Figure(
+                start=m.start(),
+                end=m.end(),
+                value=float("nan"),
+                value_high=None,
+                unit=_clean_unit(m.group("unit")),
+                family=unit_family(_clean_unit(m.group("unit"))),
+                qualifier=None,
+                approx=False,
+                damaged="two decimal points in one number",
+            )
+        )
     out.sort(key=lambda f: f.start)
     glued = []
     for i, f in enumerate(out):
@@ -142,12 +172,27 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     return glued
 
 
-def _figure(num: str, num2: str | None, unit_written: str, approx: str | None, qual: str | None,
-            start: int, end: int, negative: bool = False) -> Figure:
+def _figure(
+    num: str,
+    num2: str | None,
+    unit_written: str,
+    approx: str | None,
+    qual: str | None,
+    start: int,
+    end: int,
+    negative: bool = False,
+) -> Figure:
     unit = _clean_unit(unit_written)
     damaged = _damage(num, unit) or (_damage(num2, unit) if num2 else None)
     sign = -1.0 if negative else 1.0
-    return Figure(start=start, end=end, value=sign * parse_number(num),
-                  value_high=sign * parse_number(num2) if num2 else None,
-                  unit=unit, family=unit_family(unit), qualifier=QUALIFIER_SUFFIX.get(qual or ""),
-                  approx=bool(approx) or unit != unit_written, damaged=damaged)
+    return Figure(
+        start=start,
+        end=end,
+        value=sign * parse_number(num),
+        value_high=sign * parse_number(num2) if num2 else None,
+        unit=unit,
+        family=unit_family(unit),
+        qualifier=QUALIFIER_SUFFIX.get(qual or ""),
+        approx=bool(approx) or unit != unit_written,
+        damaged=damaged,
+    )

@@ -12,6 +12,7 @@ The vocabulary lives in ``ontology/indicators.tsv`` (its header documents the
 columns), read through ``ontology.vocab`` like every TSV vocabulary; ``kg.build``
 reads the same file to publish it as SKOS.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,8 @@ MEASURES = ("growth", "level", "rate")
 # Words that say where or when, not what: 全区地区生产总值 is 地区生产总值.
 _PLACE = re.compile(
     r"^(?:全区|全市|全县|全省|全国|全镇|全州|全旗|全盟|全社会(?=固定资产投资|消费品|研发)|我区|我市|我县|我省|本区|本市|本县"
-    r"|全年|年内|当年|今年|去年|上年|年末|年底|其中|累计|共|实现|完成|力争|确保|预计|全口径|同期|年度)+")
+    r"|全年|年内|当年|今年|去年|上年|年末|年底|其中|累计|共|实现|完成|力争|确保|预计|全口径|同期|年度)+"
+)
 # Words after a name that say how it is measured, not what it is: 居民消费价格涨幅.
 _MEASURE_TAIL = re.compile(r"(?:涨幅|增幅|增速|增长速度|增长幅度|降幅|增长率|总水平|水平|规模)$")
 
@@ -115,8 +117,10 @@ def concepts_from_terms(terms: Iterable[Term], source: str = "indicators.tsv") -
             raise InputError(f"{source}: {t.id}: the en label is required")
         measures = tuple(m for m in (t.extra[0] if t.extra else "").split("|") if m)
         if not measures or any(m not in MEASURES for m in measures):
-            raise InputError(f"{source}: {t.id}: the measure column must be '|'-separated {', '.join(MEASURES)}, "
-                             f"got {t.extra[0] if t.extra else 'nothing'!r}")
+            raise InputError(
+                f"{source}: {t.id}: the measure column must be '|'-separated {', '.join(MEASURES)}, "
+                f"got {t.extra[0] if t.extra else 'nothing'!r}"
+            )
         forms = [t.zh] + [a for a in t.alt if a != t.zh]
         out.append(Concept(id=t.id, zh=t.zh, en=t.en, alt=tuple(dict.fromkeys(forms)), measures=measures))
     return out

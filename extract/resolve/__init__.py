@@ -8,6 +8,7 @@
 - ``cluster``: groups, candidates and clusters across reports, ids and links;
 - ``canonical``: the one name a thing is shown by.
 """
+
 from __future__ import annotations
 
 from .canonical import canonical_name
@@ -16,5 +17,19 @@ from .names import area_forms, core, key, normal
 from .score import ABBREVIATED, RENAME, THRESHOLD, VARIANT, compare, link_kind
 from .variants import merge_variants
 
-__all__ = ["ABBREVIATED", "RENAME", "THRESHOLD", "VARIANT", "area_forms", "canonical_name", "compare", "core",
-           "entity_id", "key", "link_kind", "merge_variants", "normal", "resolve"]
+__all__ = [
+    "ABBREVIATED",
+    "RENAME",
+    "THRESHOLD",
+    "VARIANT",
+    "area_forms",
+    "canonical_name",
+    "compare",
+    "core",
+    "entity_id",
+    "key",
+    "link_kind",
+    "merge_variants",
+    "normal",
+    "resolve",
+]

@@ -16,6 +16,7 @@ Numbered abbreviations (一带一路, 三去一降一补) count items of a coord
 rather than keep characters; they need the coordination as one name, which
 the extractor does not give yet.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,12 @@ def subsequence(short: str, long_: str) -> bool:
 def abbreviation_score(short: str, long_: str) -> float:
     """How well ``short`` abbreviates ``long_`` by its words' first characters
     (1.0: one character for every word); 0.0 when it does not."""
-    if not (MIN_SHORT <= len(short) <= MAX_SHORT) or len(long_) < len(short) + 2 or short in long_ \
-            or not distinctive(short):
+    if (
+        not (MIN_SHORT <= len(short) <= MAX_SHORT)
+        or len(long_) < len(short) + 2
+        or short in long_
+        or not distinctive(short)
+    ):
         return 0.0
     ws = words(long_)
     if not len(short) <= len(ws) <= len(short) + 1 or ws[0][0] != short[0]:

@@ -16,6 +16,7 @@ A ``name`` decision of the curation file overrides the rule. The guards keep
 a different thing out of the cluster before this rule runs, so the name
 chosen is always the name of this thing.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -27,6 +27,7 @@ sentences behind them, and whether the second name is a variant, an
 abbreviation or a rename of the first. A user's curation file
 (``extract/curation.py``) forces merges and splits, types and canonical names.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,8 +41,7 @@ from . import guards
 from .abbreviations import MAX_SHORT, MIN_SHORT, abbreviation_score, definitions
 from .canonical import canonical_name
 from .names import QUOTES, area_forms, distinctive, key, normal, plain_text
-from .score import (ABBREVIATION, DEFINED, RENAMED, THRESHOLD, WORDS_IN_FRONT, behind_front, compare, link_kind,
-                    same_key)
+from .score import ABBREVIATION, DEFINED, RENAMED, THRESHOLD, WORDS_IN_FRONT, behind_front, compare, link_kind, same_key
 from .variants import CROSS_TYPE, known_names, type_class
 
 MAX_BUCKET = 60  # a character pair shared by more groups than this is no evidence
@@ -72,16 +72,18 @@ class _Group:
         self.types.add(node.entity.type)
 
 
-def resolve(results: list[DocumentResult], decisions: list[Decision] = (),
-            variant_links: list[Link] = ()) -> tuple[list[Link], dict[str, str]]:
+def resolve(
+    results: list[DocumentResult], decisions: list[Decision] = (), variant_links: list[Link] = ()
+) -> tuple[list[Link], dict[str, str]]:
     """Give every entity its corpus-wide id; return the merge links and id → canonical name.
 
     ``variant_links`` (from ``merge_variants``) are returned with the others,
     under the type their entity ends up with."""
     decisions = list(decisions)
     known = {n for r in results for e in r.entities for n in (e.name, *e.aliases)}
-    check_names(decisions, known | {"".join(ch for ch in n if ch not in QUOTES) for n in known}
-                | {normal(n) for n in known})
+    check_names(
+        decisions, known | {"".join(ch for ch in n if ch not in QUOTES) for n in known} | {normal(n) for n in known}
+    )
     _apply_types(results, decisions)
     nodes = _nodes(results)
     apart_nodes = _apart(nodes, decisions)
@@ -89,8 +91,14 @@ def resolve(results: list[DocumentResult], decisions: list[Decision] = (),
     corpus = known_names(results)
     for g in groups:
         g.coordination = any(guards.is_coordination(f, corpus) for f, _, front in g.forms if not front)
-    res = _Resolver(nodes, groups, apart_nodes, guards.listed_together(results), definitions(results),
-                    [r.document.folded or fold(r.document.text) for r in results])
+    res = _Resolver(
+        nodes,
+        groups,
+        apart_nodes,
+        guards.listed_together(results),
+        definitions(results),
+        [r.document.folded or fold(r.document.text) for r in results],
+    )
     for d in decisions:
         if d.verb == "same":
             for i in _named(nodes, d.a):
@@ -236,8 +244,9 @@ class _Resolver:
                         continue
                     if (lf, s) in self.defined:
                         cand = (0.9, DEFINED, s, lf)
-                    elif min(long_g.docs) <= min(short_g.docs) and (q := max(
-                            abbreviation_score(ks, kl), abbreviation_score(s, lf))):
+                    elif min(long_g.docs) <= min(short_g.docs) and (
+                        q := max(abbreviation_score(ks, kl), abbreviation_score(s, lf))
+                    ):
                         cand = (0.6 + 0.3 * q, ABBREVIATION, s, lf)
                     else:
                         continue
@@ -271,8 +280,7 @@ class _Resolver:
     def candidates(self):
         """Pairs of groups worth scoring, scored, best first; ties broken by group order."""
         forms = [{f for f, _, _ in g.forms} | {k for _, k, _ in g.forms} for g in self.groups]
-        grams = [{f[i:i + 2] for f in fs for i in range(len(f) - 1)} | {f for f in fs if len(f) <= 2}
-                 for fs in forms]
+        grams = [{f[i : i + 2] for f in fs for i in range(len(f) - 1)} | {f for f in fs if len(f) <= 2} for fs in forms]
         buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
         for gi, g in enumerate(self.groups):
             for gram in sorted(grams[gi]):
@@ -350,12 +358,15 @@ class _Resolver:
         _, _, x, y = self.score(a, b)
         if a > b:
             x, y = y, x
-        na = [i for i in self.groups[a].members if any(f == x for f, _, _ in self.nodes[i].forms)] \
-            or self.groups[a].members
-        nb = [j for j in self.groups[b].members if any(f == y for f, _, _ in self.nodes[j].forms)] \
-            or self.groups[b].members
-        return min(((i, j) for i in na for j in nb),
-                   key=lambda p: (abs(self.nodes[p[0]].doc - self.nodes[p[1]].doc), p))
+        na = [i for i in self.groups[a].members if any(f == x for f, _, _ in self.nodes[i].forms)] or self.groups[
+            a
+        ].members
+        nb = [j for j in self.groups[b].members if any(f == y for f, _, _ in self.nodes[j].forms)] or self.groups[
+            b
+        ].members
+        return min(
+            ((i, j) for i in na for j in nb), key=lambda p: (abs(self.nodes[p[0]].doc - self.nodes[p[1]].doc), p)
+        )
 
     def clusters(self) -> list[list[int]]:
         """Each cluster as the node indices of its groups, in node order."""
@@ -402,7 +413,7 @@ def _assign_ids(nodes, clusters, decisions, results) -> dict[str, str]:
 
 
 def entity_id(typ: str, name_key: str) -> str:
-    digest = hashlib.sha1(f"{typ}\x1f{name_key}".encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha1(f"{typ}\x1f{name_key}".encode()).hexdigest()[:12]
     return f"{typ.lower()}-{digest}"
 
 
@@ -445,8 +456,10 @@ def _link(results, a: _Node, b: _Node, score: float, rule: str) -> Link:
     ra, rb = results[a.doc].document, results[b.doc].document
     ma, mb = a.entity.mentions[0], b.entity.mentions[0]
     return Link(
-        a=f"{ra.name}#{a.entity.type}#{a.entity.name}", b=f"{rb.name}#{b.entity.type}#{b.entity.name}",
-        rule=rule, score=score,
+        a=f"{ra.name}#{a.entity.type}#{a.entity.name}",
+        b=f"{rb.name}#{b.entity.type}#{b.entity.name}",
+        rule=rule,
+        score=score,
         detail=f"{a.entity.name} ({ra.name}: {ma.sentence}) ~ {b.entity.name} ({rb.name}: {mb.sentence})",
         kind=link_kind([(x, k) for x, k, _ in a.forms], [(y, k) for y, k, _ in b.forms], rule),
     )

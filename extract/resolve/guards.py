@@ -15,6 +15,7 @@
 
 A phase (一期, 三期) is not a guard: it is a stage of one undertaking (names.PHASE).
 """
+
 from __future__ import annotations
 
 import re
@@ -64,17 +65,17 @@ def other_scope(a: str, b: str) -> bool:
 
 
 def other_kind(a: str, b: str) -> bool:
-    """"实验中学" and "实验小学": two buildings of different kinds are two things."""
+    """ "实验中学" and "实验小学": two buildings of different kinds are two things."""
     ka = next((x for x in BUILDINGS if a.endswith(x)), None)
     kb = next((x for x in BUILDINGS if b.endswith(x)), None)
     return ka is not None and kb is not None and ka != kb
 
 
 def new_thing(short: str, long_: str) -> bool:
-    """"中和街" and "中和街幼儿园", "实验幼儿园" and "实验幼儿园综合楼": a place or
+    """ "中和街" and "中和街幼儿园", "实验幼儿园" and "实验幼儿园综合楼": a place or
     a building, then a building after it, is another thing."""
     i = long_.find(short)
-    rest = long_[i + len(short):] if i >= 0 else ""
+    rest = long_[i + len(short) :] if i >= 0 else ""
     return bool(rest) and short.endswith(PLACES + BUILDINGS) and rest.endswith(BUILDINGS + ("楼",))
 
 
@@ -89,9 +90,10 @@ def is_coordination(name: str, known: frozenset[str]) -> bool:
     for i in range(2, len(name) - 2):
         for c in COORDINATORS:
             if name.startswith(c, i):
-                left, right = name[:i], name[i + len(c):]
-                if any(left[k:] in known for k in range(len(left) - 1)) and \
-                        any(right[:k] in known for k in range(2, len(right) + 1)):
+                left, right = name[:i], name[i + len(c) :]
+                if any(left[k:] in known for k in range(len(left) - 1)) and any(
+                    right[:k] in known for k in range(2, len(right) + 1)
+                ):
                     return True
     return False
 
@@ -106,7 +108,7 @@ def listed_together(results: Iterable[DocumentResult]) -> set[frozenset[str]]:
         for m1, m2 in zip(mentions, mentions[1:]):
             if m2.start < m1.end or m1.sentence_start != m2.sentence_start:
                 continue
-            gap = "".join(ch for ch in text[m1.end:m2.start] if ch not in GAP_NOISE)
+            gap = "".join(ch for ch in text[m1.end : m2.start] if ch not in GAP_NOISE)
             a, b = normal(m1.text), normal(m2.text)
             if gap in LIST_GAPS and a != b:
                 out.add(frozenset((a, b)))

@@ -12,10 +12,10 @@ Whatever is peeled, at least two characters that are not everyday words must
 remain (``distinctive``): "能源中心" is a kind of thing, not one thing, so
 周村区能源中心 and 王村镇能源中心 keep their places.
 """
+
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from ..entities.dictionary import dictionary, is_place_name, longest_word
@@ -27,13 +27,36 @@ ADMIN_CHARS = "省市区县镇乡"
 SELF_REF = re.compile(r"^[我全本][国省市区县镇乡州盟旗]")
 # A country's short name, which a national report writes in front of its own things.
 SHORT_NAMES = {"中华人民共和国": ("中国",)}
-LEGAL_SUFFIXES = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "有限公司",
-                  "集团公司", "股份公司", "公司", "集团")
+LEGAL_SUFFIXES = (
+    "集团股份有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "有限公司",
+    "集团公司",
+    "股份公司",
+    "公司",
+    "集团",
+)
 # Head nouns that say what kind of undertaking a name is, without naming another one:
 # 南水北调 and 南水北调工程, 西部大开发 and 西部大开发战略, 营改增 and 营改增试点,
 # 新型农村社会养老保险试点 and 新型农村社会养老保险制度.
-HEADS = ("建设工程", "工程建设", "行动计划", "专项行动", "工程", "项目", "建设", "战略", "试点",
-         "改革", "行动", "计划", "规划", "制度")
+HEADS = (
+    "建设工程",
+    "工程建设",
+    "行动计划",
+    "专项行动",
+    "工程",
+    "项目",
+    "建设",
+    "战略",
+    "试点",
+    "改革",
+    "行动",
+    "计划",
+    "规划",
+    "制度",
+)
 # Class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
 WORKS = ("水利水电枢纽", "水利枢纽")
 # A phase is the stage a report's year has reached, not another thing: 三峡三期工程.
@@ -65,8 +88,11 @@ def plain_text(folded: str) -> str:
     return folded.translate(_PLAIN)
 
 
-_PLAIN = {ord(ch): None for ch in QUOTES} | {c: None for c in (9, 10, 11, 12, 13, 32, 0x3000, 0xA0)} \
+_PLAIN = (
+    {ord(ch): None for ch in QUOTES}
+    | {c: None for c in (9, 10, 11, 12, 13, 32, 0x3000, 0xA0)}
     | {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+)
 
 
 def area_forms(area: str | None) -> tuple[str, ...]:
@@ -108,9 +134,9 @@ def strip_self(name: str, areas: tuple[str, ...]) -> str:
         name = m.group(1) + name[3:]  # not 小城镇…, 重点镇…: words, not a town
     m = SELF_REF.match(name)
     if m and len(name) - m.end() >= 2:
-        return name[m.end():]
+        return name[m.end() :]
     for a in areas:
-        rest = name[len(a):]
+        rest = name[len(a) :]
         if name.startswith(a) and (len(rest) >= 3 or distinctive(rest)):
             return rest
     if len(name) > 3 and name[0] in "区市县" and name[1] not in ADMIN_CHARS:
@@ -168,7 +194,7 @@ def key(name: str, areas: tuple[str, ...] = ()) -> str:
     k = strip_tail(n)
     m = ORDINAL.search(k)
     if m and m.start() and ordinal_scope(k) == "":
-        return k[m.start():]  # (我国国民经济和社会发展)第六个五年计划: the area's own sixth plan
+        return k[m.start() :]  # (我国国民经济和社会发展)第六个五年计划: the area's own sixth plan
     p = place_prefix(k, headed=k != n)
     return k[p:] if p else k
 

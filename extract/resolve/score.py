@@ -13,6 +13,7 @@ A guard (``guards.apart``) or a generic short name (能源中心) scores 0.
 Abbreviations (``abbreviations``) are scored by the resolver, which knows
 when each form is in use.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,12 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if same_key(cx, cy, typ):
         return 0.95, SAME_KEY
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
-    if len(short) < 2 or (len(short) <= 4 and all_common(short)) or guards.apart(cx, cy) \
-            or guards.other_component(x, y):
+    if (
+        len(short) < 2
+        or (len(short) <= 4 and all_common(short))
+        or guards.apart(cx, cy)
+        or guards.other_component(x, y)
+    ):
         return 0.0, ""
     best = 0.0
     for s, lg in ((short, long_), tuple(sorted((x, y), key=len))):
@@ -64,9 +69,13 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     lcs = _lcs(short, long_)
     coverage = lcs / len(short)
     brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
-    if coverage < 0.7 or len(long_) > 2.5 * len(short) or short[:2] not in long_ \
-            or not (brand or _share_three(short, long_)) \
-            or words(short)[0] in dictionary().verbal:  # 创新…机制: a verb in front is no distinctive part
+    if (
+        coverage < 0.7
+        or len(long_) > 2.5 * len(short)
+        or short[:2] not in long_
+        or not (brand or _share_three(short, long_))
+        or words(short)[0] in dictionary().verbal
+    ):  # 创新…机制: a verb in front is no distinctive part
         return 0.0, ""
     if lcs == len(short):
         if not brand and any(_predicate(piece) for piece in _pieces(short, long_)):
@@ -134,8 +143,12 @@ def behind_front(name: str, known) -> str:
     that are no part of a name (``junk_front``): 认为兴建三峡工程 → 三峡工程; "" if none."""
     for k in range(1, len(name) - 2):
         inner = name[k:]
-        if inner in known and (distinctive(inner) or len(inner) >= 4) and junk_front(name[:k]) \
-                and not guards.apart(name, inner):
+        if (
+            inner in known
+            and (distinctive(inner) or len(inner) >= 4)
+            and junk_front(name[:k])
+            and not guards.apart(name, inner)
+        ):
             return inner
     return ""
 
@@ -179,4 +192,4 @@ def _lcs(a: str, b: str) -> int:
 
 def _share_three(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` share a stretch of three characters."""
-    return any(a[k:k + 3] in b for k in range(len(a) - 2))
+    return any(a[k : k + 3] in b for k in range(len(a) - 2))

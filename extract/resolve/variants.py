@@ -15,6 +15,7 @@ depends on set or hash order.
 Only mentions are merged: statuses and themes derive from mentions and are
 computed after this step.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -25,8 +26,7 @@ from ..records import DocumentResult, Entity, Link
 from . import guards
 from .abbreviations import abbreviation_score, definitions, subsequence
 from .names import area_forms, key, normal, phase
-from .score import (ABBREVIATED, ABBREVIATION, DEFINED, SAME, VARIANT, WORDS_IN_FRONT, behind_front, compare,
-                    same_key)
+from .score import ABBREVIATED, ABBREVIATION, DEFINED, SAME, VARIANT, WORDS_IN_FRONT, behind_front, compare, same_key
 
 VARIANT_THRESHOLD = 0.8  # within one report, only near-certain variants are one entity
 CROSS_TYPE = 0.8  # a PROJECT and a PROGRAM (工程 is either) only when the names are near variants
@@ -88,8 +88,11 @@ def _merge_fronts(r: DocumentResult, apart: set[frozenset[str]], names: set[str]
         if target is None:
             by_name[(cls, inner)] = e  # the first of them stands for the name
             continue
-        if any(frozenset((normal(a), normal(b))) in apart for a in (e.name, *e.aliases)
-               for b in (target.name, *target.aliases)):
+        if any(
+            frozenset((normal(a), normal(b))) in apart
+            for a in (e.name, *e.aliases)
+            for b in (target.name, *target.aliases)
+        ):
             continue
         links.append(_link(r, target, e, FRONT_SCORE, WORDS_IN_FRONT))
         moved = [m if m.type == target.type else replace(m, type=target.type) for m in e.mentions]
@@ -100,8 +103,9 @@ def _merge_fronts(r: DocumentResult, apart: set[frozenset[str]], names: set[str]
     return links
 
 
-def _merge_report(r: DocumentResult, apart: set[frozenset[str]], defined: set[tuple[str, str]],
-                  known: frozenset[str]) -> list[Link]:
+def _merge_report(
+    r: DocumentResult, apart: set[frozenset[str]], defined: set[tuple[str, str]], known: frozenset[str]
+) -> list[Link]:
     areas = area_forms(r.document.area)
     ents = sorted(r.entities, key=lambda e: (-len(normal(e.name)), normal(e.name), e.type, e.mentions[0].start))
     forms = {id(e): {normal(n) for n in [e.name, *e.aliases]} for e in ents}
@@ -112,7 +116,7 @@ def _merge_report(r: DocumentResult, apart: set[frozenset[str]], defined: set[tu
     kept: list[Entity] = []
     links: list[Link] = []
     for e in ents:
-        grams = sorted({(type_class(e.type), f[k:k + 2]) for f in forms[id(e)] for k in range(len(f) - 1)})
+        grams = sorted({(type_class(e.type), f[k : k + 2]) for f in forms[id(e)] for k in range(len(f) - 1)})
         shared: dict[int, int] = defaultdict(int)
         for g in grams:
             for m in by_gram.get(g, ()):
@@ -121,15 +125,19 @@ def _merge_report(r: DocumentResult, apart: set[frozenset[str]], defined: set[tu
         near_ids = {i for i, n in shared.items() if n >= need}
         for f in forms[id(e)]:  # abbreviations share few pairs: the long form starts like the short one
             if len(f) <= 6:
-                near_ids |= {id(m) for m in by_first.get((type_class(e.type), f[0]), ())
-                             if any(len(g) > len(f) and subsequence(f, g) for g in forms[id(m)])}
+                near_ids |= {
+                    id(m)
+                    for m in by_first.get((type_class(e.type), f[0]), ())
+                    if any(len(g) > len(f) and subsequence(f, g) for g in forms[id(m)])
+                }
         near = sorted((m for m in kept if id(m) in near_ids), key=lambda m: order[id(m)])
         scored = []
         for m in near:
             if any(frozenset((a, b)) in apart for a in forms[id(m)] for b in forms[id(e)]):
                 continue
-            score, rule = _variant(forms[id(m)], forms[id(e)], areas, m.type, e.type, defined,
-                                   coordinated[id(m)] or coordinated[id(e)])
+            score, rule = _variant(
+                forms[id(m)], forms[id(e)], areas, m.type, e.type, defined, coordinated[id(m)] or coordinated[id(e)]
+            )
             if score >= VARIANT_THRESHOLD:
                 scored.append((score, -_distance(m, e), m.name, m.type, rule, m))
         if not scored:
@@ -165,8 +173,9 @@ def _variant(xs: set[str], ys: set[str], areas, tx: str, ty: str, defined, coord
                 score, rule = 0.9, DEFINED
             elif (q := abbreviation_score(short, long_)) and not coordinated:
                 score, rule = 0.6 + 0.3 * q, ABBREVIATION
-            elif not same_key(kx, ky, tx) and (not subsequence(short, long_)
-                                                or guards.NUMERALS.search("".join(_inserted(short, long_)))):
+            elif not same_key(kx, ky, tx) and (
+                not subsequence(short, long_) or guards.NUMERALS.search("".join(_inserted(short, long_)))
+            ):
                 continue  # a report abbreviates by leaving words out, never by changing them
             else:
                 score, rule = compare(x, y, kx, ky, tx)
@@ -200,8 +209,10 @@ def _link(r: DocumentResult, long_: Entity, short: Entity, score: float, rule: s
     name = r.document.name
     ml, ms = long_.mentions[0], short.mentions[0]
     return Link(
-        a=f"{name}#{long_.type}#{long_.name}", b=f"{name}#{short.type}#{short.name}",
-        rule=f"in one report: {rule}", score=score,
+        a=f"{name}#{long_.type}#{long_.name}",
+        b=f"{name}#{short.type}#{short.name}",
+        rule=f"in one report: {rule}",
+        score=score,
         detail=f"{long_.name} ({name}: {ml.sentence}) ~ {short.name} ({name}: {ms.sentence})",
         kind=ABBREVIATED if rule in (ABBREVIATION, DEFINED) else VARIANT,  # one report renames nothing
     )

@@ -1,5 +1,5 @@
 // audit.html: the tables of the sections with class "filterable" are drawn from the JSON in
-// script#audit-data (kg/audit_html.py's page_data says what it holds), PAGE rows at a time with
+// script#audit-data (kg/audit/html.py's page_data says what it holds), PAGE rows at a time with
 // "show more": a national audit has ten thousand findings, and as DOM rows they took half a minute
 // to open. Sorting (click a column head) and filtering (the text box, the selects) run over the
 // data, not the DOM. Every cell is built with createElement and textContent, never innerHTML, so

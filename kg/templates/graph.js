@@ -1,6 +1,6 @@
 /* policy-kg graph pages: overview, theme pages and the evolution view.
  *
- * Reads the page's data from <script id="kg-data"> (JSON written by kg.viz),
+ * Reads the page's data from <script id="kg-data"> (JSON written by kg.site.pages),
  * draws it with vis-network at the positions computed ahead (physics off),
  * and wires the filters, the search box and the evidence panel. Every text
  * from the graph reaches the page through textContent, never as HTML.

@@ -4,11 +4,13 @@ Every case is read next to one good report: the good one is always extracted,
 the bad one is skipped with its reason or read with a warning. (The CLI side,
 exit codes and the summary, is in tests/kg/test_cli_inputs.py.)
 """
+
 from __future__ import annotations
 
 import codecs
 import io
 import os
+
 import pytest
 from reportlab.pdfgen import canvas
 
@@ -16,8 +18,10 @@ from extract.corpus import read_documents
 from extract.errors import InputError
 from extract.inputs import Skipped
 
-GOOD = ("2021年云杉县政府工作报告\n——2021年1月20日在云杉县第十八届人民代表大会第五次会议上\n各位代表：\n"
-        "一、2020年工作回顾\n青石湾产业园建成投产，金穗农业科技有限公司落户。\n")
+GOOD = (
+    "2021年云杉县政府工作报告\n——2021年1月20日在云杉县第十八届人民代表大会第五次会议上\n各位代表：\n"
+    "一、2020年工作回顾\n青石湾产业园建成投产，金穗农业科技有限公司落户。\n"
+)
 OTHER = GOOD.replace("青石湾产业园", "白桦林数字经济产业园")
 
 
@@ -45,19 +49,36 @@ SKIPPED = {
     "blank.txt": (b"  \n\r\n\t \xe3\x80\x80\n", "empty file"),
     "bom-only.txt": (codecs.BOM_UTF8, "empty file"),
     "binary.txt": (bytes(range(256)) * 40, "binary file (holds NUL bytes and is not UTF-16 text)"),
-    "scan.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40, "an image (PNG), not a text: a scanned report needs OCR first"),
-    "photo.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\x00" * 40, "an image (JPEG), not a text: a scanned report needs OCR first"),
-    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "is an old Microsoft Office file (.doc/.xls/.wps): save it as .docx"),
-    "bundle.zip": (b"PK\x03\x04" + b"\x00" * 64, "a zip archive, not a report: unpack it first (a .docx must be named .docx)"),
+    "scan.png": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40,
+        "an image (PNG), not a text: a scanned report needs OCR first",
+    ),
+    "photo.jpg": (
+        b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\x00" * 40,
+        "an image (JPEG), not a text: a scanned report needs OCR first",
+    ),
+    "old.doc": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+        "is an old Microsoft Office file (.doc/.xls/.wps): save it as .docx",
+    ),
+    "bundle.zip": (
+        b"PK\x03\x04" + b"\x00" * 64,
+        "a zip archive, not a report: unpack it first (a .docx must be named .docx)",
+    ),
     "cut.docx": (b"PK\x03\x04word/" + b"\x00" * 64, "not a valid .docx file (BadZipFile)"),
     "renamed.docx": (GOOD.encode("utf-8"), "not a valid .docx file (damaged or cut short)"),
     "cut.pdf": (b"%PDF-1.4\n1 0 obj\n<<", "not a valid PDF"),
     "scan.pdf": (_image_pdf(), "a PDF with no text layer (scanned pages are images): run OCR first"),
     "locked.pdf": (_encrypted_pdf(), "an encrypted PDF: save it without a password first"),
-    "menu.html": ("<html><body><a href='/'>首页</a> <a href='/a'>政务公开</a></body></html>".encode("utf-8"),
-                  "an HTML page with no article text (only menus and links): save the report's own page"),
+    "menu.html": (
+        "<html><body><a href='/'>首页</a> <a href='/a'>政务公开</a></body></html>".encode(),
+        "an HTML page with no article text (only menus and links): save the report's own page",
+    ),
     "english.txt": (b"Government work report\nGDP grew by 5 percent.\n", "no Chinese text found"),
-    "garbage.txt": (bytes([0x81, 0x30, 0xff, 0xfe, 0xfd]) * 300, "not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)"),
+    "garbage.txt": (
+        bytes([0x81, 0x30, 0xFF, 0xFE, 0xFD]) * 300,
+        "not text in a supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)",
+    ),
 }
 
 
@@ -102,12 +123,23 @@ def test_a_5_mb_single_line_is_read_with_a_warning(tmp_path):
     assert len(doc.sentences) > 100000
 
 
-@pytest.mark.parametrize("name, data, warning", [
-    ("cut.txt", GOOD.encode("utf-8") + "园".encode("utf-8")[:2], "1 broken UTF-8 byte sequence(s) replaced by U+FFFD"),
-    ("nul.txt", GOOD.encode("utf-8").replace("各位代表".encode(), "各位\x00代表".encode()), "1 NUL byte(s) dropped"),
-    ("mixed.txt", GOOD.split("一、")[0].encode("utf-8") + ("一、" + GOOD.split("一、")[1]).encode("gb18030"),
-     "lines in two encodings (UTF-8 and GB18030): each line read in its own"),
-], ids=["truncated-multibyte", "nul-bytes", "mixed-encodings"])
+@pytest.mark.parametrize(
+    "name, data, warning",
+    [
+        ("cut.txt", GOOD.encode("utf-8") + "园".encode()[:2], "1 broken UTF-8 byte sequence(s) replaced by U+FFFD"),
+        (
+            "nul.txt",
+            GOOD.encode("utf-8").replace("各位代表".encode(), "各位\x00代表".encode()),
+            "1 NUL byte(s) dropped",
+        ),
+        (
+            "mixed.txt",
+            GOOD.split("一、")[0].encode("utf-8") + ("一、" + GOOD.split("一、")[1]).encode("gb18030"),
+            "lines in two encodings (UTF-8 and GB18030): each line read in its own",
+        ),
+    ],
+    ids=["truncated-multibyte", "nul-bytes", "mixed-encodings"],
+)
 def test_damaged_bytes_are_read_with_a_warning(tmp_path, name, data, warning):
     (tmp_path / name).write_bytes(data)
     (doc,) = read_documents([str(tmp_path / name)])
@@ -136,8 +168,9 @@ def test_two_reports_of_one_area_and_year_are_both_read_with_a_warning(tmp_path)
 
 def test_a_folder_reads_the_reports_in_it_and_nothing_else(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "b.html").write_text(f"<html><body><article><p>{OTHER.replace(chr(10), '</p><p>')}</p></article></body></html>",
-                                     encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        f"<html><body><article><p>{OTHER.replace(chr(10), '</p><p>')}</p></article></body></html>", encoding="utf-8"
+    )
     (tmp_path / "curation.tsv").write_text("", encoding="utf-8")
     (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / ".hidden.txt").write_text(GOOD, encoding="utf-8")
@@ -146,11 +179,15 @@ def test_a_folder_reads_the_reports_in_it_and_nothing_else(tmp_path):
     assert sorted(d.name for d in docs) == ["a.txt", "b.html"]
 
 
-@pytest.mark.parametrize("arg, reason", [
-    ("missing.txt", "no such file"),
-    ("nothing-*.txt", "matches no file"),
-    ("emptydir", "a folder with no report files"),
-], ids=["missing-path", "unmatched-glob", "empty-folder"])
+@pytest.mark.parametrize(
+    "arg, reason",
+    [
+        ("missing.txt", "no such file"),
+        ("nothing-*.txt", "matches no file"),
+        ("emptydir", "a folder with no report files"),
+    ],
+    ids=["missing-path", "unmatched-glob", "empty-folder"],
+)
 def test_an_argument_that_names_no_report_is_skipped(tmp_path, arg, reason, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "emptydir").mkdir()
@@ -179,8 +216,9 @@ def test_nothing_readable_is_one_input_error_naming_every_file(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(InputError) as exc:
         read_documents([str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")])
-    assert str(exc.value) == (f"nothing could be read: {tmp_path / 'empty.txt'}: empty file; "
-                              f"{tmp_path / 'missing.txt'}: no such file")
+    assert str(exc.value) == (
+        f"nothing could be read: {tmp_path / 'empty.txt'}: empty file; {tmp_path / 'missing.txt'}: no such file"
+    )
 
 
 def test_the_year_override_must_be_a_year(tmp_path):

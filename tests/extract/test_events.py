@@ -1,4 +1,5 @@
 """Status per entity and year, from the verbs of the clause that names it."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,17 +22,21 @@ def _statuses(body: str) -> dict[str, list[tuple]]:
     ents = ex.entities(doc)
     find_statuses(doc, ents)
     return {e.name: [(s.year, s.mode, s.status, s.trigger) for s in e.status] for e in ents} | {
-        "_types": {e.name: e.type for e in ents}}
+        "_types": {e.name: e.type for e in ents}
+    }
 
 
-@pytest.mark.parametrize("sentence, status, trigger", [
-    ("鸿利功能面料等18个项目竣工投产。", "in_operation", "投产"),
-    ("青河大道西延工程竣工通车。", "completed", "竣工"),
-    ("加快岚山家居产业园建设。", "under_construction", "加快"),
-    ("岚山新材料研发中心开工建设。", "started", "开工建设"),
-    ("岚山家居产业园项目入选省重点项目。", "listed", "入选省重点"),
-    ("鸿泰电子公司获批省级企业技术中心。", "awarded", "获批"),
-])
+@pytest.mark.parametrize(
+    "sentence, status, trigger",
+    [
+        ("鸿利功能面料等18个项目竣工投产。", "in_operation", "投产"),
+        ("青河大道西延工程竣工通车。", "completed", "竣工"),
+        ("加快岚山家居产业园建设。", "under_construction", "加快"),
+        ("岚山新材料研发中心开工建设。", "started", "开工建设"),
+        ("岚山家居产业园项目入选省重点项目。", "listed", "入选省重点"),
+        ("鸿泰电子公司获批省级企业技术中心。", "awarded", "获批"),
+    ],
+)
 def test_status_from_the_clause(sentence, status, trigger):
     got = _statuses("一、2019年计划执行情况\n" + sentence + "\n")
     claims = [c for k, v in got.items() if k != "_types" for c in v]
@@ -46,10 +51,13 @@ def test_the_most_advanced_status_wins():
 
 
 def test_a_plan_section_gives_promised_statuses_for_the_plan_year():
-    got = _statuses("一、2019年计划执行情况\n岚山智能生产线开工建设。\n"
-                    "二、2020年工作重点\n推动岚山智能生产线早日竣工投产。\n")
-    assert got["岚山智能生产线"] == [(2019, "reviewed", "started", "开工建设"),
-                                (2020, "planned", "in_operation", "投产")]
+    got = _statuses(
+        "一、2019年计划执行情况\n岚山智能生产线开工建设。\n二、2020年工作重点\n推动岚山智能生产线早日竣工投产。\n"
+    )
+    assert got["岚山智能生产线"] == [
+        (2019, "reviewed", "started", "开工建设"),
+        (2020, "planned", "in_operation", "投产"),
+    ]
 
 
 def test_no_verb_is_a_mention():

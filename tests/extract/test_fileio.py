@@ -1,4 +1,5 @@
 """write_atomic: a whole file or the old one, never half of one, and no traceback for a bad path."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ def test_text_is_written_as_utf8_and_replaces_the_old_file(tmp_path):
     out = tmp_path / "out.json"
     out.write_text("old", encoding="utf-8")
     write_atomic(str(out), "周村区\n")
-    assert out.read_bytes() == "周村区\n".encode("utf-8")
+    assert out.read_bytes() == "周村区\n".encode()
     assert os.listdir(tmp_path) == ["out.json"]
 
 

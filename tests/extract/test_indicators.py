@@ -1,4 +1,5 @@
 """Indicator facts from hand-written report sentences: names, measures, years, kinds."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,10 @@ HEAD = "关于某县2022年度国民经济和社会发展计划执行情况与20
 
 def report(review: str = "", plan: str = "", head: str = HEAD) -> Document:
     """A two-part county report: 一、 reviews 2022, 二、 plans 2023."""
-    text = (head + "一、2022年国民经济和社会发展计划执行情况\n\n" + review + "\n\n"
-            "二、2023年国民经济和社会发展主要预期目标\n\n" + plan + "\n")
+    text = (
+        head + "一、2022年国民经济和社会发展计划执行情况\n\n" + review + "\n\n"
+        "二、2023年国民经济和社会发展主要预期目标\n\n" + plan + "\n"
+    )
     doc = load_text(text, path="county-2022-report-2023-plan.txt")
     read_metadata(doc)
     segment(doc)
@@ -26,7 +29,7 @@ def facts(review: str = "", plan: str = "") -> list[Indicator]:
     doc = report(review, plan)
     found = find_indicators(doc)
     for i in found:
-        assert doc.text[i.start:i.end] == i.evidence
+        assert doc.text[i.start : i.end] == i.evidence
     return found
 
 
@@ -35,6 +38,7 @@ def brief(i: Indicator) -> tuple:
 
 
 # ---- measures, signs, qualifiers --------------------------------------------------------------
+
 
 def test_growth_in_the_review_is_an_actual_of_the_reviewed_year():
     (i,) = facts("地区生产总值同比增长2.3%。")
@@ -63,14 +67,17 @@ def test_range_target():
     assert (i.value, i.value_high, i.qualifier, i.concept) == (6.0, 6.5, None, "gdp")
 
 
-@pytest.mark.parametrize("sentence, qualifier", [
-    ("粮食总产量不低于5.56万吨。", "不低于"),
-    ("煤炭消费总量不超过75万吨。", "不超过"),
-    ("村集体经营性收入稳定超过3万元。", "以上"),
-    ("城镇新增就业约4500人。", "约"),
-    ("城镇登记失业率控制在4%以内。", "以内"),
-    ("固定资产投资增长15%以上。", "以上"),
-])
+@pytest.mark.parametrize(
+    "sentence, qualifier",
+    [
+        ("粮食总产量不低于5.56万吨。", "不低于"),
+        ("煤炭消费总量不超过75万吨。", "不超过"),
+        ("村集体经营性收入稳定超过3万元。", "以上"),
+        ("城镇新增就业约4500人。", "约"),
+        ("城镇登记失业率控制在4%以内。", "以内"),
+        ("固定资产投资增长15%以上。", "以上"),
+    ],
+)
 def test_qualifiers_before_and_after(sentence, qualifier):
     (i,) = facts(plan=sentence)
     assert i.qualifier == qualifier
@@ -109,6 +116,7 @@ def test_economic_growth_is_gdp_growth():
 
 # ---- lists ----------------------------------------------------------------------------------
 
+
 def test_coordinated_figures_are_split_and_the_shared_head_given_back():
     found = facts("城镇和农村居民人均可支配收入分别达到40495元、19327元，同比增长7.1%、8.7%。")
     assert [(i.indicator, i.measure, i.value) for i in found] == [
@@ -123,7 +131,9 @@ def test_coordinated_figures_are_split_and_the_shared_head_given_back():
 def test_a_qualifier_after_the_last_value_holds_for_the_whole_list():
     found = facts("城镇登记失业率、人口自然增长率分别控制在2.56%、3.3‰以内。")
     assert [(i.indicator, i.value, i.unit, i.qualifier) for i in found] == [
-        ("城镇登记失业率", 2.56, "%", "以内"), ("人口自然增长率", 3.3, "‰", "以内")]
+        ("城镇登记失业率", 2.56, "%", "以内"),
+        ("人口自然增长率", 3.3, "‰", "以内"),
+    ]
 
 
 def test_each_value_keeps_its_own_qualifier():
@@ -134,7 +144,10 @@ def test_each_value_keeps_its_own_qualifier():
 def test_ordinal_lists_share_their_head():
     found = facts("第一、二、三产业增加值分别增长3.1%、5.2%、7.3%。")
     assert [(i.indicator, i.value) for i in found] == [
-        ("第一产业增加值", 3.1), ("第二产业增加值", 5.2), ("第三产业增加值", 7.3)]
+        ("第一产业增加值", 3.1),
+        ("第二产业增加值", 5.2),
+        ("第三产业增加值", 7.3),
+    ]
     assert found[2].concept == "services-value-added"
 
 
@@ -142,7 +155,8 @@ def test_urban_and_rural_said_as_one_word_are_split():
     found = facts("城乡居民人均可支配收入分别增长8.1%和9.2%。")
     assert [(i.indicator, i.value, i.concept) for i in found] == [
         ("城镇居民人均可支配收入", 8.1, "urban-disposable-income"),
-        ("农村居民人均可支配收入", 9.2, "rural-disposable-income")]
+        ("农村居民人均可支配收入", 9.2, "rural-disposable-income"),
+    ]
 
 
 def test_a_note_in_brackets_does_not_hide_the_concept():
@@ -153,18 +167,22 @@ def test_a_note_in_brackets_does_not_hide_the_concept():
 def test_counts_bind_the_noun_after_them():
     found = facts("新建成5家社区老年人日间照料中心、7家农村幸福院。")
     assert [(i.indicator, i.value, i.unit) for i in found] == [
-        ("社区老年人日间照料中心", 5.0, "家"), ("农村幸福院", 7.0, "家")]
+        ("社区老年人日间照料中心", 5.0, "家"),
+        ("农村幸福院", 7.0, "家"),
+    ]
 
 
 def test_counts_joined_by_he():
     found = facts(plan="完成城区4个片区、19个老旧小区和3条背街小巷改造提升工程。")
-    assert [(i.indicator, i.value) for i in found] == [
-        ("片区", 4.0), ("老旧小区", 19.0), ("背街小巷改造提升工程", 3.0)]
+    assert [(i.indicator, i.value) for i in found] == [("片区", 4.0), ("老旧小区", 19.0), ("背街小巷改造提升工程", 3.0)]
 
 
 def test_one_figure_for_two_names():
     found = facts(plan="年内确保实现开工率和投资完成率两个100%。")
-    assert [(i.indicator, i.value, i.measure) for i in found] == [("开工率", 100.0, "rate"), ("投资完成率", 100.0, "rate")]
+    assert [(i.indicator, i.value, i.measure) for i in found] == [
+        ("开工率", 100.0, "rate"),
+        ("投资完成率", 100.0, "rate"),
+    ]
 
 
 def test_a_name_said_once_holds_for_the_next_clause():
@@ -176,7 +194,9 @@ def test_a_name_said_once_holds_for_the_next_clause():
 def test_a_name_said_without_a_figure_opens_the_next_clause():
     a, b = facts("全市地区生产总值突破千亿元，达到1025.6亿元，按可比价格计算，增长5.8%。")
     assert [(i.indicator, i.measure, i.value, i.concept) for i in (a, b)] == [
-        ("地区生产总值", "level", 1025.6, "gdp"), ("地区生产总值", "growth", 5.8, "gdp")]
+        ("地区生产总值", "level", 1025.6, "gdp"),
+        ("地区生产总值", "growth", 5.8, "gdp"),
+    ]
 
 
 def test_another_subject_in_between_stops_the_carry():
@@ -189,7 +209,8 @@ def test_sector_shares_written_as_a_ratio():
     assert [(i.indicator, i.value, i.unit, i.concept) for i in found] == [
         ("第一产业比重", 4.1, "%", "primary-industry-share"),
         ("第二产业比重", 43.1, "%", "secondary-industry-share"),
-        ("第三产业比重", 52.8, "%", "tertiary-industry-share")]
+        ("第三产业比重", 52.8, "%", "tertiary-industry-share"),
+    ]
 
 
 def test_the_shares_a_change_started_from_are_left_out():
@@ -200,10 +221,13 @@ def test_the_shares_a_change_started_from_are_left_out():
 def test_area_and_framing_words_before_a_name_in_any_order():
     a, b = facts("全县实现地区生产总值386.5亿元，按可比价格计算，同比增长6.8%，高于全市平均水平0.5个百分点。")
     assert [(i.indicator, i.measure, i.value, i.concept) for i in (a, b)] == [
-        ("地区生产总值", "level", 386.5, "gdp"), ("地区生产总值", "growth", 6.8, "gdp")]
+        ("地区生产总值", "level", 386.5, "gdp"),
+        ("地区生产总值", "growth", 6.8, "gdp"),
+    ]
 
 
 # ---- damaged numbers ------------------------------------------------------------------------
+
 
 def test_glued_values_are_split_when_the_sentence_names_as_many_indicators():
     doc = report("四强产业增加值、高新技术产业产值占比分别达到65.7%50%。")
@@ -227,6 +251,7 @@ def test_digits_run_together_are_skipped_with_a_warning():
 
 # ---- year and kind --------------------------------------------------------------------------
 
+
 def test_last_year_in_the_plan_section_is_an_actual():
     (i,) = facts(plan="过去一年，国内生产总值增长10.3%。")
     assert (i.year, i.kind) == (2022, "actual")
@@ -244,8 +269,11 @@ def test_explicit_later_year_is_a_target_for_that_year():
 
 def test_end_of_a_five_year_plan():
     doc = report()
-    doc2 = load_text(HEAD.replace("2022年度", "2020年度").replace("2023年", "2021年")
-                     + "一、2020年计划执行情况\n\n十三五末，全区地区生产总值达到215.4亿元。\n", path="c.txt")
+    doc2 = load_text(
+        HEAD.replace("2022年度", "2020年度").replace("2023年", "2021年")
+        + "一、2020年计划执行情况\n\n十三五末，全区地区生产总值达到215.4亿元。\n",
+        path="c.txt",
+    )
     read_metadata(doc2)
     segment(doc2)
     (i,) = find_indicators(doc2)
@@ -260,18 +288,22 @@ def test_explicit_reviewed_year_in_a_sentence():
 
 # ---- what is left out -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("sentence", [
-    "国内生产总值年均增长9.3%。",               # an average over years
-    "五年累计，单位国内生产总值能耗下降19.1%。",  # a growth over a period
-    "与2000年相比，国内生产总值增长57.3%。",     # measured from a year before last
-    "地区生产总值增幅居全市第2位。",             # a rank
-    "好于全市5.7个百分点。",                     # a comparison with another area
-    "开展名校人才直通车活动20余场次。",           # a routine tally in a review
-    "孝妇河断面COD、氨氮浓度同比分别改善6.3%、25%。",  # a change whose direction the verb hides
-    "制定出台乡村振兴战略规划和5个工作方案。",     # documents, not results
-    "周村古商城步行街入选全省首批12条特色商业步行街改造提升试点。",  # a list drawn up above the area
-    "环境空气质量6项主要污染物指标改善情况均居全市前列。",  # a rank
-])
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "国内生产总值年均增长9.3%。",  # an average over years
+        "五年累计，单位国内生产总值能耗下降19.1%。",  # a growth over a period
+        "与2000年相比，国内生产总值增长57.3%。",  # measured from a year before last
+        "地区生产总值增幅居全市第2位。",  # a rank
+        "好于全市5.7个百分点。",  # a comparison with another area
+        "开展名校人才直通车活动20余场次。",  # a routine tally in a review
+        "孝妇河断面COD、氨氮浓度同比分别改善6.3%、25%。",  # a change whose direction the verb hides
+        "制定出台乡村振兴战略规划和5个工作方案。",  # documents, not results
+        "周村古商城步行街入选全省首批12条特色商业步行街改造提升试点。",  # a list drawn up above the area
+        "环境空气质量6项主要污染物指标改善情况均居全市前列。",  # a rank
+    ],
+)
 def test_figures_that_are_no_years_value(sentence):
     assert facts(sentence) == []
 
@@ -299,7 +331,9 @@ def test_a_span_that_ends_now_ends_in_the_reviewed_year():
 def test_from_values_are_left_out_and_the_name_moves_on():
     found = facts("国内生产总值达到39.8万亿元，财政收入从3.16万亿元增加到8.31万亿元。")
     assert [(i.indicator, i.value, i.concept) for i in found] == [
-        ("国内生产总值", 39.8, "gdp"), ("财政收入", 8.31, "public-budget-revenue")]
+        ("国内生产总值", 39.8, "gdp"),
+        ("财政收入", 8.31, "public-budget-revenue"),
+    ]
 
 
 def test_a_threshold_inside_a_name_is_not_a_value():
@@ -319,14 +353,18 @@ def test_the_address_before_the_first_heading_is_skipped():
 
 # ---- scripts and offsets --------------------------------------------------------------------
 
+
 def test_traditional_text_matches_and_reports_the_name_as_written():
-    doc = load_text("關於某縣2022年度國民經濟和社會發展計劃執行情況與2023年計劃草案的報告\n\n"
-                    "一、2022年國民經濟和社會發展計劃執行情況\n\n地區生產總值同比增長2.3%。\n", path="t.txt")
+    doc = load_text(
+        "關於某縣2022年度國民經濟和社會發展計劃執行情況與2023年計劃草案的報告\n\n"
+        "一、2022年國民經濟和社會發展計劃執行情況\n\n地區生產總值同比增長2.3%。\n",
+        path="t.txt",
+    )
     read_metadata(doc)
     segment(doc)
     (i,) = find_indicators(doc)
     assert (i.indicator, i.concept, i.value) == ("地區生產總值", "gdp", 2.3)
-    assert doc.text[i.start:i.end] == i.evidence == "地區生產總值同比增長2.3%"
+    assert doc.text[i.start : i.end] == i.evidence == "地區生產總值同比增長2.3%"
 
 
 def test_output_is_in_text_order_and_repeatable():
@@ -340,21 +378,28 @@ def test_samples_reach_the_gold_standard(sample_result):
     """The embedded samples: every headline figure of the 2019 review is found."""
     doc = next(r for r in sample_result.documents if "2019" in r.document.name)
     got = {(i.concept, i.measure, i.year, i.kind, i.value) for i in doc.indicators if i.concept}
-    assert {("gdp", "growth", 2019, "actual", 2.3), ("public-budget-revenue", "growth", 2019, "actual", 1.1),
-            ("gdp", "growth", 2020, "target", 6.5), ("fixed-asset-investment", "growth", 2020, "target", 15.0),
-            ("registered-unemployment", "rate", 2020, "target", 4.0)} <= got
+    assert {
+        ("gdp", "growth", 2019, "actual", 2.3),
+        ("public-budget-revenue", "growth", 2019, "actual", 1.1),
+        ("gdp", "growth", 2020, "target", 6.5),
+        ("fixed-asset-investment", "growth", 2020, "target", 15.0),
+        ("registered-unemployment", "rate", 2020, "target", 4.0),
+    } <= got
 
 
 def test_a_box_drawing_dash_opening_a_line_is_not_part_of_the_name():
-    """"──地区生产总值增长6.5%左右": the dash sets the line off, it does not name anything."""
+    """ "──地区生产总值增长6.5%左右": the dash sets the line off, it does not name anything."""
     from extract.indicators import find_indicators
     from extract.load import load_text
     from extract.meta import read_metadata
     from extract.segment import segment
 
-    doc = load_text("关于岚山区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告\n"
-                    "二、2020年主要预期目标\n──经济稳定增长。地区生产总值增长6.5%左右。\n"
-                    "──一般公共预算收入增长2.5%左右。\n", path="d.txt")
+    doc = load_text(
+        "关于岚山区2019年度国民经济和社会发展计划执行情况与2020年计划草案的报告\n"
+        "二、2020年主要预期目标\n──经济稳定增长。地区生产总值增长6.5%左右。\n"
+        "──一般公共预算收入增长2.5%左右。\n",
+        path="d.txt",
+    )
     read_metadata(doc)
     segment(doc)
     names = [i.indicator for i in find_indicators(doc)]

@@ -1,4 +1,5 @@
 """Figures as reports write them: values, ranges, units, qualifiers, damage."""
+
 from __future__ import annotations
 
 import math
@@ -14,38 +15,51 @@ def one(text: str) -> numbers.Figure:
     return figs[0]
 
 
-@pytest.mark.parametrize("text, value, high, unit", [
-    ("增长6%-6.5%", 6.0, 6.5, "%"),
-    ("增长6%－6.5%", 6.0, 6.5, "%"),
-    ("增长6-6.5%", 6.0, 6.5, "%"),
-    ("减少8%至10%", 8.0, 10.0, "%"),
-    ("增长6.5%～7%", 6.5, 7.0, "%"),
-])
+@pytest.mark.parametrize(
+    "text, value, high, unit",
+    [
+        ("增长6%-6.5%", 6.0, 6.5, "%"),
+        ("增长6%－6.5%", 6.0, 6.5, "%"),
+        ("增长6-6.5%", 6.0, 6.5, "%"),
+        ("减少8%至10%", 8.0, 10.0, "%"),
+        ("增长6.5%～7%", 6.5, 7.0, "%"),
+    ],
+)
 def test_ranges_give_value_and_value_high(text, value, high, unit):
     f = one(text)
     assert (f.value, f.value_high, f.unit) == (value, high, unit)
-    assert text[f.start:f.end].startswith(str(value).rstrip("0").rstrip(".").split(".")[0])
+    assert text[f.start : f.end].startswith(str(value).rstrip("0").rstrip(".").split(".")[0])
 
 
-@pytest.mark.parametrize("text, qualifier", [
-    ("增长6.5%左右", "左右"), ("增长15%以上", "以上"), ("控制在4%以内", "以内"),
-    ("降到3%以下", "以下"), ("增长5%上下", "左右"), ("增长7%", None),
-])
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("增长6.5%左右", "左右"),
+        ("增长15%以上", "以上"),
+        ("控制在4%以内", "以内"),
+        ("降到3%以下", "以下"),
+        ("增长5%上下", "左右"),
+        ("增长7%", None),
+    ],
+)
 def test_qualifier_after_the_figure(text, qualifier):
     assert one(text).qualifier == qualifier
 
 
-@pytest.mark.parametrize("text, unit, family", [
-    ("提高1.2个百分点", "个百分点", numbers.POINTS),
-    ("控制在3.3‰", "‰", numbers.PERCENT),
-    ("达到380.5亿元", "亿元", numbers.MONEY),
-    ("超过3万元", "万元", numbers.MONEY),
-    ("实际利用外资1205万美元", "万美元", numbers.MONEY),
-    ("城镇新增就业1100万人", "万人", numbers.COUNT),
-    ("优良天数189天", "天", numbers.TIME),
-    ("播种面积17.19万亩", "万亩", numbers.PHYSICAL),
-    ("新建5家", "家", numbers.COUNT),
-])
+@pytest.mark.parametrize(
+    "text, unit, family",
+    [
+        ("提高1.2个百分点", "个百分点", numbers.POINTS),
+        ("控制在3.3‰", "‰", numbers.PERCENT),
+        ("达到380.5亿元", "亿元", numbers.MONEY),
+        ("超过3万元", "万元", numbers.MONEY),
+        ("实际利用外资1205万美元", "万美元", numbers.MONEY),
+        ("城镇新增就业1100万人", "万人", numbers.COUNT),
+        ("优良天数189天", "天", numbers.TIME),
+        ("播种面积17.19万亩", "万亩", numbers.PHYSICAL),
+        ("新建5家", "家", numbers.COUNT),
+    ],
+)
 def test_units_and_their_family(text, unit, family):
     f = one(text)
     assert (f.unit, f.family) == (unit, family)
@@ -58,7 +72,9 @@ def test_approximations_inside_the_figure_are_dropped_from_the_unit():
     assert (f.value, f.unit, f.approx) == (4.0, "万亿元", True)
 
 
-@pytest.mark.parametrize("text", ["居全市第2位"[:0] + "PM2.5浓度", "5A级景区", "用6个月时间", "2020年", "3GW电池", "G309国道"])
+@pytest.mark.parametrize(
+    "text", ["居全市第2位"[:0] + "PM2.5浓度", "5A级景区", "用6个月时间", "2020年", "3GW电池", "G309国道"]
+)
 def test_things_that_are_not_figures(text):
     assert numbers.scan(text) == []
 
@@ -73,10 +89,13 @@ def test_two_units_in_a_row_are_a_lost_comma_not_glued_values():
     assert (a.unit, b.unit) == ("公里", "个") and not a.glued
 
 
-@pytest.mark.parametrize("text, why", [
-    ("全区39888293名贫困群众", "seven or more digits"),
-    ("分别增长3.05.4%", "two decimal points"),
-])
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("全区39888293名贫困群众", "seven or more digits"),
+        ("分别增长3.05.4%", "two decimal points"),
+    ],
+)
 def test_damaged_numbers_are_reported(text, why):
     f = one(text)
     assert f.damaged and why in f.damaged

@@ -1,4 +1,5 @@
 """The indicator vocabulary: one concept whatever a report calls it, and nothing it is merely about."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,10 +7,24 @@ import pytest
 from extract.errors import InputError
 from extract.indicators.vocabulary import load_vocabulary, read_vocabulary
 
-HEADLINE = ["gdp", "public-budget-revenue", "fixed-asset-investment", "retail-sales", "urban-disposable-income",
-            "rural-disposable-income", "registered-unemployment", "surveyed-unemployment", "new-urban-jobs", "cpi",
-            "foreign-trade", "foreign-investment", "industry-value-added-above-scale", "grain-output",
-            "energy-intensity", "good-air-days"]
+HEADLINE = [
+    "gdp",
+    "public-budget-revenue",
+    "fixed-asset-investment",
+    "retail-sales",
+    "urban-disposable-income",
+    "rural-disposable-income",
+    "registered-unemployment",
+    "surveyed-unemployment",
+    "new-urban-jobs",
+    "cpi",
+    "foreign-trade",
+    "foreign-investment",
+    "industry-value-added-above-scale",
+    "grain-output",
+    "energy-intensity",
+    "good-air-days",
+]
 
 
 def test_headline_indicators_are_in_the_vocabulary():
@@ -19,27 +34,42 @@ def test_headline_indicators_are_in_the_vocabulary():
         assert c.zh and c.en and c.measures
 
 
-@pytest.mark.parametrize("name, concept", [
-    ("地区生产总值", "gdp"), ("国内生产总值", "gdp"), ("GDP", "gdp"), ("gdp", "gdp"), ("全区地区生产总值", "gdp"),
-    ("全国财政收入", "public-budget-revenue"), ("一般公共预算收入", "public-budget-revenue"),
-    ("规模以上固定资产投资", "fixed-asset-investment"), ("外贸进出口总额", "foreign-trade"),
-    ("规上工业增加值", "industry-value-added-above-scale"), ("居民消费价格涨幅", "cpi"),
-    ("单位国内生产总值能耗", "energy-intensity"), ("万元GDP能耗", "energy-intensity"),
-    ("人均国内生产总值", "gdp-per-capita"), ("全年空气质量优良天数", "good-air-days"),
-    ("“实际利用外资”", "foreign-investment"),
-])
+@pytest.mark.parametrize(
+    "name, concept",
+    [
+        ("地区生产总值", "gdp"),
+        ("国内生产总值", "gdp"),
+        ("GDP", "gdp"),
+        ("gdp", "gdp"),
+        ("全区地区生产总值", "gdp"),
+        ("全国财政收入", "public-budget-revenue"),
+        ("一般公共预算收入", "public-budget-revenue"),
+        ("规模以上固定资产投资", "fixed-asset-investment"),
+        ("外贸进出口总额", "foreign-trade"),
+        ("规上工业增加值", "industry-value-added-above-scale"),
+        ("居民消费价格涨幅", "cpi"),
+        ("单位国内生产总值能耗", "energy-intensity"),
+        ("万元GDP能耗", "energy-intensity"),
+        ("人均国内生产总值", "gdp-per-capita"),
+        ("全年空气质量优良天数", "good-air-days"),
+        ("“实际利用外资”", "foreign-investment"),
+    ],
+)
 def test_surface_forms_map_to_one_concept(name, concept):
     c = load_vocabulary().match(name)
     assert c is not None and c.id == concept
 
 
-@pytest.mark.parametrize("name", [
-    "服务业增加值占国内生产总值比重的变化",  # about GDP, not GDP
-    "中央财政收入",                          # a part of the whole
-    "高新技术产品出口",                      # a sub-category
-    "对经济增长的贡献率",
-    "经济",                                  # only with its verb
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "服务业增加值占国内生产总值比重的变化",  # about GDP, not GDP
+        "中央财政收入",  # a part of the whole
+        "高新技术产品出口",  # a sub-category
+        "对经济增长的贡献率",
+        "经济",  # only with its verb
+    ],
+)
 def test_names_merely_about_an_indicator_do_not_map(name):
     assert load_vocabulary().match(name) is None
 
@@ -60,12 +90,15 @@ def test_ids_are_unique_and_stable_ascii():
     assert len(ids) == len(set(ids)) and all(i.isascii() for i in ids)
 
 
-@pytest.mark.parametrize("line, message", [
-    ("gdp\t地区生产总值\tGDP\tGDP", "measure column must be"),
-    ("GDP\t地区生产总值\tGDP\tGDP\tgrowth", "lower-case ASCII"),
-    ("gdp\t地区生产总值\tGDP\tGDP\tspeed", "measure column must be"),
-    ("gdp\t地区生产总值", "expected id, zh, en"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("gdp\t地区生产总值\tGDP\tGDP", "measure column must be"),
+        ("GDP\t地区生产总值\tGDP\tGDP\tgrowth", "lower-case ASCII"),
+        ("gdp\t地区生产总值\tGDP\tGDP\tspeed", "measure column must be"),
+        ("gdp\t地区生产总值", "expected id, zh, en"),
+    ],
+)
 def test_malformed_rows_are_named(tmp_path, line, message):
     p = tmp_path / "v.tsv"
     p.write_text("# header\n" + line + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 Fixture files are written by the tests into ``tmp_path``: the point is the
 bytes on disk, and each test says which bytes it means.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -75,7 +76,7 @@ def test_utf16_without_bom_and_without_any_ascii_is_still_detected():
 
 
 def test_utf8_cut_short_in_the_middle_of_a_character_is_read_with_a_warning(tmp_path):
-    data = SIMPLIFIED.encode("utf-8") + "报".encode("utf-8")[:2]
+    data = SIMPLIFIED.encode("utf-8") + "报".encode()[:2]
     doc = load_file(_write(tmp_path, data))
     assert doc.encoding == "utf-8"
     assert doc.text == SIMPLIFIED + "\ufffd\n"
@@ -84,7 +85,7 @@ def test_utf8_cut_short_in_the_middle_of_a_character_is_read_with_a_warning(tmp_
 
 def test_utf8_with_a_stray_byte_keeps_its_offsets_and_warns(tmp_path):
     raw = SIMPLIFIED.encode("utf-8")
-    cut = raw.index("海尔".encode("utf-8"))
+    cut = raw.index("海尔".encode())
     doc = load_file(_write(tmp_path, raw[:cut] + b"\xff" + raw[cut:]))
     assert doc.text == SIMPLIFIED.replace("海尔", "\ufffd海尔")
     assert len(doc.warnings) == 1
@@ -118,7 +119,7 @@ def test_folded_text_has_the_same_length_so_offsets_agree():
     assert len(doc.folded) == len(doc.text)
     assert doc.folded == TRADITIONAL_FOLDED
     i = doc.folded.index("国务院政府工作报告")
-    assert doc.text[i:i + 9] == "國務院政府工作報告"
+    assert doc.text[i : i + 9] == "國務院政府工作報告"
 
 
 def test_simplified_text_is_not_taken_for_traditional():
@@ -142,7 +143,11 @@ NORMAL_FORM = [
     ("full-width-letters", "ＧＤＰ和ａｂｃ", "GDP和abc\n"),
     ("full-width-percent", "占比５０％", "占比50%\n"),
     ("chinese-punctuation-kept-full-width", "一是，二是：三是；（四）！？", "一是，二是：三是；（四）！？\n"),
-    ("ascii-comma-semicolon-next-to-chinese-widened", "增长2.3%,收入增长1.1%;支出下降", "增长2.3%，收入增长1.1%；支出下降\n"),
+    (
+        "ascii-comma-semicolon-next-to-chinese-widened",
+        "增长2.3%,收入增长1.1%;支出下降",
+        "增长2.3%，收入增长1.1%；支出下降\n",
+    ),
     ("ascii-colon-next-to-chinese-widened", "各位代表:现在", "各位代表：现在\n"),
     ("ascii-parentheses-next-to-chinese-widened", "(一)经济运行", "（一）经济运行\n"),
     ("parenthesis-pair-widened-together", "(1)推进重点项目", "（1）推进重点项目\n"),
@@ -195,8 +200,11 @@ def test_directory_given_as_one_report_file_is_an_input_error_that_says_to_pass_
     assert "pass the folder itself" in str(exc.value)
 
 
-@pytest.mark.parametrize("data", [b"", b"  \n\r\n\t", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF8 + b"\n \n"],
-                         ids=["zero-bytes", "whitespace", "utf-8-bom-only", "utf-16-bom-only", "bom-and-blank-lines"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"  \n\r\n\t", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF8 + b"\n \n"],
+    ids=["zero-bytes", "whitespace", "utf-8-bom-only", "utf-16-bom-only", "bom-and-blank-lines"],
+)
 def test_empty_file_is_an_input_error(tmp_path, data):
     path = _write(tmp_path, data, "empty.txt")
     with pytest.raises(InputError) as exc:

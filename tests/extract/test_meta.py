@@ -1,11 +1,11 @@
 """Metadata comes from the text, never from the file name: title, area, years, date."""
+
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 import pytest
 
-from extract.errors import InputError
 from extract.load import load_file, load_text
 from extract.meta import read_metadata
 
@@ -49,7 +49,7 @@ def test_second_sample_damaged_delivery_date_is_repaired(sample_paths):
 def test_metadata_does_not_come_from_the_file_name(sample_paths, tmp_path):
     src = next(p for p in sample_paths if "-2019-report-" in p)
     renamed = tmp_path / "zhoucun-2030-report-2031-plan.txt"
-    renamed.write_bytes(open(src, "rb").read())
+    renamed.write_bytes(Path(src).read_bytes())
     doc = load_file(str(renamed))
     read_metadata(doc)
     assert (doc.reviewed_year, doc.plan_year) == (2019, 2020)
@@ -87,11 +87,15 @@ def test_every_national_report_has_its_years_area_and_a_date_in_its_own_year(nat
         assert doc.date is None or doc.date.startswith(f"{year}-"), (path.name, doc.date)
 
 
-@pytest.mark.parametrize("head", [
-    "关于某县2020年度国民经济和社会\n发展计划执行情况与2021年计划草案的报告\n",
-    "关于某县2020年度国民经济和社会发展计划\n\n执行情况与2021年计划草案的报告\n",
-    "关于某县2020年度\n国民经济和社会发展计划执行情况\n与2021年计划草案的报告\n",
-], ids=["two-lines", "two-lines-blank-between", "three-lines"])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "关于某县2020年度国民经济和社会\n发展计划执行情况与2021年计划草案的报告\n",
+        "关于某县2020年度国民经济和社会发展计划\n\n执行情况与2021年计划草案的报告\n",
+        "关于某县2020年度\n国民经济和社会发展计划执行情况\n与2021年计划草案的报告\n",
+    ],
+    ids=["two-lines", "two-lines-blank-between", "three-lines"],
+)
 def test_title_broken_across_lines_is_joined(head):
     doc = _meta(head + "——2021年3月2日在某县第一届人民代表大会第五次会议上\n各位代表：\n")
     assert doc.title == "关于某县2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告"
@@ -107,7 +111,9 @@ def test_title_is_not_joined_with_a_sentence_above_it():
 
 
 def test_traditional_title_is_reported_as_written():
-    doc = _meta("一九五四年工作回顧\n1954年中華人民共和國國務院政府工作報告\n各位代表：我們的經濟建設取得了很大的成績。\n")
+    doc = _meta(
+        "一九五四年工作回顧\n1954年中華人民共和國國務院政府工作報告\n各位代表：我們的經濟建設取得了很大的成績。\n"
+    )
     assert doc.title == "1954年中華人民共和國國務院政府工作報告"
     assert doc.area == "中华人民共和国"
     assert (doc.reviewed_year, doc.plan_year) == (1953, 1954)
@@ -174,7 +180,12 @@ def test_years_come_from_the_headings_when_there_is_no_title():
 def test_years_come_from_the_delivery_date_when_neither_title_nor_headings_name_one():
     doc = _meta("政府工作报告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n各位代表：\n")
     assert (doc.title, doc.area, doc.reviewed_year, doc.plan_year, doc.date) == (
-        "政府工作报告", "中华人民共和国", 2020, 2021, "2021-03-05")
+        "政府工作报告",
+        "中华人民共和国",
+        2020,
+        2021,
+        "2021-03-05",
+    )
 
 
 def test_text_without_any_year_is_still_a_document_with_years_unknown_and_a_warning():
@@ -184,20 +195,25 @@ def test_text_without_any_year_is_still_a_document_with_years_unknown_and_a_warn
     assert len(doc.warnings) >= 1 and doc.warnings[0].startswith("no recognisable year")
 
 
-@pytest.mark.parametrize("area, expected", [
-    ("周村区", "周村区"),
-    ("淄博市周村区", "周村区"),
-    ("山东省淄博市周村区", "周村区"),
-    ("杭州市", "杭州市"),
-    ("广州市越秀区", "越秀区"),
-    ("济南市市中区", "市中区"),
-    ("浦东新区", "浦东新区"),
-    ("延边朝鲜族自治州", "延边朝鲜族自治州"),
-    ("内蒙古自治区", "内蒙古自治区"),
-])
+@pytest.mark.parametrize(
+    "area, expected",
+    [
+        ("周村区", "周村区"),
+        ("淄博市周村区", "周村区"),
+        ("山东省淄博市周村区", "周村区"),
+        ("杭州市", "杭州市"),
+        ("广州市越秀区", "越秀区"),
+        ("济南市市中区", "市中区"),
+        ("浦东新区", "浦东新区"),
+        ("延边朝鲜族自治州", "延边朝鲜族自治州"),
+        ("内蒙古自治区", "内蒙古自治区"),
+    ],
+)
 def test_area_is_the_innermost_unit_whether_read_from_the_title_or_the_delivery_line(area, expected):
     """The same county must get the same area whether or not its title names the city too."""
     body = "——2021年3月2日在{}第一届人民代表大会第五次会议上\n各位代表：\n"
-    from_title = _meta(f"关于{area}2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n" + body.format("某地"))
+    from_title = _meta(
+        f"关于{area}2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n" + body.format("某地")
+    )
     from_delivery = _meta("2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n" + body.format(area))
     assert (from_title.area, from_delivery.area) == (expected, expected)

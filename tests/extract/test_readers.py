@@ -4,6 +4,7 @@ The HTML, docx and PDF files are written by the tests from the invented report
 ``tests/data/inputs/yunshan-2021-report.txt``: the same report in four forms
 must give the same metadata and the same entities.
 """
+
 from __future__ import annotations
 
 import html
@@ -61,7 +62,7 @@ def make_pdf(lines: list[str], width: int = 30) -> bytes:
     y = 800
     for line in lines:
         for i in range(0, len(line), width):
-            c.drawString(40, y, line[i:i + width])
+            c.drawString(40, y, line[i : i + width])
             y -= 16
             if y < 60:
                 c.showPage()
@@ -117,7 +118,8 @@ def test_the_same_text_in_two_forms_is_read_once(four_forms, tmp_path):
     result = extract_corpus([str(four_forms["txt"]), str(four_forms["docx"])])
     assert [d.document.name for d in result.documents] == ["a.txt"]
     assert [(s.path, s.reason) for s in result.skipped] == [
-        (str(four_forms["docx"]), f"the same text as {four_forms['txt']}: read once")]
+        (str(four_forms["docx"]), f"the same text as {four_forms['txt']}: read once")
+    ]
 
 
 def test_html_is_reduced_to_the_article(four_forms):
@@ -160,17 +162,23 @@ def test_docx_tables_are_read_in_order(tmp_path):
     assert text.index("云杉高铁站综合交通枢纽项目") < text.index("各位代表")
 
 
-NO_ARTICLE = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>云杉县人民政府网</title></head><body>"
-              "<div class='nav'><a href='/'>首页</a> <a href='/a'>政务公开</a> <a href='/b'>办事服务</a></div>"
-              "<div class='footer'>版权所有：云杉县人民政府</div></body></html>").encode("utf-8")
+NO_ARTICLE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>云杉县人民政府网</title></head><body>"
+    "<div class='nav'><a href='/'>首页</a> <a href='/a'>政务公开</a> <a href='/b'>办事服务</a></div>"
+    "<div class='footer'>版权所有：云杉县人民政府</div></body></html>"
+).encode()
 
 
-@pytest.mark.parametrize("name, make, message", [
-    ("scan.pdf", make_image_pdf, "a PDF with no text layer (scanned pages are images): run OCR first"),
-    ("cut.pdf", lambda: make_pdf(LINES)[:400], "not a valid PDF"),
-    ("cut.docx", lambda: make_docx(LINES)[:300], "not a valid .docx file"),
-    ("menu.html", lambda: NO_ARTICLE, "an HTML page with no article text"),
-], ids=["image-only-pdf", "truncated-pdf", "truncated-docx", "html-with-no-article"])
+@pytest.mark.parametrize(
+    "name, make, message",
+    [
+        ("scan.pdf", make_image_pdf, "a PDF with no text layer (scanned pages are images): run OCR first"),
+        ("cut.pdf", lambda: make_pdf(LINES)[:400], "not a valid PDF"),
+        ("cut.docx", lambda: make_docx(LINES)[:300], "not a valid .docx file"),
+        ("menu.html", lambda: NO_ARTICLE, "an HTML page with no article text"),
+    ],
+    ids=["image-only-pdf", "truncated-pdf", "truncated-docx", "html-with-no-article"],
+)
 def test_a_form_with_no_text_is_one_line_naming_the_file(tmp_path, name, make, message):
     path = tmp_path / name
     path.write_bytes(make())

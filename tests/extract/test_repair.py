@@ -1,4 +1,5 @@
 """Scrape damage, each class repaired in the normal form, offsets pointing into the exposed text."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,54 +19,64 @@ def _doc(text: str):
     return doc
 
 
-@pytest.mark.parametrize("line", [
-    "发布时间:2026-02-28  发布机构:政府办  字体:    打印 分享至:",
-    "字号：[大][中][小]",
-    "【字体：大 中 小】【打印】【关闭】",
-    "来源：县发改局    浏览次数：1024",
-    "(来源:网站编辑 2023-02-10 22:36)",
-    "2022年01月18日07:47 | 来源:重庆日报网",
-    "当前位置:首页 > 信息公开",
-    "首页 县情概况 政务公开 办事服务 互动交流",
-    "發佈時間：2021-01-05",
-    "编辑: 某某",
-    "||||||",
-    "0/0",
-    '%@LANGUAGE="VBSCRIPT" CODEPAGE="65001"%>',
-    "版权所有：某某县人民政府  网站标识码：1234567890",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布时间:2026-02-28  发布机构:政府办  字体:    打印 分享至:",
+        "字号：[大][中][小]",
+        "【字体：大 中 小】【打印】【关闭】",
+        "来源：县发改局    浏览次数：1024",
+        "(来源:网站编辑 2023-02-10 22:36)",
+        "2022年01月18日07:47 | 来源:重庆日报网",
+        "当前位置:首页 > 信息公开",
+        "首页 县情概况 政务公开 办事服务 互动交流",
+        "發佈時間：2021-01-05",
+        "编辑: 某某",
+        "||||||",
+        "0/0",
+        '%@LANGUAGE="VBSCRIPT" CODEPAGE="65001"%>',
+        "版权所有：某某县人民政府  网站标识码：1234567890",
+    ],
+)
 def test_page_furniture_lines_are_recognised(line):
     assert is_furniture(line)
 
 
-@pytest.mark.parametrize("line", [
-    "2021年某某县政府工作报告",
-    "——2021年1月20日在某某县第十八届人民代表大会第五次会议上",
-    "政 府 工 作 报 告",
-    "县 长 张某某",
-    "各位代表：",
-    "一、2020年工作回顾",
-    "全县地区生产总值增长5.2%，来源于工业的增长占六成。",
-    "6.5%",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2021年某某县政府工作报告",
+        "——2021年1月20日在某某县第十八届人民代表大会第五次会议上",
+        "政 府 工 作 报 告",
+        "县 长 张某某",
+        "各位代表：",
+        "一、2020年工作回顾",
+        "全县地区生产总值增长5.2%，来源于工业的增长占六成。",
+        "6.5%",
+    ],
+)
 def test_report_lines_are_not_furniture(line):
     assert not is_furniture(line)
 
 
 def test_furniture_lines_leave_the_text_and_are_kept_for_the_publication_date():
-    raw = ("当前位置:首页 > 信息公开\n2021年某某县政府工作报告\n发布时间:2021-02-03  来源:县政府办  浏览次数:88\n"
-           "字号:[大][中][小]\n" + BODY)
+    raw = (
+        "当前位置:首页 > 信息公开\n2021年某某县政府工作报告\n发布时间:2021-02-03  来源:县政府办  浏览次数:88\n"
+        "字号:[大][中][小]\n" + BODY
+    )
     doc = _doc(raw)
     assert doc.text.startswith("2021年某某县政府工作报告\n各位代表：")
     assert "发布时间:2021-02-03  来源:县政府办  浏览次数:88" in doc.furniture
     assert not any(w in doc.text for w in ("当前位置", "浏览次数", "字号"))
     i = doc.text.index("青石湾产业园")
-    assert doc.text[i:i + 6] == "青石湾产业园"  # offsets point into the exposed, repaired text
+    assert doc.text[i : i + 6] == "青石湾产业园"  # offsets point into the exposed, repaired text
 
 
 def test_a_publication_date_in_dropped_furniture_still_dates_a_news_page():
-    doc = _doc("发布时间:2022-12-30 10:13 来源:某报\n12月29日，某某县第六届人民代表大会第三次会议开幕，县长作政府工作报告。\n"
-               "过去一年，全县经济稳中向好。\n")
+    doc = _doc(
+        "发布时间:2022-12-30 10:13 来源:某报\n12月29日，某某县第六届人民代表大会第三次会议开幕，县长作政府工作报告。\n"
+        "过去一年，全县经济稳中向好。\n"
+    )
     assert (doc.reviewed_year, doc.plan_year) == (2022, 2023)  # delivered in December: reviews that year
     assert doc.sources["plan_year"].rule == "publication-date"
     assert doc.sources["plan_year"].start is None  # the words are in the dropped furniture, not the text
@@ -79,7 +90,9 @@ def test_watermark_tokens_between_sentences_are_removed(token):
     assert any("watermark" in w for w in doc.warnings)
 
 
-@pytest.mark.parametrize("text", ["新增5G基站120个。", "装机容量达到30万kW。", "建成PM2.5监测站3个。", "引进iPhone配套企业。"])
+@pytest.mark.parametrize(
+    "text", ["新增5G基站120个。", "装机容量达到30万kW。", "建成PM2.5监测站3个。", "引进iPhone配套企业。"]
+)
 def test_ascii_words_that_belong_to_the_sentence_stay(text):
     assert text in _doc("各位代表：\n" + text + "\n").text
 
@@ -106,8 +119,10 @@ def test_a_numbered_item_after_a_number_is_not_joined():
 
 
 def test_text_hard_wrapped_at_a_fixed_width_is_unwrapped():
-    para = "青石湾产业园建成投产，金穗农业科技有限公司落户，白桦林数字经济产业园开工建设，新增规模以上工业企业十二家。" * 2
-    wrapped = "\n".join(para[i:i + 20] for i in range(0, len(para), 20))
+    para = (
+        "青石湾产业园建成投产，金穗农业科技有限公司落户，白桦林数字经济产业园开工建设，新增规模以上工业企业十二家。" * 2
+    )
+    wrapped = "\n".join(para[i : i + 20] for i in range(0, len(para), 20))
     doc = _doc("各位代表：\n一、2020年工作回顾\n" + wrapped + "\n二、2021年主要目标\n")
     assert para in doc.text
     assert "一、2020年工作回顾\n" in doc.text and "\n二、2021年主要目标" in doc.text
@@ -119,12 +134,16 @@ def test_paragraphs_of_unequal_length_are_not_joined():
 
 
 def test_no_break_space_indents_and_nbsp_entities_become_nothing():
-    doc = _doc("\u00a0\u00a0各位代表：\n\u00a0\u00a0\u00a0\u00a0青石湾产业园建成投产。&nbsp;&nbsp;金穗农业科技有限公司落户。\n")
+    doc = _doc(
+        "\u00a0\u00a0各位代表：\n\u00a0\u00a0\u00a0\u00a0青石湾产业园建成投产。&nbsp;&nbsp;金穗农业科技有限公司落户。\n"
+    )
     assert doc.text == "各位代表：\n青石湾产业园建成投产。金穗农业科技有限公司落户。\n"
 
 
-@pytest.mark.parametrize("raw, canon", [("20xx年", "20XX年"), ("xxxx年", "20XX年"), ("20××年", "20XX年"),
-                                        ("２０ＸＸ年", "20XX年"), ("19xx年", "19XX年")])
+@pytest.mark.parametrize(
+    "raw, canon",
+    [("20xx年", "20XX年"), ("xxxx年", "20XX年"), ("20××年", "20XX年"), ("２０ＸＸ年", "20XX年"), ("19xx年", "19XX年")],
+)
 def test_masked_years_are_written_one_way_with_the_same_length(raw, canon):
     doc = _doc(f"各位代表：\n{raw}，青石湾产业园建成投产。\n")
     assert doc.text.startswith("各位代表：\n" + canon)
@@ -139,26 +158,33 @@ def test_unmask_keeps_offsets():
 
 def test_a_masked_year_is_settled_by_what_the_text_says_of_it():
     """新中国成立70周年 can only be 2019: the masked year under review is 2019."""
-    doc = _doc("20XX年政府工作报告\n各位代表：\n一、20XX年工作回顾\n20XX年是新中国成立70周年，全县经济稳中向好。\n"
-               "二、20XX年主要目标\n")
+    doc = _doc(
+        "20XX年政府工作报告\n各位代表：\n一、20XX年工作回顾\n20XX年是新中国成立70周年，全县经济稳中向好。\n"
+        "二、20XX年主要目标\n"
+    )
     assert (doc.reviewed_year, doc.plan_year) == (2019, 2020)
     assert doc.sources["reviewed_year"].rule == "what-the-year-was"
     review = [s for s in doc.sections if s.marker == "一、"][0]
     assert (review.mode, review.year) == ("reviewed", 2019)
 
 
-@pytest.mark.parametrize("sentence, years", [
-    ("去年是“十四五”开局之年，全县经济稳中向好。", (2021, 2022)),
-    ("今年是党的二十大召开之年，全县要稳中求进。", (2021, 2022)),
-    ("去年是改革开放40周年，全县经济稳中向好。", (2018, 2019)),
-])
+@pytest.mark.parametrize(
+    "sentence, years",
+    [
+        ("去年是“十四五”开局之年，全县经济稳中向好。", (2021, 2022)),
+        ("今年是党的二十大召开之年，全县要稳中求进。", (2021, 2022)),
+        ("去年是改革开放40周年，全县经济稳中向好。", (2018, 2019)),
+    ],
+)
 def test_other_facts_that_fix_a_year(sentence, years):
     doc = _doc("政府工作报告\n各位代表：\n" + sentence + "\n")
     assert (doc.reviewed_year, doc.plan_year) == years
 
 
 def test_markdown_heading_marks_and_bold_are_dropped_so_the_outline_is_seen():
-    doc = _doc("2024年某某县政府工作报告\n### 一、2023年工作回顾\n- **经济回升**:增长5.2%。\n### 二、2024年主要目标\n增长5%左右。\n")
+    doc = _doc(
+        "2024年某某县政府工作报告\n### 一、2023年工作回顾\n- **经济回升**:增长5.2%。\n### 二、2024年主要目标\n增长5%左右。\n"
+    )
     assert [(s.marker, s.mode) for s in doc.sections if s.level == 1] == [("一、", "reviewed"), ("二、", "planned")]
     assert "**" not in doc.text and "#" not in doc.text
 

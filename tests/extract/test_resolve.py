@@ -1,5 +1,8 @@
 """Cross-year identity: renames merge, look-alikes stay apart, the curation file rules."""
+
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -11,16 +14,38 @@ from extract.resolve import compare, core, merge_variants, resolve
 
 
 def _entity(name: str, typ: str, doc: str = "a", aliases=()) -> Entity:
-    ms = [Mention(text=n, start=0, end=len(n), type=typ, rule="test", sentence=f"{n}。", sentence_start=0,
-                  section="1", section_title="", year=2020, mode="reviewed") for n in (name, *aliases)]
+    ms = [
+        Mention(
+            text=n,
+            start=0,
+            end=len(n),
+            type=typ,
+            rule="test",
+            sentence=f"{n}。",
+            sentence_start=0,
+            section="1",
+            section_title="",
+            year=2020,
+            mode="reviewed",
+        )
+        for n in (name, *aliases)
+    ]
     return Entity(id="", type=typ, name=name, mentions=ms)
 
 
 def _corpus(*docs: list[Entity]) -> list[DocumentResult]:
     out = []
     for i, ents in enumerate(docs):
-        d = Document(path=f"r{i}.txt", text="", folded="", encoding="utf-8", script="simplified", area="岚山区",
-                     reviewed_year=2019 + i, plan_year=2020 + i)
+        d = Document(
+            path=f"r{i}.txt",
+            text="",
+            folded="",
+            encoding="utf-8",
+            script="simplified",
+            area="岚山区",
+            reviewed_year=2019 + i,
+            plan_year=2020 + i,
+        )
         out.append(DocumentResult(document=d, entities=ents))
     return out
 
@@ -29,14 +54,17 @@ def _ids(results) -> list[list[str]]:
     return [[e.id for e in r.entities] for r in results]
 
 
-@pytest.mark.parametrize("a, b", [
-    ("鸿铭城精密机床", "鸿铭城新景精密机床"),          # a word added
-    ("鸿铭城新景精密机床", "鸿铭城精密数控机床"),        # re-worded
-    ("云谷数据港", "云谷数据港大数据小镇"),            # grown into a longer name
-    ("东岭能源中心", "东岭镇能源中心项目"),            # town written out, project suffix
-    ("青溪干流治理", "青溪干流岚山段治理工程"),
-    ("区实验中学教学实验楼", "岚山实验中学教学实验楼项目"),  # the area's own name in front
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("鸿铭城精密机床", "鸿铭城新景精密机床"),  # a word added
+        ("鸿铭城新景精密机床", "鸿铭城精密数控机床"),  # re-worded
+        ("云谷数据港", "云谷数据港大数据小镇"),  # grown into a longer name
+        ("东岭能源中心", "东岭镇能源中心项目"),  # town written out, project suffix
+        ("青溪干流治理", "青溪干流岚山段治理工程"),
+        ("区实验中学教学实验楼", "岚山实验中学教学实验楼项目"),  # the area's own name in front
+    ],
+)
 def test_renamed_projects_are_one(a, b):
     results = _corpus([_entity(a, "PROJECT")], [_entity(b, "PROJECT")])
     links, canonical = resolve(results)
@@ -66,8 +94,10 @@ def test_firm_short_and_trade_names_merge():
 
 def test_one_report_never_gives_two_members_to_one_thing():
     # the 2019 centre can be one of the two 2020 centres, not both
-    results = _corpus([_entity("东岭能源中心", "PROJECT")],
-                      [_entity("岚山区能源中心", "PROJECT"), _entity("东岭镇能源中心项目", "PROJECT")])
+    results = _corpus(
+        [_entity("东岭能源中心", "PROJECT")],
+        [_entity("岚山区能源中心", "PROJECT"), _entity("东岭镇能源中心项目", "PROJECT")],
+    )
     resolve(results)
     first, (district, town) = _ids(results)[0][0], _ids(results)[1]
     assert first == town and first != district
@@ -78,8 +108,16 @@ def test_a_building_on_a_street_is_another_thing():
 
 
 def test_programmes_with_different_numbers_are_two():
-    assert compare("人居环境整治三年行动", "人居环境整治五年提升行动", "人居环境整治三年行动",
-                   "人居环境整治五年提升行动", "PROGRAM")[0] == 0.0
+    assert (
+        compare(
+            "人居环境整治三年行动",
+            "人居环境整治五年提升行动",
+            "人居环境整治三年行动",
+            "人居环境整治五年提升行动",
+            "PROGRAM",
+        )[0]
+        == 0.0
+    )
 
 
 def test_schools_of_different_kinds_are_two():
@@ -87,8 +125,14 @@ def test_schools_of_different_kinds_are_two():
 
 
 def test_short_and_long_forms_in_one_report_are_one_entity():
-    results = _corpus([_entity("文岭新加坡智能家居", "PROJECT"), _entity("新加坡智能家居", "PROJECT"),
-                       _entity("鸿鼎压光机", "PROJECT"), _entity("鸿鼎靴式压榨机", "PROJECT")])
+    results = _corpus(
+        [
+            _entity("文岭新加坡智能家居", "PROJECT"),
+            _entity("新加坡智能家居", "PROJECT"),
+            _entity("鸿鼎压光机", "PROJECT"),
+            _entity("鸿鼎靴式压榨机", "PROJECT"),
+        ]
+    )
     merge_variants(results)
     assert sorted(e.name for e in results[0].entities) == ["文岭新加坡智能家居", "鸿鼎压光机", "鸿鼎靴式压榨机"]
     home = next(e for e in results[0].entities if e.name == "文岭新加坡智能家居")
@@ -115,6 +159,7 @@ def test_ids_are_deterministic_and_follow_the_earliest_name():
 
 # -- curation ---------------------------------------------------------------------
 
+
 def _write(tmp_path, text: str) -> str:
     p = tmp_path / "curation.tsv"
     p.write_text(text, encoding="utf-8")
@@ -122,15 +167,21 @@ def _write(tmp_path, text: str) -> str:
 
 
 def test_curation_forces_together_apart_type_and_name(tmp_path):
-    decisions = read_curation(_write(tmp_path, """# decisions
+    decisions = read_curation(
+        _write(
+            tmp_path,
+            """# decisions
 same\t南湖文化园\t北岸艺术小镇
 different\t鸿铭精密机床\t鸿铭精密数控机床   # a new line, not a rename
 type 云谷数据港 PARK
 name\t南湖文化园\t南湖文化艺术园
-"""))
-    results = _corpus([_entity("南湖文化园", "PROJECT"), _entity("鸿铭精密机床", "PROJECT"),
-                       _entity("云谷数据港", "PROJECT")],
-                      [_entity("北岸艺术小镇", "PROJECT"), _entity("鸿铭精密数控机床", "PROJECT")])
+""",
+        )
+    )
+    results = _corpus(
+        [_entity("南湖文化园", "PROJECT"), _entity("鸿铭精密机床", "PROJECT"), _entity("云谷数据港", "PROJECT")],
+        [_entity("北岸艺术小镇", "PROJECT"), _entity("鸿铭精密数控机床", "PROJECT")],
+    )
     links, canonical = resolve(results, decisions)
     (park, lathe, valley), (town, lathe2) = _ids(results)
     assert park == town
@@ -140,12 +191,18 @@ name\t南湖文化园\t南湖文化艺术园
     assert any(lk.rule.startswith("curation (") and "curation.tsv:2" in lk.rule for lk in links)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("sam\tA\tB\n", "curation.tsv:1: unknown decision 'sam' (use same, different, type, name)"),
-    ("\n# c\nsame\tA\n", "curation.tsv:3: 'same' takes two fields after it, found 1"),
-    ("type\tA\tFIRM\n", "curation.tsv:1: unknown type 'FIRM' (use ENTERPRISE, PARK, PROJECT, PROGRAM, INSTITUTION)"),
-    ("same\tA\tA\n", "curation.tsv:1: 'same' needs two different names"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("sam\tA\tB\n", "curation.tsv:1: unknown decision 'sam' (use same, different, type, name)"),
+        ("\n# c\nsame\tA\n", "curation.tsv:3: 'same' takes two fields after it, found 1"),
+        (
+            "type\tA\tFIRM\n",
+            "curation.tsv:1: unknown type 'FIRM' (use ENTERPRISE, PARK, PROJECT, PROGRAM, INSTITUTION)",
+        ),
+        ("same\tA\tA\n", "curation.tsv:1: 'same' needs two different names"),
+    ],
+)
 def test_curation_syntax_errors_name_the_line(tmp_path, text, message):
     with pytest.raises(InputError) as err:
         read_curation(_write(tmp_path, text))
@@ -161,8 +218,9 @@ def test_curation_with_an_unknown_name_names_the_line(tmp_path):
 
 def test_curation_file_beside_the_reports_is_honoured(tmp_path, sample_paths):
     for p in sample_paths:
-        (tmp_path / p.rsplit("/", 1)[-1]).write_bytes(open(p, "rb").read())
+        (tmp_path / p.rsplit("/", 1)[-1]).write_bytes(Path(p).read_bytes())
     files = sorted(str(p) for p in tmp_path.glob("*.txt"))
+
     def ids(result):
         return {a: e.id for d in result.documents for e in d.entities for a in e.aliases}
 
@@ -184,8 +242,11 @@ def test_samples_follow_the_renamed_lathe_across_both_reports(sample_result):
 
 def test_no_chain_through_a_short_generic_name():
     """Complete link: 收入分配制度 may match both longer names, which do not match each other."""
-    results = _corpus([_entity("垄断行业收入分配制度改革", "PROGRAM")], [_entity("收入分配制度改革", "PROGRAM")],
-                      [_entity("事业单位收入分配制度改革", "PROGRAM")])
+    results = _corpus(
+        [_entity("垄断行业收入分配制度改革", "PROGRAM")],
+        [_entity("收入分配制度改革", "PROGRAM")],
+        [_entity("事业单位收入分配制度改革", "PROGRAM")],
+    )
     resolve(results)
     ids = _ids(results)
     assert ids[0] != ids[2]
@@ -197,25 +258,58 @@ def test_a_rename_keeps_the_distinctive_front():
 
 # -- ties, types, links ---------------------------------------------------------------
 
+
 def _placed(doc_text: str, ents: list[tuple[str, str]]) -> DocumentResult:
     """One report whose entities are mentioned where their names stand in ``doc_text``."""
-    d = Document(path="r0.txt", text=doc_text, folded=doc_text, encoding="utf-8", script="simplified", area="岚山区",
-                 reviewed_year=2019, plan_year=2020)
+    d = Document(
+        path="r0.txt",
+        text=doc_text,
+        folded=doc_text,
+        encoding="utf-8",
+        script="simplified",
+        area="岚山区",
+        reviewed_year=2019,
+        plan_year=2020,
+    )
     out = []
     for name, typ in ents:
         at = doc_text.index(name)
-        out.append(Entity(id="", type=typ, name=name, mentions=[Mention(
-            text=name, start=at, end=at + len(name), type=typ, rule="test", sentence=doc_text, sentence_start=0,
-            section="1", section_title="", year=2019, mode="reviewed")]))
+        out.append(
+            Entity(
+                id="",
+                type=typ,
+                name=name,
+                mentions=[
+                    Mention(
+                        text=name,
+                        start=at,
+                        end=at + len(name),
+                        type=typ,
+                        rule="test",
+                        sentence=doc_text,
+                        sentence_start=0,
+                        section="1",
+                        section_title="",
+                        year=2019,
+                        mode="reviewed",
+                    )
+                ],
+            )
+        )
     return DocumentResult(document=d, entities=out)
 
 
-@pytest.mark.parametrize("text, owner", [
-    ("鸿铭重型机械公司投产。鸿铭精工机械公司扩能。鸿铭机械获评绿色工厂。", "鸿铭精工机械公司"),
-    ("鸿铭精工机械公司扩能。鸿铭重型机械公司投产。鸿铭机械获评绿色工厂。", "鸿铭重型机械公司"),
-])
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("鸿铭重型机械公司投产。鸿铭精工机械公司扩能。鸿铭机械获评绿色工厂。", "鸿铭精工机械公司"),
+        ("鸿铭精工机械公司扩能。鸿铭重型机械公司投产。鸿铭机械获评绿色工厂。", "鸿铭重型机械公司"),
+    ],
+)
 def test_a_short_form_two_firms_fit_equally_goes_to_the_one_named_nearest(text, owner):
-    r = _placed(text, [("鸿铭重型机械公司", "ENTERPRISE"), ("鸿铭精工机械公司", "ENTERPRISE"), ("鸿铭机械", "ENTERPRISE")])
+    r = _placed(
+        text, [("鸿铭重型机械公司", "ENTERPRISE"), ("鸿铭精工机械公司", "ENTERPRISE"), ("鸿铭机械", "ENTERPRISE")]
+    )
     links = merge_variants([r])
     got = {e.name: e.aliases for e in r.entities}
     assert got[owner] == [owner, "鸿铭机械"]
@@ -223,8 +317,9 @@ def test_a_short_form_two_firms_fit_equally_goes_to_the_one_named_nearest(text, 
 
 
 def test_a_project_and_a_programme_with_variant_names_are_one_of_the_majority_type():
-    results = _corpus([_entity("云梦湖调水", "PROJECT")], [_entity("云梦湖调水工程", "PROGRAM")],
-                      [_entity("云梦湖调水", "PROJECT")])
+    results = _corpus(
+        [_entity("云梦湖调水", "PROJECT")], [_entity("云梦湖调水工程", "PROGRAM")], [_entity("云梦湖调水", "PROJECT")]
+    )
     links, canonical = resolve(results)
     assert len(set(sum(_ids(results), []))) == 1
     assert {e.type for r in results for e in r.entities} == {"PROJECT"}
@@ -242,15 +337,18 @@ def test_a_firm_and_a_project_never_merge_whatever_the_names():
 def test_an_everyday_alias_merged_in_one_report_bridges_nothing_across_reports():
     """医疗保险制度 is merged into 岚山职工医疗保险制度 in one report; it is no evidence
     that next year's 岚山居民医疗保险制度 is the same thing."""
-    results = _corpus([_entity("岚山职工医疗保险制度", "PROGRAM", aliases=("医疗保险制度",))],
-                      [_entity("医疗保险制度", "PROGRAM")])
+    results = _corpus(
+        [_entity("岚山职工医疗保险制度", "PROGRAM", aliases=("医疗保险制度",))], [_entity("医疗保险制度", "PROGRAM")]
+    )
     resolve(results)
     assert _ids(results)[0] != _ids(results)[1]
 
 
 def test_every_link_says_variant_abbreviation_or_rename():
-    results = _corpus([_entity("“鸿铭数谷”", "PROJECT"), _entity("鸿铭城新景精密机床", "PROJECT")],
-                      [_entity("鸿铭数谷项目", "PROJECT"), _entity("鸿铭城精密数控机床", "PROJECT")])
+    results = _corpus(
+        [_entity("“鸿铭数谷”", "PROJECT"), _entity("鸿铭城新景精密机床", "PROJECT")],
+        [_entity("鸿铭数谷项目", "PROJECT"), _entity("鸿铭城精密数控机床", "PROJECT")],
+    )
     links, _ = resolve(results)
     kinds = {lk.b.rsplit("#", 1)[1]: lk.kind for lk in links}
     assert kinds == {"鸿铭数谷项目": "variant", "鸿铭城精密数控机床": "rename"}

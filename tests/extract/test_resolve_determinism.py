@@ -6,6 +6,7 @@ inserted), two phases of one reservoir are named in each report, and an
 abbreviation links the reports. Before the resolver ordered its choices,
 which firm took 鸿铭机械 depended on PYTHONHASHSEED (seed 2 differed).
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,11 @@ def test_the_order_entities_come_in_changes_nothing():
         from extract import corpus
 
         result = corpus.extract_corpus(FILES) if shuffle is None else _shuffled_run(shuffle)
-        return [(d.document.name, e.id, e.name, tuple(e.aliases)) for d in result.documents for e in d.entities], \
-            [(lk.a, lk.b, lk.rule, lk.kind) for lk in result.links], result.canonical
+        return (
+            [(d.document.name, e.id, e.name, tuple(e.aliases)) for d in result.documents for e in d.entities],
+            [(lk.a, lk.b, lk.rule, lk.kind) for lk in result.links],
+            result.canonical,
+        )
 
     assert run(None) == run(1) == run(2)
 

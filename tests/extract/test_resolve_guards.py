@@ -2,6 +2,7 @@
 
 Every name here is invented; the reports are a few sentences written for the test.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,16 @@ def reports(*docs: tuple[str, list[tuple[str, str]]]) -> list[DocumentResult]:
     a name that no longer listed name covers is a mention, with its sentence."""
     out = []
     for i, (text, ents) in enumerate(docs):
-        doc = Document(path=f"qinghe-{2019 + i}.txt", text=text, folded=text, encoding="utf-8",
-                       script="simplified", area="青禾县", reviewed_year=2019 + i, plan_year=2020 + i)
+        doc = Document(
+            path=f"qinghe-{2019 + i}.txt",
+            text=text,
+            folded=text,
+            encoding="utf-8",
+            script="simplified",
+            area="青禾县",
+            reviewed_year=2019 + i,
+            plan_year=2020 + i,
+        )
         taken: list[tuple[int, int]] = []
         entities = []
         for name, typ in sorted(ents, key=lambda e: -len(e[0])):
@@ -29,9 +38,21 @@ def reports(*docs: tuple[str, list[tuple[str, str]]]) -> list[DocumentResult]:
                 if not any(a < end and start < b for a, b in taken):
                     taken.append((start, end))
                     s0 = text.rfind("。", 0, start) + 1
-                    ms.append(Mention(text=name, start=start, end=end, type=typ, rule="test",
-                                      sentence=text[s0:text.find("。", start) + 1], sentence_start=s0, section="1",
-                                      section_title="", year=2019 + i, mode="reviewed"))
+                    ms.append(
+                        Mention(
+                            text=name,
+                            start=start,
+                            end=end,
+                            type=typ,
+                            rule="test",
+                            sentence=text[s0 : text.find("。", start) + 1],
+                            sentence_start=s0,
+                            section="1",
+                            section_title="",
+                            year=2019 + i,
+                            mode="reviewed",
+                        )
+                    )
                 start = text.find(name, end)
             assert ms, f"{name} is not in the text"
             entities.append(Entity(id="", type=typ, name=name.strip("“”"), mentions=ms))
@@ -50,11 +71,15 @@ def score(a: str, b: str, typ: str = "PROGRAM") -> float:
 
 # -- ordinals and numbered plans -----------------------------------------------------
 
-@pytest.mark.parametrize("a, b", [
-    ("第一个三年振兴规划", "第二个三年振兴规划"),
-    ("云岭十三五规划", "云岭十四五规划"),
-    ("第一个五年计划", "五年计划"),
-])
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("第一个三年振兴规划", "第二个三年振兴规划"),
+        ("云岭十三五规划", "云岭十四五规划"),
+        ("第一个五年计划", "五年计划"),
+    ],
+)
 def test_numbers_and_ordinals_keep_plans_apart(a, b):
     assert score(a, b) == 0.0
 
@@ -68,9 +93,11 @@ def test_an_ordinal_counted_within_another_scope_is_another_plan(scoped):
 
 
 def test_first_and_second_plans_stay_apart_across_reports():
-    results = reports(("实施第一个三年振兴规划。", [("第一个三年振兴规划", "PROGRAM")]),
-                      ("我县第一个三年振兴规划圆满完成。", [("我县第一个三年振兴规划", "PROGRAM")]),
-                      ("编制第二个三年振兴规划。", [("第二个三年振兴规划", "PROGRAM")]))
+    results = reports(
+        ("实施第一个三年振兴规划。", [("第一个三年振兴规划", "PROGRAM")]),
+        ("我县第一个三年振兴规划圆满完成。", [("我县第一个三年振兴规划", "PROGRAM")]),
+        ("编制第二个三年振兴规划。", [("第二个三年振兴规划", "PROGRAM")]),
+    )
     resolve(results)
     got = ids(results)
     assert got["第一个三年振兴规划"] == got["我县第一个三年振兴规划"] != got["第二个三年振兴规划"]
@@ -78,21 +105,27 @@ def test_first_and_second_plans_stay_apart_across_reports():
 
 # -- lines, sections, phases ---------------------------------------------------------
 
-@pytest.mark.parametrize("a, b", [
-    ("云岭调水东线工程", "云岭调水中线工程"),
-    ("云岭输气东段工程", "云岭输气西段工程"),
-    ("云岭输气工程", "云岭输气二线工程"),
-    ("云岭调水东", "云岭调水"),
-])
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("云岭调水东线工程", "云岭调水中线工程"),
+        ("云岭输气东段工程", "云岭输气西段工程"),
+        ("云岭输气工程", "云岭输气二线工程"),
+        ("云岭调水东", "云岭调水"),
+    ],
+)
 def test_lines_and_sections_are_parts_of_their_own(a, b):
     assert other_component(key(a, AREA), key(b, AREA)) or other_component(a, b)
     assert score(a, b, "PROJECT") == 0.0
 
 
 def test_a_phase_is_a_stage_of_one_undertaking_across_reports():
-    results = reports(("云梦湖水库工程开工。", [("云梦湖水库工程", "PROJECT")]),
-                      ("云梦湖水库二期工程完工。", [("云梦湖水库二期工程", "PROJECT")]),
-                      ("推进云梦湖水库三期工程。", [("云梦湖水库三期工程", "PROJECT")]))
+    results = reports(
+        ("云梦湖水库工程开工。", [("云梦湖水库工程", "PROJECT")]),
+        ("云梦湖水库二期工程完工。", [("云梦湖水库二期工程", "PROJECT")]),
+        ("推进云梦湖水库三期工程。", [("云梦湖水库三期工程", "PROJECT")]),
+    )
     links, canonical = resolve(results)
     got = ids(results)
     assert got["云梦湖水库工程"] == got["云梦湖水库二期工程"] == got["云梦湖水库三期工程"]
@@ -100,15 +133,23 @@ def test_a_phase_is_a_stage_of_one_undertaking_across_reports():
 
 
 def test_two_phases_one_report_follows_apart_stay_two():
-    results = reports(("云梦湖水库一期工程完工，云梦湖水库二期工程开工。",
-                       [("云梦湖水库一期工程", "PROJECT"), ("云梦湖水库二期工程", "PROJECT")]))
+    results = reports(
+        (
+            "云梦湖水库一期工程完工，云梦湖水库二期工程开工。",
+            [("云梦湖水库一期工程", "PROJECT"), ("云梦湖水库二期工程", "PROJECT")],
+        )
+    )
     merge_variants(results)
     assert len(results[0].entities) == 2
 
 
 def test_the_whole_and_its_phase_in_one_report_are_one():
-    results = reports(("“云梦湖水库”工程全面开工，云梦湖水库一期工程完成投资。",
-                       [("“云梦湖水库”工程", "PROJECT"), ("云梦湖水库一期工程", "PROJECT")]))
+    results = reports(
+        (
+            "“云梦湖水库”工程全面开工，云梦湖水库一期工程完成投资。",
+            [("“云梦湖水库”工程", "PROJECT"), ("云梦湖水库一期工程", "PROJECT")],
+        )
+    )
     links = merge_variants(results)
     assert len(results[0].entities) == 1
     assert links[0].kind == "variant" and links[0].rule.startswith("in one report: ")
@@ -116,13 +157,18 @@ def test_the_whole_and_its_phase_in_one_report_are_one():
 
 # -- one inserted word, a list -------------------------------------------------------
 
+
 def test_banks_a_report_lists_side_by_side_never_merge():
     """鸿源农业银行 is read inside 鸿源农业发展银行; the list says they are two banks,
     in the report that lists them and in every other."""
-    results = reports(("支持鸿源农业银行、鸿源农业发展银行扩大涉农贷款。",
-                       [("鸿源农业银行", "ENTERPRISE"), ("鸿源农业发展银行", "ENTERPRISE")]),
-                      ("鸿源农业发展银行投放贷款10亿元。", [("鸿源农业发展银行", "ENTERPRISE")]),
-                      ("鸿源农业银行完成改制。", [("鸿源农业银行", "ENTERPRISE")]))
+    results = reports(
+        (
+            "支持鸿源农业银行、鸿源农业发展银行扩大涉农贷款。",
+            [("鸿源农业银行", "ENTERPRISE"), ("鸿源农业发展银行", "ENTERPRISE")],
+        ),
+        ("鸿源农业发展银行投放贷款10亿元。", [("鸿源农业发展银行", "ENTERPRISE")]),
+        ("鸿源农业银行完成改制。", [("鸿源农业银行", "ENTERPRISE")]),
+    )
     assert frozenset(("鸿源农业银行", "鸿源农业发展银行")) in listed_together(results)
     links = merge_variants(results)
     assert len(results[0].entities) == 2 and not links
@@ -134,8 +180,10 @@ def test_banks_a_report_lists_side_by_side_never_merge():
 
 def test_without_the_list_the_inserted_word_reads_as_a_longer_name():
     """The guard is the corpus's evidence, not a list of names: without it the two merge."""
-    results = reports(("鸿源农业发展银行投放贷款10亿元。", [("鸿源农业发展银行", "ENTERPRISE")]),
-                      ("鸿源农业银行完成改制。", [("鸿源农业银行", "ENTERPRISE")]))
+    results = reports(
+        ("鸿源农业发展银行投放贷款10亿元。", [("鸿源农业发展银行", "ENTERPRISE")]),
+        ("鸿源农业银行完成改制。", [("鸿源农业银行", "ENTERPRISE")]),
+    )
     resolve(results)
     got = ids(results)
     assert got["鸿源农业银行"] == got["鸿源农业发展银行"]
@@ -143,8 +191,9 @@ def test_without_the_list_the_inserted_word_reads_as_a_longer_name():
 
 def test_a_rename_both_of_whose_names_one_report_writes_is_two_things():
     first = ("建立鸿源职工互助保险。", [("鸿源职工互助保险", "PROGRAM")])
-    results = reports(first, ("扩大鸿源居民互助保险试点，鸿源职工互助保险参保人数增加。",
-                              [("鸿源居民互助保险试点", "PROGRAM")]))
+    results = reports(
+        first, ("扩大鸿源居民互助保险试点，鸿源职工互助保险参保人数增加。", [("鸿源居民互助保险试点", "PROGRAM")])
+    )
     resolve(results)
     got = ids(results)
     assert got["鸿源职工互助保险"] != got["鸿源居民互助保险试点"]
@@ -163,13 +212,16 @@ def test_words_replaced_in_everyday_vocabulary_are_another_programme():
 
 # -- coordinations -------------------------------------------------------------------
 
+
 def test_a_coordination_of_two_known_names_is_neither():
     known = frozenset({"云帆载人飞行", "星月探测工程", "星月探测"})
     assert is_coordination("云帆载人飞行与星月探测工程", known)
     assert not is_coordination("国民经济和社会发展规划", known)
-    results = reports(("云帆载人飞行取得突破。", [("云帆载人飞行", "PROGRAM")]),
-                      ("实施云帆载人飞行与星月探测工程。", [("云帆载人飞行与星月探测工程", "PROGRAM")]),
-                      ("星月探测工程进展顺利。", [("星月探测工程", "PROGRAM")]))
+    results = reports(
+        ("云帆载人飞行取得突破。", [("云帆载人飞行", "PROGRAM")]),
+        ("实施云帆载人飞行与星月探测工程。", [("云帆载人飞行与星月探测工程", "PROGRAM")]),
+        ("星月探测工程进展顺利。", [("星月探测工程", "PROGRAM")]),
+    )
     resolve(results)
     got = ids(results)
     assert len({got["云帆载人飞行"], got["云帆载人飞行与星月探测工程"], got["星月探测工程"]}) == 3
@@ -177,11 +229,19 @@ def test_a_coordination_of_two_known_names_is_neither():
 
 # -- words in front ------------------------------------------------------------------
 
+
 def test_words_in_front_are_set_aside_but_a_place_is_not():
-    results = reports(("实施第一个三年振兴规划，认为兴建云梦湖水库工程十分必要，比英国第一个三年振兴规划更快。",
-                       [("第一个三年振兴规划", "PROGRAM"), ("认为兴建云梦湖水库工程", "PROJECT"),
-                        ("比英国第一个三年振兴规划", "PROGRAM")]),
-                      ("云梦湖水库工程开工。", [("云梦湖水库工程", "PROJECT")]))
+    results = reports(
+        (
+            "实施第一个三年振兴规划，认为兴建云梦湖水库工程十分必要，比英国第一个三年振兴规划更快。",
+            [
+                ("第一个三年振兴规划", "PROGRAM"),
+                ("认为兴建云梦湖水库工程", "PROJECT"),
+                ("比英国第一个三年振兴规划", "PROGRAM"),
+            ],
+        ),
+        ("云梦湖水库工程开工。", [("云梦湖水库工程", "PROJECT")]),
+    )
     merge_variants(results)
     names = sorted(e.name for e in results[0].entities)
     assert names == ["比英国第一个三年振兴规划", "第一个三年振兴规划", "认为兴建云梦湖水库工程"]

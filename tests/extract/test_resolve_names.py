@@ -1,4 +1,5 @@
 """Keys, variants and what a link says about the names (invented names throughout)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,28 +10,34 @@ from extract.resolve.names import distinctive, phase
 AREA = ("青禾县", "青禾")
 
 
-@pytest.mark.parametrize("a, b", [
-    ("“云梦湖水库”工程", "云梦湖水库工程"),                # quotes
-    ("鸿铭精密机床有限公司", "鸿铭精密机床"),              # legal suffix
-    ("青禾县鸿铭精密机床", "鸿铭精密机床公司"),            # the area's own name
-    ("我县鸿铭精密机床", "鸿铭精密机床"),                  # a self-reference
-    ("山东省鸿铭精密机床公司", "鸿铭精密机床"),            # a place in front
-    ("云梦湖水库水利枢纽工程", "云梦湖水库"),              # class noun of works and head noun
-    ("云梦湖水库三期工程", "云梦湖水库工程"),              # a phase
-    ("鸿铭数字乡村战略", "鸿铭数字乡村试点"),              # heads
-    ("鸿铭镇能源中心项目", "鸿铭能源中心"),                # a town with or without 镇
-    ("國家鴻銘數字鄉村試點", "国家鸿铭数字乡村试点"),      # traditional characters
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("“云梦湖水库”工程", "云梦湖水库工程"),  # quotes
+        ("鸿铭精密机床有限公司", "鸿铭精密机床"),  # legal suffix
+        ("青禾县鸿铭精密机床", "鸿铭精密机床公司"),  # the area's own name
+        ("我县鸿铭精密机床", "鸿铭精密机床"),  # a self-reference
+        ("山东省鸿铭精密机床公司", "鸿铭精密机床"),  # a place in front
+        ("云梦湖水库水利枢纽工程", "云梦湖水库"),  # class noun of works and head noun
+        ("云梦湖水库三期工程", "云梦湖水库工程"),  # a phase
+        ("鸿铭数字乡村战略", "鸿铭数字乡村试点"),  # heads
+        ("鸿铭镇能源中心项目", "鸿铭能源中心"),  # a town with or without 镇
+        ("國家鴻銘數字鄉村試點", "国家鸿铭数字乡村试点"),  # traditional characters
+    ],
+)
 def test_variants_share_a_key(a, b):
     assert key(a, AREA) == key(b, AREA)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("云岭调水东线一期工程", "云岭调水中线一期工程"),      # lines stay
-    ("第一个三年振兴规划", "第二个三年振兴规划"),          # ordinals stay
-    ("南岭调水东线工程", "调水东线工程"),                  # the place is the name's own (南岭|调水)
-    ("青溪干流治理工程", "干流治理工程"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("云岭调水东线一期工程", "云岭调水中线一期工程"),  # lines stay
+        ("第一个三年振兴规划", "第二个三年振兴规划"),  # ordinals stay
+        ("南岭调水东线工程", "调水东线工程"),  # the place is the name's own (南岭|调水)
+        ("青溪干流治理工程", "干流治理工程"),
+    ],
+)
 def test_what_tells_things_apart_stays_in_the_key(a, b):
     assert key(a, AREA) != key(b, AREA)
 
@@ -49,34 +56,53 @@ def _forms(*names):
     return [(n, key(n, AREA)) for n in names]
 
 
-@pytest.mark.parametrize("a, b, kind", [
-    (("“鸿铭数谷”",), ("鸿铭数谷",), "variant"),
-    (("鸿铭精密机床有限公司",), ("青禾县鸿铭精密机床",), "variant"),
-    (("鸿铭数谷",), ("鸿铭数谷大数据小镇",), "variant"),            # a short form of the longer name
-    (("云梦湖水库二期工程",), ("云梦湖水库三期工程",), "variant"),
-    (("鸿铭新景精密机床",), ("鸿铭精密数控机床",), "rename"),         # words replaced
-    (("鸿铭新景精密机床",), ("鸿铭精密数控机床", "鸿铭新景精密机床公司"), "variant"),  # the old name still used
-])
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        (("“鸿铭数谷”",), ("鸿铭数谷",), "variant"),
+        (("鸿铭精密机床有限公司",), ("青禾县鸿铭精密机床",), "variant"),
+        (("鸿铭数谷",), ("鸿铭数谷大数据小镇",), "variant"),  # a short form of the longer name
+        (("云梦湖水库二期工程",), ("云梦湖水库三期工程",), "variant"),
+        (("鸿铭新景精密机床",), ("鸿铭精密数控机床",), "rename"),  # words replaced
+        (("鸿铭新景精密机床",), ("鸿铭精密数控机床", "鸿铭新景精密机床公司"), "variant"),  # the old name still used
+    ],
+)
 def test_link_kind(a, b, kind):
     assert link_kind(_forms(*a), _forms(*b)) == kind
 
 
 def test_an_abbreviation_is_its_own_kind():
-    assert link_kind(_forms("科金改"), _forms("科技金融改革试验"),
-                     "abbreviation: each character opens a word of the long form") == "abbreviation"
+    assert (
+        link_kind(
+            _forms("科金改"), _forms("科技金融改革试验"), "abbreviation: each character opens a word of the long form"
+        )
+        == "abbreviation"
+    )
 
 
 # -- the canonical name ------------------------------------------------------------------
 
+
 def test_canonical_is_the_fullest_frequent_form():
-    uses = [(0, "云梦湖水库"), (1, "云梦湖水库"), (2, "云梦湖水库工程"), (3, "云梦湖水库工程"),
-            (4, "云梦湖水库"), (4, "青禾县云梦湖水库枢纽工程")]
+    uses = [
+        (0, "云梦湖水库"),
+        (1, "云梦湖水库"),
+        (2, "云梦湖水库工程"),
+        (3, "云梦湖水库工程"),
+        (4, "云梦湖水库"),
+        (4, "青禾县云梦湖水库枢纽工程"),
+    ]
     assert canonical_name(uses) == "云梦湖水库工程"  # the fullest form is used once only: not frequent
 
 
 def test_canonical_is_never_a_phase_nor_a_name_with_words_in_front():
-    uses = [(0, "云梦湖水库三期工程"), (1, "云梦湖水库三期工程"), (2, "认为兴建云梦湖水库工程"),
-            (3, "认为兴建云梦湖水库工程"), (3, "云梦湖水库工程")]
+    uses = [
+        (0, "云梦湖水库三期工程"),
+        (1, "云梦湖水库三期工程"),
+        (2, "认为兴建云梦湖水库工程"),
+        (3, "认为兴建云梦湖水库工程"),
+        (3, "云梦湖水库工程"),
+    ]
     assert canonical_name(uses) == "云梦湖水库工程"
 
 

@@ -1,5 +1,8 @@
 """Sections with their hierarchy, year and mode; sentences that tile the text."""
+
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -25,8 +28,11 @@ def _sample(sample_paths, year: int) -> Document:
 
 
 def _outline(doc: Document, level: int | None = None, parent: str | None = None) -> list[tuple]:
-    return [(s.id, s.marker, s.title) for s in doc.sections
-            if (level is None or s.level == level) and (parent is None or s.parent == parent)]
+    return [
+        (s.id, s.marker, s.title)
+        for s in doc.sections
+        if (level is None or s.level == level) and (parent is None or s.parent == parent)
+    ]
 
 
 def assert_sentences_tile_the_text(doc: Document) -> None:
@@ -39,11 +45,11 @@ def assert_sentences_tile_the_text(doc: Document) -> None:
     pos = 0
     for sent in doc.sentences:
         assert pos <= sent.start < sent.end, sent
-        assert text[pos:sent.start].strip() == "", (pos, text[pos:sent.start])
+        assert text[pos : sent.start].strip() == "", (pos, text[pos : sent.start])
         assert text[sent.start] != " " and text[sent.end - 1] != " "
         sec = by_id[sent.section]
         assert sec.start <= sent.start and sent.end <= sec.end, (sent, sec)
-        assert not [s for s in starts if sent.start < s < sent.end], (sent, text[sent.start:sent.end])
+        assert not [s for s in starts if sent.start < s < sent.end], (sent, text[sent.start : sent.end])
         assert doc.sentence_at(sent.start) == sent
         pos = sent.end
     assert text[pos:].strip() == ""
@@ -55,10 +61,11 @@ def assert_sections_nest(doc: Document) -> None:
         parent = by_id[s.parent]
         assert parent.start <= s.start < s.end <= parent.end, (s, parent)
         prefix = "" if parent.id == "0" else parent.id + "."  # ids are paths in the outline
-        assert s.id.startswith(prefix) and s.id[len(prefix):].isdigit(), (s.id, parent.id)
+        assert s.id.startswith(prefix) and s.id[len(prefix) :].isdigit(), (s.id, parent.id)
 
 
 # The two samples ---------------------------------------------------------
+
 
 def test_first_sample_reviews_2019_in_part_one_and_plans_2020_in_parts_two_and_three(sample_paths):
     doc = _sample(sample_paths, 2019)
@@ -77,7 +84,16 @@ def test_first_sample_level_two_sections_have_their_parent_and_heading(sample_pa
     assert under_one[0] == ("1.1", "（一）", "经济运行总体平稳，高质量发展稳步提升")
     assert under_one[8] == ("1.9", "（九）", "社会事业全面进步，民生福祉不断增强")
     under_three = _outline(doc, level=2, parent="3")
-    assert [m for _, m, _ in under_three] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"]
+    assert [m for _, m, _ in under_three] == [
+        "（一）",
+        "（二）",
+        "（三）",
+        "（四）",
+        "（五）",
+        "（六）",
+        "（七）",
+        "（八）",
+    ]
     assert under_three[0][2] == "统筹推进新旧动能转换，加快老工业区全面转型升级"
     assert _outline(doc, level=2, parent="2") == []
 
@@ -112,7 +128,7 @@ def test_second_sample_reviews_2020_and_plans_2021(sample_paths):
 
 def test_second_sample_half_width_parentheses_still_make_level_two_headings(sample_paths):
     doc = _sample(sample_paths, 2020)
-    assert "(一)经济运行稳步回升" in open(doc.path, encoding="utf-8").read()
+    assert "(一)经济运行稳步回升" in Path(doc.path).read_text(encoding="utf-8")
     assert _outline(doc, level=2, parent="1")[0] == ("1.1", "（一）", "经济运行稳步回升，向好态势不断巩固")
 
 
@@ -190,20 +206,27 @@ def test_numbered_paragraphs_nest_under_their_heading_and_hold_their_inline_runs
 def test_inline_run_ends_where_the_next_numbered_paragraph_starts():
     doc = _doc(NUMBERED)
     second = doc.section("2.1.1.2")
-    assert doc.text[second.start:second.end].rstrip() == "二是抓好投产。"
+    assert doc.text[second.start : second.end].rstrip() == "二是抓好投产。"
 
 
 def test_bracketed_numbers_nest_inside_numbered_paragraphs():
     doc = _doc(TITLE + "一、2021年主要任务\n1.稳投资。\n（1）抓项目。\n（2）抓园区。\n2.促消费。\n")
     assert [(s.id, s.marker, s.parent) for s in doc.sections[1:]] == [
-        ("1", "一、", "0"), ("1.1", "1.", "1"), ("1.1.1", "（1）", "1.1"), ("1.1.2", "（2）", "1.1"), ("1.2", "2.", "1"),
+        ("1", "一、", "0"),
+        ("1.1", "1.", "1"),
+        ("1.1.1", "（1）", "1.1"),
+        ("1.1.2", "（2）", "1.1"),
+        ("1.2", "2.", "1"),
     ]
 
 
 def test_half_width_bracketed_numbers_are_headings_too():
     doc = _doc(TITLE + "一、2021年主要任务\n(1)抓项目。\n(2)抓园区。\n")
     assert [(s.id, s.marker, s.title) for s in doc.sections[1:]] == [
-        ("1", "一、", "2021年主要任务"), ("1.1", "（1）", "抓项目"), ("1.2", "（2）", "抓园区")]
+        ("1", "一、", "2021年主要任务"),
+        ("1.1", "（1）", "抓项目"),
+        ("1.2", "（2）", "抓园区"),
+    ]
 
 
 def test_demonstrative_before_yi_shi_does_not_start_a_section():
@@ -220,14 +243,18 @@ def test_lone_yi_shi_inside_a_sentence_is_not_a_section():
 
 def test_inline_run_after_a_colon_is_found():
     doc = _doc(TITLE + "二、2021年工作重点\n重点抓好三件事：一是稳投资。二是促消费。三是保就业。\n")
-    assert _outline(doc, parent="1") == [("1.1", "一是", "稳投资"), ("1.2", "二是", "促消费"), ("1.3", "三是", "保就业")]
+    assert _outline(doc, parent="1") == [
+        ("1.1", "一是", "稳投资"),
+        ("1.2", "二是", "促消费"),
+        ("1.3", "三是", "保就业"),
+    ]
     assert_sentences_tile_the_text(doc)
 
 
 def test_inline_run_split_by_semicolons_splits_the_sentence_too():
     doc = _doc(TITLE + "二、2021年工作重点\n一是稳投资；二是促消费；三是保就业。\n")
     assert [s.marker for s in doc.sections if s.level == 3] == ["一是", "二是", "三是"]
-    assert [doc.text[s.start:s.end] for s in doc.sentences[-3:]] == ["一是稳投资；", "二是促消费；", "三是保就业。"]
+    assert [doc.text[s.start : s.end] for s in doc.sentences[-3:]] == ["一是稳投资；", "二是促消费；", "三是保就业。"]
     assert_sentences_tile_the_text(doc)
 
 
@@ -245,13 +272,18 @@ def test_parts_after_a_review_without_a_year_or_mode_word_are_planned():
         "三、以国有企业为重点深化经济体制改革\n搞好国有企业。\n"
     )
     assert [(s.marker, s.year, s.mode) for s in doc.sections if s.level == 1] == [
-        ("一、", 1994, REVIEWED), ("二、", 1995, PLANNED), ("三、", 1995, PLANNED)]
+        ("一、", 1994, REVIEWED),
+        ("二、", 1995, PLANNED),
+        ("三、", 1995, PLANNED),
+    ]
 
 
 def test_a_heading_naming_the_reviewed_year_is_reviewed_whatever_its_place():
     doc = _doc(TITLE + "一、2021年主要目标\n增长6%。\n二、2020年存在的问题\n投资乏力。\n")
     assert [(s.marker, s.year, s.mode) for s in doc.sections if s.level == 1] == [
-        ("一、", 2021, PLANNED), ("二、", 2020, REVIEWED)]
+        ("一、", 2021, PLANNED),
+        ("二、", 2020, REVIEWED),
+    ]
 
 
 YEAR_MENTIONS = TITLE + (
@@ -313,20 +345,24 @@ def test_every_national_report_is_tiled_by_sentences_in_nested_sections(national
         assert_sections_nest(doc)
         for s in doc.sections:
             # reviewed years lie before the plan year, planned ones at or after it
-            assert (s.year < doc.plan_year) if s.mode == REVIEWED else (s.mode == PLANNED and s.year >= doc.plan_year), \
-                (path.name, s)
+            assert (
+                (s.year < doc.plan_year) if s.mode == REVIEWED else (s.mode == PLANNED and s.year >= doc.plan_year)
+            ), (path.name, s)
 
 
 # Review and plan parts in every layout (issue 12.3) ------------------------------
 
+
 def _modes(doc: Document) -> list[tuple[str, int | None, str]]:
-    return [(doc.text[s.start:s.end].split("\n")[0][:12], s.year, s.mode) for s in doc.sections if s.level == 5]
+    return [(doc.text[s.start : s.end].split("\n")[0][:12], s.year, s.mode) for s in doc.sections if s.level == 5]
 
 
 def test_an_unnumbered_review_before_the_numbered_plan_is_a_reviewed_passage():
-    doc = _doc("2002年某某县政府工作报告\n各位代表：\n现在，我代表县人民政府作报告。\n首先报告２００１年的工作\n"
-               "新世纪第一年，全县经济增长8%。青石湾产业园建成投产。\n我们也清醒地看到，困难不少。\n"
-               "２００２年是非常重要的一年。今年工作的总体要求是稳中求进。\n一、扩大内需\n开工建设白鹭湖生态旅游项目。\n")
+    doc = _doc(
+        "2002年某某县政府工作报告\n各位代表：\n现在，我代表县人民政府作报告。\n首先报告２００１年的工作\n"
+        "新世纪第一年，全县经济增长8%。青石湾产业园建成投产。\n我们也清醒地看到，困难不少。\n"
+        "２００２年是非常重要的一年。今年工作的总体要求是稳中求进。\n一、扩大内需\n开工建设白鹭湖生态旅游项目。\n"
+    )
     assert (doc.reviewed_year, doc.plan_year) == (2001, 2002)
     assert _modes(doc) == [("首先报告2001年的工作", 2001, REVIEWED), ("2002年是非常重要的一", 2002, PLANNED)]
     i = doc.text.index("青石湾产业园")
@@ -338,17 +374,21 @@ def test_an_unnumbered_review_before_the_numbered_plan_is_a_reviewed_passage():
 
 
 def test_a_review_heading_run_into_a_paragraph_starts_the_review_where_it_stands():
-    doc = _doc("2019年某某市政府工作报告\n2019年1月8日在某某市第六届人民代表大会第三次会议上各位代表：现在，我代表市人民政府作报告。"
-               "2018年工作回顾2018年，是不平凡的一年。青石湾产业园建成投产。\n")
+    doc = _doc(
+        "2019年某某市政府工作报告\n2019年1月8日在某某市第六届人民代表大会第三次会议上各位代表：现在，我代表市人民政府作报告。"
+        "2018年工作回顾2018年，是不平凡的一年。青石湾产业园建成投产。\n"
+    )
     (review,) = [s for s in doc.sections if s.mode == REVIEWED]
-    assert doc.text[review.start:].startswith("2018年工作回顾")
+    assert doc.text[review.start :].startswith("2018年工作回顾")
     assert review.year == 2018
     assert_sentences_tile_the_text(doc)
 
 
 def test_unnumbered_part_titles_above_the_outline_take_their_numbered_items():
-    doc = _doc("1982年某某政府工作报告\n\n各位代表：\n\n第六个五年计划的基本任务\n\n一、关于工业\n\n发展工业。\n\n"
-               "六五计划前两年的执行情况\n\n一、关于农业\n\n农业增产。\n\n二、关于财政\n\n收支平衡。\n\n结束语\n\n努力奋斗。\n")
+    doc = _doc(
+        "1982年某某政府工作报告\n\n各位代表：\n\n第六个五年计划的基本任务\n\n一、关于工业\n\n发展工业。\n\n"
+        "六五计划前两年的执行情况\n\n一、关于农业\n\n农业增产。\n\n二、关于财政\n\n收支平衡。\n\n结束语\n\n努力奋斗。\n"
+    )
     parts = [(s.title, s.mode) for s in doc.sections if s.level == 5]
     assert parts == [("第六个五年计划的基本任务", PLANNED), ("六五计划前两年的执行情况", REVIEWED), ("结束语", PLANNED)]
     inner = [(s.title, s.mode, s.parent) for s in doc.sections if s.level == 1]
@@ -357,8 +397,10 @@ def test_unnumbered_part_titles_above_the_outline_take_their_numbered_items():
 
 
 def test_a_review_paragraph_inside_a_neutral_numbered_part_holds_for_that_paragraph_only():
-    doc = _doc("2005年某某县政府工作报告\n各位代表：\n一、2004年工作回顾\n经济增长。\n二、2005年主要任务\n增长8%。\n"
-               "三、加强政府自身建设\n一年来，政风建设取得成效。\n今后要进一步转变职能。\n")
+    doc = _doc(
+        "2005年某某县政府工作报告\n各位代表：\n一、2004年工作回顾\n经济增长。\n二、2005年主要任务\n增长8%。\n"
+        "三、加强政府自身建设\n一年来，政风建设取得成效。\n今后要进一步转变职能。\n"
+    )
     passages = [(s.title, s.mode) for s in doc.sections if s.level == 5]
     assert passages == [("一年来", REVIEWED)]
     j = doc.text.index("今后要")
@@ -366,9 +408,13 @@ def test_a_review_paragraph_inside_a_neutral_numbered_part_holds_for_that_paragr
 
 
 def test_the_current_situation_is_a_review():
-    doc = _doc("1981年某某政府工作报告\n各位代表：\n（一）当前的经济形势\n去年农业增产。\n（二）今后经济建设的方针\n要稳步发展。\n")
+    doc = _doc(
+        "1981年某某政府工作报告\n各位代表：\n（一）当前的经济形势\n去年农业增产。\n（二）今后经济建设的方针\n要稳步发展。\n"
+    )
     assert [(s.title, s.mode) for s in doc.sections if s.level == 2] == [
-        ("当前的经济形势", REVIEWED), ("今后经济建设的方针", PLANNED)]
+        ("当前的经济形势", REVIEWED),
+        ("今后经济建设的方针", PLANNED),
+    ]
 
 
 def test_the_title_of_a_report_is_not_a_review_passage(sample_paths):

@@ -1,4 +1,5 @@
 """Themes come from the headings above a mention and from its sentence, with reasons."""
+
 from __future__ import annotations
 
 from extract.records import Document, Entity, Mention
@@ -17,8 +18,16 @@ TEXT = (
 
 
 def _doc(text: str = TEXT, folded: str | None = None) -> Document:
-    doc = Document(path="t.txt", text=text, folded=folded or text, encoding="utf-8", script="simplified",
-                   title=text.split("\n", 1)[0], reviewed_year=2019, plan_year=2020)
+    doc = Document(
+        path="t.txt",
+        text=text,
+        folded=folded or text,
+        encoding="utf-8",
+        script="simplified",
+        title=text.split("\n", 1)[0],
+        reviewed_year=2019,
+        plan_year=2020,
+    )
     segment(doc)
     return doc
 
@@ -29,9 +38,21 @@ def _entity(doc: Document, name: str, typ: str = "PARK") -> Entity:
     while (start := doc.text.find(name, start)) >= 0:
         sent = doc.sentence_at(start)
         sec = doc.section(sent.section)
-        ent.mentions.append(Mention(text=name, start=start, end=start + len(name), type=typ, rule="test",
-                                    sentence=doc.text[sent.start:sent.end], sentence_start=sent.start,
-                                    section=sec.id, section_title=sec.title, year=sec.year, mode=sec.mode))
+        ent.mentions.append(
+            Mention(
+                text=name,
+                start=start,
+                end=start + len(name),
+                type=typ,
+                rule="test",
+                sentence=doc.text[sent.start : sent.end],
+                sentence_start=sent.start,
+                section=sec.id,
+                section_title=sec.title,
+                year=sec.year,
+                mode=sec.mode,
+            )
+        )
         start += len(name)
     assert ent.mentions, name
     return ent
@@ -65,10 +86,12 @@ def test_sentence_keyword_adds_a_theme_the_heading_does_not_name():
 
 def test_longer_keyword_wins_over_a_shorter_one_inside_it():
     # 环境 (ecology) sits inside 营商环境 (business environment): only the latter fires
-    matcher = ThemeMatcher.from_terms([
-        Term("eco", "生态", "Ecology", ("环境",)),
-        Term("biz", "营商", "Business", ("营商环境",)),
-    ])
+    matcher = ThemeMatcher.from_terms(
+        [
+            Term("eco", "生态", "Ecology", ("环境",)),
+            Term("biz", "营商", "Business", ("营商环境",)),
+        ]
+    )
     assert matcher.match("持续优化营商环境") == {"biz": "营商环境"}
     assert matcher.match("改善人居环境") == {"eco": "环境"}
 

@@ -5,14 +5,16 @@ but their entities, statuses and indicators are written here by hand, so
 every expected query row below can be worked out on paper and does not move
 when the extractor improves.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from helpers import hand_claim, hand_mentions
 
 from extract.corpus import read_documents
-from extract.records import CorpusResult, DocumentResult, Entity, Indicator, Link, Mention, StatusClaim
+from extract.records import CorpusResult, DocumentResult, Entity, Indicator, Link
 from extract.themes import tag_themes
 
 TINY = Path(__file__).resolve().parent.parent / "data" / "kg"
@@ -38,42 +40,32 @@ def _entities(doc) -> list[Entity]:
     taken: list[tuple[int, int]] = []
     out = []
     for eid, typ, forms in TINY_ENTITIES:
-        ent = Entity(id=eid, type=typ, name="")
-        for form in forms:
-            start = 0
-            while (start := doc.text.find(form, start)) >= 0:
-                end = start + len(form)
-                if not any(a < end and start < b for a, b in taken):
-                    taken.append((start, end))
-                    sent = doc.sentence_at(start)
-                    sec = doc.section(sent.section)
-                    ent.mentions.append(Mention(
-                        text=form, start=start, end=end, type=typ, rule="hand", sentence=doc.text[sent.start:sent.end],
-                        sentence_start=sent.start, section=sec.id, section_title=sec.title, year=sec.year,
-                        mode=sec.mode))
-                start = end
+        ent = Entity(id=eid, type=typ, name="", mentions=hand_mentions(doc, typ, forms, taken))
         if ent.mentions:
-            ent.mentions.sort(key=lambda m: m.start)
             ent.name = forms[-1] if any(m.text == forms[-1] for m in ent.mentions) else ent.mentions[0].text
             out.append(ent)
     return out
-
-
-def _claim(doc, ent: Entity, trigger: str, status: str, after: str) -> StatusClaim:
-    at = doc.text.index(trigger, doc.text.index(after))
-    sent = doc.sentence_at(at)
-    sec = doc.section(sent.section)
-    return StatusClaim(year=sec.year, mode=sec.mode, status=status, trigger=trigger,
-                       evidence=doc.text[sent.start:sent.end], start=at, end=at + len(trigger))
 
 
 def _indicator(doc, evidence: str, year: int, kind: str, value: float, qualifier: str | None = None) -> Indicator:
     start = doc.text.index(evidence)
     sent = doc.sentence_at(start)
     sec = doc.section(sent.section)
-    return Indicator(indicator="地区生产总值", measure="growth", year=year, kind=kind, value=value, unit="%",
-                     qualifier=qualifier, evidence=evidence, start=start, end=start + len(evidence), concept="gdp",
-                     section=sec.id, mode=sec.mode)
+    return Indicator(
+        indicator="地区生产总值",
+        measure="growth",
+        year=year,
+        kind=kind,
+        value=value,
+        unit="%",
+        qualifier=qualifier,
+        evidence=evidence,
+        start=start,
+        end=start + len(evidence),
+        concept="gdp",
+        section=sec.id,
+        mode=sec.mode,
+    )
 
 
 def make_tiny_corpus() -> CorpusResult:
@@ -84,19 +76,26 @@ def make_tiny_corpus() -> CorpusResult:
         tag_themes(doc, ents)
         by_id = {e.id: e for e in ents}
         if doc.reviewed_year == 2019:
-            by_id["project-guangming"].status.append(
-                _claim(doc, by_id["project-guangming"], "竣工投产", "completed", "星河产业园内"))
-            inds = [_indicator(doc, "地区生产总值增长6.5%", 2019, "actual", 6.5),
-                    _indicator(doc, "地区生产总值增长6%左右", 2020, "target", 6.0, "左右")]
+            by_id["project-guangming"].status.append(hand_claim(doc, "竣工投产", "completed", after="星河产业园内"))
+            inds = [
+                _indicator(doc, "地区生产总值增长6.5%", 2019, "actual", 6.5),
+                _indicator(doc, "地区生产总值增长6%左右", 2020, "target", 6.0, "左右"),
+            ]
         else:
-            by_id["project-hongri"].status.append(
-                _claim(doc, by_id["project-hongri"], "开工", "started", "红日电池项目在"))
+            by_id["project-hongri"].status.append(hand_claim(doc, "开工", "started", after="红日电池项目在"))
             inds = [_indicator(doc, "地区生产总值增长3.6%", 2020, "actual", 3.6)]
         results.append(DocumentResult(document=doc, entities=ents, indicators=inds))
     a, b = (f"{name}#" for name in TINY_FILES)
-    links = [Link(a=a + "PROJECT#光明芯片项目", b=b + "PROJECT#光明芯片项目二期", rule="renamed: most of one name kept",
-                  score=0.8, detail="光明芯片项目 ~ 光明芯片项目二期"),
-             Link(a=a + "PARK#星河产业园", b=b + "PARK#星河产业园", rule="same name", score=1.0, detail="星河产业园")]
+    links = [
+        Link(
+            a=a + "PROJECT#光明芯片项目",
+            b=b + "PROJECT#光明芯片项目二期",
+            rule="renamed: most of one name kept",
+            score=0.8,
+            detail="光明芯片项目 ~ 光明芯片项目二期",
+        ),
+        Link(a=a + "PARK#星河产业园", b=b + "PARK#星河产业园", rule="same name", score=1.0, detail="星河产业园"),
+    ]
     return CorpusResult(documents=results, links=links, canonical={"project-guangming": "光明芯片项目"})
 
 
@@ -113,7 +112,7 @@ def tiny_corpus() -> CorpusResult:
 @pytest.fixture(scope="session")
 def tiny_build(tiny_corpus, tmp_path_factory) -> Path:
     """The tiny corpus built into a folder (graph.trig, extraction.json, manifest.json)."""
-    from kg.build import write_build
+    from kg.pipeline import write_build
 
     out = tmp_path_factory.mktemp("tiny-build")
     write_build(tiny_corpus, out)
@@ -123,7 +122,7 @@ def tiny_build(tiny_corpus, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_build(sample_result, tmp_path_factory) -> Path:
     """The sample corpus built once per session."""
-    from kg.build import write_build
+    from kg.pipeline import write_build
 
     out = tmp_path_factory.mktemp("sample-build")
     write_build(sample_result, out)

@@ -3,6 +3,7 @@
 One clear line per skipped file at the end, no traceback, exit 0 when anything
 could be read and 2 when nothing could; --year and --area override the texts.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,10 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 
-GOOD = ("2021年云杉县政府工作报告\n——2021年1月20日在云杉县第十八届人民代表大会第五次会议上\n各位代表：\n"
-        "一、2020年工作回顾\n青石湾产业园建成投产，金穗农业科技有限公司落户。\n")
+GOOD = (
+    "2021年云杉县政府工作报告\n——2021年1月20日在云杉县第十八届人民代表大会第五次会议上\n各位代表：\n"
+    "一、2020年工作回顾\n青石湾产业园建成投产，金穗农业科技有限公司落户。\n"
+)
 
 BAD = {
     "empty.txt": b"",
@@ -21,7 +24,7 @@ BAD = {
     "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
     "cut.pdf": b"%PDF-1.4\n1 0 obj\n<<",
     "cut.docx": b"PK\x03\x04word/" + b"\x00" * 64,
-    "menu.html": "<html><body><a href='/'>首页</a></body></html>".encode("utf-8"),
+    "menu.html": "<html><body><a href='/'>首页</a></body></html>".encode(),
 }
 
 
@@ -81,5 +84,5 @@ def test_every_metadata_field_has_its_source_in_the_json(cwd):
     assert set(doc["sources"]) == {"title", "kind", "date", "reviewed_year", "plan_year", "area"}
     for field in ("title", "plan_year", "area"):
         src = doc["sources"][field]
-        assert doc["text"][src["start"]:src["start"] + len(src["words"])] == src["words"], field
+        assert doc["text"][src["start"] : src["start"] + len(src["words"])] == src["words"], field
     assert doc["kind"] == "report" and doc["format"] == "txt"

@@ -1,12 +1,19 @@
 """kg.pipeline: one graph in memory for the whole build folder, the same files as step by step."""
+
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
-from kg.audit import write_audit
-from kg.build import write_build
-from kg.pipeline import STAGES, build_folder
-from kg.site import write_site
+import pyoxigraph as ox
+from rdflib.namespace import RDF
+
+from extract.records import CorpusResult
+from kg.audit.export import write_audit
+from kg.namespaces import ID, PKG
+from kg.pipeline import STAGES, build_folder, write_build
+from kg.site.write import write_site
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -26,3 +33,20 @@ def test_build_folder_writes_what_build_audit_and_site_write_one_after_the_other
     assert [name for name in got if got[name] != expected[name]] == []
     assert list(timings) == list(STAGES) and all(t >= 0 for t in timings.values())
     assert folder.build.quads > 0 and {p.name for p in folder.audit.files} >= {"audit.html", "audit.json"}
+
+
+def test_extraction_json_and_the_graph_give_a_report_one_iri_even_for_a_name_that_needs_escaping(tiny_corpus, tmp_path):
+    """A file name with a space: extraction.json said report/甲乙 2019, the graph report/甲乙%202019."""
+    d = tiny_corpus.documents[0]
+    renamed = replace(d, document=replace(d.document, path="/somewhere/甲乙 2019 报告.txt"))
+    summary = write_build(CorpusResult(documents=[renamed]), tmp_path)
+    extraction = json.loads((tmp_path / "extraction.json").read_text(encoding="utf-8"))
+    (iri,) = [doc["doc"]["iri"] for doc in extraction["documents"]]
+    assert iri == "report/甲乙%202019%20报告"
+    assert summary.quads > 0
+    graph = (tmp_path / "graph.trig").read_text(encoding="utf-8")
+    rdf_type, report = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PKG.Report))
+    quads = ox.parse(graph.encode(), format=ox.RdfFormat.TRIG)
+    assert {q.subject.value for q in quads if q.predicate == rdf_type and q.object == report} == {str(ID) + iri}
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert [r["iri"] for r in manifest["reports"]] == [str(ID) + iri]

@@ -6,6 +6,7 @@ firms (泓辰, 澜禾, 霁华 …) and programmes are made up, and no sentence f
 one of the sample reports, the wide set or the national reports, so that a
 rule passing here is a rule of the genre, not of a document.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,8 +23,7 @@ from extract.segment import segment
 DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 
 # The header of an invented county's plan report: the title gives its area and years.
-HEADER = ("关于澜川县{0}年度国民经济和社会发展计划执行情况与{1}年计划草案的报告\n"
-          "一、{0}年计划执行情况\n")
+HEADER = "关于澜川县{0}年度国民经济和社会发展计划执行情况与{1}年计划草案的报告\n一、{0}年计划执行情况\n"
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +37,7 @@ def found(nlp, text: str) -> set[tuple[str, str]]:
     """(type, surface) of every name the first pass keeps in ``text``."""
     with nlp.select_pipes(enable=list(PIPES)):
         doc = nlp(text)
-    return {(c.type, text[c.start:c.end]) for c in doc._.get(CHOSEN)}
+    return {(c.type, text[c.start : c.end]) for c in doc._.get(CHOSEN)}
 
 
 @pytest.fixture(name="found", scope="session")

@@ -1,6 +1,9 @@
 """EntityExtractor and group_mentions on whole documents: mentions with their year,
 mode, sentence and section; the report's own area; names as the report writes them."""
+
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -28,9 +31,12 @@ def test_another_reports_new_area_is_a_park(report):
 
 
 def test_mentions_carry_year_mode_sentence_and_section(document):
-    doc = document("关于澜川县2021年度国民经济和社会发展计划执行情况与2022年计划草案的报告\n"
-                   "一、2021年计划执行情况\n（一）园区建设。澜溪智能制造产业园首批厂房交付。\n"
-                   "二、2022年工作重点\n（一）项目建设。推动澜溪智能制造产业园扩区。\n", "c.txt")
+    doc = document(
+        "关于澜川县2021年度国民经济和社会发展计划执行情况与2022年计划草案的报告\n"
+        "一、2021年计划执行情况\n（一）园区建设。澜溪智能制造产业园首批厂房交付。\n"
+        "二、2022年工作重点\n（一）项目建设。推动澜溪智能制造产业园扩区。\n",
+        "c.txt",
+    )
     [park] = entities(doc)
     assert (park.type, park.name) == (K, "澜溪智能制造产业园")
     assert [(m.year, m.mode, m.section_title, m.sentence) for m in park.mentions] == [
@@ -38,8 +44,8 @@ def test_mentions_carry_year_mode_sentence_and_section(document):
         (2022, "planned", "项目建设", "推动澜溪智能制造产业园扩区。"),
     ]
     for m in park.mentions:
-        assert doc.text[m.start:m.end] == m.text
-        assert doc.text[m.sentence_start:m.sentence_start + len(m.sentence)] == m.sentence
+        assert doc.text[m.start : m.end] == m.text
+        assert doc.text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
 
 
 def test_entities_come_in_the_order_of_their_first_mention(report):
@@ -54,13 +60,16 @@ def test_quote_marks_are_not_part_of_an_entitys_name(report):
 
 
 def test_traditional_names_stay_as_written(document):
-    doc = document("關於瀾川縣2021年度國民經濟和社會發展計劃執行情況與2022年計劃草案的報告\n"
-                   "一、2021年計劃執行情況\n加快推進瀾溪智能製造產業園建設。\n", "t.txt")
+    doc = document(
+        "關於瀾川縣2021年度國民經濟和社會發展計劃執行情況與2022年計劃草案的報告\n"
+        "一、2021年計劃執行情況\n加快推進瀾溪智能製造產業園建設。\n",
+        "t.txt",
+    )
     assert doc.script == "traditional"
     [park] = entities(doc)
     assert (park.type, park.name) == (K, "瀾溪智能製造產業園")
     m = park.mentions[0]
-    assert doc.text[m.start:m.end] == "瀾溪智能製造產業園"
+    assert doc.text[m.start : m.end] == "瀾溪智能製造產業園"
 
 
 @pytest.mark.slow
@@ -74,7 +83,7 @@ def test_traditional_reports_give_the_same_entities_written_traditionally(tmp_pa
     to_trad = opencc.OpenCC("s2t")
     for p in sample_paths:
         name = p.rsplit("/", 1)[-1]
-        (tmp_path / name).write_text(to_trad.convert(open(p, encoding="utf-8").read()), encoding="utf-8")
+        (tmp_path / name).write_text(to_trad.convert(Path(p).read_text(encoding="utf-8")), encoding="utf-8")
     trad = extract_corpus(sorted(str(p) for p in tmp_path.glob("*.txt")))
     for simp_doc, trad_doc in zip(sample_result.documents, trad.documents):
         assert trad_doc.document.script == "traditional"

@@ -5,6 +5,7 @@ and a firm named at the front of its park.
 The two-report corpus is tests/data/entities/lanchuan-*.txt (an invented 澜川县);
 the smaller cases are built inline.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,17 +37,23 @@ def later(corpus):
 def test_the_first_report_read_alone(corpus):
     ex, docs = corpus
     assert {(e.type, e.name) for e in ex.entities(docs[0])} == {
-        (E, "泓辰精密光学股份有限公司"), (E, "穗禾优选"), (E, "澜溪竹编"), (E, "澜禾公司"), (E, "霁达冷链"),
-        (K, "澜川物流园"), (G, "两单一码监管")}
+        (E, "泓辰精密光学股份有限公司"),
+        (E, "穗禾优选"),
+        (E, "澜溪竹编"),
+        (E, "澜禾公司"),
+        (E, "霁达冷链"),
+        (K, "澜川物流园"),
+        (G, "两单一码监管"),
+    }
 
 
 def test_the_second_report_names_what_the_first_taught(later):
     assert set(later) == {
-        (E, "泓辰精密光学"),    # the short form of a firm with a legal form
-        (E, "穗禾优选"),        # a list item typed by its class noun
-        (E, "澜溪竹编"),        # a firm honoured with a firm's title
-        (E, "澜禾"),            # a two-character short form, closed by punctuation
-        (G, "两单一码"),        # the slogan of a quoted programme
+        (E, "泓辰精密光学"),  # the short form of a firm with a legal form
+        (E, "穗禾优选"),  # a list item typed by its class noun
+        (E, "澜溪竹编"),  # a firm honoured with a firm's title
+        (E, "澜禾"),  # a two-character short form, closed by punctuation
+        (G, "两单一码"),  # the slogan of a quoted programme
         (G, "两单一码监管改革"),  # found by its head, as in any report
         (K, "泓辰精密光学产业园"),
     }
@@ -97,7 +104,7 @@ def test_a_known_firm_inside_another_firms_name_is_no_owner(report):
         (K, "泓辰精密物流园", ["泓辰精密物流园"]),
     ]
     nested = ex.entities(docs[1])[1].mentions[0]
-    assert docs[1].text[nested.start:nested.start + 7] == "泓辰精密物流园"
+    assert docs[1].text[nested.start : nested.start + 7] == "泓辰精密物流园"
 
 
 def test_a_partner_and_an_everyday_short_form_are_not_spread(later):
@@ -107,9 +114,12 @@ def test_a_partner_and_an_everyday_short_form_are_not_spread(later):
 
 # -- inline corpora ---------------------------------------------------------------------------------
 
+
 def test_a_short_form_is_found_in_a_later_report(report, corpus_entities):
     assert corpus_entities(report(2021, "泓辰精密公司完成股改。"), report(2022, "泓辰精密登陆北交所。")) == [
-        {(E, "泓辰精密公司")}, {(E, "泓辰精密")}]
+        {(E, "泓辰精密公司")},
+        {(E, "泓辰精密")},
+    ]
 
 
 def test_a_short_form_and_its_long_form_in_one_report_are_one_firm(report):
@@ -121,28 +131,34 @@ def test_a_short_form_and_its_long_form_in_one_report_are_one_firm(report):
     assert [(m.text, m.rule) for m in firm.mentions] == [("泓辰精密公司", "heads"), ("泓辰精密", "gazetteer")]
 
 
-@pytest.mark.parametrize("first, second", [
-    ("泓辰钢铁年产值突破5亿元。", "支持泓辰钢铁扩大出口。"),                      # a subject by its shape
-    ("推动澜光机床、霁华电子、青禾纺织等做大做强。", "支持澜光机床扩大出口。"),  # a list of firms by their shape
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("泓辰钢铁年产值突破5亿元。", "支持泓辰钢铁扩大出口。"),  # a subject by its shape
+        ("推动澜光机床、霁华电子、青禾纺织等做大做强。", "支持澜光机床扩大出口。"),  # a list of firms by their shape
+    ],
+)
 def test_names_guessed_from_their_shape_stay_where_they_were_found(report, corpus_entities, first, second):
     assert corpus_entities(report(2021, first), report(2022, second))[1] == set()
 
 
 def test_a_list_item_typed_by_its_class_is_spread(report, corpus_entities):
-    assert corpus_entities(report(2021, "澜川锂电隔膜等重点外资项目签约落地。"),
-                           report(2022, "澜川锂电隔膜投产。"))[1] == {("PROJECT", "澜川锂电隔膜")}
+    assert corpus_entities(report(2021, "澜川锂电隔膜等重点外资项目签约落地。"), report(2022, "澜川锂电隔膜投产。"))[
+        1
+    ] == {("PROJECT", "澜川锂电隔膜")}
 
 
 def test_the_slogan_of_a_quoted_programme_is_spread(report, corpus_entities):
-    assert corpus_entities(report(2021, "开展“营商环境优化年”活动。"),
-                           report(2022, "营商环境优化年成效明显。"))[1] == {(G, "营商环境优化年")}
+    assert corpus_entities(report(2021, "开展“营商环境优化年”活动。"), report(2022, "营商环境优化年成效明显。"))[1] == {
+        (G, "营商环境优化年")
+    }
 
 
 def test_a_short_slogan_needs_a_quote_on_one_side(report, corpus_entities):
     # a scraped report may lose one quote mark; a bare 四稳 inside a sentence is not enough
-    first, second = corpus_entities(report(2021, "全力做好“四稳”工作。"),
-                                    report(2022, "四稳”成效明显。全面落实四稳要求。"))
+    first, second = corpus_entities(
+        report(2021, "全力做好“四稳”工作。"), report(2022, "四稳”成效明显。全面落实四稳要求。")
+    )
     assert first == second == {(G, "四稳")}
 
 
@@ -157,6 +173,7 @@ def test_everyday_words_and_sectors_are_not_learned(report):
 
 
 # -- the matcher itself -------------------------------------------------------------------------------
+
 
 @pytest.fixture()
 def gazetteer():

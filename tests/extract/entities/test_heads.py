@@ -3,45 +3,56 @@
 Each test gives the exact set of (type, name) the first pass keeps, so a name
 the rule should not make fails the test as surely as a name it misses.
 """
+
 from __future__ import annotations
 
 import pytest
 
-E, K, P, G, I = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
+E, K, P, G, INST = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
 
 
 # -- one name per head, governing words peeled ------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("支持泓辰光电公司扩大产能。", {(E, "泓辰光电公司")}),
-    ("谋划建设曜石冷链物流园。", {(K, "曜石冷链物流园")}),
-    ("新开工霁川大道跨河桥工程。", {(P, "霁川大道跨河桥工程")}),
-    ("力争穗岭二中改扩建年内完工。", {(P, "穗岭二中改扩建")}),
-    ("组织实施青河筑巢计划。", {(G, "青河筑巢计划")}),
-    ("深入实施锦澜乡村美化行动。", {(G, "锦澜乡村美化行动")}),
-    ("全面推行溪长制。", {(G, "溪长制")}),  # 长制 needs no more than a modifier
-    ("与高校共建霁川新材料研究院。", {(I, "霁川新材料研究院")}),  # recorded, never one of the four
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("支持泓辰光电公司扩大产能。", {(E, "泓辰光电公司")}),
+        ("谋划建设曜石冷链物流园。", {(K, "曜石冷链物流园")}),
+        ("新开工霁川大道跨河桥工程。", {(P, "霁川大道跨河桥工程")}),
+        ("力争穗岭二中改扩建年内完工。", {(P, "穗岭二中改扩建")}),
+        ("组织实施青河筑巢计划。", {(G, "青河筑巢计划")}),
+        ("深入实施锦澜乡村美化行动。", {(G, "锦澜乡村美化行动")}),
+        ("全面推行溪长制。", {(G, "溪长制")}),  # 长制 needs no more than a modifier
+        ("与高校共建霁川新材料研究院。", {(INST, "霁川新材料研究院")}),  # recorded, never one of the four
+    ],
+)
 def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "抓紧落实各类重点项目。",      # a scope word before a kind
-    "统筹用好上述扶持政策。",      # a determiner before a kind
-    "持续推进一批民生工程。",
-    "大力发展产业园区，加快体制改革。",  # generic modifiers only
-    "用好财税政策。",              # a policy head needs a specific modifier
-    "落实产业扶持政策。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "抓紧落实各类重点项目。",  # a scope word before a kind
+        "统筹用好上述扶持政策。",  # a determiner before a kind
+        "持续推进一批民生工程。",
+        "大力发展产业园区，加快体制改革。",  # generic modifiers only
+        "用好财税政策。",  # a policy head needs a specific modifier
+        "落实产业扶持政策。",
+    ],
+)
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):
     assert found(nlp, text) == set()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("坚持科技兴农政策。", {(G, "科技兴农政策")}),
-    ("深入落实人才强县政策。", {(G, "人才强县政策")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("坚持科技兴农政策。", {(G, "科技兴农政策")}),
+        ("深入落实人才强县政策。", {(G, "人才强县政策")}),
+    ],
+)
 def test_a_policy_with_a_specific_modifier_of_four_characters_is_a_name(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -57,30 +68,40 @@ def test_a_count_of_a_class_before_its_head_is_no_name(nlp, found):
 
 # -- where a head does not end a name ------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "我县被确定为全省数字乡村试点县。",   # 试点县: the head is the front of another noun
-    "全县智慧社区创建率提高到六成。",     # 创建率
-    "争取政策性银行贷款。",              # 政策性: an adjective
-    "壮大澜川战略性产业。",              # 战略性
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我县被确定为全省数字乡村试点县。",  # 试点县: the head is the front of another noun
+        "全县智慧社区创建率提高到六成。",  # 创建率
+        "争取政策性银行贷款。",  # 政策性: an adjective
+        "壮大澜川战略性产业。",  # 战略性
+    ],
+)
 def test_a_head_that_runs_into_another_noun_is_no_name(nlp, found, text):
     assert found(nlp, text) == set()
 
 
-@pytest.mark.parametrize("text", [
-    "各项技改工程按计划推进。",        # 按计划: a manner
-    "澜川各项工作有计划地稳步推进。",  # 有计划
-    "全县计划新建三所学校。",          # 计划 before a verb is the verb
-    "全县计划培育规上企业20家。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各项技改工程按计划推进。",  # 按计划: a manner
+        "澜川各项工作有计划地稳步推进。",  # 有计划
+        "全县计划新建三所学校。",  # 计划 before a verb is the verb
+        "全县计划培育规上企业20家。",
+    ],
+)
 def test_plan_as_a_manner_or_a_verb_is_no_plan(nlp, found, text):
     assert found(nlp, text) == set()
 
 
-@pytest.mark.parametrize("text", [
-    "新开工分布式光伏项目12个。",         # the class counted after its head
-    "全年签约亿元以上项目近80个。",        # an approximate count
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新开工分布式光伏项目12个。",  # the class counted after its head
+        "全年签约亿元以上项目近80个。",  # an approximate count
+    ],
+)
 def test_a_head_followed_by_its_count_names_a_class(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -96,28 +117,41 @@ def test_the_class_a_list_belongs_to_is_no_name(nlp, found):
 
 def test_a_name_after_a_lists_class_noun_and_a_verb_is_a_name(nlp, found):
     assert found(nlp, "澜光机床、霁华电子等企业落户澜川物流园。") == {
-        (E, "澜光机床"), (E, "霁华电子"), (K, "澜川物流园")}
+        (E, "澜光机床"),
+        (E, "霁华电子"),
+        (K, "澜川物流园"),
+    }
 
 
 def test_a_name_after_a_lists_class_noun_and_a_preposition_is_a_name(nlp, found):
     assert found(nlp, "澜光机床、霁华电子等企业在澜川物流园投产。") == {
-        (E, "澜光机床"), (E, "霁华电子"), (K, "澜川物流园")}
+        (E, "澜光机床"),
+        (E, "霁华电子"),
+        (K, "澜川物流园"),
+    }
 
 
 # -- titles ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("泓辰光电公司获评省级绿色制造示范平台。", {(E, "泓辰光电公司")}),
-    ("霁川物流园被命名为省级物流示范园区。", {(K, "霁川物流园")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("泓辰光电公司获评省级绿色制造示范平台。", {(E, "泓辰光电公司")}),
+        ("霁川物流园被命名为省级物流示范园区。", {(K, "霁川物流园")}),
+    ],
+)
 def test_after_an_award_verb_a_head_names_a_title(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "申报第三批省级数字乡村示范区。",   # a batch before a title
-    "成功创建国家级生态文明示范区。",   # a rank before a title, after 创建
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申报第三批省级数字乡村示范区。",  # a batch before a title
+        "成功创建国家级生态文明示范区。",  # a rank before a title, after 创建
+    ],
+)
 def test_ranked_titles_are_no_parks(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -128,23 +162,29 @@ def test_a_quoted_title_awarded_is_no_thing(nlp, found):
 
 # -- heads meeting heads ---------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "澜川智能装备产业园项目列入年度计划。",   # a park's project is the park
-    "澜川智能装备产业园一期投入使用。",       # so is its phase
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "澜川智能装备产业园项目列入年度计划。",  # a park's project is the park
+        "澜川智能装备产业园一期投入使用。",  # so is its phase
+    ],
+)
 def test_a_project_or_phase_of_a_park_is_the_park(nlp, found, text):
     assert found(nlp, text) == {(K, "澜川智能装备产业园")}
 
 
 def test_a_park_before_a_whole_new_name_is_split_from_it(nlp, found):
-    assert found(nlp, "霁川经济开发区氢能装备产业基地签约落地。") == {
-        (K, "霁川经济开发区"), (P, "氢能装备产业基地")}
+    assert found(nlp, "霁川经济开发区氢能装备产业基地签约落地。") == {(K, "霁川经济开发区"), (P, "氢能装备产业基地")}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("加快霁川高新区大数据中心投用。", "霁川高新区大数据中心"),
-    ("推进澜川物流园智慧共享平台上线。", "澜川物流园智慧共享平台"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加快霁川高新区大数据中心投用。", "霁川高新区大数据中心"),
+        ("推进澜川物流园智慧共享平台上线。", "澜川物流园智慧共享平台"),
+    ],
+)
 def test_a_short_gap_between_heads_joins_them_in_one_name(nlp, found, text, expected):
     assert found(nlp, text) == {(P, expected)}
 
@@ -167,27 +207,33 @@ def test_a_generic_tail_after_a_programme_is_not_part_of_it(nlp, found):
 
 
 def test_two_names_joined_by_and_when_the_first_ends_a_whole_item(nlp, found):
-    assert found(nlp, "加快霁川数据中心和穗岭能源中心项目建设。") == {
-        (P, "霁川数据中心"), (P, "穗岭能源中心项目")}
+    assert found(nlp, "加快霁川数据中心和穗岭能源中心项目建设。") == {(P, "霁川数据中心"), (P, "穗岭能源中心项目")}
 
 
 # -- works and engineering -------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("完成锦澜路改造。", {(P, "锦澜路改造")}),
-    ("完成澜川污水处理厂提标改造。", {(P, "澜川污水处理厂提标改造")}),
-    ("推进澜川二中迁建。", {(P, "澜川二中迁建")}),      # 迁建 stands after any name
-    ("完成泓辰化工迁建。", {(P, "泓辰化工迁建")}),
-    ("实施霁川货场改造。", {(P, "霁川货场改造")}),        # works on a facility being built
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("完成锦澜路改造。", {(P, "锦澜路改造")}),
+        ("完成澜川污水处理厂提标改造。", {(P, "澜川污水处理厂提标改造")}),
+        ("推进澜川二中迁建。", {(P, "澜川二中迁建")}),  # 迁建 stands after any name
+        ("完成泓辰化工迁建。", {(P, "泓辰化工迁建")}),
+        ("实施霁川货场改造。", {(P, "霁川货场改造")}),  # works on a facility being built
+    ],
+)
 def test_works_on_a_named_facility_are_a_project(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "推进农村旱厕改造。",        # no facility named
-    "完成污水处理厂改造。",      # a kind of facility, not one
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进农村旱厕改造。",  # no facility named
+        "完成污水处理厂改造。",  # a kind of facility, not one
+    ],
+)
 def test_works_on_no_named_facility_are_no_project(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -196,37 +242,49 @@ def test_upgrading_a_kind_of_facility_is_no_project(nlp, found):
     assert found(nlp, "完成污水处理厂提标改造。") == set()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("推进青河湿地生态修复工程。", {(P, "青河湿地生态修复工程")}),          # a facility in the modifier
-    ("实施霁川古渡口修缮（二期）工程。", {(P, "霁川古渡口修缮（二期）工程")}),    # a phase on a site
-    ("推进澜溪古井及周边修缮提升工程。", {(P, "澜溪古井及周边修缮提升工程")}),     # works on a site
-    ("实施“千村百园”工程。", {(G, "“千村百园”工程")}),
-    ("实施重点项目帮办代办工程。", {(G, "重点项目帮办代办工程")}),  # 项目 in the modifier is nothing physical
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推进青河湿地生态修复工程。", {(P, "青河湿地生态修复工程")}),  # a facility in the modifier
+        ("实施霁川古渡口修缮（二期）工程。", {(P, "霁川古渡口修缮（二期）工程")}),  # a phase on a site
+        ("推进澜溪古井及周边修缮提升工程。", {(P, "澜溪古井及周边修缮提升工程")}),  # works on a site
+        ("实施“千村百园”工程。", {(G, "“千村百园”工程")}),
+        ("实施重点项目帮办代办工程。", {(G, "重点项目帮办代办工程")}),  # 项目 in the modifier is nothing physical
+    ],
+)
 def test_engineering_is_a_project_on_a_physical_thing_and_a_programme_otherwise(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
 def test_engineering_on_a_facility_and_a_slogan_in_one_sentence(nlp, found):
     assert found(nlp, "开工建设穗岭水库除险加固工程和“千村百园”工程。") == {
-        (P, "穗岭水库除险加固工程"), (G, "“千村百园”工程")}
+        (P, "穗岭水库除险加固工程"),
+        (G, "“千村百园”工程"),
+    }
 
 
 # -- infrastructure, sections, capacities -----------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("加快霁宁铁路建设。", {(P, "霁宁铁路")}),
-    ("开工建设穗岭水库。", {(P, "穗岭水库")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加快霁宁铁路建设。", {(P, "霁宁铁路")}),
+        ("开工建设穗岭水库。", {(P, "穗岭水库")}),
+    ],
+)
 def test_a_road_railway_or_reservoir_with_a_proper_name_is_a_project(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "推进新建铁路前期工作。",   # a verb, not a name
-    "完成三条铁路电气化。",     # a count
-    "发展旅游和铁路。",         # a coordination
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进新建铁路前期工作。",  # a verb, not a name
+        "完成三条铁路电气化。",  # a count
+        "发展旅游和铁路。",  # a coordination
+    ],
+)
 def test_a_road_railway_or_reservoir_without_a_proper_name_is_no_project(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -235,12 +293,15 @@ def test_dangerous_reservoirs_are_a_kind_not_one(nlp, found):
     assert found(nlp, "全面完成病险水库除险加固。") == set()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("霁宁城际（北段）开工。", {(P, "霁宁城际（北段）")}),
-    ("霁宁高速支线段通车。", {(P, "霁宁高速支线段")}),
-    ("霁宁高铁澜川至穗岭段建成。", {(P, "霁宁高铁澜川至穗岭段")}),
-    ("澜川水厂（二期）通水。", {(P, "澜川水厂（二期）")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("霁宁城际（北段）开工。", {(P, "霁宁城际（北段）")}),
+        ("霁宁高速支线段通车。", {(P, "霁宁高速支线段")}),
+        ("霁宁高铁澜川至穗岭段建成。", {(P, "霁宁高铁澜川至穗岭段")}),
+        ("澜川水厂（二期）通水。", {(P, "澜川水厂（二期）")}),
+    ],
+)
 def test_a_section_or_phase_after_a_facility_is_part_of_its_name(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -249,11 +310,14 @@ def test_a_stretch_after_a_facility_that_names_no_section_is_not_part_of_it(nlp,
     assert found(nlp, "霁宁高速全线通车。") == {(P, "霁宁高速")}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("澜川新材料年产3万吨锂电隔膜项目竣工投产。", {(P, "澜川新材料年产3万吨锂电隔膜项目")}),
-    ("泓辰8万辆新能源轻卡项目开工。", {(P, "泓辰8万辆新能源轻卡项目")}),
-    ("建成霁川120.5兆瓦渔光互补光伏项目。", {(P, "霁川120.5兆瓦渔光互补光伏项目")}),  # a decimal inside
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜川新材料年产3万吨锂电隔膜项目竣工投产。", {(P, "澜川新材料年产3万吨锂电隔膜项目")}),
+        ("泓辰8万辆新能源轻卡项目开工。", {(P, "泓辰8万辆新能源轻卡项目")}),
+        ("建成霁川120.5兆瓦渔光互补光伏项目。", {(P, "霁川120.5兆瓦渔光互补光伏项目")}),  # a decimal inside
+    ],
+)
 def test_a_capacity_is_part_of_a_project_name(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -262,32 +326,43 @@ def test_a_count_of_projects_is_no_capacity(nlp, found):
     assert found(nlp, "澜川新材料新上5个锂电隔膜项目。") == set()
 
 
-@pytest.mark.parametrize("text", [
-    "引进省外亿元以上项目。",    # a class by size
-    "实施10大生态修复工程。",    # a class by count, in figures
-    "实施三大生态修复工程。",    # and in characters
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "引进省外亿元以上项目。",  # a class by size
+        "实施10大生态修复工程。",  # a class by count, in figures
+        "实施三大生态修复工程。",  # and in characters
+    ],
+)
 def test_a_class_by_size_or_count_is_no_name(nlp, found, text):
     assert found(nlp, text) == set()
 
 
 # -- firms -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("引进全国百强企业泓辰控股集团。", {(E, "泓辰控股集团")}),
-    ("新落户行业龙头穗岭新材料公司。", {(E, "穗岭新材料公司")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("引进全国百强企业泓辰控股集团。", {(E, "泓辰控股集团")}),
+        ("新落户行业龙头穗岭新材料公司。", {(E, "穗岭新材料公司")}),
+    ],
+)
 def test_a_description_before_a_firm_is_not_its_name(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
 # -- quotes ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("启动“穗禾计划”。", {(G, "穗禾计划")}),          # short
-    ("打响“园区大会战”。", {(G, "园区大会战")}),      # generic
-    ("落实“七项行动”。", {(G, "七项行动")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("启动“穗禾计划”。", {(G, "穗禾计划")}),  # short
+        ("打响“园区大会战”。", {(G, "园区大会战")}),  # generic
+        ("落实“七项行动”。", {(G, "七项行动")}),
+    ],
+)
 def test_a_quoted_name_ending_in_its_head_stands_even_short_or_generic(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -306,8 +381,7 @@ def test_a_head_right_after_a_quoted_name_joins_it(nlp, found):
 
 
 def test_adjacent_quoted_names_stay_apart(nlp, found):
-    assert found(nlp, "全县上下落实“三大提升行动”“四项攻坚行动”。") == {
-        (G, "三大提升行动"), (G, "四项攻坚行动")}
+    assert found(nlp, "全县上下落实“三大提升行动”“四项攻坚行动”。") == {(G, "三大提升行动"), (G, "四项攻坚行动")}
 
 
 def test_after_a_run_of_quotes_the_head_takes_the_quote_next_to_it(nlp, found):
@@ -321,24 +395,31 @@ def test_generic_words_before_a_quoted_slogan_are_its_topic(nlp, found):
 
 # -- campaigns ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("开展“营商环境优化年”活动。", {(G, "“营商环境优化年”活动")}),
-    ("组织“消费促进月”活动。", {(G, "“消费促进月”活动")}),
-    ("开展“产业招商优质年”活动。", {(G, "“产业招商优质年”活动")}),
-    ("深入开展园区招商攻坚年活动。", {(G, "园区招商攻坚年活动")}),
-    ("开展招商引资比拼年活动。", {(G, "招商引资比拼年活动")}),
-    ("打好秸秆禁烧阻击战。", {(G, "秸秆禁烧阻击战")}),
-    ("组织重点项目大比拼。", {(G, "重点项目大比拼")}),  # a campaign head takes generic words
-    ("践行“三生融合”理念。", {(G, "“三生融合”理念")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("开展“营商环境优化年”活动。", {(G, "“营商环境优化年”活动")}),
+        ("组织“消费促进月”活动。", {(G, "“消费促进月”活动")}),
+        ("开展“产业招商优质年”活动。", {(G, "“产业招商优质年”活动")}),
+        ("深入开展园区招商攻坚年活动。", {(G, "园区招商攻坚年活动")}),
+        ("开展招商引资比拼年活动。", {(G, "招商引资比拼年活动")}),
+        ("打好秸秆禁烧阻击战。", {(G, "秸秆禁烧阻击战")}),
+        ("组织重点项目大比拼。", {(G, "重点项目大比拼")}),  # a campaign head takes generic words
+        ("践行“三生融合”理念。", {(G, "“三生融合”理念")}),
+    ],
+)
 def test_campaigns_name_a_programme(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("县委实施人才兴县战略。", {(G, "人才兴县战略")}),
-    ("市政府启动澜川全域旅游提升行动。", {(G, "澜川全域旅游提升行动")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("县委实施人才兴县战略。", {(G, "人才兴县战略")}),
+        ("市政府启动澜川全域旅游提升行动。", {(G, "澜川全域旅游提升行动")}),
+    ],
+)
 def test_the_body_that_decided_a_programme_is_peeled(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -348,6 +429,7 @@ def test_a_year_or_month_outside_a_campaign_is_no_head(nlp, found):
 
 
 # -- kinds that look like names ------------------------------------------------------------
+
 
 def test_a_park_named_by_its_sectors_alone_needs_five_characters(nlp, found):
     assert found(nlp, "建设绿色食品加工产业园。") == {(K, "绿色食品加工产业园")}
@@ -362,11 +444,14 @@ def test_heads_that_also_name_kinds_of_firm_need_a_name(nlp, found, text):
     assert found(nlp, text) == set()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("霁川银行新设两家支行。", {(E, "霁川银行")}),
-    ("泓辰股份完成定增。", {(E, "泓辰股份")}),
-    ("泓辰期货开业。", {(E, "泓辰期货")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("霁川银行新设两家支行。", {(E, "霁川银行")}),
+        ("泓辰股份完成定增。", {(E, "泓辰股份")}),
+        ("泓辰期货开业。", {(E, "泓辰期货")}),
+    ],
+)
 def test_the_same_heads_after_a_name_are_firms(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -379,15 +464,19 @@ def test_a_numbered_slogan_after_a_name_is_a_programme(nlp, found):
     assert found(nlp, "实施霁川“三百”工程。") == {(G, "霁川“三百”工程")}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("建成霁川■■产业园。", set()),             # a mask where the name was: nothing left
-    ("建设*澜川物流园。", {(K, "澜川物流园")}),   # a bullet before it
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("建成霁川■■产业园。", set()),  # a mask where the name was: nothing left
+        ("建设*澜川物流园。", {(K, "澜川物流园")}),  # a bullet before it
+    ],
+)
 def test_bullets_and_masks_are_boundaries(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
 # -- more of the rules, each with its counterpart ---------------------------------------------
+
 
 def test_a_programme_before_a_specific_policy_tail_is_one_name(nlp, found):
     # the counterpart of 溪长制工作长效机制: 巡查督办 is no generic tail
@@ -416,27 +505,33 @@ def test_a_news_verb_is_peeled(nlp, found):
     assert found(nlp, "报告提出实施澜川乡村美化行动。") == {(G, "澜川乡村美化行动")}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("建成霁川会展中心。", {(P, "霁川会展中心")}),
-    ("建成穗岭航电枢纽。", {(P, "穗岭航电枢纽")}),
-    ("建成澜川客运站。", {(P, "澜川客运站")}),
-    ("开工建设霁宁轻轨延长线。", {(P, "霁宁轻轨延长线")}),
-    ("建成泓辰脱硫装置。", {(P, "泓辰脱硫装置")}),
-    ("规划建设霁川中央商务区。", {(K, "霁川中央商务区")}),
-    ("打造澜川物流城。", {(K, "澜川物流城")}),
-    ("建设霁川科学城。", {(K, "霁川科学城")}),
-    ("建设澜川生态城。", {(K, "澜川生态城")}),
-    ("建设霁川化工集中区。", {(K, "霁川化工集中区")}),
-    ("开展霁川河道专项治理。", {(G, "霁川河道专项治理")}),
-    ("打造澜川—穗岭协作示范片。", {(K, "澜川—穗岭协作示范片")}),  # across a dash between places
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("建成霁川会展中心。", {(P, "霁川会展中心")}),
+        ("建成穗岭航电枢纽。", {(P, "穗岭航电枢纽")}),
+        ("建成澜川客运站。", {(P, "澜川客运站")}),
+        ("开工建设霁宁轻轨延长线。", {(P, "霁宁轻轨延长线")}),
+        ("建成泓辰脱硫装置。", {(P, "泓辰脱硫装置")}),
+        ("规划建设霁川中央商务区。", {(K, "霁川中央商务区")}),
+        ("打造澜川物流城。", {(K, "澜川物流城")}),
+        ("建设霁川科学城。", {(K, "霁川科学城")}),
+        ("建设澜川生态城。", {(K, "澜川生态城")}),
+        ("建设霁川化工集中区。", {(K, "霁川化工集中区")}),
+        ("开展霁川河道专项治理。", {(G, "霁川河道专项治理")}),
+        ("打造澜川—穗岭协作示范片。", {(K, "澜川—穗岭协作示范片")}),  # across a dash between places
+    ],
+)
 def test_heads_of_facilities_parks_and_campaigns(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("钦州银行新设两家支行。", {(E, "钦州银行")}),   # a bank named by its city
-    ("发展商业银行。", set()),                       # a kind of bank
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("钦州银行新设两家支行。", {(E, "钦州银行")}),  # a bank named by its city
+        ("发展商业银行。", set()),  # a kind of bank
+    ],
+)
 def test_a_bank_named_by_a_place_is_a_firm_and_by_a_word_a_kind(nlp, found, text, expected):
     assert found(nlp, text) == expected

@@ -2,23 +2,28 @@
 
 Exact sets: every item the list gives, and nothing from what surrounds it.
 """
+
 from __future__ import annotations
 
 import pytest
 
-E, K, P, G, I = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
+E, K, P, G, INST = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
 
 
 # -- typed by a class noun --------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("全年新开工澜川锂电隔膜、鸿泰光学镜片等8个项目。", {(P, "澜川锂电隔膜"), (P, "鸿泰光学镜片")}),
-    ("穗丰、霁岩两家砖瓦企业完成兼并重组。", {(E, "穗丰"), (E, "霁岩")}),          # a count, then the class
-    ("泓辰、澜禾、霁华等央企来澜考察。", {(E, "泓辰"), (E, "澜禾"), (E, "霁华")}),
-    ("霁川银行、澜川农商行等金融机构加大信贷投放。", {(E, "霁川银行"), (E, "澜川农商行")}),  # headed items
-    ("澜川大道、穗岭公园等工程开工。", {(P, "澜川大道"), (P, "穗岭公园")}),
-    ("引进澜川智谷等园区资源。", {(K, "澜川智谷")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全年新开工澜川锂电隔膜、鸿泰光学镜片等8个项目。", {(P, "澜川锂电隔膜"), (P, "鸿泰光学镜片")}),
+        ("穗丰、霁岩两家砖瓦企业完成兼并重组。", {(E, "穗丰"), (E, "霁岩")}),  # a count, then the class
+        ("泓辰、澜禾、霁华等央企来澜考察。", {(E, "泓辰"), (E, "澜禾"), (E, "霁华")}),
+        ("霁川银行、澜川农商行等金融机构加大信贷投放。", {(E, "霁川银行"), (E, "澜川农商行")}),  # headed items
+        ("澜川大道、穗岭公园等工程开工。", {(P, "澜川大道"), (P, "穗岭公园")}),
+        ("引进澜川智谷等园区资源。", {(K, "澜川智谷")}),
+    ],
+)
 def test_a_class_noun_after_the_list_types_its_items(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -27,13 +32,16 @@ def test_a_single_item_before_a_class_noun_is_typed_by_it(nlp, found):
     assert found(nlp, "穗禾优选等9家企业完成股份制改造。") == {(E, "穗禾优选")}
 
 
-@pytest.mark.parametrize("text", [
-    "穗岭镇等9家企业完成股份制改造。",   # a town
-    "柳州等9家企业完成股份制改造。",     # a city jieba knows
-    "商业等9家企业完成股份制改造。",     # an everyday word
-    "穗禾优选等9个乡镇完成改造。",       # no class noun of the four types
-    "澜川锂电隔膜、鸿泰光学镜片等。",    # no class noun at all
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "穗岭镇等9家企业完成股份制改造。",  # a town
+        "柳州等9家企业完成股份制改造。",  # a city jieba knows
+        "商业等9家企业完成股份制改造。",  # an everyday word
+        "穗禾优选等9个乡镇完成改造。",  # no class noun of the four types
+        "澜川锂电隔膜、鸿泰光学镜片等。",  # no class noun at all
+    ],
+)
 def test_an_item_that_is_a_place_or_a_word_or_has_no_class_is_no_name(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -43,7 +51,7 @@ def test_an_item_that_is_a_chain_of_places_is_no_park(nlp, found):
 
 
 def test_headless_items_of_a_list_of_institutions_are_not_typed(nlp, found):
-    assert found(nlp, "澜川一中、穗岭实验小学等学校开学。") == {(I, "穗岭实验小学")}
+    assert found(nlp, "澜川一中、穗岭实验小学等学校开学。") == {(INST, "穗岭实验小学")}
 
 
 def test_a_school_in_a_list_of_projects_is_a_project(nlp, found):
@@ -56,6 +64,7 @@ def test_headed_items_keep_their_own_type(nlp, found):
 
 # -- policies by their articles ------------------------------------------------------------
 
+
 def test_policies_named_by_their_articles_in_a_list_of_policies(nlp, found):
     assert found(nlp, "出台稳外贸12条、促消费20条等政策。") == {(G, "稳外贸12条"), (G, "促消费20条")}
 
@@ -66,32 +75,48 @@ def test_articles_without_a_class_noun_name_nothing(nlp, found):
 
 # -- a head written once at the end ----------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("澜源科技、霁宁电缆公司完成技术改造。", {(E, "澜源科技"), (E, "霁宁电缆公司")}),
-    ("澜能、泓辰电机公司扩产。", {(E, "澜能"), (E, "泓辰电机公司")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜源科技、霁宁电缆公司完成技术改造。", {(E, "澜源科技"), (E, "霁宁电缆公司")}),
+        ("澜能、泓辰电机公司扩产。", {(E, "澜能"), (E, "泓辰电机公司")}),
+    ],
+)
 def test_a_shared_head_written_once_types_the_list(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "专项债项目开工率、重点项目投资完成率等指标。",   # the head inside an earlier item
-    "推进技改项目提速、产业园区扩容增效。",           # the last item is no name
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专项债项目开工率、重点项目投资完成率等指标。",  # the head inside an earlier item
+        "推进技改项目提速、产业园区扩容增效。",  # the last item is no name
+    ],
+)
 def test_a_head_that_names_nothing_shares_nothing(nlp, found, text):
     assert found(nlp, text) == set()
 
 
 # -- firms by the shape of their short names -----------------------------------------------------
 
+
 def test_a_list_of_firms_short_names_is_a_list_of_firms(nlp, found):
     assert found(nlp, "推动澜光机床、霁华电子、青禾纺织、泓辰电机等做大做强。") == {
-        (E, "澜光机床"), (E, "霁华电子"), (E, "青禾纺织"), (E, "泓辰电机")}
+        (E, "澜光机床"),
+        (E, "霁华电子"),
+        (E, "青禾纺织"),
+        (E, "泓辰电机"),
+    }
 
 
 def test_every_item_of_a_list_of_firms_is_a_firm(nlp, found):
     assert found(nlp, "推动澜光轴承、霁华电子、青禾纺织、泓辰电机等做大做强。") == {
-        (E, "澜光轴承"), (E, "霁华电子"), (E, "青禾纺织"), (E, "泓辰电机")}
+        (E, "澜光轴承"),
+        (E, "霁华电子"),
+        (E, "青禾纺织"),
+        (E, "泓辰电机"),
+    }
 
 
 def test_a_list_of_sectors_is_no_list_of_firms(nlp, found):
@@ -104,6 +129,7 @@ def test_a_description_before_listed_firms_is_not_their_name(nlp, found):
 
 # -- places, titles, odd items ---------------------------------------------------------------------
 
+
 def test_towns_in_a_list_are_no_parks(nlp, found):
     assert found(nlp, "穗岭镇、青河乡、澜川高新区联合开展招商。") == {(K, "澜川高新区")}
 
@@ -114,37 +140,50 @@ def test_titles_listed_after_an_award_verb_are_no_parks(nlp, found):
 
 def test_the_list_is_what_follows_an_odd_item(nlp, found):
     # 霁宁等3条城际 holds a count: the list of projects starts after it
-    assert found(nlp, "加快霁宁等3条城际、澜川二桥、穗岭灌区续建等项目。") == {
-        (P, "澜川二桥"), (P, "穗岭灌区续建")}
+    assert found(nlp, "加快霁宁等3条城际、澜川二桥、穗岭灌区续建等项目。") == {(P, "澜川二桥"), (P, "穗岭灌区续建")}
 
 
 def test_the_first_item_after_a_park_is_what_follows_the_park(nlp, found):
     assert found(nlp, "推进澜溪智造产业园泓辰液压泵、穗岭精密铸件等项目投产。") == {
-        (K, "澜溪智造产业园"), (P, "泓辰液压泵"), (P, "穗岭精密铸件")}
+        (K, "澜溪智造产业园"),
+        (P, "泓辰液压泵"),
+        (P, "穗岭精密铸件"),
+    }
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("泓辰年产2万吨铝箔、澜川5万套光伏支架等项目开工。", {(P, "泓辰年产2万吨铝箔"), (P, "澜川5万套光伏支架")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("泓辰年产2万吨铝箔、澜川5万套光伏支架等项目开工。", {(P, "泓辰年产2万吨铝箔"), (P, "澜川5万套光伏支架")}),
+    ],
+)
 def test_a_capacity_inside_an_item_keeps_it_whole(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
 # -- a list of projects by what is done with them ----------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("澜川电厂、穗岭水厂、泓辰储能电池等建成投运。",
-     {(P, "澜川电厂"), (P, "穗岭水厂"), (P, "泓辰储能电池")}),
-    ("澜川电厂、穗岭水厂、泓辰储能（穗岭）电芯工厂等建成投运。",  # where, in brackets inside an item
-     {(P, "澜川电厂"), (P, "穗岭水厂"), (P, "泓辰储能（穗岭）电芯工厂")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜川电厂、穗岭水厂、泓辰储能电池等建成投运。", {(P, "澜川电厂"), (P, "穗岭水厂"), (P, "泓辰储能电池")}),
+        (
+            "澜川电厂、穗岭水厂、泓辰储能（穗岭）电芯工厂等建成投运。",  # where, in brackets inside an item
+            {(P, "澜川电厂"), (P, "穗岭水厂"), (P, "泓辰储能（穗岭）电芯工厂")},
+        ),
+    ],
+)
 def test_a_list_mostly_of_projects_being_built_makes_its_headless_items_projects(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
 def test_a_list_mostly_of_projects_not_being_built_types_only_the_headed_items(nlp, found):
     assert found(nlp, "澜川电厂、穗岭水厂、霁川大桥、泓辰储能电池等获得上级资金支持。") == {
-        (P, "澜川电厂"), (P, "穗岭水厂"), (P, "霁川大桥")}
+        (P, "澜川电厂"),
+        (P, "穗岭水厂"),
+        (P, "霁川大桥"),
+    }
 
 
 def test_a_list_mostly_of_headless_items_being_built_is_not_typed_by_its_clause(nlp, found):

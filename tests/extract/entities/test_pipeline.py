@@ -3,6 +3,7 @@
 Invented sentences only; no model weights (spacy.blank("zh") and the
 project's own components).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -33,8 +34,11 @@ def test_a_saved_pipeline_loads_with_spacy_load_and_finds_the_same(tmp_path, fou
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names == nlp.pipe_names
-    assert found(loaded, TEXT) == found(nlp, TEXT) == {
-        ("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道跨河桥工程")}
+    assert (
+        found(loaded, TEXT)
+        == found(nlp, TEXT)
+        == {("PARK", "青岚新材料产业园"), ("ENTERPRISE", "鸿泰精工公司"), ("PROJECT", "岚河大道跨河桥工程")}
+    )
     # what the gazetteer learned travels with the pipeline
     assert loaded.get_pipe("policy_gazetteer").known["岚梦众创"].canonical == "岚梦众创公司"
 
@@ -81,10 +85,13 @@ def test_spacy_load_in_a_fresh_process_needs_no_import_of_the_project(tmp_path):
     import sys
 
     build_nlp().to_disk(tmp_path / "pipeline")
-    script = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
-              "print(nlp.pipe_names[0], [t.text for t in nlp.tokenizer('岚 山')])")
-    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline")], capture_output=True,
-                         text=True, check=True)
+    script = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+        "print(nlp.pipe_names[0], [t.text for t in nlp.tokenizer('岚 山')])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "pipeline")], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "policy_heads ['岚', ' ', '山']"
 
 
@@ -95,25 +102,34 @@ def test_a_long_report_is_read_in_chunks_that_end_at_a_line_or_sentence_end(docu
     doc = document(text, "long.txt")
     pieces = chunked.first_pass(doc)
     assert len(pieces) > 10 and all(b - a <= 100 for a, b in pieces)  # many Docs, none over 100 characters
-    assert pieces[0][0] == 0 and pieces[-1][1] == len(doc.folded) and all(
-        x[1] == y[0] for x, y in zip(pieces, pieces[1:]))  # they tile the text
+    assert (
+        pieces[0][0] == 0 and pieces[-1][1] == len(doc.folded) and all(x[1] == y[0] for x, y in zip(pieces, pieces[1:]))
+    )  # they tile the text
     got = chunked.entities(doc)
-    assert [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in got] == \
-        [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in whole.entities(doc)]
+    assert [(e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in got] == [
+        (e.type, e.name, [(m.start, m.end) for m in e.mentions]) for e in whole.entities(doc)
+    ]
     assert {(e.type, e.name) for e in got} == {
-        ("PARK", "澜溪新材料产业园"), ("ENTERPRISE", "泓辰精工公司"), ("PROJECT", "澜川大道拓宽工程")}
-    assert all(doc.text[m.start:m.end] == m.text for e in got for m in e.mentions)
+        ("PARK", "澜溪新材料产业园"),
+        ("ENTERPRISE", "泓辰精工公司"),
+        ("PROJECT", "澜川大道拓宽工程"),
+    }
+    assert all(doc.text[m.start : m.end] == m.text for e in got for m in e.mentions)
     assert len(got[0].mentions) == 40
 
 
-@pytest.mark.parametrize("text, size, pieces", [
-    ("甲。乙。丙。", 4, [(0, 4), (4, 6)]),
-    ("甲乙\n丙丁\n", 4, [(0, 3), (3, 6)]),
-    ("甲乙丙丁戊", 2, [(0, 2), (2, 4), (4, 5)]),  # no line or sentence end: cut at the size
-    ("", 4, []),
-])
+@pytest.mark.parametrize(
+    "text, size, pieces",
+    [
+        ("甲。乙。丙。", 4, [(0, 4), (4, 6)]),
+        ("甲乙\n丙丁\n", 4, [(0, 3), (3, 6)]),
+        ("甲乙丙丁戊", 2, [(0, 2), (2, 4), (4, 5)]),  # no line or sentence end: cut at the size
+        ("", 4, []),
+    ],
+)
 def test_chunks_end_at_breaks(text, size, pieces):
     from extract.entities import chunks
+
     assert chunks(text, size) == pieces
 
 
@@ -125,9 +141,11 @@ def test_past_its_budget_the_first_pass_keeps_candidates_not_docs(document):
     assert all(c.doc is not None for c in kept._found["budget.txt"])
     assert all(c.doc is None for c in thrifty._found["budget.txt"])
     # tokenising again in the second pass finds the same
-    assert [(e.type, e.name, len(e.mentions)) for e in thrifty.entities(doc)] == \
-        [(e.type, e.name, len(e.mentions)) for e in kept.entities(doc)] == \
-        [("PARK", "澜溪新材料产业园", 30), ("ENTERPRISE", "泓辰精工公司", 30)]
+    assert (
+        [(e.type, e.name, len(e.mentions)) for e in thrifty.entities(doc)]
+        == [(e.type, e.name, len(e.mentions)) for e in kept.entities(doc)]
+        == [("PARK", "澜溪新材料产业园", 30), ("ENTERPRISE", "泓辰精工公司", 30)]
+    )
 
 
 def test_a_report_longer_than_spacys_max_length_is_read(document):
@@ -139,4 +157,4 @@ def test_a_report_longer_than_spacys_max_length_is_read(document):
     (ent,) = ex.entities(doc)
     assert (ent.type, ent.name) == ("PARK", "澜溪新材料产业园")
     (m,) = ent.mentions
-    assert doc.text[m.start:m.end] == "澜溪新材料产业园" and m.start > 1_100_000
+    assert doc.text[m.start : m.end] == "澜溪新材料产业园" and m.start > 1_100_000

@@ -2,6 +2,7 @@
 
 Invented names only: 澜湘两岸协同发展, 霁川全域共富 and the like are made up.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -25,7 +26,11 @@ def learned(lex, sentences: list[str], min_reports: int = 3) -> list[str]:
 
 def test_what_three_reports_carry_out_is_a_programme(lex):
     # the object of 推进, of 推动, and of 落实 before a list; 推进实施 governs the same name
-    sentences = ["深入推进澜湘两岸协同发展，成效明显。", "推动澜湘两岸协同发展。", "全面推进实施澜湘两岸协同发展、霁川全域共富。"]
+    sentences = [
+        "深入推进澜湘两岸协同发展，成效明显。",
+        "推动澜湘两岸协同发展。",
+        "全面推进实施澜湘两岸协同发展、霁川全域共富。",
+    ]
     assert learned(lex, sentences) == ["澜湘两岸协同发展"]
 
 
@@ -37,14 +42,17 @@ def test_two_reports_are_not_enough_and_one_report_saying_it_twice_is_one(lex):
     assert r.names() == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "推进经济发展。",             # generic words
-    "推进霁川全域共富的进程。",    # runs into 的: a phrase, not a name
-    "推进澜湘协作和霁川共富。",    # a coordination
-    "推进三个方面。",              # a count
-    "推进提高霁川居民收入。",      # a verb after the verb: the object is a verb phrase
-    "推进霁川全域共富示范区。",    # it has its head: policy_heads finds it
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推进经济发展。",  # generic words
+        "推进霁川全域共富的进程。",  # runs into 的: a phrase, not a name
+        "推进澜湘协作和霁川共富。",  # a coordination
+        "推进三个方面。",  # a count
+        "推进提高霁川居民收入。",  # a verb after the verb: the object is a verb phrase
+        "推进霁川全域共富示范区。",  # it has its head: policy_heads finds it
+    ],
+)
 def test_what_is_no_name_is_never_learned(lex, sentence):
     assert learned(lex, [sentence] * 3) == []
 
@@ -54,8 +62,10 @@ def test_a_tail_after_the_programme_is_no_part_of_it(lex):
 
 
 def test_a_learned_programme_is_found_again_where_no_verb_governs_it(document):
-    reports = [document(f"澜川县{y}年工作报告\n一、{y}年工作回顾\n深入推进澜湘两岸协同发展。\n", f"r{y}.txt")
-               for y in (2019, 2020, 2021)]
+    reports = [
+        document(f"澜川县{y}年工作报告\n一、{y}年工作回顾\n深入推进澜湘两岸协同发展。\n", f"r{y}.txt")
+        for y in (2019, 2020, 2021)
+    ]
     last = document("澜川县2022年工作报告\n一、2022年工作回顾\n澜湘两岸协同发展起步良好。\n", "r2022.txt")
     ex = EntityExtractor()
     ex.first_pass_all([*reports, last])

@@ -1,5 +1,6 @@
 """policy_roles: headless names typed by what the sentence does with them (partners,
 honoured firms, firms as subjects, policies by their articles, slogans, staged events)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,68 +10,91 @@ E, K, P, G = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM"
 
 # -- partners in 合作 ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("澜川物流园与霁达冷链签署合作协议。", {(K, "澜川物流园"), (E, "霁达冷链")}),
-    ("同霁达交通达成战略合作。", {(E, "霁达交通")}),
-    ("与澜能热电、泓辰物流开展合作。", {(E, "澜能热电"), (E, "泓辰物流")}),     # every partner of a list
-    ("与澜能热电等龙头开展合作。", {(E, "澜能热电")}),
-    ("园区参与招商，与澜能热电、泓辰物流深化合作。", {(E, "澜能热电"), (E, "泓辰物流")}),  # 参与 is no 与
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜川物流园与霁达冷链签署合作协议。", {(K, "澜川物流园"), (E, "霁达冷链")}),
+        ("同霁达交通达成战略合作。", {(E, "霁达交通")}),
+        ("与澜能热电、泓辰物流开展合作。", {(E, "澜能热电"), (E, "泓辰物流")}),  # every partner of a list
+        ("与澜能热电等龙头开展合作。", {(E, "澜能热电")}),
+        ("园区参与招商，与澜能热电、泓辰物流深化合作。", {(E, "澜能热电"), (E, "泓辰物流")}),  # 参与 is no 与
+    ],
+)
 def test_a_partner_in_cooperation_is_a_firm(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "积极开展国际合作。",                            # an everyday word
-    "积极参与全球气候治理合作。",                     # the 与 of 参与
-    "我县同老挝、柬埔寨、越南加强合作。",               # countries
-    "与澜川市持续深化帮扶协作合作。",                  # a clause: a governing verb inside
-    "与霁川科研院所合作。",                           # a class of institutions
-    "与霁达交通签署了战略协议、合作备忘录等合作文件。",   # what was signed, not who with
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极开展国际合作。",  # an everyday word
+        "积极参与全球气候治理合作。",  # the 与 of 参与
+        "我县同老挝、柬埔寨、越南加强合作。",  # countries
+        "与澜川市持续深化帮扶协作合作。",  # a clause: a governing verb inside
+        "与霁川科研院所合作。",  # a class of institutions
+        "与霁达交通签署了战略协议、合作备忘录等合作文件。",  # what was signed, not who with
+    ],
+)
 def test_what_is_no_partner_firm(nlp, found, text):
     assert found(nlp, text) == set()
 
 
 # -- honoured firms -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("澜溪竹编入围省级农业产业化龙头企业。", {(E, "澜溪竹编")}),
-    ("泓辰光电公司入选省级创新型企业。", {(E, "泓辰光电公司")}),
-    ("霁华食品、澜禾乳业入围省级创新型中小企业。", {(E, "霁华食品"), (E, "澜禾乳业")}),
-    ("澜光重工、泓辰化工、霁华食品获评省级绿色工厂企业。",  # every item of the list before the title
-     {(E, "澜光重工"), (E, "泓辰化工"), (E, "霁华食品")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜溪竹编入围省级农业产业化龙头企业。", {(E, "澜溪竹编")}),
+        ("泓辰光电公司入选省级创新型企业。", {(E, "泓辰光电公司")}),
+        ("霁华食品、澜禾乳业入围省级创新型中小企业。", {(E, "霁华食品"), (E, "澜禾乳业")}),
+        (
+            "澜光重工、泓辰化工、霁华食品获评省级绿色工厂企业。",  # every item of the list before the title
+            {(E, "澜光重工"), (E, "泓辰化工"), (E, "霁华食品")},
+        ),
+    ],
+)
 def test_the_subject_honoured_with_a_firms_title_is_a_firm(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "澜川光电产业集群获评省级特色产业集群企业。",   # a sector
-    "澜川科研院所入选省级创新型企业。",            # institutions
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "澜川光电产业集群获评省级特色产业集群企业。",  # a sector
+        "澜川科研院所入选省级创新型企业。",  # institutions
+    ],
+)
 def test_what_is_honoured_but_no_firm(nlp, found, text):
     assert found(nlp, text) == set()
 
 
 # -- firms as the subject of what firms do ----------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("泓辰钢铁荣获省长质量奖。", {(E, "泓辰钢铁")}),
-    ("澜禾乳业获批生产许可证。", {(E, "澜禾乳业")}),
-    ("澜禾乳业破产重整完成。", {(E, "澜禾乳业")}),
-    # a short item beside firm-shaped ones is a firm too
-    ("澜禾乳业、泓辰纸业、霁科营业收入均增长两成以上。", {(E, "澜禾乳业"), (E, "泓辰纸业"), (E, "霁科")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("泓辰钢铁荣获省长质量奖。", {(E, "泓辰钢铁")}),
+        ("澜禾乳业获批生产许可证。", {(E, "澜禾乳业")}),
+        ("澜禾乳业破产重整完成。", {(E, "澜禾乳业")}),
+        # a short item beside firm-shaped ones is a firm too
+        ("澜禾乳业、泓辰纸业、霁科营业收入均增长两成以上。", {(E, "澜禾乳业"), (E, "泓辰纸业"), (E, "霁科")}),
+    ],
+)
 def test_a_firm_shaped_subject_of_a_firms_predicate_is_a_firm(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "电子信息营业收入增长两成。",      # a brand that is an everyday word
-    "霁科营业收入增长两成。",          # alone, a short name not shaped like a firm's
-    "生物医药产业集群获评省级集群。",   # a sector
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电子信息营业收入增长两成。",  # a brand that is an everyday word
+        "霁科营业收入增长两成。",  # alone, a short name not shaped like a firm's
+        "生物医药产业集群获评省级集群。",  # a sector
+    ],
+)
 def test_a_subject_not_shaped_like_a_firm_is_no_firm(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -81,10 +105,14 @@ def test_a_firm_before_an_adverb_and_its_predicate_is_a_firm(nlp, found):
 
 # -- policies by their articles --------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("出台稳岗留工“20条”。", {(G, "稳岗留工“20条”")}),
-    ("制定金融助企“15条”。", {(G, "金融助企“15条”")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("出台稳岗留工“20条”。", {(G, "稳岗留工“20条”")}),
+        ("制定金融助企“15条”。", {(G, "金融助企“15条”")}),
+    ],
+)
 def test_a_policy_known_by_its_articles_takes_the_words_before_them(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
@@ -95,28 +123,35 @@ def test_articles_with_no_name_before_them_are_no_policy(nlp, found):
 
 # -- slogans ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("全面推进“链长领航”。", {(G, "链长领航")}),     # after a programme verb
-    ("深入实施“双核双圈”。", {(G, "双核双圈")}),
-    ("全力做好“四稳”工作。", {(G, "四稳")}),         # a numbered slogan before 工作
-    ("我县聚焦“四稳”。", {(G, "四稳")}),             # numbered: no programme verb needed
-    ("全力做好“四稳”“三畅”工作。", {(G, "四稳"), (G, "三畅")}),  # a run shares what follows
-    ("扎实开展“清风廉洁单位”创建。", {(G, "“清风廉洁单位”创建")}),  # the campaign takes its verb
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全面推进“链长领航”。", {(G, "链长领航")}),  # after a programme verb
+        ("深入实施“双核双圈”。", {(G, "双核双圈")}),
+        ("全力做好“四稳”工作。", {(G, "四稳")}),  # a numbered slogan before 工作
+        ("我县聚焦“四稳”。", {(G, "四稳")}),  # numbered: no programme verb needed
+        ("全力做好“四稳”“三畅”工作。", {(G, "四稳"), (G, "三畅")}),  # a run shares what follows
+        ("扎实开展“清风廉洁单位”创建。", {(G, "“清风廉洁单位”创建")}),  # the campaign takes its verb
+    ],
+)
 def test_a_quoted_slogan_standing_on_its_own_is_a_programme(nlp, found, text, expected):
     assert found(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "大力弘扬“链长领航”。",          # no number and no programme verb
-    "耕地实现“占补平衡”。",          # a goal
-    "推动企业在“北交所”上市。",      # a place
-    "围绕“三优”产业发力。",          # a slogan qualifying a noun
-    "被命名为“省级生态文明县”。",     # a title
-    "谋划好“十五五”发展。",          # a plan period
-    "形成“一核、三区、多节点”的格局。",  # qualifying a noun with 的
-    "扎实开展“清风廉洁单位”评选。",    # a verb after it that is no campaign's own (创建)
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大力弘扬“链长领航”。",  # no number and no programme verb
+        "耕地实现“占补平衡”。",  # a goal
+        "推动企业在“北交所”上市。",  # a place
+        "围绕“三优”产业发力。",  # a slogan qualifying a noun
+        "被命名为“省级生态文明县”。",  # a title
+        "谋划好“十五五”发展。",  # a plan period
+        "形成“一核、三区、多节点”的格局。",  # qualifying a noun with 的
+        "扎实开展“清风廉洁单位”评选。",  # a verb after it that is no campaign's own (创建)
+    ],
+)
 def test_a_quoted_phrase_that_names_no_programme(nlp, found, text):
     assert found(nlp, text) == set()
 
@@ -127,11 +162,15 @@ def test_a_slogan_ending_in_a_head_is_left_to_the_head(nlp, found):
 
 # -- staged events -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("澜川县承办第二届“青河论坛”。", {(G, "青河论坛")}),                 # the edition is no part of it
-    ("举办首届“穗岭丰收节”暨农产品展销会。", {(G, "穗岭丰收节")}),
-    ("年内组织“霁川文旅季”，吸引游客十万人次。", {(G, "霁川文旅季")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜川县承办第二届“青河论坛”。", {(G, "青河论坛")}),  # the edition is no part of it
+        ("举办首届“穗岭丰收节”暨农产品展销会。", {(G, "穗岭丰收节")}),
+        ("年内组织“霁川文旅季”，吸引游客十万人次。", {(G, "霁川文旅季")}),
+    ],
+)
 def test_a_staged_event_in_quotes_is_a_programme(nlp, found, text, expected):
     assert found(nlp, text) == expected
 

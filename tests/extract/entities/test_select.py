@@ -1,5 +1,6 @@
 """policy_select: one reading of every stretch, tested on hand-made candidates and on
 what the components propose for a sentence."""
+
 from __future__ import annotations
 
 from extract.entities import PIPES
@@ -79,8 +80,8 @@ TEXT = "澜光机床、霁华电子等企业在澜川物流园投产。"
 def test_the_doc_carries_what_was_proposed_and_one_reading_of_it(nlp):
     with nlp.select_pipes(enable=list(PIPES)):
         doc = nlp(TEXT)
-    proposed = {(c.rule, TEXT[c.start:c.end]) for c in doc._.get(CANDIDATES)}
-    chosen = {(c.type, TEXT[c.start:c.end]) for c in doc._.get(CHOSEN)}
+    proposed = {(c.rule, TEXT[c.start : c.end]) for c in doc._.get(CANDIDATES)}
+    chosen = {(c.type, TEXT[c.start : c.end]) for c in doc._.get(CHOSEN)}
     assert chosen == {("ENTERPRISE", "澜光机床"), ("ENTERPRISE", "霁华电子"), ("PARK", "澜川物流园")}
     assert {("lists", "澜光机床"), ("lists", "霁华电子"), ("heads", "澜川物流园")} <= proposed
 
@@ -89,7 +90,10 @@ def test_the_chosen_names_are_a_span_group_labelled_by_type(nlp):
     with nlp.select_pipes(enable=list(PIPES)):
         doc = nlp(TEXT)
     assert [(s.text, s.label_) for s in doc.spans[SPANS_KEY]] == [
-        ("澜光机床", "ENTERPRISE"), ("霁华电子", "ENTERPRISE"), ("澜川物流园", "PARK")]
+        ("澜光机床", "ENTERPRISE"),
+        ("霁华电子", "ENTERPRISE"),
+        ("澜川物流园", "PARK"),
+    ]
     assert list(doc.ents) == []  # a span group, not doc.ents: nested names may overlap
 
 

@@ -1,0 +1,503 @@
+"""audit.html: the continuity audit and plan versus actual, for a person to read.
+
+One self-contained UTF-8 file, written like every page of the build folder
+from a Jinja template (``kg/templates/audit.html`` on ``_base.html``, which
+holds the Content-Security-Policy that forbids every request): the CSS and JS
+of ``kg/templates/audit.*`` inlined, the charts inlined as SVG. This module
+prepares what the template shows. The same audit gives the same bytes.
+
+The large tables (follow-ups, new and disappeared, entities, plan versus
+actual) are not HTML rows: a national audit has ten thousand findings with
+their quotes, and as rows the page was 15 MB and took Chromium half a minute
+to open. Their rows are compact JSON embedded once (``script#audit-data``,
+see ``page_data``) and the script draws a page of rows at a time, sorting and
+filtering over the data, so the first table shows at once however large the
+audit. What reads without JS stays HTML: the summary, the table of report
+pairs, the charts, and a ``<noscript>`` note where each table would be.
+
+Escaping: the script builds every cell with ``textContent`` and
+``createElement``, never ``innerHTML``, so a name holding ``<script>`` shows
+as text; the JSON goes through the one JSON-in-script escaper of the project
+(``kg.html.json_script``), so no ``</script>`` or ``<!--`` can end or bend
+it; Jinja's autoescaping escapes the HTML around it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+
+from markupsafe import Markup
+
+from kg.audit.charts import Chart
+from kg.audit.continuity import DISAPPEARED, FOLLOW_UPS, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
+from kg.audit.plan_actual import MET, MISSED, NO_DATA, Verdict, number
+from kg.html import render
+from ontology.vocab import read_vocabulary
+
+_MODE_ZH = {t.id: t.zh for t in read_vocabulary("modes")}
+DATA_ID = "audit-data"  # the id of the script element holding the rows
+
+
+def _slug(value: str) -> str:
+    """A value for a class or a select that has no spaces inside (``no data`` → ``no-data``)."""
+    return re.sub(r"\s+", "-", value.strip())
+
+
+# ---- the data behind the tables ----------------------------------------------------------------
+
+
+class _Strings:
+    """Each distinct string once in the page; rows hold its index.
+
+    A sentence is quoted by many findings (every entity it names, both
+    sides of a pair) and a report name by thousands of rows: interned, the
+    national data is a third of the size. Indices follow first use, so the
+    same audit gives the same table.
+    """
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, value: str | None) -> int:
+        value = "" if value is None else str(value)
+        i = self._index.get(value)
+        if i is None:
+            i = self._index[value] = len(self.values)
+            self.values.append(value)
+        return i
+
+
+def utf16_marks(sentence: str, marks: Iterable[tuple[int, int]]) -> list[int]:
+    """The marks of a quote as flat ``[start, end, …]`` offsets in UTF-16 code units,
+    which is what JavaScript's ``slice`` counts (a character outside the BMP,
+    such as 𠀀, is two of them); overlapping marks: the earlier one wins."""
+    out, at = [], 0
+    astral = any(ord(c) > 0xFFFF for c in sentence)
+    for a, b in sorted(marks):
+        if a < at:
+            continue
+        at = b
+        if astral:
+            a, b = (len(sentence[:x].encode("utf-16-le")) // 2 for x in (a, b))
+        out += [a, b]
+    return out
+
+
+class _Data:
+    """Builds the page's JSON: ``{"columns": [...], "rows": [[...], ...]}`` per table,
+    every string in a row an index into ``strings``."""
+
+    def __init__(self) -> None:
+        self.s = _Strings()
+        self.quotes: list[list] = []
+        self._quote_index: dict[tuple, int] = {}
+        self.pair_index: dict[tuple[str, str], int] = {}
+        self.pairs: list[list] = []
+
+    def quote(self, q: Quote) -> int:
+        row = [
+            self.s(q.report),
+            q.year,
+            self.s(q.mode),
+            self.s(q.section),
+            self.s(q.sentence),
+            utf16_marks(q.sentence, q.marks),
+        ]
+        key = json.dumps(row)
+        i = self._quote_index.get(key)
+        if i is None:
+            i = self._quote_index[key] = len(self.quotes)
+            self.quotes.append(row)
+        return i
+
+    def pair(self, area: str, year: int, earlier: str, later: str) -> int:
+        i = self.pair_index.get((earlier, later))
+        if i is None:
+            i = self.pair_index[(earlier, later)] = len(self.pairs)
+            self.pairs.append([self.s(area), year, self.s(earlier), self.s(later)])
+        return i
+
+    def quotes_cell(self, qs: Sequence[Quote], empty: str) -> list[int] | int:
+        """The quote indices, or (a number, not a list) the index of the text shown when there is none."""
+        return [self.quote(q) for q in qs] if qs else self.s(empty)
+
+
+FINDING_COLUMNS = ("year", "pair", "type", "name", "id", "verdict", "earlier_quotes", "later_quotes", "note")
+ENTITY_COLUMNS = ("type", "name", "id", "names", "appearances", "statuses", "first", "last", "gaps", "years")
+PLAN_ACTUAL_COLUMNS = (
+    "area",
+    "concept",
+    "indicator",
+    "label",
+    "measure",
+    "year",
+    "target",
+    "target_value",
+    "actual",
+    "unit",
+    "verdict",
+    "rule",
+    "target_report",
+    "target_evidence",
+    "actual_report",
+    "actual_evidence",
+)
+
+
+def _missing(f: Finding) -> str:
+    if f.verdict in FOLLOW_UPS:
+        return f"not named in the review of {f.year} ({f.later})"
+    return f"not named in {f.later}"
+
+
+def _finding_row(d: _Data, f: Finding) -> list:
+    s = d.s
+    return [
+        f.year,
+        d.pair(f.area, f.year, f.earlier, f.later),
+        s(f.type),
+        s(f.name),
+        s(f.entity_id),
+        s(f.verdict),
+        d.quotes_cell(f.earlier_quotes, "not named in " + f.earlier),
+        d.quotes_cell(f.later_quotes, _missing(f)),
+        s(f.note),
+    ]
+
+
+def _entity_row(d: _Data, e: EntityRow) -> list:
+    s = d.s
+    return [
+        s(e.type),
+        s(e.name),
+        s(e.entity_id),
+        [[s(n.name), [s(r) for r in n.reports]] for n in e.names],
+        [[a.year, s(a.mode), s(a.report), a.mentions] for a in e.appearances],
+        [[x.year, s(x.mode), s(x.label), s(x.trigger), s(x.report), s(x.evidence)] for x in e.statuses],
+        e.first_year,
+        e.last_year,
+        list(e.gaps),
+        list(e.years),
+    ]
+
+
+def _concept_label(concepts: dict[str, dict[str, str]], concept: str) -> str:
+    ls = concepts.get(concept, {})
+    return ls.get("zh") or ls.get("en") or concept
+
+
+def _plan_actual_row(d: _Data, v, concepts) -> list:
+    s = d.s
+    target = ""
+    if v.target_value is not None:
+        target = number(v.target_value) + (f"–{number(v.target_high)}" if v.target_high is not None else "")
+        target += v.qualifier or ""
+    return [
+        s(v.area or ""),
+        s(v.concept),
+        s(_concept_label(concepts, v.concept)),
+        s(v.label),
+        s(v.measure),
+        v.year,
+        s(target),
+        v.target_value,
+        s(number(v.actual_value)),
+        s(v.unit),
+        s(v.verdict),
+        s(v.rule),
+        s(v.target.report) if v.target else None,
+        s(v.target.evidence) if v.target else None,
+        s(v.actual.report) if v.actual else None,
+        s(v.actual.evidence) if v.actual else None,
+    ]
+
+
+def _table_data(columns: Sequence[str], rows: list[list]) -> dict:
+    return {"columns": list(columns), "rows": rows}
+
+
+def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dict[str, str]]) -> dict:
+    """Everything the script draws the tables from, one JSON object.
+
+    ``tables`` holds one ``{"columns", "rows"}`` per section id; ``pairs``
+    and ``quotes`` are tables the rows point into by index (a finding's
+    ``pair``, its quote lists); in every row of those five tables a string
+    is the index of its value in ``strings``, numbers and null are
+    themselves. A quote is ``[report, year, mode, section, sentence,
+    marks]``, marks being flat UTF-16 offsets of the names in the sentence;
+    a finding's quote cell is a list of quote indices, or, when that side
+    names nothing, the index of the words that say so.
+    """
+    d = _Data()
+    for p in audit.pairs:  # the pairs' own order, so that select values follow the table of pairs
+        d.pair(p.area, p.year, p.earlier, p.later)
+    follow = [_finding_row(d, f) for f in audit.findings if f.verdict in FOLLOW_UPS]
+    changes = [_finding_row(d, f) for f in audit.findings if f.verdict in (NEW, DISAPPEARED)]
+    entities = [_entity_row(d, e) for e in audit.entities]
+    plan_actual = [_plan_actual_row(d, v, concepts) for v in verdicts]
+    labels = verdict_labels()
+    return {
+        "verdicts": [{"id": v, "en": lab.get("en", v), "zh": lab.get("zh", "")} for v, lab in labels.items()],
+        "modes": _MODE_ZH,
+        "tables": {
+            "follow-ups": _table_data(FINDING_COLUMNS, follow),
+            "changes": _table_data(FINDING_COLUMNS, changes),
+            "entities": _table_data(ENTITY_COLUMNS, entities),
+            "plan-vs-actual": _table_data(PLAN_ACTUAL_COLUMNS, plan_actual),
+        },
+        "pairs": _table_data(("area", "year", "earlier", "later"), d.pairs),
+        "quotes": _table_data(("report", "year", "mode", "section", "sentence", "marks"), d.quotes),
+        "strings": d.s.values,
+    }
+
+
+# ---- the HTML around it -------------------------------------------------------------------------
+
+FOLLOW_HEAD = (
+    "Year",
+    "Plans it (N)",
+    "Reviews it (N+1)",
+    "Type",
+    "Entity",
+    "Verdict",
+    "What N plans",
+    "What N+1 says in its review",
+    "Note",
+)
+CHANGE_HEAD = ("Year", "Earlier (N)", "Later (N+1)", "Type", "Entity", "Finding", "Named in N", "Named in N+1", "Note")
+ENTITY_HEAD = (
+    "Type",
+    "Entity",
+    "Names used (where)",
+    "Years and modes",
+    "Status per year and mode",
+    "First",
+    "Last",
+    "Gaps",
+)
+PLAN_ACTUAL_HEAD = (
+    "Area",
+    "Indicator",
+    "Measure",
+    "Year",
+    "Target",
+    "Actual",
+    "Unit",
+    "Verdict",
+    "Rule applied",
+    "Target stated in",
+    "Actual stated in",
+)
+PLAN_ACTUAL_HELP = (
+    "Each target for a year (from the report that plans it) against the actual of that year (from the "
+    "report that reviews it). 以上/不低于: the actual must reach the target; 以内/以下/不超过: it must stay "
+    "at or below it; 左右/约: it may fall short by 5% of the target; falls are compared by their size; "
+    "lower is better for prices, unemployment, intensities, deficits, emissions, poverty and targets "
+    "stated as caps (docs/plan-vs-actual.md)."
+)
+
+
+def _select(key: str, label: str, options: Iterable[tuple[str, str]]) -> dict:
+    return {"key": key, "label": label, "options": list(options)}
+
+
+def _years(values: Iterable[int]) -> list[tuple[str, str]]:
+    return [(str(y), str(y)) for y in sorted(set(values))]
+
+
+def _types(values: Iterable[str]) -> list[tuple[str, str]]:
+    return [(t, t) for t in sorted(set(values)) if t]
+
+
+def _pair_label(area: str, year: int, earlier: str, later: str) -> str:
+    return " · ".join(x for x in (area, str(year), f"{earlier} → {later}") if x)
+
+
+def _section(sid: str, title: str, help_text: str, rows: int, elsewhere: str, selects: list[dict], head) -> dict:
+    """A table the script fills: its heads and filters in HTML, its rows in the page's data."""
+    return {
+        "id": sid,
+        "title": title,
+        "help": help_text,
+        "rows": rows,
+        "elsewhere": elsewhere,
+        "selects": selects,
+        "head": list(head),
+    }
+
+
+def _pairs(audit: Audit, labels: dict[str, dict[str, str]]) -> dict:
+    """The pairs as HTML rows (a few dozen even on the national corpus): they read without JS.
+    Each count links to its findings; the script sets that section's filters on the way."""
+    head = ["Area", "Year", "Plans the year (N)", "Reviews it (N+1)", *(labels[v]["en"] for v in labels)]
+    rows = [
+        {
+            "index": i,
+            "area": p.area,
+            "year": p.year,
+            "earlier": p.earlier,
+            "later": p.later,
+            "counts": [
+                {"n": p.counts.get(v, 0), "verdict": v, "target": "follow-ups" if v in FOLLOW_UPS else "changes"}
+                for v in labels
+            ],
+        }
+        for i, p in enumerate(audit.pairs)
+    ]
+    return {"head": head, "rows": rows}
+
+
+def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[str, str], int]) -> dict:
+    used = {(f.earlier, f.later) for f in findings}
+    labels = {(p.earlier, p.later): _pair_label(p.area, p.year, p.earlier, p.later) for p in audit.pairs}
+    for f in findings:
+        labels.setdefault((f.earlier, f.later), _pair_label(f.area, f.year, f.earlier, f.later))
+    values = sorted(used, key=lambda k: index[k])
+    return _select("pair", "Report pair", [(str(index[k]), labels[k]) for k in values])
+
+
+def _findings_section(
+    sid: str, title: str, help_text: str, findings: Sequence[Finding], verdicts, labels, head, audit: Audit, pair_index
+) -> dict:
+    selects = [
+        _select("type", "Type", _types(f.type for f in findings)),
+        _select(
+            "verdict", "Verdict", [(v, labels[v]["en"]) for v in verdicts if any(f.verdict == v for f in findings)]
+        ),
+        _select("year", "Year", _years(f.year for f in findings)),
+        _pair_select(audit, findings, pair_index),
+    ]
+    return _section(sid, title, help_text, len(findings), "audit.csv or audit.json", selects, head)
+
+
+def _entities_section(audit: Audit) -> dict:
+    selects = [
+        _select("type", "Type", _types(e.type for e in audit.entities)),
+        _select("year", "Year", _years(y for e in audit.entities for y in e.years)),
+    ]
+    return _section(
+        "entities",
+        "Entities across the years",
+        "Every entity the reports name: the names it goes by and the reports that use them, each year and mode it "
+        "is named in (planned before reviewed), the status each report gives it, and the years between its first "
+        "and last that no report speaks of.",
+        len(audit.entities),
+        "audit-entities.csv or audit.json",
+        selects,
+        ENTITY_HEAD,
+    )
+
+
+def _plan_actual_section(verdicts: Sequence[Verdict], concepts: dict[str, dict[str, str]]) -> dict:
+    selects = [
+        _select(
+            "type",
+            "Indicator",
+            sorted(
+                {(v.concept, _concept_label(concepts, v.concept)) for v in verdicts},
+                key=lambda kv: kv[1] + "\x00" + kv[0],
+            ),
+        ),
+        _select(
+            "verdict",
+            "Verdict",
+            [(_slug(x), x) for x in (MET, MISSED, NO_DATA) if any(v.verdict == x for v in verdicts)],
+        ),
+        _select("year", "Year", _years(v.year for v in verdicts)),
+    ]
+    return _section(
+        "plan-vs-actual",
+        "Plan versus actual",
+        PLAN_ACTUAL_HELP,
+        len(verdicts),
+        "plan-vs-actual.csv (kg audit --indicators writes it)",
+        selects,
+        PLAN_ACTUAL_HEAD,
+    )
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(href="#|url\(#)([^")]+)')
+
+
+def inline_svg(svg: bytes, prefix: str) -> str:
+    """A chart's SVG as an element of the page: no XML prolog or metadata, and its
+    ids prefixed, so that charts inlined side by side never share an id."""
+    text = svg.decode("utf-8")
+    text = text[text.index("<svg") :]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
+    text = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', text)
+    text = _REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
+    return text.strip()
+
+
+def render_html(
+    audit: Audit,
+    verdicts: Sequence[Verdict],
+    charts: Sequence[Chart],
+    concepts: dict[str, dict[str, str]] | None = None,
+) -> str:
+    """The whole page (kg/templates/audit.html); ``verdicts`` are plan-versus-actual rows,
+    ``concepts`` the indicator labels."""
+    labels = verdict_labels()
+    concepts = concepts or {}
+    data = page_data(audit, verdicts, concepts)
+    strings, pairs = data["strings"], data["pairs"]["rows"]
+    pair_index = {(strings[p[2]], strings[p[3]]): i for i, p in enumerate(pairs)}  # what the rows' ``pair`` means
+    follow = [f for f in audit.findings if f.verdict in FOLLOW_UPS]
+    changes = [f for f in audit.findings if f.verdict in (NEW, DISAPPEARED)]
+    areas = sorted({r.area for r in audit.reports if r.area})
+    totals = {v: sum(p.counts.get(v, 0) for p in audit.pairs) for v in labels}
+    summary = (
+        f"{len(audit.reports)} reports{' of ' + '、'.join(areas) if areas else ''}, {len(audit.pairs)} "
+        f"pairs of consecutive reports, {len(audit.entities)} entities. Follow-ups of what the reports "
+        f"planned: " + ", ".join(f"{totals[v]} {labels[v]['en']}" for v in FOLLOW_UPS) + "."
+    )
+    sections = [
+        _findings_section(
+            "follow-ups",
+            "Follow-ups: what report N planned, and what report N+1 said of it",
+            "Every entity a report names in its plan for the next year, and what the next report says when it "
+            "reviews that year: followed up under a name the plan used, followed up under another name (the same "
+            "entity, renamed or re-worded), or silent (the review does not name it; the note says when the next "
+            "plan names it again). The names are marked in the quotes.",
+            follow,
+            FOLLOW_UPS,
+            labels,
+            FOLLOW_HEAD,
+            audit,
+            pair_index,
+        ),
+        _findings_section(
+            "changes",
+            "New and disappeared",
+            "New: named in report N+1 (in its review or its plan) and in no earlier report of the area. "
+            "Disappeared: named in report N (in any part) and not at all in report N+1; the note says when a later "
+            "report names it again.",
+            changes,
+            (NEW, DISAPPEARED),
+            labels,
+            CHANGE_HEAD,
+            audit,
+            pair_index,
+        ),
+        _entities_section(audit),
+    ]
+    figures = [
+        {"caption": f"{_concept_label(concepts, c.concept)} · {c.title}", "svg": Markup(inline_svg(c.svg, f"c{i}"))}
+        for i, c in enumerate(charts, 1)
+    ]
+    return render(
+        "audit.html",
+        title="Continuity audit · 延续性审计",
+        summary=summary,
+        pairs=_pairs(audit, labels),
+        sections=sections,
+        plan_actual=_plan_actual_section(verdicts, concepts),
+        charts=figures,
+        data_id=DATA_ID,
+        data=data,
+    )

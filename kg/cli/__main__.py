@@ -1,0 +1,5 @@
+"""``python -m kg.cli``: the ``kg`` command."""
+
+from .main import main
+
+main()

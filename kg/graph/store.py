@@ -1,0 +1,134 @@
+"""The build folder's graph files, in every format, and the stores that read them back.
+
+``graph.trig`` is the graph of record; every command that works on a built
+graph reads it from the build folder (``--out DIR``). The files are written
+by the libraries' own serialisers from the built quads in their one order
+(``kg.graph.dataset``): pyoxigraph writes TriG, N-Quads (both graph by
+graph, then by N-Quads line) and Turtle (the union of the graphs, by
+N-Triples line); rdflib writes JSON-LD, compacted with the project's
+prefixes, whose arrays are then sorted (rdflib follows no total order there).
+pyoxigraph declares the prefixes in an order of its own that depends only on
+the set of prefixes (not on the process or on PYTHONHASHSEED; tested).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from extract.errors import InputError
+from extract.fileio import write_atomic
+from kg.graph.dataset import Graphs, ordered, to_dataset
+from kg.namespaces import PREFIXES, bind_prefixes
+
+GRAPH_FILE = "graph.trig"
+MANIFEST_FILE = "manifest.json"
+EXTRACTION_FILE = "extraction.json"
+
+# format name -> file written in the build folder
+FORMATS: dict[str, str] = {
+    "trig": GRAPH_FILE,
+    "turtle": "graph.ttl",
+    "nquads": "graph.nq",
+    "json-ld": "graph.jsonld",
+}
+
+
+def serialize(graphs: Graphs, fmt: str) -> bytes:
+    """``graphs`` in ``fmt`` (a key of FORMATS), the same bytes for the same quads."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if fmt == "trig":
+        return ox.serialize(ordered(graphs), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    if fmt == "nquads":
+        return ox.serialize(ordered(graphs), format=ox.RdfFormat.N_QUADS)
+    if fmt == "turtle":  # Turtle has no graphs: the union, as one graph
+        triples = sorted({q.triple for q in ordered(graphs)}, key=str)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    data = json.loads(to_dataset(graphs).serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
+    return (json.dumps(_sorted_json(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _sorted_json(value):
+    """JSON-LD with every array in a total order: without @list, array order carries no meaning."""
+    if isinstance(value, dict):
+        return {k: _sorted_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
+
+
+def union_graph(ds: Dataset) -> Graph:
+    g = bind_prefixes(Graph())
+    for ctx in ds.graphs():
+        for triple in ctx:
+            g.add(triple)
+    return g
+
+
+def save_build(
+    out_dir: str | Path,
+    graphs: Graphs,
+    formats: Iterable[str] = ("trig",),
+    extraction: str | None = None,
+    manifest: dict | None = None,
+) -> list[Path]:
+    """Write the graph (always TriG, plus ``formats``), the extraction JSON and a manifest.
+
+    Everything is serialised before anything is written, so a bad format name
+    leaves the folder as it was.
+    """
+    out = Path(out_dir)
+    wanted = ["trig", *sorted(set(formats) - {"trig"})]
+    payloads = {FORMATS.get(f, f): serialize(graphs, f) for f in wanted}
+    if extraction is not None:
+        payloads[EXTRACTION_FILE] = extraction.encode("utf-8")
+    info = dict(manifest or {})
+    info["graph"] = GRAPH_FILE
+    info["formats"] = {f: FORMATS[f] for f in wanted}
+    info["sha256"] = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(payloads.items())}
+    payloads[MANIFEST_FILE] = (json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    written = []
+    for name, data in payloads.items():
+        write_atomic(str(out / name), data)
+        written.append(out / name)
+    return written
+
+
+def graph_path(out_dir: str | Path) -> Path:
+    """The built graph, or an error that says how to build it."""
+    path = Path(out_dir) / GRAPH_FILE
+    if not path.is_file():
+        raise InputError(f"no built graph in {out_dir} ({path} is missing): run `kg build --out {out_dir}` first")
+    return path
+
+
+def load_dataset(out_dir: str | Path) -> Dataset:
+    """The built graph in rdflib, with the union of all graphs as the default graph."""
+    ds = Dataset(default_union=True)
+    try:
+        ds.parse(graph_path(out_dir), format="trig")
+    except (SyntaxError, ValueError) as exc:  # rdflib's parser errors are BadSyntax, a SyntaxError
+        raise InputError(f"{graph_path(out_dir)} is not valid TriG: {_one_line(exc)}") from exc
+    return bind_prefixes(ds)
+
+
+def load_oxigraph(out_dir: str | Path) -> ox.Store:
+    """The built graph in an in-memory Oxigraph store."""
+    path = graph_path(out_dir)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"{path} is not valid TriG: {_one_line(exc)}") from exc
+    return store
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())

@@ -1,0 +1,109 @@
+"""kg audit and the audit half of kg build, in-process: exact messages and exit codes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "audit"
+AUDIT_FILES = ["audit-entities.csv", "audit.csv", "audit.html", "audit.json"]
+
+
+def _kg(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def tiny_graph(tiny_build, tmp_path) -> Path:
+    """A build folder holding only the hand-made corpus's graph."""
+    shutil.copy(tiny_build / "graph.trig", tmp_path / "graph.trig")
+    return tmp_path
+
+
+def test_audit_before_build_says_how_to_build(tmp_path):
+    r = _kg("audit", "--out", tmp_path)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr == (
+        f"Error: no built graph in {tmp_path} ({tmp_path}/graph.trig is missing): "
+        f"run `kg build --out {tmp_path}` first\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_audit_reads_outputs_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["audit"])
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "Error: no built graph in outputs (outputs/graph.trig is missing): run `kg build --out outputs` first\n"
+    )
+
+
+def test_a_graph_file_that_is_not_trig_is_one_error_line(tmp_path):
+    (tmp_path / "graph.trig").write_text("this is not TriG {", encoding="utf-8")
+    r = _kg("audit", "--out", tmp_path)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {tmp_path}/graph.trig is not valid TriG: ") and r.stderr.count("\n") == 1
+
+
+def test_audit_writes_its_files_and_says_what_it_found(tiny_graph):
+    r = _kg("audit", "--out", tiny_graph)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == ""
+    assert r.stderr == (
+        f"Wrote {tiny_graph}: 1 report pair (3 same-name, 1 silent, 1 new, 1 disappeared), "
+        "7 entities, 2 plan-versus-actual rows "
+        "(audit.html, audit.csv, audit-entities.csv, audit.json)\n"
+    )
+    assert sorted(p.name for p in tiny_graph.iterdir()) == [*AUDIT_FILES, "graph.trig"]
+
+
+def test_indicators_adds_plan_versus_actual_and_one_chart_per_series(tiny_graph):
+    r = _kg("audit", "--out", tiny_graph, "--indicators")
+    assert r.exit_code == 0, r.output
+    charts = sorted(p.name for p in (tiny_graph / "charts").iterdir())
+    assert len(charts) == 1 and charts[0].startswith("gdp-growth-") and charts[0].endswith(".svg")
+    assert r.stderr.endswith(
+        f"(audit.html, audit.csv, audit-entities.csv, audit.json, plan-vs-actual.csv, "
+        f"plan-vs-actual.json, charts/{charts[0]})\n"
+    )
+    csv_text = (tiny_graph / "plan-vs-actual.csv").read_text(encoding="utf-8")
+    assert csv_text.splitlines()[0].startswith("area,concept,label,measure,year,")
+    assert ",gdp,地区生产总值,growth,2020,%,6,,左右,3.6,missed," in csv_text
+    assert (tiny_graph / "plan-vs-actual.json").read_text(encoding="utf-8").startswith('{\n "rule": ')
+    assert (tiny_graph / "charts" / charts[0]).read_bytes().startswith(b"<?xml")
+
+
+def test_quiet_audit_prints_nothing(tiny_graph):
+    r = _kg("audit", "--out", tiny_graph, "-q")
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "", "")
+    assert (tiny_graph / "audit.html").is_file()
+
+
+def test_build_writes_the_audit_files_kg_audit_writes(tmp_path):
+    out = tmp_path / "out"
+    r = _kg("build", *sorted(DATA.glob("*.txt")), "--out", out, "-q")
+    assert r.exit_code == 0, r.output
+    assert (r.stdout, r.stderr) == ("", "")
+    assert {*AUDIT_FILES, "extraction.json", "graph.trig", "manifest.json"} <= {p.name for p in out.iterdir()}
+    built = {name: (out / name).read_bytes() for name in AUDIT_FILES}
+    assert "海川港口物流园" in built["audit.csv"].decode("utf-8")
+    r = _kg("audit", "--out", out)
+    assert r.exit_code == 0, r.output
+    assert r.stderr.startswith(
+        f"Wrote {out}: 2 report pairs (3 same-name, 1 other-name, 2 silent, 2 new, "
+        "4 disappeared), 6 entities, 2 plan-versus-actual rows"
+    )
+    assert {name: (out / name).read_bytes() for name in AUDIT_FILES} == built
+
+
+def test_audit_help_has_an_example():
+    r = _kg("audit", "--help")
+    assert r.exit_code == 0
+    assert "Example:" in r.stdout and "kg build && kg audit --indicators" in r.stdout
+    assert "--indicators" in r.stdout and "--out DIR" in r.stdout
