@@ -137,8 +137,10 @@ class HeadNames:
         if CLASS_COUNT_RE.match(text, head_end):
             return None  # "实施…光伏项目9个": the class counted, not one thing
         quote = text.find("“", start, head_start)
-        if quote > start and head.type == "PROGRAM" and is_generic(text[start:quote], lex):
-            start = quote  # "建立项目“三张清单”机制": the name is the slogan and its head
+        if quote > start and head.type == "PROGRAM" and quote - start <= 2 and is_generic(text[start:quote], lex):
+            # "建立项目“三张清单”机制": a one-word topic before the slogan is no part of the name;
+            # an activity is ("项目建设“质量提升年”活动")
+            start = quote
         typ, kind, end = head.type, head.kind, head_end
         if typ == "ENTERPRISE":
             start = after_descriptor(text, start, head_start, lex)

@@ -389,8 +389,12 @@ def test_after_a_run_of_quotes_the_head_takes_the_quote_next_to_it(nlp, found):
     assert found(nlp, "开展“服务提质年”“作风攻坚年”活动。") == {(G, "服务提质年"), (G, "“作风攻坚年”活动")}
 
 
-def test_generic_words_before_a_quoted_slogan_are_its_topic(nlp, found):
+def test_a_one_word_topic_before_a_quoted_slogan_is_no_part_of_the_name(nlp, found):
     assert found(nlp, "健全园区“两库一图”机制。") == {(G, "“两库一图”机制")}
+
+
+def test_an_activity_before_a_quoted_slogan_is_part_of_the_name(nlp, found):
+    assert found(nlp, "深入开展园区建设“双提速”活动。") == {(G, "园区建设“双提速”活动")}
 
 
 # -- campaigns ---------------------------------------------------------------------------
