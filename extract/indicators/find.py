@@ -273,6 +273,7 @@ _DOCUMENTS = re.compile(r"^[^，。]{0,6}(?:方案|清单|措施|意见|办法|�
 _ABOVE_LIST = re.compile(r"(?:全省|全国|全市|省级|国家级)(?:首批|第[一二三四五六七八九十]批)$")
 _LISTED = re.compile(r"列入|纳入|列为|入选|完成")
 # names of an attribute of something, not of a thing: they belong to the name said before them
+_STOCK = re.compile(r"(?:达到|达|增加到|增至|提高到|扩大到|上升到|突破|控制在|保持在|稳定在|降到|降至|下降到)$")
 _ATTRIBUTES = frozenset({"总投资", "计划总投资", "计划投资", "完成投资", "累计完成投资", "总产值"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.、]|（\d{1,2}）")
 _EXAMPLES = re.compile(r"等(?:一批)?")  # 签约A、B等优势项目: the class after the examples
@@ -397,7 +398,11 @@ def _period_sections(doc: Document) -> dict[str, int | None]:
     for s in doc.sections:
         if s.parent in out:
             out[s.id] = out[s.parent]
-        elif s.level == 1 and _PERIOD_TITLE.search(s.title):
+        elif (
+            s.level == 1
+            and _PERIOD_TITLE.search(s.title)
+            and not (doc.reviewed_year and f"{doc.reviewed_year}年" in s.title)
+        ):  # 2025年和“十四五”时期工作回顾: the year's review first; a sentence names the span when it means it
             end = None
             if s.mode != REVIEWED:
                 ends = [_five_end(m.group(1)) for m in _FIVE_NAME.finditer(s.title)]
@@ -973,6 +978,10 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
     else:
         measure = "level"
     year, kind, period = _when(ctx, section, frame, sent_start, f.start)
+    quoted = _quoted_target(text, sent_start, f.start)
+    if quoted is not None and doc.reviewed_year is not None:
+        # 去年政府工作报告提出，物价涨幅要…降到10%左右: last year's target, quoted in its review
+        year, kind = doc.reviewed_year if quoted == "last" else year, TARGET
     part = _part_of_year(text, sent_start, f.start)
     if year is None:
         return
@@ -989,10 +998,10 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
         concept = None  # 增加110万套: a change of the level, not the level
     if part and concept is not None:
         concept = None  # 1-11月规模以上工业增加值增长7.2%: a part of the year is not the year
-    if period and concept is not None and not _FROM_TO.search(left.link):
-        # a sum over the period (这五年城镇新增就业5771万人) is not the year's value of the
-        # indicator; a stock reached at its end (从54万亿元增加到82.7万亿元) is
-        concept = None
+    if period and not _FROM_TO.search(left.link) and (not _STOCK.search(left.link) or "累计" in left.link):
+        # a sum over the period (这五年城镇新增就业累计5771万人) is no year's value; a stock reached
+        # at its end (从54万亿元增加到82.7万亿元, 增加到8.3万亿元, 达到…) is the last year's
+        return
     if kind == ACTUAL and concept is None and _routine_count(f, n):
         return
     if change:
@@ -1029,6 +1038,23 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
             mode=section.mode,
         )
     )
+
+
+# a target quoted from an earlier plan: 去年政府工作报告提出…, 年初确定的…目标; until 实际/实现/完成
+_QUOTED_TARGET = re.compile(
+    r"(?P<when>去年|上年|年初|今年年初)[^，。；]{0,8}?(?:政府工作报告|计划|人代会|人民代表大会)[^，。；]{0,6}?"
+    r"(?:提出|确定|要求|明确|安排)|(?P<start>年初)(?:确定|提出)的"
+)
+_ACTUAL_WORDS = re.compile(r"实际|实现|完成|结果|执行中|预计")
+
+
+def _quoted_target(text: str, sent_start: int, pos: int) -> str | None:
+    """ "last" when the figure at ``pos`` is a target an earlier plan set for the year reviewed."""
+    found = list(_QUOTED_TARGET.finditer(text, sent_start, pos))
+    m = found[-1] if found else None
+    if m is None or _ACTUAL_WORDS.search(text, m.end(), pos):
+        return None
+    return "last"
 
 
 def _routine_count(f: Figure, n: _Named) -> bool:

@@ -35,7 +35,7 @@ PHYSICAL = "physical"
 _BASE_UNITS: dict[str, str] = {}
 for _family, _words in (
     (PERCENT, "% ‰"),
-    (POINTS, "个百分点 百分点"),
+    (POINTS, "个百分点 百分点 倍"),
     (MONEY, "元 美元 欧元 港元 元人民币"),
     (TIME, "天 小时 分钟 个工作日 工作日"),
     (

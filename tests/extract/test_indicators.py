@@ -308,9 +308,14 @@ def test_figures_that_are_no_years_value(sentence):
     assert facts(sentence) == []
 
 
-def test_a_sum_over_five_years_keeps_its_figure_but_not_the_concept():
-    (i,) = facts("这五年，城镇新增就业5771万人。")
-    assert (i.indicator, i.value, i.concept) == ("城镇新增就业", 5771.0, None)
+def test_a_sum_over_five_years_is_no_years_figure():
+    # five-year cumulative figures stay out of the annual series, and out of the facts
+    assert facts("这五年，城镇新增就业5771万人。") == []
+
+
+def test_a_stock_reached_at_the_end_of_five_years_is_the_last_years():
+    (i,) = facts("过去五年，财政收入增加到8.3万亿元，煤炭消费总量控制在75万吨以内。")[:1]
+    assert (i.indicator, i.value, i.year, i.concept) == ("财政收入", 8.3, 2022, "public-budget-revenue")
 
 
 def test_part_of_a_year_keeps_its_figure_but_not_the_concept():
@@ -323,9 +328,21 @@ def test_a_tally_within_the_year_is_no_period():
     assert (i.indicator, i.value, i.concept) == ("城镇新增就业", 6002.0, "new-urban-jobs")
 
 
-def test_a_span_that_ends_now_ends_in_the_reviewed_year():
-    (i,) = facts(plan="五年间，实际利用外商直接投资累计达到2740.8亿美元。")
-    assert (i.year, i.kind, i.concept) == (2022, "actual", None)
+def test_a_cumulative_sum_over_a_span_is_no_years_figure():
+    assert facts(plan="五年间，实际利用外商直接投资累计达到2740.8亿美元。") == []
+
+
+def test_a_target_quoted_from_last_years_report_is_last_years_target():
+    found = facts("去年政府工作报告提出，物价涨幅要从14.8%降到10%左右，实际为5.9%。")
+    assert [(i.value, i.year, i.kind, i.qualifier) for i in found] == [
+        (10.0, 2022, "target", "左右"),
+        (5.9, 2022, "actual", None),
+    ]
+
+
+def test_a_multiple_is_a_growth_in_times():
+    (i,) = facts("霁川牌汽车销量增长63倍。")
+    assert (i.value, i.unit, i.measure) == (63.0, "倍", "growth")
 
 
 def test_from_values_are_left_out_and_the_name_moves_on():
