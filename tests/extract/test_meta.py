@@ -217,3 +217,10 @@ def test_area_is_the_innermost_unit_whether_read_from_the_title_or_the_delivery_
     )
     from_delivery = _meta("2020年度国民经济和社会发展计划执行情况与2021年计划草案的报告\n" + body.format(area))
     assert (from_title.area, from_delivery.area) == (expected, expected)
+
+
+def test_a_titles_year_is_no_review_heading():
+    # 2009年政府工作报告 names the plan year; it is not a heading reviewing 2009
+    doc = _meta("2009年岚溪县政府工作报告\n一、2008年工作回顾\n全县地区生产总值增长9%。\n")
+    assert (doc.reviewed_year, doc.plan_year) == (2008, 2009)
+    assert not any("disagree" in w for w in doc.warnings), doc.warnings
