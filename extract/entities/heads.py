@@ -90,6 +90,17 @@ class HeadNames:
             floor = 0
         return doc
 
+    def _clause(self, text: str, start: int, head_start: int) -> bool:
+        """A governing verb inside the stretch whose object is generic words (融入城市规划)."""
+        p = start + 1
+        while p < head_start:
+            w = word_at(text, p, head_start, self.lex)
+            obj = text[p + len(w) : head_start] if w else ""
+            if w and len(obj) >= 2 and is_governing(w, self.lex) and is_generic(obj, self.lex):
+                return True
+            p += len(w) if w else 1
+        return False
+
     def _two_names(self, text: str, head: Head, end: int, nxt) -> bool:
         """Joined heads that are still two names: a park before a whole new name,
         a governing verb between them ("…重大工程实施系列制度措施"), a programme
@@ -166,6 +177,8 @@ class HeadNames:
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
+        if kind in ("plan", "policy") and self._clause(text, start, head_start):
+            return None  # "…红色文化融入城市规划": a verb and a kind of plan, not a plan's name
         why = acceptable(text[start:end], head.text, typ, kind, lex)
         if why is not None and not (quoted is not None and why in QUOTE_EXCUSES):
             return None
