@@ -30,6 +30,7 @@ MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # A firm is named without its legal form (鲁铭高温公司 → 鲁铭高温); a bank or a
 # fund is not named without its head (中国人民银行 is not 中国人民).
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司", "集团有限公司", "集团"})
+PROGRAMME_HEADS = ("试点", "制度", "工程", "改革", "计划", "战略", "行动", "规划", "政策")
 TRUSTED = {("lists", "class"), ("gazetteer", ""), ("slogan", "slogan"), ("honour", "honour")}
 
 
@@ -139,6 +140,17 @@ class Gazetteer:
         found.extend(self._coordinations(text, chosen))
         return doc
 
+    def _named_type(self, name: str) -> str | None:
+        """The type of ``name`` where the corpus names it, alone or with a programme's head
+        (新型农村社会养老保险 is named as 新型农村社会养老保险试点)."""
+        stems = [name[: -len(h)] for h in PROGRAMME_HEADS if name.endswith(h) and len(name) > len(h) + 2]
+        for form in (name, *(name + h for h in PROGRAMME_HEADS), *stems):
+            if form in self.named:
+                return self.named[form]
+            if form in self.known:
+                return self.known[form].type
+        return None
+
     def _coordinations(self, text: str, chosen) -> list[Candidate]:
         """ "载人航天与探月工程": a name whose parts before and after 与/和/及 are each a
         whole name elsewhere in the corpus (载人航天, 探月工程) is two names sharing the
@@ -152,8 +164,8 @@ class Gazetteer:
                 if text[k] not in "和与及" or inside_word(text, k, self.lex):
                     continue
                 left, right = unquote(text[c.start : k]), unquote(text[k + 1 : c.end])
-                typ = self.named.get(left) or (self.known[left].type if left in self.known else None)
-                if typ in ("PROGRAM", "PROJECT") and (right in self.named or right in self.known):
+                typ = self._named_type(left)
+                if typ in ("PROGRAM", "PROJECT") and self._named_type(right):
                     out.append(Candidate(c.start, k, typ, "gazetteer", kind="coordinated", priority=3))
                     out.append(Candidate(k + 1, c.end, c.type, "gazetteer", c.head, "coordinated", priority=3))
                 break
