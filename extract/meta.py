@@ -219,27 +219,27 @@ def _title_claims(title: str, start: int | None, mid_year: bool) -> list[Claim]:
     plain = re.sub(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日", "", title)  # a date in the title is the delivery date
     years = [cn_year(y) for y in _YEAR.findall(plain)]
     out = []
+    dated = None
+    m = re.search(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日", title) or _PACKED_DATE.search(title)
+    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        years_of_date = _relation(int(m.group(1)), int(m.group(2)), mid_year)
+        dated = Claim(4, "title-date", m.group(0), start + m.start() if start is not None else None, *years_of_date)
     if len(years) >= 2 and years[1] == years[0] + 1:
         out.append(Claim(1, "title", title, start, years[0], years[1]))
     elif len(years) >= 1:
         y = years[0]
         if mid_year:
-            out.append(Claim(2, "title", title, start, y, y))
+            years_of_title = (y, y)
         elif "执行情况" in title and "草案" not in title:
-            out.append(Claim(2, "title", title, start, y, y + 1))
+            years_of_title = (y, y + 1)
         else:
-            out.append(Claim(2, "title", title, start, y - 1, y))
-    m = re.search(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日", title) or _PACKED_DATE.search(title)
-    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-        out.append(
-            Claim(
-                4,
-                "title-date",
-                m.group(0),
-                start + m.start() if start is not None else None,
-                *_relation(int(m.group(1)), int(m.group(2)), mid_year),
-            )
-        )
+            years_of_title = (y - 1, y)
+        # A title that names the reviewed year (2015年政府工作报告——2016年1月13日…) is told by
+        # its own delivery date: the date is of the session, the year only the site's label.
+        rank = 2 if dated is None or (dated.reviewed, dated.plan) == years_of_title else 5
+        out.append(Claim(rank, "title", title, start, *years_of_title))
+    if dated is not None:
+        out.append(dated)
     return out
 
 
@@ -406,6 +406,18 @@ _BODY_RULES = [
         re.compile(r"(?:^|(?<=[。！？\n，]))\s*" + _Y + r"年[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?)?(?:要|将|力争)"),
         "plan",
         "body: …年要",
+    ),
+    (
+        # what the year ahead is to be: 2018年是贯彻落实…的开局之年 / …承上启下的关键一年 (a year
+        # looked back on is 极不平凡的一年, which this does not read)
+        re.compile(
+            r"(?:^|(?<=[。！？\n]))\s*(?:[\u4e00-\u9fff]{0,8}[，,])?"
+            + _Y
+            + r"年(?:是|为)(?![^。！？\n]{0,40}不平凡)[^。！？\n]{0,60}?"
+            r"(?:(?:开局|关键|决胜|攻坚|起步|奠基|收官|决战|冲刺|转型|突破|提升|重要)之年|关键一年|承上启下)"
+        ),
+        "plan",
+        "body: …年是…之年",
     ),
 ]
 

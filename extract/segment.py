@@ -98,7 +98,10 @@ _AFTER_REVIEWED_YEAR = re.compile(r"(?:[，,]|是|以来|我国|全国|全省|�
 _NEWS_PLAN = re.compile(
     r"报告(?:提出|要求|明确|强调|部署|指出[，,]?(?:今年|新的一年))|(?:要|将|力争)[^。\n]{0,20}(?:目标|完成|实现|建设|推进)"
 )
-_NEWS_REVIEW = re.compile(r"回顾[^。\n]{0,12}(?:时称|时说|指出|表示)|报告(?:回顾|总结)|过去的?一年|去年|一年来|五年来")
+_NEWS_REVIEW = re.compile(
+    r"回顾[^。\n]{0,12}(?:时称|时说|指出|表示)|报告(?:回顾|总结)|过去的?一年|去年|一年(?:以)?来|五年(?:以)?来|成立以来"
+    r"|^[ ]*预计(?!今年|明年|到)"  # 预计地区生产总值超过2100亿元: the year just ended, estimated
+)
 _PAST = re.compile(r"完成了?|实现了?|取得|呈现|增长|达到|引进|建成|开工|获悉")
 _SENT = re.compile(r"[^。！？\n]*[。！？]+[”’」』）]*|[^。！？\n]+")
 
@@ -186,23 +189,20 @@ def segment(doc: Document) -> None:
     for a, b, inherit in spans:
         for start, end, year, mode in _passages(text, a, b, doc, inherit):
             passages[start] = (end, year, mode)
-    if doc.kind == "page" and passages:
-        first = min(passages)
-        if passages[first][2] == REVIEWED and not any(h[0] < first for h in heads if h[1] == _RANK_L1):
-            # a later page of a split report opening inside the review ((接1版)…推动245项…，一年来…):
-            # what comes before the first cue, and headings that say nothing, continue the review
-            root = Section(
-                id="0",
-                level=0,
-                marker="",
-                title=root.title,
-                start=0,
-                end=len(text),
-                parent=None,
-                year=doc.reviewed_year,
-                mode=REVIEWED,
-            )
-            sections, stack = [root], [(root, 0)]
+    if _opens_inside_review(text, doc, heads, passages):
+        # what comes before the first cue, and headings that say nothing, continue the review
+        root = Section(
+            id="0",
+            level=0,
+            marker="",
+            title=root.title,
+            start=0,
+            end=len(text),
+            parent=None,
+            year=doc.reviewed_year,
+            mode=REVIEWED,
+        )
+        sections, stack = [root], [(root, 0)]
     outline = heads
     heads_index = {h[0]: i for i, h in enumerate(outline)}
     heads = sorted(heads + [(start, _RANK_PASSAGE, 5, 0, "", start) for start in passages])
@@ -259,6 +259,40 @@ def segment(doc: Document) -> None:
         stack.append((sec, rank))
     doc.sections = sections
     doc.sentences = _sentences(text, sections)
+
+
+# How a part speaks when headings say nothing of it: the words most unlike between the review and
+# the plan parts of the national reports (同比, 累计, 获批, 实现了 … against 力争, 确保, 今年, 要 …)
+_SPEAKS_OF_PAST = re.compile(
+    r"同比|比上年|获批|居全|位居|累计|实现了|(?:增长|下降|达到)\d|首次|明显|顺利|取得|圆满|竣工|投产|显著|突破|新增|完成投资"
+)
+_SPEAKS_OF_FUTURE = re.compile(r"力争|应当|抓好|明年|今年|将(?![来近])|我们要|切实|争取|确保|要(?!求)|健全|必须|大力")
+
+
+def reads_as_review(text: str) -> bool:
+    """Whether a stretch with no cue is plainly a review: it counts achievements (at least four words
+    of the past, three times the words of intent). Reviews often speak like plans (坚持…，着力…),
+    so only the plain case is told; anything else stays with the plan year."""
+    past, future = len(_SPEAKS_OF_PAST.findall(text)), len(_SPEAKS_OF_FUTURE.findall(text))
+    return past >= 4 and past >= 3 * future
+
+
+def _opens_inside_review(text: str, doc: Document, heads: list[tuple], passages: dict) -> bool:
+    """A text that opens inside the review: a later page of a split report, an excerpt.
+
+    Either its first cue is a review one with no outermost heading before it ((接1版)…推动245项…，
+    一年来…), or it opens on inner headings or plain paragraphs with no cue and reads as a review
+    ((四)注重精准招商…签约省外项目519个…建成投产…) up to its first cue or outermost heading."""
+    first_l1 = next((h[0] for h in heads if h[1] == _RANK_L1), len(text))
+    first_cue = min(passages) if passages else len(text)
+    if first_cue < first_l1 and passages[first_cue][2] == REVIEWED and doc.kind == "page":
+        return True
+    if doc.reviewed_year is None or doc.reviewed_year == doc.plan_year:
+        return False
+    opening_end = min(first_l1, first_cue)
+    opening_start = text.find("\n", text.find(doc.title)) if doc.title and doc.title in text[:500] else 0
+    opening = text[max(opening_start, 0) : opening_end][:3000]
+    return reads_as_review(opening)
 
 
 def _title_line(text: str, start: int) -> bool:

@@ -360,8 +360,12 @@ def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
     for i in range(end - 1, start, -1):
         if text[i] in CONNECTORS:
             left = text[start:i]
-            if left.endswith(ITEM_ENDS) or left.endswith(lex.head_tuple) or is_place(left) or \
-                    text.startswith(tuple(QUOTE_OPEN), i + 1):  # "小康社会和“十三五”规划": a quote opens a new name
+            if (
+                left.endswith(ITEM_ENDS)
+                or left.endswith(lex.head_tuple)
+                or is_place(left)
+                or text.startswith(tuple(QUOTE_OPEN), i + 1)
+            ):  # "小康社会和“十三五”规划": a quote opens a new name
                 s, _ = strip_leads(text, i + 1, end, lex)
                 return s
     return start

@@ -1054,6 +1054,8 @@ def _quoted_target(text: str, sent_start: int, pos: int) -> str | None:
     m = found[-1] if found else None
     if m is None or _ACTUAL_WORDS.search(text, m.end(), pos):
         return None
+    if _ACTUAL_WORDS.search(text, max(sent_start, m.start() - 6), m.start()):
+        return None  # 全面实现年初确定的主要目标，国内生产总值增长7.8%: the target met, then the actuals
     return "last"
 
 

@@ -340,6 +340,11 @@ def test_a_target_quoted_from_last_years_report_is_last_years_target():
     ]
 
 
+def test_a_target_said_met_is_followed_by_actuals():
+    found = facts("全面实现年初确定的主要目标，地区生产总值增长7.8%。")
+    assert [(i.value, i.year, i.kind) for i in found] == [(7.8, 2022, "actual")]
+
+
 def test_a_multiple_is_a_growth_in_times():
     (i,) = facts("霁川牌汽车销量增长63倍。")
     assert (i.value, i.unit, i.measure) == (63.0, "倍", "growth")

@@ -104,12 +104,32 @@ def test_a_mid_year_report_on_the_plan_reviews_and_plans_one_year():
             "review-heading",
         ),
         ("政府工作报告\n各位代表：\n二、2021年主要目标任务\n增长6%。\n", (2020, 2021), "plan-heading"),
+        (
+            "政府工作报告指出，2018年是贯彻落实党的十九大精神的开局之年。今年主要预期目标是：增长8%。\n",
+            (2017, 2018),
+            "body: …年是…之年",
+        ),
     ],
 )
 def test_years_from_the_body_and_headings(text, years, rule):
     doc = _meta(text)
     assert (doc.reviewed_year, doc.plan_year) == years
     assert doc.sources["plan_year"].rule == rule
+
+
+def test_a_year_looked_back_on_is_no_year_ahead():
+    doc = _meta("某某县经济工作综述\n2017年是极不平凡的一年，全县经济增长8%。\n")
+    assert doc.sources["plan_year"].rule != "body: …年是…之年"
+
+
+def test_a_title_naming_the_reviewed_year_is_told_by_its_delivery_date():
+    # some sites label the report by the year it reviews; the session's date says which report it is
+    doc = _meta("2015年政府工作报告——2016年1月13日在某某市第八届人民代表大会第五次会议上\n" + BODY)
+    assert (doc.reviewed_year, doc.plan_year) == (2015, 2016)
+    assert doc.sources["plan_year"].rule == "title-date"
+    same = _meta("2016年政府工作报告——2016年1月13日在某某市第八届人民代表大会第五次会议上\n" + BODY)
+    assert (same.reviewed_year, same.plan_year) == (2015, 2016)
+    assert same.sources["plan_year"].rule == "title"
 
 
 def test_a_news_page_dated_in_its_furniture_and_telling_of_a_december_session():
@@ -213,6 +233,24 @@ def test_news_passages_take_their_mode_from_reported_speech():
     modes = {doc.text[s.start : s.end].split("，")[0]: (s.year, s.mode) for s in doc.sections if s.level == 5}
     assert modes["报告回顾了2020年的工作"] == (2020, "reviewed")
     assert modes["报告提出"] == (2021, "planned")
+
+
+def test_a_news_paragraph_of_estimates_or_of_the_year_since_reviews():
+    doc = _meta(
+        "某某网讯 1月20日，某某县第十八届人民代表大会第五次会议开幕，县长作政府工作报告，今年要抓好八个方面的工作。\n"
+        "某某县撤县设区一年以来，经济持续向好。\n"
+        "预计地区生产总值增长8%左右。\n"
+        "报告提出，2021年要开工建设白鹭湖生态旅游项目。\n"
+    )
+    segment(doc)
+    assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
+    modes = [(doc.text[s.start : s.end].split("，")[0], s.mode) for s in doc.sections if s.level == 5]
+    assert modes == [
+        ("某某县撤县设区一年以来", "reviewed"),
+        ("报告提出", "planned"),
+    ]
+    i = doc.text.index("预计")
+    assert doc.section(doc.sentence_at(i).section).mode == "reviewed"
 
 
 # overrides -------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from extract.load import load_file, load_text
 from extract.meta import read_metadata
 from extract.records import PLANNED, REVIEWED, Document
-from extract.segment import segment
+from extract.segment import reads_as_review, segment
 
 
 def _doc(text: str) -> Document:
@@ -371,6 +371,35 @@ def test_an_unnumbered_review_before_the_numbered_plan_is_a_reviewed_passage():
     assert doc.section(doc.sentence_at(j).section).mode == PLANNED
     assert_sentences_tile_the_text(doc)
     assert_sections_nest(doc)
+
+
+def test_an_excerpt_opening_on_inner_headings_that_count_achievements_is_a_review():
+    doc = _doc(
+        "某某市人民政府工作报告（2024年3月26日）\n"
+        "（四）注重精准招商，发展基础持续夯实。签约省外项目51个，完成投资41.2亿元，同比增长12%。"
+        "青石湾锂电池项目建成投产，首次实现出口，开发区规上工业增加值累计增长8%。\n"
+        "（五）注重完善功能，城乡面貌明显改善。白鹭湖大桥顺利竣工，新增绿地20公顷。\n"
+    )
+    assert (doc.reviewed_year, doc.plan_year) == (2023, 2024)
+    inner = [(s.title[:6], s.year, s.mode) for s in doc.sections if s.level == 2]
+    assert inner == [("注重精准招商", 2023, REVIEWED), ("注重完善功能", 2023, REVIEWED)]
+
+
+def test_an_excerpt_opening_on_inner_headings_of_intent_stays_with_the_plan():
+    doc = _doc(
+        "某某市人民政府工作报告（2024年3月26日）\n"
+        "（四）注重精准招商，夯实发展基础。要力争签约项目50个以上，确保完成投资40亿元，"
+        "切实抓好青石湾锂电池项目建设，同比增长10%，首次实现出口。\n"
+        "（五）注重完善功能。将开工建设白鹭湖大桥，新增绿地20公顷。\n"
+    )
+    inner = [(s.title[:6], s.year, s.mode) for s in doc.sections if s.level == 2]
+    assert inner == [("注重精准招商", 2024, PLANNED), ("注重完善功能", 2024, PLANNED)]
+
+
+def test_reads_as_review_needs_plain_achievements():
+    assert reads_as_review("产值同比增长12%，累计新增企业30家，项目顺利竣工，首次实现出口。")
+    assert not reads_as_review("要力争同比增长12%，确保累计新增企业30家，项目顺利竣工。")
+    assert not reads_as_review("项目顺利竣工。")  # too little to tell
 
 
 def test_a_review_heading_run_into_a_paragraph_starts_the_review_where_it_stands():
