@@ -268,11 +268,17 @@ def audit(out_dir, indicators, quiet):
     help="auto: Oxigraph for a large graph, rdflib for a small one (same results).",
 )
 @click.option("--list", "list_", is_flag=True, help="List the library's queries and their parameters.")
-def query(query, out_dir, params, fmt, engine, list_):
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let the query call remote endpoints (SERVICE <http://…>); off, such a query is refused.",
+)
+def query(query, out_dir, params, fmt, engine, list_, allow_service):
     """Run QUERY on the built graph: a library name, a .rq file or SPARQL text.
 
     Every prefix of the project (pkg:, skos:, entity:, report: …) is predefined;
-    the default graph is the union of all named graphs.
+    the default graph is the union of all named graphs. A query that calls a
+    remote endpoint (SERVICE) is refused unless --allow-service is given.
 
     \b
     Example:
@@ -292,19 +298,53 @@ def query(query, out_dir, params, fmt, engine, list_):
         return
     if not query:
         raise InputError("give a query (a library name, a .rq file or SPARQL text), or --list to see the library")
-    result = run_query(out_dir, query, parse_params(params), engine)
+    result = run_query(out_dir, query, parse_params(params), engine, allow_service=allow_service)
     sys.stdout.write(render(result, fmt))
 
 
 @cli.command()
 @_out_option
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (127.0.0.1 only).")
-def serve(out_dir, port):
+@click.option(
+    "--timeout",
+    "timeout_s",
+    default=10.0,
+    show_default=True,
+    type=float,
+    metavar="SECONDS",
+    help="Stop a query after this long and answer 422.",
+)
+@click.option(
+    "--max-query-bytes",
+    default=65_536,
+    show_default=True,
+    type=int,
+    metavar="BYTES",
+    help="Refuse a longer query (413); 0 for no limit.",
+)
+@click.option(
+    "--max-depth",
+    default=1_000,
+    show_default=True,
+    type=int,
+    metavar="N",
+    help="Refuse a query nested deeper, brackets and chained operators counted (400); 0 for no limit.",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let queries call remote endpoints (SERVICE <http://…>); off, they are refused (403).",
+)
+def serve(out_dir, port, timeout_s, max_query_bytes, max_depth, allow_service):
     """Serve the built graph as a read-only SPARQL endpoint until Ctrl-C.
 
-    Runs the Oxigraph server on 127.0.0.1: a query page at /, the SPARQL 1.1
-    Protocol at /query (updates are refused). The default graph is the union
-    of all named graphs, as in kg query.
+    Runs the Oxigraph server behind a checking front, both on 127.0.0.1: a
+    query page at /, the SPARQL 1.1 Protocol at /query (updates are
+    refused). The default graph is the union of all named graphs, as in kg
+    query. A query that calls a remote endpoint (SERVICE), is too long or
+    too deep is refused with a 4xx and one line saying why; one that runs
+    past --timeout is stopped (422). Oxigraph is restarted if it stops, and
+    dies with kg serve.
 
     \b
     Example:
@@ -312,9 +352,18 @@ def serve(out_dir, port):
         curl -H 'Accept: application/sparql-results+json' \\
              --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
     """
+    from kg.query.guard import Limits
     from kg.query.serve import Server
 
-    server = Server(out_dir, port)
+    for name, value in (("--max-query-bytes", max_query_bytes), ("--max-depth", max_depth)):
+        if value < 0:
+            raise InputError(f"{name} must be 0 (no limit) or more, not {value}")
+    if not timeout_s > 0:
+        raise InputError(f"--timeout must be more than 0 seconds, not {timeout_s:g}")
+    limits = Limits(max_bytes=max_query_bytes or None, max_depth=max_depth or None, allow_service=allow_service)
+    server = Server(
+        out_dir, port, limits=limits, timeout_s=timeout_s, warn=lambda m: click.echo(f"Warning: {m}", err=True)
+    )
     server.serve_forever(
         announce=lambda: click.echo(
             f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
