@@ -138,15 +138,23 @@ class Listener:
         import threading
 
         hits = self.hits = []
+        listener = self
+        self.answer: bytes | None = None  # set: answer this (as text/plain) instead of SPARQL results
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def _answer(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 hits.append((self.command, self.path, self.rfile.read(length)))
-                body = ('{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"%s"}}]}}'
-                        % Listener.SECRET).encode()
+                body = (
+                    listener.answer
+                    or (
+                        '{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"%s"}}]}}'
+                        % Listener.SECRET
+                    ).encode()
+                )
                 self.send_response(200)
-                self.send_header("Content-Type", "application/sparql-results+json")
+                kind = "text/plain" if listener.answer else "application/sparql-results+json"
+                self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -35,7 +35,7 @@ from rdflib.term import Node
 from extract.errors import InputError, PolicyKGError
 from kg.graph.store import graph_path, load_dataset, load_oxigraph
 from kg.namespaces import PREFIXES
-from kg.query.guard import algebra_services, check_federation, refuse_service
+from kg.query.guard import algebra_services, check_federation, refuse_service, services_called
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # FROM <http://…> must not make rdflib download it
 
@@ -204,8 +204,10 @@ class OxigraphEngine:
             )
         except SyntaxError as exc:
             raise SparqlSyntaxError(_oxigraph_syntax_message(exc)) from exc
-        except OSError as exc:  # pyoxigraph's error for a SERVICE the user allowed that did not answer
-            raise PolicyKGError(f"the query failed: {_one_line(exc)}") from None
+        except (OSError, RuntimeError) as exc:  # pyoxigraph's for a SERVICE the user allowed that failed
+            if not services_called(sparql):
+                raise
+            raise PolicyKGError(f"the query's SERVICE failed: {_one_line(exc)}") from None
 
     def _read(self, res) -> Result:
         if isinstance(res, ox.QueryBoolean):

@@ -22,6 +22,7 @@ that only the front calls. The front:
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import tempfile
 import time
@@ -91,11 +92,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self, handler):
         try:
-            handler()
-        except Refusal as exc:
-            self._text(exc.status, str(exc))
-        except QueryRefused as exc:
-            self._text(exc.status, str(exc))
+            try:
+                handler()
+            except (Refusal, QueryRefused) as exc:
+                self._text(exc.status, str(exc))
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client left; the query, if any, ends at the time limit
 
@@ -179,11 +179,10 @@ class _Handler(BaseHTTPRequestHandler):
         start = time.monotonic()
         hard = start + (limit + GRACE_S if timed else 60.0)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=max(0.1, hard - start))
-        try:
+        with contextlib.closing(conn), tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
             try:
                 conn.request(method, target, body=body, headers=headers)
                 resp = conn.getresponse()
-                spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
                 while chunk := resp.read1(1 << 16):
                     spool.write(chunk)
                     if time.monotonic() > hard:
@@ -198,8 +197,6 @@ class _Handler(BaseHTTPRequestHandler):
             if timed and time.monotonic() - start >= limit:  # Oxigraph stopped it: its 200 holds half an answer
                 raise Refusal(422, f"the query ran past the {limit:g} s time limit (--timeout)")
             self._send(resp, spool)
-        finally:
-            conn.close()
 
     def _send(self, resp: http.client.HTTPResponse, spool) -> None:
         size = spool.tell()
@@ -213,7 +210,6 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             while block := spool.read(1 << 16):
                 self.wfile.write(block)
-        spool.close()
 
     def _text(self, status: int, message: str) -> None:
         body = (message + "\n").encode("utf-8")

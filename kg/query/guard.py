@@ -193,6 +193,11 @@ def check(sparql: str, limits: Limits = Limits()) -> None:
         refuse_service(services)
 
 
+def services_called(sparql: str) -> tuple[str, ...]:
+    """The IRI or variable after each SERVICE keyword of the query."""
+    return _shape(sparql)[1]
+
+
 def check_federation(sparql: str, allow_service: bool = False) -> None:
     """The federation rule alone, for ``kg query`` and the library (no size limits there)."""
     if not allow_service:

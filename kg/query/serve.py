@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import math
 import os
 import shutil
 import signal
@@ -261,8 +262,8 @@ class Server:
             "--bind",
             f"{HOST}:{port}",
             "--union-default-graph",
-            "--timeout-s",
-            f"{self.timeout_s:g}",
+            "--timeout-s",  # whole seconds only; the front holds the exact limit
+            str(max(1, math.ceil(self.timeout_s))),
         ]
         # stderr goes to a file, not a pipe: a long-running server must never block on a full pipe
         launcher = [sys.executable, "-I", "-S", str(Path(__file__).with_name("deathsig.py")), str(os.getpid())]
