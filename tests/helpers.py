@@ -5,6 +5,7 @@ Importable as ``helpers`` (pytest puts tests/ on the path: ``pythonpath`` in pyp
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -145,13 +146,9 @@ class Listener:
             def _answer(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 hits.append((self.command, self.path, self.rfile.read(length)))
-                body = (
-                    listener.answer
-                    or (
-                        '{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"%s"}}]}}'
-                        % Listener.SECRET
-                    ).encode()
-                )
+                value = {"type": "literal", "value": Listener.SECRET}
+                results = {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": value}]}}
+                body = listener.answer or json.dumps(results).encode()
                 self.send_response(200)
                 kind = "text/plain" if listener.answer else "application/sparql-results+json"
                 self.send_header("Content-Type", kind)
