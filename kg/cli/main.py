@@ -22,14 +22,57 @@ DEFAULT_OUT = "outputs"
 
 
 class KgGroup(click.Group):
-    """Turns library errors into a one-line message and an exit code."""
+    """Turns every error a user can fix into one ``Error: …`` line and an exit code.
+
+    Library errors (PolicyKGError) keep their exit code. click's own usage
+    errors (an unknown option, ``--format xml``, ``--port abc``, ``--out`` naming
+    a file) would print a usage line, a hint and a blank line before their
+    error; here they are the same one line, ending with where help is, and
+    exit 2 as click does."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except PolicyKGError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {_one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # a file the library opened without a check of its own (permissions, a full disk)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or _one_line(str(exc))}", err=True)
+            ctx.exit(InputError.exit_code)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except _NO_ARGS_IS_HELP as exc:  # ``kg`` alone: the help, as click shows it
+            exc.show()
+            code = exc.exit_code
+        except click.ClickException as exc:
+            click.echo(f"Error: {_click_message(exc)}", err=True)
+            code = exc.exit_code
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            code = 1
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _click_message(exc: click.ClickException) -> str:
+    message = _one_line(exc.format_message())
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message += f" (see {ctx.command_path} --help)"
+    return message
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})

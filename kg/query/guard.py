@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rdflib.plugins.sparql.parserutils import CompValue
+
 from extract.errors import InputError
 
 DEFAULT_MAX_BYTES = 65_536  # the library's longest query is 2.3 KB
@@ -151,8 +153,6 @@ def _shape(sparql: str) -> tuple[int, tuple[str, ...]]:
 
 def algebra_services(parsed) -> list[str]:
     """The services an rdflib parse tree (or algebra) names: every ServiceGraphPattern's term."""
-    from rdflib.plugins.sparql.parserutils import CompValue
-
     out, todo, seen = [], [parsed], set()
     while todo:
         node = todo.pop()

@@ -81,7 +81,7 @@ def prepare_store(out_dir: str | Path) -> Path:
     )
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise PolicyKGError(f"oxigraph could not load {graph}: {_last_line(proc.stderr)}")
+        raise PolicyKGError(f"oxigraph could not load {graph}: {_load_error(proc.stderr)}")
     shutil.rmtree(store, ignore_errors=True)
     stamp.unlink(missing_ok=True)
     os.replace(tmp, store)
@@ -356,6 +356,14 @@ def _exit_text(code: int | None) -> str:
 def _last_line(text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     return lines[-1] if lines else "no message"
+
+
+def _load_error(text: str) -> str:
+    """Oxigraph's reason (``Error while loading file …: …``), not the stack backtrace after it."""
+    for ln in text.splitlines():
+        if ln.strip().startswith("Error while loading"):
+            return ln.strip().split(": ", 1)[-1]
+    return _first_error(text)
 
 
 def _first_error(text: str) -> str:
