@@ -31,7 +31,17 @@ from collections.abc import Iterable, Sequence
 from markupsafe import Markup
 
 from kg.audit.charts import Chart
-from kg.audit.continuity import DISAPPEARED, FOLLOW_UPS, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
+from kg.audit.continuity import (
+    DISAPPEARED,
+    FOLLOW_UPS,
+    NEW,
+    NOT_ASSESSABLE,
+    Audit,
+    EntityRow,
+    Finding,
+    Quote,
+    verdict_labels,
+)
 from kg.audit.plan_actual import MET, MISSED, NO_DATA, Verdict, number
 from kg.html import render
 from ontology.vocab import read_vocabulary
@@ -148,6 +158,8 @@ PLAN_ACTUAL_COLUMNS = (
 
 
 def _missing(f: Finding) -> str:
+    if f.verdict == NOT_ASSESSABLE:
+        return f"no review of {f.year} in {f.later} to say"
     if f.verdict in FOLLOW_UPS:
         return f"not named in the review of {f.year} ({f.later})"
     return f"not named in {f.later}"
@@ -332,7 +344,7 @@ def _section(sid: str, title: str, help_text: str, rows: int, elsewhere: str, se
 def _pairs(audit: Audit, labels: dict[str, dict[str, str]]) -> dict:
     """The pairs as HTML rows (a few dozen even on the national corpus): they read without JS.
     Each count links to its findings; the script sets that section's filters on the way."""
-    head = ["Area", "Year", "Plans the year (N)", "Reviews it (N+1)", *(labels[v]["en"] for v in labels)]
+    head = ["Area", "Year", "Plans the year (N)", "Reviews it (N+1)", "Judged", *(labels[v]["en"] for v in labels)]
     rows = [
         {
             "index": i,
@@ -340,6 +352,7 @@ def _pairs(audit: Audit, labels: dict[str, dict[str, str]]) -> dict:
             "year": p.year,
             "earlier": p.earlier,
             "later": p.later,
+            "judged": "yes" if p.assessable else f"no: {p.reason}",
             "counts": [
                 {"n": p.counts.get(v, 0), "verdict": v, "target": "follow-ups" if v in FOLLOW_UPS else "changes"}
                 for v in labels
@@ -347,7 +360,8 @@ def _pairs(audit: Audit, labels: dict[str, dict[str, str]]) -> dict:
         }
         for i, p in enumerate(audit.pairs)
     ]
-    return {"head": head, "rows": rows}
+    unpaired = [{"file": u.file, "reason": u.reason} for u in audit.unpaired]
+    return {"head": head, "rows": rows, "unpaired": unpaired}
 
 
 def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[str, str], int]) -> dict:
@@ -453,8 +467,8 @@ def render_html(
     totals = {v: sum(p.counts.get(v, 0) for p in audit.pairs) for v in labels}
     summary = (
         f"{len(audit.reports)} reports{' of ' + '、'.join(areas) if areas else ''}, {len(audit.pairs)} "
-        f"pairs of consecutive reports, {len(audit.entities)} entities. Follow-ups of what the reports "
-        f"planned: " + ", ".join(f"{totals[v]} {labels[v]['en']}" for v in FOLLOW_UPS) + "."
+        f"pairs of consecutive reports, {len(audit.entities)} entities. {audit.headline()}. Follow-ups of what "
+        f"the reports planned: " + ", ".join(f"{totals[v]} {labels[v]['en']}" for v in FOLLOW_UPS) + "."
     )
     sections = [
         _findings_section(

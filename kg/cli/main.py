@@ -224,6 +224,7 @@ def build(files, year, area, out_dir, formats, quiet):
             err=True,
         )
         click.echo(_site_message(folder.site), err=True)
+        _audit_warnings(folder.audit.audit)
     _skipped(result.skipped)
 
 
@@ -274,15 +275,18 @@ def audit(out_dir, indicators, quiet):
 
     written = write_audit(out_dir, indicators=indicators)
     if not quiet:
-        counts = {v: len(written.audit.by_verdict(v)) for v in VERDICTS}
+        audit = written.audit
+        counts = {v: len(audit.by_verdict(v)) for v in VERDICTS}
         found = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no findings"
-        pairs = len(written.audit.pairs)
+        pairs = len(audit.pairs)
         click.echo(
-            f"Wrote {out_dir}: {pairs} report pair{'s' if pairs != 1 else ''} ({found}), "
-            f"{len(written.audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
+            f"Wrote {out_dir}: {len(audit.judged)} of {pairs} report pair{'s' if pairs != 1 else ''} "
+            f"could be judged ({found}), "
+            f"{len(audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
             f"({', '.join(str(p.relative_to(out_dir)) for p in written.files)})",
             err=True,
         )
+        _audit_warnings(audit)
 
 
 @cli.command()
@@ -436,6 +440,27 @@ def site(out_dir, quiet):
     summary = write_site(out_dir)
     if not quiet:
         click.echo(_site_message(summary), err=True)
+
+
+def _audit_warnings(audit) -> None:
+    """What the audit could not judge, named: reports paired with none, pairs with no review to read."""
+    from kg.audit.continuity import AREA_UNKNOWN
+
+    no_area = [u.file for u in audit.unpaired if u.reason == AREA_UNKNOWN]
+    if no_area:
+        n = len(no_area)
+        click.echo(
+            f"Warning: {n} report{'s name' if n != 1 else ' names'} no area, so the audit pairs "
+            f"{'them' if n != 1 else 'it'} with no other report: {', '.join(no_area)} "
+            "(set the area with --area or reports.tsv)",
+            err=True,
+        )
+    for u in audit.unpaired:
+        if u.reason != AREA_UNKNOWN:
+            click.echo(f"Warning: the audit pairs {u.file} with no other report: {u.reason}", err=True)
+    for p in audit.pairs:
+        if not p.assessable:
+            click.echo(f"Warning: the pair {p.earlier} → {p.later} cannot be judged: {p.reason}", err=True)
 
 
 def _site_message(summary) -> str:

@@ -56,7 +56,7 @@ def test_audit_writes_its_files_and_says_what_it_found(tiny_graph):
     assert r.exit_code == 0, r.output
     assert r.stdout == ""
     assert r.stderr == (
-        f"Wrote {tiny_graph}: 1 report pair (3 same-name, 1 silent, 1 new, 1 disappeared), "
+        f"Wrote {tiny_graph}: 1 of 1 report pair could be judged (3 same-name, 1 silent, 1 new, 1 disappeared), "
         "7 entities, 2 plan-versus-actual rows "
         "(audit.html, audit.csv, audit-entities.csv, audit.json)\n"
     )
@@ -96,8 +96,8 @@ def test_build_writes_the_audit_files_kg_audit_writes(tmp_path):
     r = _kg("audit", "--out", out)
     assert r.exit_code == 0, r.output
     assert r.stderr.startswith(
-        f"Wrote {out}: 2 report pairs (3 same-name, 1 other-name, 2 silent, 2 new, "
-        "4 disappeared), 6 entities, 2 plan-versus-actual rows"
+        f"Wrote {out}: 2 of 2 report pairs could be judged (3 same-name, 1 other-name, 1 silent, "
+        "1 not-assessable, 2 new, 4 disappeared), 6 entities, 2 plan-versus-actual rows"
     )
     assert {name: (out / name).read_bytes() for name in AUDIT_FILES} == built
 
