@@ -369,6 +369,7 @@ def _a_mention(ds, graph: str, surface: str) -> URIRef:
         ("evidence from a report the finding does not name", XINGHE, DISAGREES),
         ("a year the reports do not plan and review", XINGHE, DISAGREES),
         ("silent with a mention in the review", QINGSHAN, DISAGREES),
+        ("not-assessable with a mention in the review", QINGSHAN, DISAGREES),
         ("new with a mention in the earlier report", LVGU, DISAGREES),
     ],
 )
@@ -386,11 +387,23 @@ def test_shapes_catch_a_finding_that_contradicts_its_evidence(tiny_build, case, 
         g.set((node, PKG.year, Literal(2021)))
     elif case.startswith("silent"):
         g.add((node, PKG.laterMention, _a_mention(ds, TB, "红日电池项目")))
+    elif case.startswith("not-assessable"):
+        g.set((node, PKG.verdict, VERDICT["not-assessable"]))
+        g.add((node, PKG.laterMention, _a_mention(ds, TB, "红日电池项目")))
     else:
         g.add((node, PKG.earlierMention, _a_mention(ds, TA, "星河产业园")))
     report = validate_graph(union_graph(ds))
     assert not report.conforms, case
     assert any(v.focus == f"finding:{focus}" and message in v.shape_message for v in report.violations), report.text()
+
+
+def test_shapes_take_a_not_assessable_finding_with_no_later_evidence(tiny_build):
+    """The later report has nothing to quote when it has no review: the finding still conforms."""
+    ds = load_dataset(tiny_build)
+    g = ds.graph(AUDIT_GRAPH)
+    g.set((FINDING[QINGSHAN], PKG.verdict, VERDICT["not-assessable"]))
+    report = validate_graph(union_graph(ds))
+    assert report.conforms, report.text()
 
 
 # plan versus actual --------------------------------------------------------------------------
