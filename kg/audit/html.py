@@ -476,8 +476,9 @@ def render_html(
             "Follow-ups: what report N planned, and what report N+1 said of it",
             "Every entity a report names in its plan for the next year, and what the next report says when it "
             "reviews that year: followed up under a name the plan used, followed up under another name (the same "
-            "entity, renamed or re-worded), or silent (the review does not name it; the note says when the next "
-            "plan names it again). The names are marked in the quotes.",
+            "entity, renamed or re-worded), silent (neither the review nor the plan names it), or not assessable "
+            "(the next report has no review of the year, or names it in its plan alone). The names are marked "
+            "in the quotes.",
             follow,
             FOLLOW_UPS,
             labels,

@@ -445,7 +445,7 @@ def test_audit_files_hold_every_finding_and_entity(lanshan_build, lanshan):
         "2022",
     )
     data = json.loads((lanshan_build / AUDIT_JSON).read_text(encoding="utf-8"))
-    assert set(data) == {"verdicts", "reports", "pairs", "findings", "entities"}
+    assert set(data) == {"verdicts", "headline", "reports", "unpaired", "pairs", "findings", "entities"}
     assert list(data["verdicts"]) == list(VERDICTS)
     assert len(data["findings"]) == 12 and data["findings"][1]["later_quotes"][0]["marks"] == [[14, 22]]
     assert (lanshan_build / "plan-vs-actual.csv").read_text(encoding="utf-8").count("\n") == 3

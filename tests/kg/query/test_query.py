@@ -41,6 +41,7 @@ LIBRARY = [
     "observations",
     "plan-vs-review",
     "projects-by-park",
+    "report-parts",
     "report-summary",
     "reports",
     "status-claims",
