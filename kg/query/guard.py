@@ -145,10 +145,30 @@ def service_keywords(toks: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(sparql: str) -> str:
+    """The text with SPARQL's ``\\uXXXX`` escapes replaced, which the standard processes before
+    parsing (so ``\\u0053ERVICE`` may be SERVICE to some parser: Oxigraph refuses it, rdflib may not)."""
+
+    def one(m: re.Match) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else m.group()
+
+    return _CODEPOINT.sub(one, sparql)
+
+
 @lru_cache(maxsize=512)
 def _shape(sparql: str) -> tuple[int, tuple[str, ...]]:
+    """Depth and services of the text as written and, where it holds escapes, as unescaped: the
+    stricter reading of the two."""
     toks = tokens(sparql)
-    return depth(toks), tuple(service_keywords(toks))
+    deepest, services = depth(toks), service_keywords(toks)
+    if "\\u" in sparql or "\\U" in sparql:
+        plain = tokens(unescape_codepoints(sparql))
+        deepest, services = max(deepest, depth(plain)), services + service_keywords(plain)
+    return deepest, tuple(services)
 
 
 def algebra_services(parsed) -> list[str]:

@@ -27,6 +27,7 @@ def _queries(url: str) -> list[str]:
         f"SELECT * WHERE {{ ?r a pkg:Report OPTIONAL {{ SERVICE <{url}> {{ ?r ?p ?o }} }} }}",
         f"SELECT * WHERE {{ VALUES ?e {{ <{url}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
         f'SELECT * WHERE {{ ?s ?p "# a hash" . SERVICE <{url}> {{ ?s ?q ?r }} }}',
+        f"SELECT * WHERE {{ ?s ?p ?o \\u0053ERVICE <{url}> {{ ?s ?q ?r }} }}",
     ]
 
 

@@ -29,6 +29,8 @@ CALLS_SERVICE = [
     "ASK { { SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } } } }",
     "SELECT * WHERE { ?s ?p ?o # a comment ends at the line's end\n SERVICE <http://127.0.0.1:9/s> { ?s ?q ?r } }",
 ]
+# SPARQL processes \\u escapes before parsing: a parser that follows it reads SERVICE here
+ESCAPED = r"SELECT * WHERE { ?s ?p ?o \u0053ERVICE <http://127.0.0.1:9/s> { ?s ?q ?r } }"
 CALLS_NONE = [
     "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o }",
     'SELECT * WHERE { ?s ?p "SERVICE <http://127.0.0.1:9/s> { }" }',
@@ -68,6 +70,13 @@ def test_a_hash_inside_a_string_hides_no_service_from_the_tokens_though_it_does_
     assert service_keywords(tokens(query)) == ["<http://127.0.0.1:9/s>"]
     with pytest.raises(FederationRefused):
         check_federation(query)
+
+
+def test_a_keyword_written_with_codepoint_escapes_is_read_as_the_keyword():
+    assert service_keywords(tokens(ESCAPED)) == []  # as written
+    with pytest.raises(FederationRefused):
+        check_federation(ESCAPED)
+    check_federation(r'ASK { ?s ?p "\U0010FFFF \U7FFFFFFF \u0041" }')  # no SERVICE; an out-of-range escape kept
 
 
 def test_the_message_names_the_service():
