@@ -378,11 +378,18 @@ def query(query, out_dir, params, fmt, engine, list_, allow_service):
     help="Refuse a query nested deeper, brackets and chained operators counted (400); 0 for no limit.",
 )
 @click.option(
+    "--max-running",
+    default=None,
+    type=int,
+    metavar="N",
+    help="Run at most N queries at once, answer 503 beyond [default: one per core, at least 2]; 0 for no limit.",
+)
+@click.option(
     "--allow-service",
     is_flag=True,
     help="Let queries call remote endpoints (SERVICE <http://…>); off, they are refused (403).",
 )
-def serve(out_dir, port, timeout_s, max_query_bytes, max_depth, allow_service):
+def serve(out_dir, port, timeout_s, max_query_bytes, max_depth, max_running, allow_service):
     """Serve the built graph as a read-only SPARQL endpoint until Ctrl-C.
 
     Runs the Oxigraph server behind a checking front, both on 127.0.0.1: a
@@ -400,16 +407,22 @@ def serve(out_dir, port, timeout_s, max_query_bytes, max_depth, allow_service):
              --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
     """
     from kg.query.guard import Limits
-    from kg.query.serve import Server
+    from kg.query.serve import DEFAULT_MAX_RUNNING, Server
 
-    for name, value in (("--max-query-bytes", max_query_bytes), ("--max-depth", max_depth)):
+    running = DEFAULT_MAX_RUNNING if max_running is None else max_running
+    for name, value in (("--max-query-bytes", max_query_bytes), ("--max-depth", max_depth), ("--max-running", running)):
         if value < 0:
             raise InputError(f"{name} must be 0 (no limit) or more, not {value}")
     if not timeout_s > 0:
         raise InputError(f"--timeout must be more than 0 seconds, not {timeout_s:g}")
     limits = Limits(max_bytes=max_query_bytes or None, max_depth=max_depth or None, allow_service=allow_service)
     server = Server(
-        out_dir, port, limits=limits, timeout_s=timeout_s, warn=lambda m: click.echo(f"Warning: {m}", err=True)
+        out_dir,
+        port,
+        limits=limits,
+        timeout_s=timeout_s,
+        warn=lambda m: click.echo(f"Warning: {m}", err=True),
+        max_running=running or None,
     )
     server.serve_forever(
         announce=lambda: click.echo(

@@ -17,6 +17,8 @@ that only the front calls. The front:
   Oxigraph has not answered a little after the limit, it asks the
   supervisor (kg.query.serve) to restart Oxigraph, which is the only way to
   stop a query;
+- runs at most ``--max-running`` queries at once (503 beyond), so a few
+  clients cannot hold every core for the time limit;
 - refuses updates (403), and serves the query page and the graph store reads.
 """
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import tempfile
+import threading
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -46,6 +49,7 @@ class Backend:
     restart: Callable[[str], None]
     limits: Limits
     timeout_s: float
+    running: threading.BoundedSemaphore | None = None  # at most this many queries at once; None: no cap
 
 
 class Refusal(Exception):
@@ -162,7 +166,13 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {"Content-Type": "application/sparql-query; charset=utf-8"}
         if self.headers.get("Accept"):
             headers["Accept"] = self.headers["Accept"]
-        self._relay("POST", target, text.encode("utf-8"), headers, timed=True)
+        if backend.running is not None and not backend.running.acquire(blocking=False):
+            raise Refusal(503, "too many queries at once (--max-running); try again when one has ended")
+        try:
+            self._relay("POST", target, text.encode("utf-8"), headers, timed=True)
+        finally:
+            if backend.running is not None:
+                backend.running.release()
 
     # ---- to Oxigraph and back -------------------------------------------------------------------
 

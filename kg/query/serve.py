@@ -39,6 +39,7 @@ from kg.query.guard import Limits
 HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_MAX_RUNNING = max(2, os.cpu_count() or 2)  # queries at once: one a core
 STORE_DIR = ".oxigraph"
 STAMP_FILE = ".oxigraph.sha256"
 
@@ -133,9 +134,11 @@ class Server:
         limits: Limits | None = None,
         timeout_s: float = DEFAULT_TIMEOUT_S,
         warn=None,
+        max_running: int | None = DEFAULT_MAX_RUNNING,
     ):
         self.out_dir, self.port, self.host = Path(out_dir), port, host
         self.limits, self.timeout_s = limits or Limits(), timeout_s
+        self.max_running = max_running
         self.warn = warn or (lambda msg: print(f"Warning: {msg}", file=sys.stderr, flush=True))
         self.process: subprocess.Popen | None = None  # the Oxigraph server now
         self.child_port: int | None = None
@@ -176,7 +179,11 @@ class Server:
             raise self._start_error
         try:
             backend = Backend(
-                port=lambda: self.child_port, restart=self.request_restart, limits=self.limits, timeout_s=self.timeout_s
+                port=lambda: self.child_port,
+                restart=self.request_restart,
+                limits=self.limits,
+                timeout_s=self.timeout_s,
+                running=threading.BoundedSemaphore(self.max_running) if self.max_running else None,
             )
             self._front = FrontServer((self.host, self.port), backend)
         except OSError:

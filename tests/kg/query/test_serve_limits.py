@@ -216,3 +216,18 @@ def test_oxigraph_dies_with_kg_serve_killed_with_9(tiny_build):
             proc.kill()
             proc.wait()
         proc.stderr.close()
+
+
+def test_past_the_running_cap_a_query_gets_503_at_once(tiny_build):
+    import threading
+
+    with Server(tiny_build, free_port(), timeout_s=1.5, max_running=1, warn=lambda m: None) as s:
+        slow = threading.Thread(target=_ask, args=(s.query_url, CROSS))
+        slow.start()
+        time.sleep(0.3)
+        start = time.monotonic()
+        status, body = _ask(s.query_url, COUNT)
+        assert (status, body) == (503, "too many queries at once (--max-running); try again when one has ended\n")
+        assert time.monotonic() - start < 1.0
+        slow.join(timeout=15)
+        assert _count(s.query_url) > 0  # the slot is free again
