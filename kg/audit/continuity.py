@@ -234,8 +234,8 @@ class _Mention:
 def _reasons(unpaired: Sequence[Unpaired]) -> str:
     counts: dict[str, int] = defaultdict(int)
     for u in unpaired:
-        counts[u.reason] += 1
-    return "; ".join(f"{n}: {reason}" for reason, n in sorted(counts.items()))
+        counts[_SHORT.get(u.reason, u.reason)] += 1
+    return "; ".join(f"{reason}: {n}" for reason, n in sorted(counts.items()))
 
 
 def read_reports(engine: Engine) -> list[ReportInfo]:
@@ -322,6 +322,7 @@ def run_audit(engine: Engine) -> Audit:
 
 AREA_UNKNOWN = "its area is unknown (set it with --area or reports.tsv)"
 YEARS_UNKNOWN = "its years are unknown (set them with --year or reports.tsv)"
+_SHORT = {AREA_UNKNOWN: "area unknown", YEARS_UNKNOWN: "years unknown"}  # for the headline
 
 
 def unpaired_reports(reports: Sequence[ReportInfo]) -> list[Unpaired]:

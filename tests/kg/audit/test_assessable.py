@@ -117,7 +117,7 @@ def test_named_only_in_the_later_plan_is_not_assessable_and_quotes_that_plan(aud
 def test_the_headline_says_how_many_pairs_could_be_judged(audit):
     assert audit.headline() == (
         "1 of 2 report pairs could be judged (1 with no review in the later report: not assessable); "
-        f"3 reports not paired (3: {AREA_UNKNOWN})"
+        "3 reports not paired (area unknown: 3)"
     )
 
 
