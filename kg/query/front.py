@@ -70,6 +70,7 @@ class FrontServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: FrontServer
     server_version = "policy-kg"
+    timeout = 30  # seconds a client may take to send its request: a slow one does not hold a thread for ever
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass  # a quiet server: kg serve prints its address and its warnings only
