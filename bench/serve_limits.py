@@ -3,8 +3,9 @@
 For each query: its size and guard depth; against ``oxigraph serve-read-only``
 alone (with ``--timeout-s``), the answer, the wall time and whether the server
 survived; against ``kg serve`` (kg.query.Server), the answer and wall time,
-and whether the same Oxigraph child still runs. Last, a query past the time
-limit and the CPU the child burns in the second after the answer.
+and whether the same Oxigraph child still runs, and the CPU either burns in
+the second after the answer. First, the median time of an ordinary query
+through each: the front's cost.
 
     .venv/bin/python bench/serve_limits.py --build /tmp/tb   # any build folder (the tiny test build is enough)
 """
@@ -99,6 +100,13 @@ def main() -> None:
         f"{'':22} kg serve (--timeout {args.timeout})"
     )
     with Server(args.build, free_port(), timeout_s=args.timeout, warn=lambda m: None) as server:
+        proc, url = bare(store, args.timeout)
+        ordinary = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 500"
+        for label, target in (("bare oxigraph", url), ("kg serve", server.query_url)):
+            times = sorted(ask(target, ordinary)[1] for _ in range(31))
+            print(f"an ordinary query (500 rows), median of 31 through {label}: {times[15] * 1000:.1f} ms")
+        proc.kill()
+        proc.wait()
         for name, query in CASES.items():
             proc, url = bare(store, args.timeout)
             got, took = ask(url, query)
