@@ -41,6 +41,9 @@ MANNER_BEFORE = ("有", "按", "无")
 QUOTE_EXCUSES = ("generic", "too short", "too short for a reform, plan or policy name")
 BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]+批")  # "第四批…": a rank in a list of titles
 CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)?[余多]?(?:[个项家座条处所件]|$)")
+# "举办三届…活动", "开展两轮…行动": the rounds held are no part of the programme's name
+ROUNDS_RE = re.compile(r"[一二三四五六七八九十两\d]+[期次轮场届]")
+HOLD_VERBS = ("举办", "开展", "召开", "举行", "组织", "承办")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
@@ -152,6 +155,9 @@ class HeadNames:
             # "建立项目“三张清单”机制": a one-word topic before the slogan is no part of the name;
             # an activity is ("项目建设“质量提升年”活动")
             start = quote
+        rounds = ROUNDS_RE.match(text, start)
+        if programme and rounds and edge.stripped.endswith(HOLD_VERBS) and rounds.end() < head_start:
+            start = rounds.end()
         typ, kind, end = head.type, head.kind, head_end
         if typ == "ENTERPRISE":
             start = after_descriptor(text, start, head_start, lex)

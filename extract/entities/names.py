@@ -578,9 +578,15 @@ def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:
     return best
 
 
+RENAMED = ("更名为", "改名为", "更名", "改名", "整合为", "合并为", "升级为", "升格为")
+
+
 def after_award(peeled: str, lex: Lexicon) -> bool:
     """True when the words peeled off a name hold an award verb: what follows is
-    a title ("授予全国…特色学校", "入选全省首批…试点")."""
+    a title ("授予全国…特色学校", "入选全省首批…试点"). Not when the award is a
+    renaming ("获批升格为…高新技术产业开发区"): what follows is the new name."""
+    if peeled.rstrip("“‘ ").endswith(RENAMED):
+        return False
     return any(a in peeled for a in lex.awards)
 
 

@@ -539,3 +539,31 @@ def test_heads_of_facilities_parks_and_campaigns(nlp, found, text, expected):
 )
 def test_a_bank_named_by_a_place_is_a_firm_and_by_a_word_a_kind(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+# -- a renaming names the new thing; rounds held are no part of a name -------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜川经济开发区获批升格为澜川高新技术产业开发区。", {(K, "澜川经济开发区"), (K, "澜川高新技术产业开发区")}),
+        ("霁川工业园获批更名为霁川经济技术开发区。", {(K, "霁川工业园"), (K, "霁川经济技术开发区")}),
+        ("将泓辰公司和澜禾公司合并为霁川控股集团。", {(E, "泓辰公司"), (E, "澜禾公司"), (E, "霁川控股集团")}),
+        ("获批国家级霁川示范区。", set()),  # an award, not a renaming: a title
+    ],
+)
+def test_a_renaming_after_an_award_gives_the_new_name(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("成功举办三届霁川美食节活动。", {(G, "霁川美食节活动")}),
+        ("开展两轮澜川春风行动。", {(G, "澜川春风行动")}),
+        ("实施三期霁川改造工程。", {(P, "三期霁川改造工程")}),  # not held: a phase of the works stays
+    ],
+)
+def test_rounds_held_are_no_part_of_a_programme(nlp, found, text, expected):
+    assert found(nlp, text) == expected
