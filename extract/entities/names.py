@@ -355,6 +355,11 @@ def is_governing(word: str, lex: Lexicon) -> bool:
     )
 
 
+# After a connector, what opens another item: an ordinal ("…期间和第二个五年计划") or a
+# quantity ("…指导意见和一系列区域发展规划").
+NEW_ITEM = ("第", "一系列", "一批", "若干", "各项", "各类")
+
+
 def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
     """ "A和B机制": one name when A is part of it, two when A ends like a whole item."""
     for i in range(end - 1, start, -1):
@@ -365,7 +370,8 @@ def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
                 or left.endswith(lex.head_tuple)
                 or is_place(left)
                 or text.startswith(tuple(QUOTE_OPEN), i + 1)
-            ):  # "小康社会和“十三五”规划": a quote opens a new name
+                or text.startswith(NEW_ITEM, i + 1)
+            ):  # "小康社会和“十三五”规划": a quote opens a new name; so do an ordinal and a quantity
                 s, _ = strip_leads(text, i + 1, end, lex)
                 return s
     return start

@@ -40,7 +40,7 @@ from ..records import DocumentResult, Entity, Link
 from . import guards
 from .abbreviations import MAX_SHORT, MIN_SHORT, abbreviation_score, definitions
 from .canonical import canonical_name
-from .names import QUOTES, area_forms, distinctive, key, normal, plain_text, strip_suffix
+from .names import QUOTES, area_forms, distinctive, key, normal, plain_text, strategy
 from .score import ABBREVIATION, DEFINED, RENAMED, THRESHOLD, WORDS_IN_FRONT, behind_front, compare, link_kind, same_key
 from .variants import CROSS_TYPE, known_names, type_class
 
@@ -146,7 +146,7 @@ def _group_key(node: _Node) -> tuple[str, str]:
     if same_key(k, k, node.entity.type):
         return (cls, k)
     if node.entity.type == "PROGRAM":  # 乡村振兴 and 乡村振兴战略: one strategy, with its head or without
-        return (cls, "=" + strip_suffix(name, ("战略",)))
+        return (cls, "=" + strategy(name))
     return (cls, "=" + name)
 
 

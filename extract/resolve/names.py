@@ -156,6 +156,12 @@ def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
     return name
 
 
+def strategy(name: str) -> str:
+    """The name of a strategy without its head (乡村振兴战略 → 乡村振兴): the same
+    strategy, also where the words are everyday ones and the key tells nothing."""
+    return strip_suffix(name, ("战略",))
+
+
 def strip_tail(name: str) -> str:
     """Legal suffix, head nouns, phase and class noun of works, as often as they come."""
     prev = None

@@ -567,3 +567,14 @@ def test_a_renaming_after_an_award_gives_the_new_name(nlp, found, text, expected
 )
 def test_rounds_held_are_no_part_of_a_programme(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("保证澜川振兴计划期间和第二个霁川振兴计划的需要。", {(G, "第二个霁川振兴计划")}),  # an ordinal opens an item
+        ("制定霁川开放指导意见和一系列区域发展规划。", set()),  # a quantity opens a class of plans
+    ],
+)
+def test_an_ordinal_or_a_quantity_after_a_connector_opens_another_item(nlp, found, text, expected):
+    assert found(nlp, text) == expected
