@@ -578,3 +578,20 @@ def test_rounds_held_are_no_part_of_a_programme(nlp, found, text, expected):
 )
 def test_an_ordinal_or_a_quantity_after_a_connector_opens_another_item(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "认真做好2030年澜川运动会和2032年霁川博览会筹办工作。",
+            {(G, "澜川运动会"), (G, "霁川博览会")},
+        ),  # a date is no part
+        ("圆满举办第十届霁川竹文化节。", {(G, "霁川竹文化节")}),  # nor the edition
+        ("举办首届中国（澜川）茶叶博览会。", {(G, "中国（澜川）茶叶博览会")}),
+        ("泓辰物流园相继举办澜川国际春季交易博览会。", {(K, "泓辰物流园"), (G, "澜川国际春季交易博览会")}),
+        ("组织参加全国运动会。", set()),  # a kind of event, not one
+    ],
+)
+def test_staged_events_are_programmes_named_by_place_or_edition(nlp, found, text, expected):
+    assert found(nlp, text) == expected
