@@ -190,6 +190,8 @@ class HeadNames:
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
+        if kind in ("works", "rebuild") and any(text.endswith(a, start, head_start) for a in lex.adverbs):
+            return None  # "…贸易投资合作不断扩容": an adverb before the works makes it a predicate
         if kind in ("plan", "policy") and self._clause(text, start, head_start):
             return None  # "…红色文化融入城市规划": a verb and a kind of plan, not a plan's name
         why = acceptable(text[start:end], head.text, typ, kind, lex)

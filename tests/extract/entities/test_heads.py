@@ -595,3 +595,8 @@ def test_an_ordinal_or_a_quantity_after_a_connector_opens_another_item(nlp, foun
 )
 def test_staged_events_are_programmes_named_by_place_or_edition(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_an_adverb_before_a_works_head_makes_a_predicate(nlp, found):
+    assert found(nlp, "共建澜川贸易投资合作不断扩容升级。") == set()
+    assert found(nlp, "推进霁川大道改造。") == {(P, "霁川大道改造")}
