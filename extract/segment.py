@@ -517,27 +517,30 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
     starts = sorted({s.start for s in sections})
     sec_starts = [s.start for s in sections]  # pre-order, so sorted
     out = []
+    append = out.append
     k = 0  # starts[k] is the first section start after the sentence's start
     n = len(starts)
-    where = (-1, None)  # (index into sec_starts, section) of the last sentence: most share it
+    where_i, where = -1, None  # index into sec_starts and section of the last sentence: most share it
+    right = bisect.bisect_right
     for m in _SENT.finditer(text):
-        a, end = m.start(), m.end()
+        a, end = m.span()
         while k < n and starts[k] <= a:
             k += 1
-        # a section starting inside (一是…；二是…) starts a sentence too
-        j = k
-        while j < n and starts[j] < end:
-            j += 1
-        for b in [*starts[k:j], end]:
-            piece = text[a:b]
-            stripped = piece.strip(" ")
-            if stripped:
-                ps = a + len(piece) - len(piece.lstrip(" "))
-                i = bisect.bisect_right(sec_starts, ps) - 1
-                if i != where[0] or not ps < where[1].end:
-                    sec = sections[_innermost(sections, sec_starts, ps, i)]
-                    where = (i, sec)
-                out.append(Sentence(start=ps, end=ps + len(stripped), section=where[1].id))
+        # a section starting inside (一是…；二是…) starts a sentence too; most sentences hold none
+        cuts = (end,) if k >= n or starts[k] >= end else (*[x for x in starts[k:] if x < end], end)
+        for b in cuts:
+            ps = a
+            while ps < b and text[ps] == " ":
+                ps += 1
+            pe = b
+            while pe > ps and text[pe - 1] == " ":
+                pe -= 1
+            if pe > ps:
+                i = right(sec_starts, ps) - 1
+                if i != where_i or not ps < where.end:
+                    where = sections[_innermost(sections, sec_starts, ps, i)]
+                    where_i = i
+                append(Sentence(start=ps, end=pe, section=where.id))
             a = b
     return out
 
