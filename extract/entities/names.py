@@ -210,8 +210,8 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = Fals
             break  # "…、可门园区": a list item opens with its name, not with a modal verb
         if w == "不":
             longer = longest_word(text, start, end)
-            if is_noun(longer):
-                break  # "不锈钢…公司": 不 opens a noun here, not a negated predicate
+            if is_noun(longer) or text.startswith("性", start + 2):
+                break  # "不锈钢…公司", "不溶性硫磺": 不 opens a noun or a property here, not a negated predicate
             if len(longer) > 1:  # "不得", "不失时机": the whole negated word is peeled
                 peeled.append(longer)
                 start += len(longer)
