@@ -93,6 +93,7 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # theme ids
+    links: tuple[tuple[str, str, str], ...] = ()  # the resolver's merges: (name, name, link kind)
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
@@ -178,6 +179,9 @@ def read_site_data(engine: Engine) -> SiteData:
     aliases: dict[str, set[str]] = defaultdict(set)
     for e, alias in rows("entity-names", "entity", "name"):
         aliases[text(e)].add(text(alias))
+    links: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for e, a, b, kind in rows("entity-links", "entity", "firstName", "secondName", "kind"):
+        links[text(e)].add((text(a), text(b), text(kind)))
     entity_themes: dict[str, set[str]] = defaultdict(set)
     for e, t in rows("entity-themes", "entity", "theme"):
         if text(t) in theme_by_iri:
@@ -185,6 +189,7 @@ def read_site_data(engine: Engine) -> SiteData:
     for iri, ent in iri_entities.items():
         ent.aliases = tuple(sorted(aliases.get(iri, set()) - {ent.label}))
         ent.themes = tuple(sorted(entity_themes.get(iri, ())))
+        ent.links = tuple(sorted(links.get(iri, ())))
 
     sentences, mentions = _mentions(
         [
