@@ -143,6 +143,89 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
     return payload
 
 
+STEP_KINDS = ("next", "variant", "rename")  # the evolution view's links between consecutive cells
+
+
+def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> dict:
+    """What evolution.js reads: the corpus years, and one row per entity with
+    its cells (year, mode, status, mentions) and the steps between them, as
+    compact lists; the entities and sentences behind them for the panel.
+
+    The page draws its own timeline on a canvas (labels fixed on the left,
+    years fitted to the width, rows scrolled): vis-network's pan and zoom
+    over 6,700 nodes showed a few years at a time and lost the labels.
+    """
+    g = laid.graph
+    statuses = list(data.statuses)
+    for _, a in sorted(g.nodes(data=True), key=lambda x: str(x[0])):
+        if a["status"] not in statuses:
+            statuses.append(a["status"])
+    status_index = {s: i for i, s in enumerate(statuses)}
+    years = data.years
+    year_index = {y: i for i, y in enumerate(years)}
+    cells_of: dict[str, list[str]] = {}
+    for n, a in g.nodes(data=True):
+        cells_of.setdefault(a["entity"], []).append(n)
+    rows, keys, sentence_ids = [], [], set()
+    for key, _y, _x in g.graph["rows"]:
+        e = data.entities[key]
+        nodes = sorted(cells_of[key], key=lambda n: (g.nodes[n]["year"], MODES.index(g.nodes[n]["mode"])))
+        at = {n: i for i, n in enumerate(nodes)}
+        cells = [
+            [
+                year_index[g.nodes[n]["year"]],
+                MODES.index(g.nodes[n]["mode"]),
+                status_index[g.nodes[n]["status"]],
+                g.nodes[n]["mentions"],
+            ]
+            for n in nodes
+        ]
+        steps = [
+            [at[u], at[v], STEP_KINDS.index(a["kind"]), a.get("name", "")]
+            for u, v, a in sorted(g.edges(data=True), key=lambda x: (at.get(x[0], -1), at.get(x[1], -1)))
+            if u in at and a["kind"] != "next"
+        ]
+        reports = len({m.report for m in e.mentions})
+        rows.append([key, cells, steps, reports])
+        keys.append(key)
+        sentence_ids.update(m.sentence for m in e.mentions)
+        sentence_ids.update(c.sentence for c in e.claims if c.sentence is not None)
+    type_counts = Counter(data.entities[k].type for k in keys)
+    theme_counts = Counter(t for k in keys for t in data.entities[k].themes)
+    return {
+        "view": "evolution",
+        "title": title,
+        "base": base,
+        "years": years,
+        "slots": report_slots(data),
+        "rows": rows,
+        "stepKinds": list(STEP_KINDS),
+        "entities": {k: _entity_json(data.entities[k], base) for k in sorted(keys)},
+        "sentences": {str(i): _sentence_json(data, i) for i in sorted(sentence_ids)},
+        "reports": [[r.name, r.title] for r in data.reports],
+        "types": [
+            {"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t), "count": type_counts[t]}
+            for t in data.types
+            if type_counts[t]
+        ],
+        "themes": [
+            {"id": t.id, "zh": t.zh, "en": t.en, "href": theme_href(t.id), "count": theme_counts[t.id]}
+            for t in data.themes.values()
+            if theme_counts[t.id]
+        ],
+        "statuses": [_status_json(data, s) for s in statuses],
+    }
+
+
+def report_slots(data: SiteData) -> list[list[int]]:
+    """Per corpus year (``data.years``), whether a report plans it and whether one
+    reviews it (1 or 0): a year no report speaks of is a missing report, not a
+    silence about the entity."""
+    planned = {r.plan_year for r in data.reports}
+    reviewed = {r.reviewed_year for r in data.reports}
+    return [[int(y in planned), int(y in reviewed)] for y in data.years]
+
+
 def _entity_json(e: Entity, base: str) -> dict:
     return {
         "label": e.label,

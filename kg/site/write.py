@@ -40,6 +40,7 @@ from kg.site.pages import (
     entities_context,
     entity_context,
     entity_href,
+    evolution_payload,
     graph_payload,
     index_context,
     theme_file,
@@ -63,6 +64,11 @@ OTHER_FILES = (
 )
 Figure = tuple[str, int | float]  # a headline figure of the index: its label and its number
 GRAPH_HINT = "点击或悬停节点查看证据句。Click or hover a node for the sentences behind it."
+EVOLUTION_HINT = (
+    "每行一个实体，每年两格：左为计划，右为回顾，颜色为状态；默认只显示至少 3 份报告提及的实体。"
+    "One row per entity, every year in view: a ring is a plan, a dot a review, the colour its status; red where "
+    "the name really changed. By default the entities named in at least 3 reports. Click a row for its sentences."
+)
 
 
 @dataclass(frozen=True)
@@ -94,15 +100,17 @@ def write_site(out_dir: str | Path, data: SiteData | None = None, audit: Audit |
         page(rel, "graph.html", base, view=view, title=title, here=here, hint=hint, payload=payload)
 
     graph_page("overview.html", "overview", graphs.overview(data), "关系图 Overview", "", "overview", GRAPH_HINT)
-    graph_page(
+    title = "演变 Evolution"
+    payload = evolution_payload(graphs.evolution(data), data, title=title, base="")
+    page(
         "evolution.html",
-        "evolution",
-        graphs.evolution(data),
-        "演变 Evolution",
+        "evolution.html",
         "",
-        "evolution",
-        "年份为横轴：空心为计划，实心为回顾，颜色为状态。Years across: a ring is a plan, a dot a review, "
-        "the colour its status. " + GRAPH_HINT,
+        view="evolution",
+        title=title,
+        here="evolution",
+        hint=EVOLUTION_HINT,
+        payload=payload,
     )
     theme_pages = set()
     for t in data.themes.values():
