@@ -26,6 +26,7 @@ from kg.site.graphs import (
     relation,
 )
 from kg.site.network import (
+    EDGE_STYLES,
     TYPE_LABELS,
     canvas_links,
     edge_kind,
@@ -125,8 +126,10 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
             for s in data.statuses.values()
         ],
         "years": sorted({y for k in keys for y in data.entities[k].years}),
+        "corpusYears": data.years,
+        "slots": report_slots(data),
         "edgeKinds": [
-            {"id": k, "label": RELATION_LABEL.get(k, k), "count": kinds[k]}
+            {"id": k, "label": RELATION_LABEL.get(k, k), "count": kinds[k], "color": EDGE_STYLES[k]["color"]}
             for k in ("relation", "co-mention", "theme")
             if kinds[k]
         ],
@@ -144,6 +147,7 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
 
 
 STEP_KINDS = ("next", "variant", "rename")  # the evolution view's links between consecutive cells
+MANY_ROWS = 300  # above this many rows the evolution view opens on those named in at least 3 reports
 
 
 def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> dict:
@@ -200,6 +204,8 @@ def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> d
         "slots": report_slots(data),
         "rows": rows,
         "stepKinds": list(STEP_KINDS),
+        # a large corpus opens on the entities named in at least three reports; a small one on all
+        "defaultMin": 3 if len(rows) > MANY_ROWS else 1,
         "entities": {k: _entity_json(data.entities[k], base) for k in sorted(keys)},
         "sentences": {str(i): _sentence_json(data, i) for i in sorted(sentence_ids)},
         "reports": [[r.name, r.title] for r in data.reports],

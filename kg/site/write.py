@@ -65,9 +65,9 @@ OTHER_FILES = (
 Figure = tuple[str, int | float]  # a headline figure of the index: its label and its number
 GRAPH_HINT = "点击或悬停节点查看证据句。Click or hover a node for the sentences behind it."
 EVOLUTION_HINT = (
-    "每行一个实体，每年两格：左为计划，右为回顾，颜色为状态；默认只显示至少 3 份报告提及的实体。"
+    "每行一个实体，每年两格：左为计划，右为回顾，颜色为状态；实体多时默认只显示至少 3 份报告提及的实体。"
     "One row per entity, every year in view: a ring is a plan, a dot a review, the colour its status; red where "
-    "the name really changed. By default the entities named in at least 3 reports. Click a row for its sentences."
+    "the name really changed. With many entities it opens on those named in at least 3 reports. Click a row for its sentences."
 )
 
 

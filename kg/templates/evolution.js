@@ -72,7 +72,7 @@
     el("span", { cls: "chip band" }), "黄带 band: 选中 the focused row"));
   legend.appendChild(el("span", { cls: "legend-row muted", text: "⋯ 无提及的年份已略去 years nobody names are left out" }));
 
-  var DEFAULTS = { min: "3", sort: "first", mode: "dots", theme: "", from: String(D.years[0] || ""),
+  var DEFAULTS = { min: String(D.defaultMin || 1), sort: "first", mode: "dots", theme: "", from: String(D.years[0] || ""),
                    to: String(D.years[D.years.length - 1] || ""), types: "" };
   function state() {
     var off = D.types.filter(function (t) { return !typeBoxes[t.id].checked; }).map(function (t) { return t.id; });
@@ -355,16 +355,16 @@
   scroller.addEventListener("click", function (ev) {
     var h = hit(ev);
     if (!h) return;
-    focusEntity(h.row.key, h.cell ? cellInfo(h.row, h.cell) : null, true);
+    focusEntity(h.row.key, h.cell ? cellInfo(h.row, h.cell) : null, true, true);
   });
 
   function panelLinks(key) { return [["overview.html#" + key, "关系图 overview"]]; }
-  function focusEntity(key, cell, keepScroll) {
+  function focusEntity(key, cell, keepScroll, byUser) {
     if (!rowOf[key]) return false;
     var before = focused;
     focused = key;
     pinned = true;
-    if (before !== key) filter();
+    if (before !== key || visible.indexOf(rowOf[key]) < 0) filter();
     var i = visible.indexOf(rowOf[key]);
     if (!keepScroll && i >= 0) {
       var target = HEADER + i * G.rowH - (G.H - HEADER) / 2;
@@ -374,10 +374,10 @@
     P.showEntity(key, cell, panelLinks(key));
     kg.focused = key;
     writeHash();
-    if (window.kgDrawers) window.kgDrawers.open("panel");
+    if (byUser && window.kgDrawers) window.kgDrawers.open("panel");
     return true;
   }
-  kg.focusEntity = function (key) { return focusEntity(key, null, false); };
+  kg.focusEntity = function (key) { return focusEntity(key, null, false, true); };
 
   // ---- search -------------------------------------------------------------------
   var search = byId("search"), results = byId("search-results");
@@ -444,16 +444,15 @@
   };
 
   // ---- start -----------------------------------------------------------------------
-  var start = readHash();
-  setState(start);
-  filter();
-  if (start.focus && rowOf[start.focus]) focusEntity(start.focus, null, false);
-  kg.timing.drawn = performance.now();
-  kg.ready = true;
-  window.addEventListener("hashchange", function () {
+  function fromHash(byUser) {
     var s = readHash();
     setState(s);
+    if (s.focus && rowOf[s.focus]) focused = s.focus;  // before filtering, so that the URL keeps it
     filter();
-    if (s.focus && rowOf[s.focus] && s.focus !== focused) focusEntity(s.focus, null, false);
-  });
+    if (s.focus && rowOf[s.focus]) focusEntity(s.focus, null, false, byUser);
+  }
+  fromHash(false);
+  kg.timing.drawn = performance.now();
+  kg.ready = true;
+  window.addEventListener("hashchange", function () { fromHash(false); });
 })();

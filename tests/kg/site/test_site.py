@@ -497,30 +497,81 @@ def test_overview_in_chromium_search_filters_and_escaped_evidence(site, browser,
 
 
 @pytest.mark.browser
-def test_evolution_in_chromium_cells_renames_and_year_filter(site, browser, tmp_path):
+def test_evolution_in_chromium_every_year_in_view_renames_focus_and_filters_in_the_url(site, browser, tmp_path):
     ents = expected_entities(site)
-    cells = sum(len(e["cells"]) for e in ents.values())
+    rows = {k for k, e in ents.items() if e["cells"]}
+    years = sorted({y for e in ents.values() for y in e["years"]})
     o = Opened(browser, site / "evolution.html")
     o.wait("window.kg && kg.ready")
-    assert o.js("kg.nodes.length") == cells
-    assert o.js("kg.edges.get().filter(e => e.label).map(e => e.label)") == [CHIP2]
+    assert o.js("kg.counts") == [len(rows), sum(len(e["cells"]) for e in ents.values())]
+    assert set(o.js("kg.visibleRows()")) == rows  # a small corpus opens on every row
+    lay = o.js("kg.layout()")
+    assert lay["years"] == years and lay["yearLabels"] == years  # every year at once, each labelled
+    assert lay["labelW"] <= lay["left"] < lay["right"] <= lay["width"]
+    assert sorted(lay["labels"]) == sorted(rows)  # every row carries its name
+    # the steps between names: one rename where the name really changed, the phase a variant
+    steps = o.js("kg.data.rows.flatMap(r => r[2].map(s => [kg.data.stepKinds[s[2]], s[3]]))")
+    assert sorted(steps) == [["rename", "红日新能源电池项目"], ["variant", CHIP2]]
+
     key = chip_key(site)
     o.page.fill("#search", CHIP2)
     o.page.press("#search", "Enter")
-    assert sorted(o.js("kg.network.getSelectedNodes()")) == [
-        f"cell:{key}:2019:reviewed",
-        f"cell:{key}:2020:planned",
-        f"cell:{key}:2020:reviewed",
-    ]
+    assert o.js("kg.focused") == key
+    box = o.js(f"kg.rowBox({json.dumps(key)})")
+    assert box["drawnCells"] == box["cells"] == 3 and lay["left"] <= box["minX"] < box["maxX"] <= lay["right"]
+    assert o.js("document.querySelector('#panel h2').textContent") == CHIP
+    # the panel's status strip: a cell per corpus year and mode
+    assert o.js("document.querySelectorAll('#panel .strip .c').length") == 2 * len(years)
+    assert o.js("document.querySelectorAll('#panel .strip .c.none, #panel .strip .c.missing').length") == (
+        2 * len(years) - 3
+    )
+
+    # a year filter narrows the rows and the axis; the state is in the URL and survives a reload
     o.page.select_option("#filter-year-to", "2019")
-    shown = o.js(VISIBLE)
-    assert shown and all(o.js(f"kg.data.nodeInfo[{json.dumps(n)}].year") == 2019 for n in shown)
-    assert len(shown) == sum(1 for e in ents.values() for y, _ in e["cells"] if y == 2019)
-    # rows close up: the visible cells sit on the first rows
-    assert sorted({o.js(f"kg.nodes.get({json.dumps(n)}).y") for n in shown}) == [
-        i * graphs.ROW_HEIGHT for i in range(len({n.split(":")[1] for n in shown}))
-    ]
+    assert o.js("kg.layout().years") == [2019]
+    assert set(o.js("kg.visibleRows()")) == {k for k in rows if 2019 in ents[k]["years"]} | {key}
+    hash_ = o.js("location.hash")
+    assert "to=2019" in hash_ and f"focus={key}" in hash_
+    again = Opened(browser, site / "evolution.html")
+    again.page.goto(again.url + hash_)
+    again.page.reload()
+    again.wait("window.kg && kg.ready")
+    assert again.js("document.getElementById('filter-year-to').value") == "2019"
+    assert again.js("kg.focused") == key, again.js("[location.hash, kg.focused, kg.visibleRows()]") + again.console
+    again.assert_clean()
+
+    o.page.check("input[name=mode][value=heat]")
+    assert o.js("kg.layout().mode") == "heat" and "mode=heat" in o.js("location.hash")
+    o.page.click("#reset")
+    # a click on a row's label focuses it
+    at = o.js(
+        "(() => { const r = document.getElementById('tl-scroll').getBoundingClientRect(); const l = kg.layout(); "
+        "return [r.left + l.labelW / 2, r.top + 34 + l.rowH / 2]; })()"
+    )
+    o.page.mouse.click(*at)
+    assert o.js("kg.focused") == o.js("kg.visibleRows()[0]")
     o.page.screenshot(path=str(tmp_path / "evolution.png"))
+    o.assert_clean()
+
+
+@pytest.mark.browser
+def test_overview_highlights_neighbours_and_keeps_an_ego_view_in_the_url(site, browser):
+    o = Opened(browser, site / "overview.html")
+    o.wait("window.kg && kg.ready")
+    # names in sight without zooming in: vis-network's own at this scale, else the page's
+    assert o.js("14 * kg.network.getScale() >= 6 || kg.drawnLabels.length > 0")
+    neighbours = set(
+        o.js(
+            "[...kg.data.edges.flatMap(e => e.from === 'park-xinghe' ? [e.to] : e.to === 'park-xinghe' ? [e.from] : []),"
+            " ...kg.data.themeLinks.flatMap(l => l[0] === 'park-xinghe' ? [l[1]] : l[1] === 'park-xinghe' ? [l[0]] : [])]"
+        )
+    )
+    assert neighbours
+    o.js("kg.focusEntity('park-xinghe')")
+    assert set(o.js("kg.highlighted")) == neighbours | {"park-xinghe"}
+    o.page.select_option("#ego", "1")
+    assert o.js("kg.visibleCount") == len(neighbours) + 1
+    assert "ego=1" in o.js("location.hash") and "focus=park-xinghe" in o.js("location.hash")
     o.assert_clean()
 
 
