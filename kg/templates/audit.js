@@ -31,8 +31,18 @@
     return e;
   }
   function td(text, cls) { return el("td", cls, text); }
-  function nameCell(name, id) {
-    var cell = el("td", "name", name);
+  // an entity's name links to its page in the site (entities/<key>.html; data.entityPages maps the ids whose
+  // key is not the id itself); names of indicators are plain text
+  var pages = data.entityPages || {};
+  function nameCell(name, id, entity) {
+    var cell = el("td", "name");
+    if (entity && id) {
+      var a = el("a", null, name);
+      a.href = "entities/" + (pages[id] || id) + ".html";
+      cell.appendChild(a);
+    } else if (name) {
+      cell.appendChild(document.createTextNode(name));
+    }
     cell.appendChild(el("span", "id", id));
     return cell;
   }
@@ -97,7 +107,8 @@
   }
 
   var verdicts = {};
-  data.verdicts.forEach(function (v, i) { verdicts[v.id] = { order: i, text: v.zh ? v.en + " · " + v.zh : v.en }; });
+  // plain Chinese first, as the vocabulary (ontology/continuity.tsv) words it; any verdict it lists is shown
+  data.verdicts.forEach(function (v, i) { verdicts[v.id] = { order: i, text: v.zh ? v.zh + " " + v.en : v.en }; });
 
   // ---- the tables: per column, text (what the filter reads), key (what sorting compares; the text
   // when absent) and cell (the td; a plain one with the text when absent)
@@ -115,7 +126,7 @@
         { text: later },
         { text: at("type") },
         { text: function (r) { return str(r[f.name]) + "\n" + str(r[f.id]); }, key: at("name"),
-          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id])); } },
+          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id]), true); } },
         { text: verdictText, cell: function (r) { return badgeCell(str(r[f.verdict]), verdictText(r)); },
           key: function (r) { var v = verdicts[str(r[f.verdict])]; return v ? v.order : str(r[f.verdict]); } },
         { text: function (r) { return quotesText(r[f.earlier_quotes]); },
@@ -159,7 +170,7 @@
         { text: function (r) { return str(r[f.type]); } },
         { text: function (r) { return str(r[f.name]) + "\n" + str(r[f.id]); },
           key: function (r) { return str(r[f.name]); },
-          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id])); } },
+          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id]), true); } },
         { text: function (r) { return pairsText(names(r)); }, cell: function (r) { return pairsCell(names(r)); } },
         { text: function (r) { return pairsText(seen(r)); }, cell: function (r) { return pairsCell(seen(r)); } },
         { text: function (r) {
