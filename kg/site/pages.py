@@ -361,7 +361,18 @@ def entity_context(data: SiteData, key: str) -> dict:
         {"report": data.reports[r].name, "title": data.reports[r].title, "items": items}
         for r, items in sorted(by_report.items())
     ]
+    slots = report_slots(data)
+    strip = []
+    for i, year in enumerate(data.years):
+        for j, mode in enumerate(MODES):
+            if cells.get((year, mode)):
+                st = _status_json(data, statuses.get((year, mode), "mentioned"))
+                strip.append({"year": year, "mode": mode, "kind": mode, "status": st})
+            else:
+                strip.append({"year": year, "mode": mode, "kind": "none" if slots[i][j] else "missing", "status": None})
     return {
+        "strip": strip,
+        "strip_years": (data.years[0], data.years[-1]) if data.years else None,
         "entity": e,
         "type_label": TYPE_LABELS.get(e.type, e.type),
         "type_color": type_color(e.type),
@@ -502,6 +513,7 @@ def entities_context(data: SiteData) -> dict:
                 "color": type_color(e.type),
                 "href": entity_href(e.key),
                 "mentions": len(e.mentions),
+                "reports": len({m.report for m in e.mentions}),
                 "first": years[0] if years else "",
                 "last": years[-1] if years else "",
                 "themes": [data.themes[t].zh if t in data.themes else t for t in e.themes],

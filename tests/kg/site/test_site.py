@@ -600,6 +600,10 @@ def test_theme_entity_index_and_list_pages_in_chromium(site, browser, tmp_path):
         "2019",
         "2020",
     ]
+    years = sorted({y for e in ents.values() for y in e["years"]})
+    strip = o.js("[...document.querySelectorAll('.strip .c')].map(c => c.className)")
+    assert len(strip) == 2 * len(years)  # a cell per corpus year and mode
+    assert sum(c != "c none" and c != "c missing" for c in strip) == len(ents[key]["cells"])
     o.page.screenshot(path=str(tmp_path / "entity.png"), full_page=True)
     o.assert_clean()
 
@@ -610,6 +614,18 @@ def test_theme_entity_index_and_list_pages_in_chromium(site, browser, tmp_path):
     o = Opened(browser, site / "entities.html")
     o.page.fill("#filter", "绿谷")
     assert o.js("[...document.querySelectorAll('#entities tbody tr')].filter(r => !r.hidden).length") == 1
+    assert o.js("location.hash") == "#q=" + "%E7%BB%BF%E8%B0%B7"  # the filter is in the URL
+    o.page.fill("#filter", "")
+    o.page.click("#entities th[data-col=mentions]")  # numbers sort as numbers, most first
+    mentions = o.js("[...document.querySelectorAll('#entities tbody tr')].map(r => Number(r.cells[3].textContent))")
+    assert mentions == sorted(mentions, reverse=True) and len(mentions) == len(ents)
+    assert o.js("location.hash") == "#sort=mentions&desc=1"
+    again = Opened(browser, site / "entities.html")
+    again.page.goto(again.url + "#sort=mentions&desc=1")
+    again.page.reload()
+    assert (
+        again.js("document.querySelector('#entities th[data-col=mentions]').getAttribute('aria-sort')") == "descending"
+    )
     o.assert_clean()
 
 
