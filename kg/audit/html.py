@@ -28,7 +28,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from kg.audit.charts import Chart
 from kg.audit.continuity import DISAPPEARED, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
@@ -482,6 +482,39 @@ def inline_svg(svg: bytes, prefix: str) -> str:
     return text.strip()
 
 
+_POINT = re.compile(r'<g id="(c\d+)-pt-(actual|target)-(\d+)">')
+
+
+def _side(label: str, o, value: str) -> str:
+    if o is None:
+        return f"{label}: —"
+    return f"{label} {value} ({o.report}): «{o.evidence}»"
+
+
+def point_title(v: Verdict, side: str) -> str:
+    """What a chart's point says on hover: the year, both numbers with the sentences they come from, the verdict."""
+    target = ""
+    if v.target_value is not None:
+        target = number(v.target_value) + (f"–{number(v.target_high)}" if v.target_high is not None else "")
+        target += (v.qualifier or "") + (v.unit or "")
+    actual = number(v.actual_value) + (v.unit or "") if v.actual_value is not None else ""
+    head = f"{v.year} · {v.label} · {'实际 actual' if side == 'actual' else '目标 target'} · {v.verdict}"
+    return "\n".join((head, _side("目标 target", v.target, target), _side("实际 actual", v.actual, actual)))
+
+
+def point_titles(svg: str, chart: Chart, row_of: dict[int, int]) -> str:
+    """Each point of an inlined chart gets a tooltip (an SVG ``<title>``: its quotes) and the row of the
+    plan-versus-actual table it stands for (``data-row``; audit.js shows that row on a click)."""
+
+    def repl(m: re.Match) -> str:
+        v = chart.series[int(m.group(3))]
+        row = row_of.get(id(v))
+        attrs = f' class="pt" tabindex="0" data-row="{row}"' if row is not None else ' class="pt"'
+        return f'<g id="{m.group(1)}-pt-{m.group(2)}-{m.group(3)}"{attrs}><title>{escape(point_title(v, m.group(2)))}</title>'
+
+    return _POINT.sub(repl, svg)
+
+
 def render_html(
     audit: Audit,
     verdicts: Sequence[Verdict],
@@ -536,8 +569,12 @@ def render_html(
         ),
         _entities_section(audit),
     ]
+    row_of = {id(v): i for i, v in enumerate(verdicts)}  # a verdict's row in the plan-versus-actual table
     figures = [
-        {"caption": f"{_concept_label(concepts, c.concept)} · {c.title}", "svg": Markup(inline_svg(c.svg, f"c{i}"))}
+        {
+            "caption": f"{_concept_label(concepts, c.concept)} · {c.title}",
+            "svg": Markup(point_titles(inline_svg(c.svg, f"c{i}"), c, row_of)),
+        }
         for i, c in enumerate(charts, 1)
     ]
     return render(

@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from kg.graph.store import load_oxigraph
@@ -132,8 +133,9 @@ class SiteData:
         counts = Counter(e.type for e in self.entities.values())
         return sorted(counts, key=lambda t: (-counts[t], t))
 
-    @property
+    @cached_property
     def years(self) -> list[int]:
+        """Every year an entity is named about (computed once: the pages ask for it per entity)."""
         return sorted({y for e in self.entities.values() for y in e.years})
 
     def theme_entities(self, theme: str) -> list[Entity]:

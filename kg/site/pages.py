@@ -184,11 +184,11 @@ def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> d
             ]
             for n in nodes
         ]
-        steps = [
+        steps = sorted(
             [at[u], at[v], STEP_KINDS.index(a["kind"]), a.get("name", "")]
-            for u, v, a in sorted(g.edges(data=True), key=lambda x: (at.get(x[0], -1), at.get(x[1], -1)))
-            if u in at and a["kind"] != "next"
-        ]
+            for u, v, a in g.out_edges(nodes, data=True)
+            if a["kind"] != "next"
+        )
         reports = len({m.report for m in e.mentions})
         rows.append([key, cells, steps, reports])
         keys.append(key)

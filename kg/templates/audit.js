@@ -285,6 +285,7 @@
     var keys = [];      // per column, every row's sort key, made at its first sort
     var texts = null;   // every row's text, lower-cased, made at the first text filter
     var drawn = eager || !nearby;  // whether rows go into the body yet (the counts are kept either way)
+    var trOf = {};      // data row index → its tr, for the rows drawn
     var bar = el("div", "more"), status = el("span", "shown");
     var more = el("button"), all = el("button");
     more.type = all.type = "button";
@@ -301,7 +302,8 @@
     function draw(n) {  // view[shown .. n) appended, or everything again from the top when n < shown
       if (!drawn) { n = 0; }
       var frag = document.createDocumentFragment(), from = n < shown ? 0 : shown;
-      for (var i = from; i < n; i++) { frag.appendChild(spec.row(rows[view[i]])); }
+      if (from === 0) { trOf = {}; }
+      for (var i = from; i < n; i++) { var tr = spec.row(rows[view[i]]); trOf[view[i]] = tr; frag.appendChild(tr); }
       if (from === 0) { body.replaceChildren(frag); } else { body.appendChild(frag); }
       shown = n;
       var left = view.length - shown;
@@ -368,6 +370,7 @@
       matching: function () { return view.length; },
       shown: function () { return shown; },
       drawn: function () { return drawn; },
+      rowElement: function (i) { return trOf[i] || null; },
       setFilters: function (values) {  // {key: value}; the text box and the other selects cleared
         if (input) { input.value = ""; }
         selects.forEach(function (s) { s.value = values[s.getAttribute("data-key")] || ""; });
@@ -398,6 +401,26 @@
     var a = e.target.closest ? e.target.closest("a[data-pair]") : null;
     var grid = a && grids[a.getAttribute("href").slice(1)];
     if (grid) { grid.setFilters({ pair: a.getAttribute("data-pair"), verdict: a.getAttribute("data-verdict") }); }
+  });
+  // a point of a chart shows its row of the plan-versus-actual table: that indicator and year, the row marked
+  function showPoint(g) {
+    var grid = grids["plan-vs-actual"], table = data.tables["plan-vs-actual"];
+    var i = Number(g.getAttribute("data-row"));
+    if (!grid || !table || !table.rows[i]) { return; }
+    var f = fieldsOf(table), r = table.rows[i];
+    grid.setFilters({ type: str(r[f.concept]), year: num(r[f.year]) });
+    var tr = grid.rowElement(i), section = document.getElementById("plan-vs-actual");
+    Array.prototype.forEach.call(section.querySelectorAll("tr.target"), function (t) { t.classList.remove("target"); });
+    if (tr) { tr.classList.add("target"); tr.scrollIntoView({ block: "center" }); } else { section.scrollIntoView(); }
+    window.kgAudit.shownRow = i;
+  }
+  document.addEventListener("click", function (e) {
+    var g = e.target.closest ? e.target.closest("g.pt[data-row]") : null;
+    if (g) { showPoint(g); }
+  });
+  document.addEventListener("keydown", function (e) {
+    var g = e.target.closest ? e.target.closest("g.pt[data-row]") : null;
+    if (g && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); showPoint(g); }
   });
   window.kgAudit.ready = true;
   timing.ready = performance.now();
