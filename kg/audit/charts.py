@@ -138,44 +138,50 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.ticklabel_format(axis="x", useOffset=False, style="plain")
         ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
-        handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
-        # a legend of everything drawn: each verdict's colour, then each target shape used, and a range's bar
-        for verdict in (MET, MISSED, NO_DATA):
-            if any(v.verdict == verdict and v.target_value is not None for v in vs):
-                handles.append(
-                    Line2D(
-                        [],
-                        [],
-                        linestyle="none",
-                        marker="s",
-                        markersize=7,
-                        color=_COLOURS[verdict],
-                        label=f"target, {verdict}",
-                    )
-                )
-        targets = [v for v in vs if v.target_value is not None]
-        for shape, label in (("^", "floor (at least)"), ("v", "ceiling (at most)"), ("D", "point (about)")):
-            if any(_shape(v) == shape for v in targets):
-                handles.append(
-                    Line2D(
-                        [],
-                        [],
-                        linestyle="none",
-                        marker=shape,
-                        markersize=7,
-                        markerfacecolor="white",
-                        markeredgecolor="#555555",
-                        markeredgewidth=1.5,
-                        label=label,
-                    )
-                )
-        if any(v.target_high is not None for v in targets):
-            handles.append(Line2D([], [], color="#888888", linewidth=5, alpha=0.55, label="target range"))
+        handles = legend_handles(vs)
         ax.legend(handles=handles, fontsize=8, frameon=False, loc="best")
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "policy-kg"}, dpi=100)
     return buf.getvalue()
+
+
+def legend_handles(vs: Sequence[Verdict]) -> list[Line2D]:
+    """The legend of a chart: the actuals, each verdict's colour, then each target shape used, and a range's bar."""
+    handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
+    # a legend of everything drawn: each verdict's colour, then each target shape used, and a range's bar
+    for verdict in (MET, MISSED, NO_DATA):
+        if any(v.verdict == verdict and v.target_value is not None for v in vs):
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    marker="s",
+                    markersize=7,
+                    color=_COLOURS[verdict],
+                    label=f"target, {verdict}",
+                )
+            )
+    targets = [v for v in vs if v.target_value is not None]
+    for shape, label in (("^", "floor (at least)"), ("v", "ceiling (at most)"), ("D", "point (about)")):
+        if any(_shape(v) == shape for v in targets):
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    marker=shape,
+                    markersize=7,
+                    markerfacecolor="white",
+                    markeredgecolor="#555555",
+                    markeredgewidth=1.5,
+                    label=label,
+                )
+            )
+    if any(v.target_high is not None for v in targets):
+        handles.append(Line2D([], [], color="#888888", linewidth=5, alpha=0.55, label="target range"))
+    return handles
 
 
 def _shape(v: Verdict) -> str:

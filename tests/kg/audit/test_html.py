@@ -627,3 +627,31 @@ def test_a_verdict_the_vocabulary_adds_is_shown_by_its_own_label(monkeypatch):
         'e"><img src=x onerror=alert(1)>': data["entityPages"]['e"><img src=x onerror=alert(1)>']
     }
     assert data["entityPages"]['e"><img src=x onerror=alert(1)>'].startswith("h-")
+
+
+def test_every_point_of_a_chart_has_its_quotes_as_a_tooltip_and_its_table_row(page):
+    points = re.findall(
+        r'<g id="c\d+-pt-(actual|target)-\d+" class="pt" tabindex="0" data-row="(\d+)"><title>(.*?)</title>', page, re.S
+    )
+    assert points, "the chart of the hand-made corpus has points"
+    data = page_data(page)
+    table = data["tables"]["plan-vs-actual"]
+    f = {c: i for i, c in enumerate(table["columns"])}
+    s = data["strings"]
+    for side, row, title in points:
+        r = table["rows"][int(row)]
+        assert title.startswith(f"{r[f['year']]} · ")  # the point's year is its row's
+        evidence = r[f["actual_evidence"] if side == "actual" else f["target_evidence"]]
+        assert evidence is not None and s[evidence].replace("&", "&amp;").replace("<", "&lt;") in title
+    assert {side for side, _, _ in points} == {"actual", "target"}
+
+
+@pytest.mark.browser
+def test_a_click_on_a_point_shows_its_row_of_the_table(page_dir, browser):
+    o = Opened(browser, page_dir / AUDIT_HTML)
+    point = o.page.locator("g.pt[data-row]").first
+    row = int(point.get_attribute("data-row"))
+    point.click()
+    assert o.js("kgAudit.shownRow") == row
+    assert o.js("document.querySelectorAll('#plan-vs-actual tr.target').length") == 1
+    o.assert_clean()
