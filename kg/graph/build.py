@@ -288,6 +288,7 @@ class _ReportWriter:
         g.add((r, RDF.type, PKG.Report))
         g.add((r, RDF.type, PROV.Entity))
         g.add((r, DCTERMS.identifier, Literal(doc.name)))
+        g.add((r, PKG.text, Literal(doc.text)))  # the whole text: the site shows every quote in its context
         if doc.title:
             g.add((r, DCTERMS.title, Literal(doc.title, lang="zh")))
         if doc.date:

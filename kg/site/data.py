@@ -41,6 +41,7 @@ class Report:
     area: str
     reviewed_year: int | None
     plan_year: int | None
+    text: str = ""  # the whole text, when the graph holds it (pkg:text): the site's report pages
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ def read_site_data(engine: Engine) -> SiteData:
         """The rows of a library query, its columns in the order given."""
         return [tuple(r[c] for c in columns) for r in run_library(engine, query, **params).dicts()]
 
-    reports = _reports(rows("reports", "report", "file", "title", "date", "area", "reviewed", "plan"))
+    texts = {text(r): text(t) for r, t in rows("report-texts", "report", "text")}
+    reports = _reports(rows("reports", "report", "file", "title", "date", "area", "reviewed", "plan"), texts)
     by_report = {r.iri: r.index for r in reports}
     themes = _concepts(rows("concepts", "concept", "id", "zh", "en", vocabulary="themes"))
     statuses = _concepts(rows("concepts", "concept", "id", "zh", "en", vocabulary="statuses"), ranks=_status_ranks())
@@ -272,7 +274,7 @@ def entity_keys(iris: list[str]) -> dict[str, str]:
     return out
 
 
-def _reports(rows) -> list[Report]:
+def _reports(rows, texts: dict[str, str]) -> list[Report]:
     seen: dict[str, tuple] = {}
     for r in sorted(rows, key=_row_key):
         seen.setdefault(text(r[0]), r)  # one row per report: optional values may repeat
@@ -287,6 +289,7 @@ def _reports(rows) -> list[Report]:
             area=text(r[4]),
             reviewed_year=integer(r[5]),
             plan_year=integer(r[6]),
+            text=texts.get(text(r[0]), ""),
         )
         for i, r in enumerate(ordered)
     ]

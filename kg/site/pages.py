@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter
 
-from kg.site.data import MODES, Entity, SiteData
+from kg.site.data import MODES, Entity, Report, SiteData
 from kg.site.graphs import (
     MODE_OFFSET,
     ROW_HEIGHT,
@@ -37,6 +37,7 @@ from kg.site.network import (
     type_color,
     vis_data,
 )
+from ontology.iris import report_stem
 
 ENTITY_DIR = "entities"
 THEME_DIR = "themes"
@@ -45,6 +46,73 @@ RELATION_LABEL = {
     "relation": "关系 park/project/enterprise/program",
     "theme": "主题 theme",
 }
+
+
+REPORT_DIR = "reports"
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
+
+
+def report_href(r: Report) -> str:
+    """The page of a report's text: ``reports/<file stem>.html``."""
+    return f"{REPORT_DIR}/{report_stem(r.name)}.html"
+
+
+def report_files(data: SiteData) -> dict[str, str]:
+    """Report file name → its page, for the reports whose text the graph holds."""
+    return {r.name: report_href(r) for r in data.reports if r.text}
+
+
+def report_context(data: SiteData, r: Report) -> dict:
+    """A report's whole text, a paragraph per line, a ``<span id="s<offset>">`` per sentence (the graph's
+    sentences exactly, so every quote's link lands on it; the rest cut after 。！？；), every mention of an
+    entity a link to its page."""
+    text = r.text
+    cuts = {0, len(text)}
+    quoted = set()
+    for sent in data.sentences:
+        if sent.report == r.index:
+            cuts.update((sent.start, sent.start + len(sent.text)))
+            quoted.add(sent.start)
+    for m in _SENTENCE_END.finditer(text):
+        cuts.add(m.end())
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            cuts.update((i, i + 1))
+    marks = []
+    for e in data.entities.values():
+        for m in e.mentions:
+            if m.report == r.index and m.end > m.start:
+                start = data.sentences[m.sentence].start + m.start
+                marks.append((start, start + (m.end - m.start), e.key))
+    marks.sort(key=lambda x: (x[0], -x[1], x[2]))
+    cuts = sorted(c for c in cuts if 0 <= c <= len(text))
+    paragraphs: list[list[dict]] = [[]]
+    mi = 0
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        if piece == "\n":
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        if not piece.strip():
+            continue
+        parts, at = [], a
+        while mi < len(marks) and marks[mi][0] < a:
+            mi += 1
+        j = mi
+        while j < len(marks) and marks[j][0] < b:
+            ms, me, key = marks[j]
+            j += 1
+            if ms < at or me > b:
+                continue  # overlapping or crossing a cut: left as text
+            if ms > at:
+                parts.append((text[at:ms], None))
+            parts.append((text[ms:me], entity_href(key)))
+            at = me
+        if at < b:
+            parts.append((text[at:b], None))
+        paragraphs[-1].append({"id": f"s{a}", "quoted": a in quoted, "parts": parts})
+    return {"report": r, "paragraphs": [p for p in paragraphs if p]}
 
 
 def entity_href(key: str) -> str:
@@ -128,6 +196,7 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
         "years": sorted({y for k in keys for y in data.entities[k].years}),
         "corpusYears": data.years,
         "slots": report_slots(data),
+        "reportFiles": report_files(data),
         "edgeKinds": [
             {"id": k, "label": RELATION_LABEL.get(k, k), "count": kinds[k], "color": EDGE_STYLES[k]["color"]}
             for k in ("relation", "co-mention", "theme")
@@ -202,6 +271,7 @@ def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> d
         "base": base,
         "years": years,
         "slots": report_slots(data),
+        "reportFiles": report_files(data),
         "rows": rows,
         "stepKinds": list(STEP_KINDS),
         # a large corpus opens on the entities named in at least three reports; a small one on all
@@ -251,7 +321,7 @@ def _entity_json(e: Entity, base: str) -> dict:
 
 def _sentence_json(data: SiteData, i: int) -> list:
     s = data.sentences[i]
-    return [s.report, s.text, s.section]
+    return [s.report, s.text, s.section, s.start]
 
 
 # ---- static pages -------------------------------------------------------------
@@ -355,10 +425,16 @@ def entity_context(data: SiteData, key: str) -> dict:
                 "year": m.year,
                 "mode": m.mode,
                 "section": s.section,
+                "source": f"{report_href(data.reports[m.report])}#s{s.start}" if data.reports[m.report].text else "",
             }
         )
     evidence = [
-        {"report": data.reports[r].name, "title": data.reports[r].title, "items": items}
+        {
+            "report": data.reports[r].name,
+            "title": data.reports[r].title,
+            "items": items,
+            "href": report_href(data.reports[r]) if data.reports[r].text else "",
+        }
         for r, items in sorted(by_report.items())
     ]
     slots = report_slots(data)
@@ -419,6 +495,7 @@ def index_context(data: SiteData, files: list[str]) -> dict:
     reports = [
         {
             "name": r.name,
+            "href": report_href(r) if r.text else "",
             "title": r.title,
             "date": r.date,
             "area": r.area,

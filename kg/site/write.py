@@ -8,7 +8,9 @@
 - ``overview.html``: every entity and theme, co-mentions and relations;
 - ``evolution.html``: the years across, one row per entity;
 - ``themes/<id>.html``: one page per theme;
-- ``entities.html`` and ``entities/<key>.html``: every entity, one page each.
+- ``entities.html`` and ``entities/<key>.html``: every entity, one page each;
+- ``reports/<stem>.html``: each report's whole text, a sentence anchor per
+  offset (``#s<offset>``) that every quote on the site links to.
 
 The graph pages inline vis-network (470 kB) and run it; the entity pages do
 not: a national corpus has some 3,000 entities, and 3,000 copies of
@@ -36,6 +38,7 @@ from kg.site import graphs
 from kg.site.data import SiteData, load_site_data
 from kg.site.pages import (
     ENTITY_DIR,
+    REPORT_DIR,
     THEME_DIR,
     entities_context,
     entity_context,
@@ -43,6 +46,8 @@ from kg.site.pages import (
     evolution_payload,
     graph_payload,
     index_context,
+    report_context,
+    report_href,
     theme_file,
 )
 
@@ -125,11 +130,18 @@ def write_site(out_dir: str | Path, data: SiteData | None = None, audit: Audit |
         entity_pages.add(Path(rel).name)
         page(rel, "entity.html", "../", title=data.entities[key].label, here="entity", **entity_context(data, key))
     page("entities.html", "entities.html", "", title="实体 Entities", here="entities", **entities_context(data))
+    report_pages = set()
+    for r in data.reports:
+        if r.text:
+            rel = report_href(r)
+            report_pages.add(Path(rel).name)
+            page(rel, "report.html", "../", title=r.title or r.name, here="report", **report_context(data, r))
     files = [f for f in OTHER_FILES if (out / f).is_file()]
     title = "policy-kg · " + ("、".join(sorted({r.area for r in data.reports if r.area})) or "corpus")
     page("index.html", "index.html", "", title=title, here="index", **index_context(data, files))
     _remove_stale(out / THEME_DIR, theme_pages)
     _remove_stale(out / ENTITY_DIR, entity_pages)
+    _remove_stale(out / REPORT_DIR, report_pages)
     return SiteSummary(out, written, len(data.entities), len(theme_pages))
 
 

@@ -569,6 +569,10 @@ def test_overview_highlights_neighbours_and_keeps_an_ego_view_in_the_url(site, b
     assert neighbours
     o.js("kg.focusEntity('park-xinghe')")
     assert set(o.js("kg.highlighted")) == neighbours | {"park-xinghe"}
+    # each sentence in the panel links to its place in the report's text
+    srcs = o.js("[...document.querySelectorAll('#panel a.src')].map(a => a.getAttribute('href'))")
+    assert srcs and all(re.fullmatch(r"reports/jiayi-20\d\d-report-20\d\d-plan\.html#s\d+", h) for h in srcs)
+    assert all((site / h.split("#")[0]).is_file() for h in srcs)
     o.page.select_option("#ego", "1")
     assert o.js("kg.visibleCount") == len(neighbours) + 1
     assert "ego=1" in o.js("location.hash") and "focus=park-xinghe" in o.js("location.hash")
@@ -718,3 +722,39 @@ def test_a_2000_node_page_opens_at_once_with_physics_off(browser, tmp_path):
     assert positions["e01999"] == dict(zip("xy", laid.pos["e01999"]))
     o.page.screenshot(path=str(tmp_path / "large.png"))
     o.assert_clean()
+
+
+def test_every_quote_links_to_its_sentence_in_the_reports_text(site):
+    reports = sorted((site / "reports").glob("*.html"))
+    assert [p.stem for p in reports] == sorted(Path(n).stem for n in REPORTS)
+    spans = {}
+    for p in reports:
+        html = p.read_text(encoding="utf-8")
+        for sid, inner in re.findall(r'<span id="(s\d+)"[^>]*>(.*?)</span>', html):
+            spans[(p.name, sid)] = re.sub(r"<[^>]+>", "", inner)
+    # the whole text is there, sentence by sentence, the hostile names escaped
+    first = (site / "reports" / reports[0].name).read_text(encoding="utf-8")
+    assert "</a>内的" in first and "竣工投产" in first and SCRIPT not in first and "&lt;script&gt;" in first
+    links = 0
+    for page in sorted((site / "entities").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for href, before in re.findall(r'<a class="src" href="\.\./reports/([^"#]+)#(s\d+)"', html):
+            assert (href, before) in spans, (page.name, href, before)
+            links += 1
+    mentions = sparql(site, "SELECT (COUNT(?m) AS ?n) WHERE { ?m a pkg:Mention }")[0][0]
+    assert links == int(mentions)  # every sentence on an entity page links to its place
+    # a quoted sentence is the graph's sentence exactly
+    rows = sparql(
+        site,
+        "SELECT ?t ?s ?f WHERE { ?x a pkg:Sentence ; pkg:text ?t ; pkg:start ?s ; pkg:inReport/dcterms:identifier ?f }",
+    )
+    for text, start, file in rows:
+        got = spans[(Path(file).stem + ".html", f"s{start}")]
+        assert (
+            got.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+            .replace("&#34;", '"')
+            .replace("&#39;", "'")
+            == text
+        )
