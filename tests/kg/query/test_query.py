@@ -44,6 +44,7 @@ LIBRARY = [
     "projects-by-park",
     "report-parts",
     "report-summary",
+    "report-texts",
     "reports",
     "status-claims",
     "themes-by-report",
