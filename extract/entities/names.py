@@ -408,8 +408,12 @@ def _items_before(text: str, pos: int) -> int:
     return n
 
 
+_NO_QUOTES = str.maketrans("", "", "“”‘’「」『』\"'《》")
+
+
 def unquote(name: str) -> str:
-    return "".join(ch for ch in name if ch not in "“”‘’「」『』\"'《》")
+    """The name without its quote marks (“百企建百园”工程 → 百企建百园工程)."""
+    return name.translate(_NO_QUOTES)
 
 
 def is_generic(modifier: str, lex: Lexicon) -> bool:
@@ -499,6 +503,9 @@ def is_place(name: str) -> bool:
     return len(name) <= 4 or is_place_chain(name[:-1])  # "北京朝阳区"
 
 
+SERIES = ("系列", "一揽子")
+
+
 def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str | None:
     """Why ``name`` is not a name of type ``typ`` (None when it is one)."""
     bare = unquote(name)
@@ -507,6 +514,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
+        if any(w in modifier for w in SERIES):
+            return "a series of measures, not one"  # "稳增长系列政策措施", "一揽子政策"
         if len(modifier) < 2:
             return "too short"
         if kind == "quoted":

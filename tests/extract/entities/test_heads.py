@@ -40,6 +40,8 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "大力发展产业园区，加快体制改革。",  # generic modifiers only
         "用好财税政策。",  # a policy head needs a specific modifier
         "落实产业扶持政策。",
+        "出台霁川稳增长系列政策措施。",  # a series of measures, not one
+        "实施一揽子澜川纾困政策。",
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):
