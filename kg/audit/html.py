@@ -33,9 +33,9 @@ from markupsafe import Markup, escape
 from kg.audit.charts import Chart
 from kg.audit.continuity import DISAPPEARED, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
 from kg.audit.plan_actual import MET, MISSED, NO_DATA, Verdict, number
+from kg.graph.keys import entity_keys
 from kg.html import render
 from kg.namespaces import ENTITY
-from kg.site.data import entity_keys
 from ontology.vocab import read_vocabulary
 
 _MODE_ZH = {t.id: t.zh for t in read_vocabulary("modes")}

@@ -43,6 +43,7 @@ LIBRARY = [
     "plan-vs-review",
     "projects-by-park",
     "report-summary",
+    "report-texts",
     "reports",
     "status-claims",
     "themes-by-report",
