@@ -758,3 +758,22 @@ def test_every_quote_links_to_its_sentence_in_the_reports_text(site):
             .replace("&#39;", "'")
             == text
         )
+
+
+def test_the_audits_quotes_and_names_link_to_pages_of_the_site(site, tmp_path):
+    from kg.audit.export import write_audit
+
+    site = Path(shutil.copytree(site, tmp_path / "site"))
+    write_audit(site)
+    html = (site / "audit.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="audit-data">(.*?)</script>', html, re.S).group(1))
+    s = data["strings"]
+    column = data["quotes"]["columns"].index("source")
+    sources = {s[q[column]] for q in data["quotes"]["rows"]}
+    assert sources and all(sources)
+    for source in sources:
+        page, anchor = source.split("#")
+        assert f'id="{anchor}"' in (site / page).read_text(encoding="utf-8"), source
+    ids = {s[r[data["tables"]["entities"]["columns"].index("id")]] for r in data["tables"]["entities"]["rows"]}
+    for i in ids:
+        assert (site / "entities" / f"{data['entityPages'].get(i, i)}.html").is_file(), i
