@@ -777,3 +777,19 @@ def test_the_audits_quotes_and_names_link_to_pages_of_the_site(site, tmp_path):
     ids = {s[r[data["tables"]["entities"]["columns"].index("id")]] for r in data["tables"]["entities"]["rows"]}
     for i in ids:
         assert (site / "entities" / f"{data['entityPages'].get(i, i)}.html").is_file(), i
+
+
+@pytest.mark.browser
+def test_a_page_says_so_when_no_cjk_font_is_installed(site, browser):
+    """The graph pages check the CJK fonts they name (document.fonts.check); here the check is made to
+    find none, as on a system without them."""
+    page = browser.new_page()
+    page.add_init_script("Object.defineProperty(document.fonts, 'check', { value: () => false })")
+    page.goto((site / "evolution.html").as_uri())
+    note = page.wait_for_selector(".font-note", timeout=10_000)
+    assert "No CJK font found" in note.text_content() and page.evaluate("window.kgFontMissing") is True
+    page.close()
+    o = Opened(browser, site / "overview.html")  # the note shows exactly when the system lacks the fonts
+    o.wait("window.kg && kg.ready && window.kgFontMissing !== undefined")
+    assert o.js("document.querySelectorAll('.font-note').length") == (1 if o.js("window.kgFontMissing") else 0)
+    o.assert_clean()
