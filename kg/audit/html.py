@@ -33,9 +33,9 @@ from markupsafe import Markup, escape
 from kg.audit.charts import Chart
 from kg.audit.continuity import DISAPPEARED, NEW, NOT_ASSESSABLE, Audit, EntityRow, Finding, Quote, verdict_labels
 from kg.audit.plan_actual import MET, MISSED, NO_DATA, Verdict, number
+from kg.graph.keys import entity_keys
 from kg.html import render
 from kg.namespaces import ENTITY
-from kg.site.data import entity_keys
 from ontology.vocab import read_vocabulary
 
 _MODE_ZH = {t.id: t.zh for t in read_vocabulary("modes")}
@@ -88,6 +88,19 @@ def utf16_marks(sentence: str, marks: Iterable[tuple[int, int]]) -> list[int]:
     return out
 
 
+_MENTION = re.compile(r"/mention/(.+)_(\d+)-(\d+)_[^_/]+$")
+
+
+def quote_source(q: Quote) -> str:
+    """Where the site shows the quote in its report's text (``reports/<stem>.html#m<offset>``: its first
+    mention; kg.site.pages.report_context writes the anchor), or "" when its mentions say nothing."""
+    for iri in q.mentions:
+        m = _MENTION.search(iri)
+        if m:
+            return f"reports/{m.group(1)}.html#m{m.group(2)}"
+    return ""
+
+
 class _Data:
     """Builds the page's JSON: ``{"columns": [...], "rows": [[...], ...]}`` per table,
     every string in a row an index into ``strings``."""
@@ -107,6 +120,7 @@ class _Data:
             self.s(q.section),
             self.s(q.sentence),
             utf16_marks(q.sentence, q.marks),
+            self.s(quote_source(q)),
         ]
         key = json.dumps(row)
         i = self._quote_index.get(key)
@@ -251,7 +265,8 @@ def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dic
     ``pair``, its quote lists); in every row of those five tables a string
     is the index of its value in ``strings``, numbers and null are
     themselves. A quote is ``[report, year, mode, section, sentence,
-    marks]``, marks being flat UTF-16 offsets of the names in the sentence;
+    marks, source]``, marks being flat UTF-16 offsets of the names in the
+    sentence, source its place in the site's page of the report's text;
     a finding's quote cell is a list of quote indices, or, when that side
     names nothing, the index of the words that say so.
     """
@@ -275,7 +290,7 @@ def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dic
             "plan-vs-actual": _table_data(PLAN_ACTUAL_COLUMNS, plan_actual),
         },
         "pairs": _table_data(("area", "year", "earlier", "later"), d.pairs),
-        "quotes": _table_data(("report", "year", "mode", "section", "sentence", "marks"), d.quotes),
+        "quotes": _table_data(("report", "year", "mode", "section", "sentence", "marks", "source"), d.quotes),
         "strings": d.s.values,
     }
 

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+import opencc
+
 from ontology.vocab import read_vocabulary
 
 VARIANT, ABBREVIATION, RENAME = "variant", "abbreviation", "rename"
@@ -49,9 +51,7 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]+期$")
 
 @cache
 def _t2s():
-    import opencc  # imported late: only the first key needs it
-
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("t2s")  # made once, at the first key
 
 
 @lru_cache(maxsize=65536)

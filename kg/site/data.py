@@ -13,22 +13,18 @@ graph gives the same pages byte for byte.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from kg.graph.keys import entity_keys
 from kg.graph.store import load_oxigraph
-from kg.namespaces import ENTITY
 from kg.query.engines import XSD_STRING, Engine, OxigraphEngine, Term, integer, text
 from kg.query.library import run_library
 from ontology.vocab import modes, read_vocabulary
 
 MODES = modes()  # a year's plan comes before its review (ontology/modes.tsv)
-
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 
 @dataclass(frozen=True)
@@ -253,25 +249,6 @@ def read_site_data(engine: Engine) -> SiteData:
         sentences=sentences,
         comentions=find_comentions(entities),
     )
-
-
-def entity_keys(iris: list[str]) -> dict[str, str]:
-    """A short, file-name-safe, unique key per entity IRI.
-
-    The IRI's local name when it is plain ASCII (``enterprise-061775117d69``,
-    ``park-xinghe``), otherwise ``h-`` and a digest of the IRI: percent-encoded
-    names would need encoding again in every link.
-    """
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for iri in sorted(iris):
-        local = iri[len(str(ENTITY)) :] if iri.startswith(str(ENTITY)) else ""
-        key = local if _PLAIN_KEY.fullmatch(local) and not local.startswith("h-") else ""
-        if not key or key.lower() in taken:  # case-insensitive file systems
-            key = "h-" + hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
-        taken.add(key.lower())
-        out[iri] = key
-    return out
 
 
 def _reports(rows, texts: dict[str, str]) -> list[Report]:

@@ -106,11 +106,11 @@ def report_context(data: SiteData, r: Report) -> dict:
             if ms < at or me > b:
                 continue  # overlapping or crossing a cut: left as text
             if ms > at:
-                parts.append((text[at:ms], None))
-            parts.append((text[ms:me], entity_href(key)))
+                parts.append((text[at:ms], None, None))
+            parts.append((text[ms:me], entity_href(key), f"m{ms}"))  # the audit's quotes link to #m<offset>
             at = me
         if at < b:
-            parts.append((text[at:b], None))
+            parts.append((text[at:b], None, None))
         paragraphs[-1].append({"id": f"s{a}", "quoted": a in quoted, "parts": parts})
     return {"report": r, "paragraphs": [p for p in paragraphs if p]}
 

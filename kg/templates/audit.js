@@ -66,7 +66,14 @@
   }
   function quoteNode(i) {
     var q = quotes[i], s = str(q[Q.sentence]), marks = q[Q.marks], at = 0, bq = el("blockquote");
-    bq.appendChild(el("cite", null, citeText(q)));
+    var cite = el("cite", null, citeText(q));
+    if (str(q[Q.source])) {  // the sentence in its report's text, a page of the site
+      var a = el("a", "src", "原文 in the report");
+      a.href = str(q[Q.source]);
+      cite.appendChild(document.createTextNode(" · "));
+      cite.appendChild(a);
+    }
+    bq.appendChild(cite);
     for (var k = 0; k < marks.length; k += 2) {
       if (marks[k] > at) { bq.appendChild(document.createTextNode(s.slice(at, marks[k]))); }
       bq.appendChild(el("mark", null, s.slice(marks[k], marks[k + 1])));

@@ -43,11 +43,21 @@
   });
   var size = {};
   D.nodes.forEach(function (n) { size[n.id] = n.size || 10; });
-  // neighbours of every node: drawn edges and the theme lines
-  var adjacent = {};
-  function adj(a, b) { (adjacent[a] = adjacent[a] || []).push(b); (adjacent[b] = adjacent[b] || []).push(a); }
-  D.edges.forEach(function (e) { adj(e.from, e.to); });
-  (D.themeLinks || []).forEach(function (l) { adj(l[0], l[1]); });
+  // neighbours of every node (drawn edges and the theme lines), made at the first highlight: nothing
+  // that can wait runs before the first picture
+  var adjacentIndex = null;
+  function adjacent(id) {
+    if (!adjacentIndex) {
+      adjacentIndex = {};
+      var adj = function (a, b) {
+        (adjacentIndex[a] = adjacentIndex[a] || []).push(b);
+        (adjacentIndex[b] = adjacentIndex[b] || []).push(a);
+      };
+      D.edges.forEach(function (e) { adj(e.from, e.to); });
+      (D.themeLinks || []).forEach(function (l) { adj(l[0], l[1]); });
+    }
+    return adjacentIndex[id] || [];
+  }
 
   // ---- controls -----------------------------------------------------------
   var typeBoxes = {};
@@ -155,7 +165,7 @@
     for (var h = 0; h < hops; h++) {
       var next = [];
       frontier.forEach(function (id) {
-        (adjacent[id] || []).forEach(function (n) { if (!seen[n]) { seen[n] = true; next.push(n); } });
+        adjacent(id).forEach(function (n) { if (!seen[n]) { seen[n] = true; next.push(n); } });
       });
       frontier = next;
     }
@@ -200,7 +210,7 @@
     Object.keys(shown).forEach(function (id) { total++; if (shown[id]) count++; });
     byId("stats").textContent = "显示 showing " + count + " / " + total + " nodes";
     kg.visibleCount = count;
-    computeNoTheme();
+    noThemeDirty = true;
     if (fit) fitVisible(shown);
     writeHash();
     return count;
@@ -254,7 +264,7 @@
   function setHighlight(id) {
     if (!id) { highlight = null; kg.highlighted = []; network.redraw(); return; }
     highlight = {}; highlight[id] = true;
-    (adjacent[id] || []).forEach(function (n) { if (!nodeHidden[n]) highlight[n] = true; });
+    adjacent(id).forEach(function (n) { if (!nodeHidden[n]) highlight[n] = true; });
     kg.highlighted = Object.keys(highlight).sort();
     network.redraw();
   }
@@ -351,14 +361,21 @@
 
   // ---- over the picture: the highlight, the names in sight, the theme names --------
   var themeNodes = Object.keys(nodeInfo).filter(function (id) { return nodeInfo[id].kind === "theme"; });
-  var byMentions = Object.keys(nodeInfo).filter(function (id) { return nodeInfo[id].kind === "entity"; })
-    .sort(function (a, b) {
-      var ma = entities[nodeInfo[a].entity].mentions.length, mb = entities[nodeInfo[b].entity].mentions.length;
-      return mb - ma || (a < b ? -1 : 1);
-    });
-  var noTheme = null;  // where the entities of no theme sit: the label of their group
+  var byMentionsList = null;  // entity nodes, the most mentioned first (made at the first use)
+  function byMentions() {
+    if (!byMentionsList) {
+      byMentionsList = Object.keys(nodeInfo).filter(function (id) { return nodeInfo[id].kind === "entity"; })
+        .sort(function (a, b) {
+          var ma = entities[nodeInfo[a].entity].mentions.length, mb = entities[nodeInfo[b].entity].mentions.length;
+          return mb - ma || (a < b ? -1 : 1);
+        });
+    }
+    return byMentionsList;
+  }
+  var noTheme = null, noThemeDirty = true;  // where the entities of no theme sit: the label of their group
   function computeNoTheme() {
-    var ids = byMentions.filter(function (id) { return !nodeHidden[id] && !entities[nodeInfo[id].entity].themes.length; });
+    noThemeDirty = false;
+    var ids = byMentions().filter(function (id) { return !nodeHidden[id] && !entities[nodeInfo[id].entity].themes.length; });
     if (ids.length < 5 || !themeNodes.length) { noTheme = null; return; }
     var pos = network.getPositions(ids), x = 0, y = 0, top = Infinity;
     ids.forEach(function (id) { x += pos[id].x; y += pos[id].y; });
@@ -370,6 +387,7 @@
   kg.drawnLabels = [];
   network.on("afterDrawing", function (ctx) {
     var scale = network.getScale(), pos;
+    if (noThemeDirty) computeNoTheme();
     var tl = network.DOMtoCanvas({ x: 0, y: 0 });
     var br = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
     ctx.save();
@@ -432,7 +450,7 @@
     }
     var vis = 14 * scale >= 6;  // vis-network draws every label itself at this scale
     var atMost = Math.min(LABELS_AT_MOST, Math.round(container.clientWidth * container.clientHeight / 9000));
-    var cands = highlight ? byMentions.filter(function (id) { return highlight[id]; }) : (vis ? [] : byMentions);
+    var cands = highlight ? byMentions().filter(function (id) { return highlight[id]; }) : (vis ? [] : byMentions());
     var all = network.getPositions(cands);
     for (var i = 0; i < cands.length; i++) {
       var id = cands[i], p = all[id];

@@ -40,7 +40,9 @@
             "PingFang, Microsoft YaHei…): Chinese text may show as boxes. Install one, e.g. fonts-noto-cjk." });
     document.body.insertBefore(note, document.body.firstChild);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fontNote); else fontNote();
+  // after the page has drawn: the check is not worth delaying the first picture for
+  if (document.readyState === "complete") setTimeout(fontNote, 0);
+  else window.addEventListener("load", function () { setTimeout(fontNote, 0); });
 
   window.kgPanel = function (D, panel) {
     var entities = D.entities;

@@ -758,3 +758,38 @@ def test_every_quote_links_to_its_sentence_in_the_reports_text(site):
             .replace("&#39;", "'")
             == text
         )
+
+
+def test_the_audits_quotes_and_names_link_to_pages_of_the_site(site, tmp_path):
+    from kg.audit.export import write_audit
+
+    site = Path(shutil.copytree(site, tmp_path / "site"))
+    write_audit(site)
+    html = (site / "audit.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="audit-data">(.*?)</script>', html, re.S).group(1))
+    s = data["strings"]
+    column = data["quotes"]["columns"].index("source")
+    sources = {s[q[column]] for q in data["quotes"]["rows"]}
+    assert sources and all(sources)
+    for source in sources:
+        page, anchor = source.split("#")
+        assert f'id="{anchor}"' in (site / page).read_text(encoding="utf-8"), source
+    ids = {s[r[data["tables"]["entities"]["columns"].index("id")]] for r in data["tables"]["entities"]["rows"]}
+    for i in ids:
+        assert (site / "entities" / f"{data['entityPages'].get(i, i)}.html").is_file(), i
+
+
+@pytest.mark.browser
+def test_a_page_says_so_when_no_cjk_font_is_installed(site, browser):
+    """The graph pages check the CJK fonts they name (document.fonts.check); here the check is made to
+    find none, as on a system without them."""
+    page = browser.new_page()
+    page.add_init_script("Object.defineProperty(document.fonts, 'check', { value: () => false })")
+    page.goto((site / "evolution.html").as_uri())
+    note = page.wait_for_selector(".font-note", timeout=10_000)
+    assert "No CJK font found" in note.text_content() and page.evaluate("window.kgFontMissing") is True
+    page.close()
+    o = Opened(browser, site / "overview.html")  # the note shows exactly when the system lacks the fonts
+    o.wait("window.kg && kg.ready && window.kgFontMissing !== undefined")
+    assert o.js("document.querySelectorAll('.font-note').length") == (1 if o.js("window.kgFontMissing") else 0)
+    o.assert_clean()
