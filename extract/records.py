@@ -23,7 +23,7 @@ MODES = modes()  # (PLANNED, REVIEWED): their one home and order of time is onto
 @dataclass(frozen=True, slots=True)
 class Section:
     id: str  # "1", "1.2", "1.2.3": its path in the outline
-    level: int  # 1 一、  2 （一）  3 一是  4 1.
+    level: int  # 1 一、  2 （一）  3 一是  4 1.  5 an unnumbered part or passage
     marker: str  # the numbering as written: "一、", "（二）", "三是", "1."
     title: str  # the heading: text after the marker up to the first full stop
     start: int

@@ -41,7 +41,18 @@ from . import guards
 from .abbreviations import MAX_SHORT, MIN_SHORT, abbreviation_score, definitions
 from .canonical import canonical_name
 from .names import QUOTES, area_forms, distinctive, key, normal, plain_text, strategy
-from .score import ABBREVIATION, DEFINED, RENAMED, THRESHOLD, WORDS_IN_FRONT, behind_front, compare, link_kind, same_key
+from .score import (
+    ABBREVIATION,
+    DEFINED,
+    RENAMED,
+    SAME_STRATEGY,
+    THRESHOLD,
+    WORDS_IN_FRONT,
+    behind_front,
+    compare,
+    link_kind,
+    same_key,
+)
 from .variants import CROSS_TYPE, known_names, type_class
 
 MAX_BUCKET = 60  # a character pair shared by more groups than this is no evidence
@@ -163,6 +174,8 @@ def _groups(nodes: list[_Node], apart: set[tuple[int, int]]):
             if node.doc not in g.docs and not any((m, i) in apart for m in g.members):
                 prev = g.members[-1]
                 score, rule, _, _ = _best(nodes[prev].forms, node.forms, node.entity.type)
+                if not rule and gk[1].startswith("="):  # grouped by _group_key's strategy rule alone
+                    score, rule = 0.95, SAME_STRATEGY
                 fits.append((score, -gi, prev, rule))
         if fits:  # the group whose last name is nearest: 二期 joins 二期 before 一期
             score, gi, prev, rule = max(fits)

@@ -27,6 +27,7 @@ from .names import distinctive, specific
 THRESHOLD = 0.6
 SAME = "same name"
 SAME_KEY = "same name once quotes, place, suffix, head and phase are set aside"
+SAME_STRATEGY = "the same strategy, with 战略 or without"
 SHORT_FORM = "short form of a longer name"
 RENAMED = "renamed: most of one name kept in the other"
 WORDS_IN_FRONT = "the same name with words in front (a verb, a preposition)"

@@ -31,7 +31,7 @@ from .score import (
     ABBREVIATION,
     DEFINED,
     SAME,
-    SAME_KEY,
+    SAME_STRATEGY,
     VARIANT,
     WORDS_IN_FRONT,
     behind_front,
@@ -183,7 +183,7 @@ def _variant(xs: set[str], ys: set[str], areas, tx: str, ty: str, defined, coord
             if (long_, short) in defined:
                 score, rule = 0.9, DEFINED
             elif tx == ty == "PROGRAM" and strategy(long_) == short:
-                score, rule = 0.95, SAME_KEY  # 乡村振兴 and 乡村振兴战略: the strategy, with its head or without
+                score, rule = 0.95, SAME_STRATEGY  # 乡村振兴 and 乡村振兴战略: with its head or without
             elif (q := abbreviation_score(short, long_)) and not coordinated:
                 score, rule = 0.6 + 0.3 * q, ABBREVIATION
             elif not same_key(kx, ky, tx) and (

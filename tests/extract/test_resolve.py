@@ -386,3 +386,9 @@ def test_in_one_report_a_strategy_with_its_head_and_without_is_one_entity():
     )
     merge_variants(results)
     assert sorted(e.name for e in results[0].entities) == ["城乡振兴战略", "城乡振兴行动"]
+
+
+def test_a_strategy_merged_across_reports_says_why():
+    results = _corpus([_entity("城乡振兴战略", "PROGRAM")], [_entity("城乡振兴", "PROGRAM")])
+    links, _ = resolve(results)
+    assert len(links) == 1 and links[0].rule.endswith("the same strategy, with 战略 or without")

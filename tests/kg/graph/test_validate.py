@@ -99,6 +99,11 @@ def test_the_small_graph_conforms():
     assert report.conforms, report.text()
 
 
+def test_an_unnumbered_part_is_a_section_of_level_5():
+    report = validate_graph(_small(_set("section", PKG.level, Literal(5))))
+    assert report.conforms, report.text()
+
+
 @pytest.mark.parametrize(
     "edit, line",
     [
@@ -138,6 +143,7 @@ def test_the_small_graph_conforms():
         ),
         (_set("claim", PKG.start, Literal(30)), "Violation: <https://example.org/claim> pkg:start"),
         (_set("park", SKOS.prefLabel, Literal("星河产业园")), "Violation: <https://example.org/park> skos:prefLabel"),
+        (_set("section", PKG.level, Literal(6)), "Violation: <https://example.org/section> pkg:level"),
     ],
     ids=[
         "mode",
@@ -152,6 +158,7 @@ def test_the_small_graph_conforms():
         "two-labels",
         "claim-offsets",
         "plain-label",
+        "level",
     ],
 )
 def test_each_break_is_one_readable_violation(edit, line):
