@@ -129,3 +129,11 @@ def test_the_audit_is_a_page_of_the_site_with_names_linked(national_site, viewpo
     assert links and all(re.fullmatch(r"entities/[A-Za-z0-9_.-]+\.html", h) for h in links)
     assert all((national_site / h).is_file() for h in links)
     o.assert_clean()
+
+
+@pytest.mark.slow
+def test_the_national_graph_conforms_to_the_shapes(national_site):
+    kg = Path(sys.executable).with_name("kg")
+    cmd = [str(kg)] if kg.exists() else [sys.executable, "-m", "kg.cli"]
+    done = subprocess.run([*cmd, "validate", "--out", str(national_site)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
