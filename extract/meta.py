@@ -271,30 +271,22 @@ _PLAN_HEADING = re.compile(
 
 def _heading_claims(head: str, mid_year: bool) -> list[Claim]:
     out = []
-    m = _REVIEW_HEADING.search(head)
-    if m:
-        y = cn_year(m.group(1))
-        out.append(
-            Claim(
-                3,
-                "review-heading",
-                m.group(0).strip(),
-                m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
-                *_from_reviewed(y, mid_year),
+    for pattern, rule, years in (
+        (_REVIEW_HEADING, "review-heading", _from_reviewed),
+        (_PLAN_HEADING, "plan-heading", _from_plan),
+    ):
+        m = pattern.search(head)
+        if m:
+            words = m.group(0)
+            out.append(
+                Claim(
+                    3,
+                    rule,
+                    words.strip(),
+                    m.start() + len(words) - len(words.lstrip()),
+                    *years(cn_year(m.group(1)), mid_year),
+                )
             )
-        )
-    m = _PLAN_HEADING.search(head)
-    if m:
-        y = cn_year(m.group(1))
-        out.append(
-            Claim(
-                3,
-                "plan-heading",
-                m.group(0).strip(),
-                m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
-                *_from_plan(y, mid_year),
-            )
-        )
     return out
 
 
