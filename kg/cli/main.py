@@ -151,8 +151,31 @@ def _out_option(f):
     type=click.Choice(["trig", "turtle", "nquads", "json-ld"]),
     help="Also write the graph as turtle, nquads or json-ld (repeatable); graph.trig is always written.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Worker processes for the per-report extraction (default: every core); the output is the same for any N.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run the per-report extraction on a Dask cluster (tcp://host:8786) instead of local processes.",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Keep each report's first extraction pass here, by content hash (default: .kg-cache beside the build folder).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
-def build(files, year, area, out_dir, formats, quiet):
+def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_cache, quiet):
     """Build the knowledge graph of report FILES into the build folder.
 
     With no FILES, builds the embedded sample corpus. Writes graph.trig (one
@@ -166,14 +189,30 @@ def build(files, year, area, out_dir, formats, quiet):
         kg build                                  # samples into outputs/
         kg build reports/*.txt --out build --format nquads --format json-ld
     """
+    from extract.cache import default_cache_dir, open_cache
     from extract.corpus import extract_corpus
+    from extract.entities import CHUNK
+    from extract.runner import make_runner
     from kg.pipeline import build_folder
 
-    result = extract_corpus(files, progress=_progress(quiet), year=year, area=area)
+    runner = make_runner(jobs, scheduler)
+    cache = None if no_cache else open_cache(cache_dir or default_cache_dir(out_dir), CHUNK)
+    try:
+        result = extract_corpus(files, progress=_progress(quiet), year=year, area=area, runner=runner, cache=cache)
+    finally:
+        close = getattr(runner, "close", None)
+        if close:
+            close()
     _warn(result.warnings, quiet, result.skipped)
     folder = build_folder(result, out_dir, formats)
     summary = folder.build
     if not quiet:
+        if cache is not None:
+            click.echo(
+                f"Extraction cache {cache.root}: {len(cache.hits)} report{'s' if len(cache.hits) != 1 else ''} "
+                f"reused, {len(cache.misses)} extracted",
+                err=True,
+            )
         click.echo(
             f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
             f"{summary.mentions} mentions, {summary.quads} quads "
