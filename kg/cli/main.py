@@ -193,18 +193,20 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
     from extract.corpus import extract_corpus
     from extract.entities import CHUNK
     from extract.runner import make_runner
+    from kg.folder import building
     from kg.pipeline import build_folder
 
     runner = make_runner(jobs, scheduler)
     cache = None if no_cache else open_cache(cache_dir or default_cache_dir(out_dir), CHUNK)
-    try:
-        result = extract_corpus(files, progress=_progress(quiet), year=year, area=area, runner=runner, cache=cache)
-    finally:
-        close = getattr(runner, "close", None)
-        if close:
-            close()
-    _warn(result.warnings, quiet, result.skipped)
-    folder = build_folder(result, out_dir, formats)
+    with building(out_dir) as tmp:
+        try:
+            result = extract_corpus(files, progress=_progress(quiet), year=year, area=area, runner=runner, cache=cache)
+        finally:
+            close = getattr(runner, "close", None)
+            if close:
+                close()
+        _warn(result.warnings, quiet, result.skipped)
+        folder = build_folder(result, tmp, formats)
     summary = folder.build
     if not quiet:
         if cache is not None:
@@ -219,7 +221,7 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
             f"({', '.join(p.name for p in [*summary.files, *folder.audit.files])})",
             err=True,
         )
-        click.echo(_site_message(folder.site), err=True)
+        click.echo(_site_message(folder.site, out_dir), err=True)
     _skipped(result.skipped)
 
 
@@ -385,9 +387,9 @@ def site(out_dir, quiet):
         click.echo(_site_message(summary), err=True)
 
 
-def _site_message(summary) -> str:
+def _site_message(summary, out_dir=None) -> str:
     return (
-        f"Wrote the site into {summary.out_dir}: index.html, overview.html, evolution.html, "
+        f"Wrote the site into {out_dir or summary.out_dir}: index.html, overview.html, evolution.html, "
         f"{summary.themes} theme pages, {summary.entities} entity pages"
     )
 
