@@ -367,6 +367,33 @@ def serve(out_dir, port):
 
 @cli.command()
 @_out_option
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The Graph Store HTTP Protocol endpoint of a SPARQL 1.1 store (Oxigraph: http://host:7878/store).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+def push(out_dir, endpoint, quiet):
+    """Load the built graph into a SPARQL 1.1 store, one named graph per PUT.
+
+    Each named graph of graph.trig replaces the store's graph of the same
+    IRI (the Graph Store HTTP Protocol); the store's other graphs are left
+    alone, and pushing again changes nothing.
+
+    \b
+    Example:
+        kg build && kg push --endpoint http://127.0.0.1:7878/store
+    """
+    from kg.push import push as push_build
+
+    pushed = push_build(out_dir, endpoint)
+    if not quiet:
+        click.echo(f"Pushed {pushed.graphs} graphs, {pushed.triples} triples to {pushed.endpoint}", err=True)
+
+
+@cli.command()
+@_out_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 def site(out_dir, quiet):
     """Write the HTML site of the built graph: index.html and the graph pages.
