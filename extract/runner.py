@@ -65,14 +65,14 @@ class Dask:
     """The workers of a Dask cluster (``distributed.Client``): the scheduler's address,
     ``tcp://host:8786``, or a client made by the caller (a test's LocalCluster)."""
 
-    def __init__(self, scheduler: str | Any) -> None:
+    def __init__(self, scheduler: str | Any, timeout: float = 10.0) -> None:
         try:
             from distributed import Client
         except ImportError:
             raise InputError("--scheduler needs Dask's distributed package: pip install 'policy-kg[dask]'") from None
         if isinstance(scheduler, str):
             try:
-                self.client = Client(scheduler, timeout="10s")
+                self.client = Client(scheduler, timeout=f"{timeout}s")
             except OSError as exc:
                 raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
             self._own = True
