@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import fcntl
 import os
 import shutil
 import signal
@@ -86,8 +87,6 @@ def sweep(out: Path) -> None:
 
 @contextmanager
 def _locked(path: Path, shown: str | os.PathLike) -> Iterator[None]:
-    import fcntl
-
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
     try:
         try:
