@@ -174,8 +174,13 @@ def _out_option(f):
     help="Keep each report's first extraction pass here, by content hash (default: .kg-cache beside the build folder).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
+@click.option(
+    "--low-memory",
+    is_flag=True,
+    help="Keep the graph store on disk, not in memory, while building (slower; the same files).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
-def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_cache, quiet):
+def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_cache, low_memory, quiet):
     """Build the knowledge graph of report FILES into the build folder.
 
     With no FILES, builds the embedded sample corpus. Writes graph.trig (one
@@ -206,7 +211,7 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
             if close:
                 close()
         _warn(result.warnings, quiet, result.skipped)
-        folder = build_folder(result, tmp, formats)
+        folder = build_folder(result, tmp, formats, disk_store=low_memory)
     summary = folder.build
     if not quiet:
         if cache is not None:

@@ -29,8 +29,7 @@ graphs must still show one preferred label per entity.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -117,23 +116,30 @@ class _Concepts:
         return iri
 
 
-def build_graphs(result: CorpusResult) -> Graphs:
-    """The whole corpus as named graphs (see the module docstring): what ``kg build`` writes and queries."""
-    graphs: dict[URIRef, Triples] = defaultdict(set)
-    graphs[ONTOLOGY].update(Graph().parse(ontology_path(), format="turtle"))
+def build_graphs(result: CorpusResult, into: MutableMapping[str, list] | None = None) -> Graphs:
+    """The whole corpus as named graphs (see the module docstring): what ``kg build`` writes and queries.
+
+    Each report's graph is handed to ``into`` (a dict unless given: ``kg.graph.shards.Shards``
+    keeps it on disk) as soon as it is built, so only the ontology and the corpus graph
+    grow with the corpus while the reports are written.
+    """
+    graphs = into if into is not None else {}
+    ontology: Triples = set(Graph().parse(ontology_path(), format="turtle"))
     known = {}
     for name in SCHEMES:
         terms = read_vocabulary(name)
-        add_scheme(graphs[ONTOLOGY], name, terms)
+        add_scheme(ontology, name, terms)
         known[name] = {t.id for t in terms}
-    corpus = graphs[CORPUS_GRAPH]
+    corpus: Triples = set()
     concepts = _Concepts(known=known, corpus=corpus)
     _add_entities(corpus, result.documents, result.canonical, concepts)
     for d in sorted(result.documents, key=lambda d: report_stem(d.document)):
-        stem = report_stem(d.document)
-        _ReportWriter(graphs[GRAPH[stem]], corpus, d, concepts).write()
+        report: Triples = set()
+        _ReportWriter(report, corpus, d, concepts).write()
+        graphs.update(to_graphs({GRAPH[report_stem(d.document)]: report}))
     _add_links(corpus, result)
-    return to_graphs(graphs)
+    graphs.update(to_graphs({ONTOLOGY: ontology, CORPUS_GRAPH: corpus}))
+    return graphs
 
 
 def build_dataset(result: CorpusResult) -> Dataset:
