@@ -19,7 +19,9 @@ stays (removing it would let a third build lock a different file).
 Files a person keeps in the folder, its ``README*`` and dot files, are
 carried into the new folder (hard links, so the old folder is untouched
 until the swap). Everything else in it is the build's and is replaced:
-pages of entities that are gone do not linger.
+pages of entities that are gone do not linger. So a build refuses a folder
+that holds anything else and no ``manifest.json`` (``--out .`` in a project
+would otherwise replace the project).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from pathlib import Path
 from extract.errors import InputError, PolicyKGError
 
 NEW, OLD, LOCK = ".kg-new-", ".kg-old-", ".kg-lock"
+BUILT_BY = "manifest.json"  # a folder holding one is a build folder, which a build may replace
 
 
 class Busy(PolicyKGError):
@@ -53,6 +56,14 @@ def building(out_dir: str | os.PathLike) -> Iterator[Path]:
     out = Path(os.path.abspath(out_dir))
     if out.exists() and not out.is_dir():
         raise InputError(f"cannot build into {out_dir}: it is a file")
+    if out.is_dir() and not (out / BUILT_BY).is_file():
+        foreign = sorted(p.name for p in out.iterdir() if not _kept(p.name))
+        if foreign:
+            raise InputError(
+                f"cannot build into {out_dir}: it holds files no build wrote ({', '.join(foreign[:3])}"
+                f"{', …' if len(foreign) > 3 else ''}) and a build replaces the whole folder; "
+                "choose a new or empty folder"
+            )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.errors import InputError
 from kg.folder import Busy, building, sweep
 
 
@@ -28,6 +29,7 @@ def _old_folder(out: Path) -> dict[str, bytes]:
     (out / "index.html").write_text("<p>previous</p>\n", encoding="utf-8")
     (out / "entities" / "gone.html").write_text("<p>an entity the next build drops</p>\n", encoding="utf-8")
     (out / "README.md").write_text("kept by hand\n", encoding="utf-8")
+    (out / "manifest.json").write_text("{}\n", encoding="utf-8")
     return _snapshot(out)
 
 
@@ -40,6 +42,22 @@ def test_a_finished_build_replaces_the_folder_whole_and_keeps_the_readme(tmp_pat
         assert (out / "graph.trig").read_text(encoding="utf-8") == "# the previous build\n"  # not yet
     assert _snapshot(out) == {"graph.trig": b"# the new build\n", "README.md": b"kept by hand\n"}
     assert _siblings(out) == []
+
+
+def test_a_folder_that_is_not_a_build_folder_is_refused_whole(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "main.py").write_text("print(1)\n", encoding="utf-8")
+    (project / "README.md").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"holds files no build wrote \(main.py\)"), building(project):
+        pass
+    assert _snapshot(project) == {"README.md": b"mine\n", "main.py": b"print(1)\n"}
+    only_readme = tmp_path / "outputs"
+    only_readme.mkdir()
+    (only_readme / "README.md").write_text("the folder kg build writes\n", encoding="utf-8")
+    with building(only_readme) as tmp:  # a README and dot files only: the repository's outputs/
+        (tmp / "manifest.json").write_text("{}", encoding="utf-8")
+    assert set(_snapshot(only_readme)) == {"README.md", "manifest.json"}
 
 
 def test_a_failed_build_leaves_the_old_folder_and_no_temporary_folder(tmp_path):
