@@ -76,7 +76,7 @@ class Folder:
     site: SiteSummary
 
 
-def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool = False) -> Built:
+def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool = False, jobs: int = 1) -> Built:
     """The graphs of ``result``, loaded into Oxigraph, audited; the findings are
     added to both as ``id/graph/audit`` (``kg.audit.continuity``).
 
@@ -85,6 +85,7 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
     each copied into the store as it is made; with ``disk_store`` too, the
     store is an on-disk Oxigraph store in ``work``, and the corpus's quads
     are never all in memory. Without ``work``, everything is in memory.
+    ``jobs`` processes build the report graphs (with ``work`` only).
     """
     if work is None:
         graphs = build_graphs(result)
@@ -92,7 +93,7 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
     else:
         work.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(work / "store")) if disk_store else ox.Store()
-        graphs = build_graphs(result, Shards(work / "graphs", mirror=store))
+        graphs = build_graphs(result, Shards(work / "graphs", mirror=store), jobs=jobs)
         graphs.mirror = None  # add_findings adds the audit graph to both itself
     audit = add_findings(graphs, store)
     return Built(graphs, store, audit)
@@ -131,12 +132,13 @@ def build_folder(
     *,
     timings: dict[str, float] | None = None,
     disk_store: bool = False,
+    jobs: int = 1,
 ) -> Folder:
     """Write the whole build folder of ``result``: graph files, audit files, site.
 
     The graphs are kept on disk while they are built (``build_graph``), in
     ``WORK_DIR`` inside ``out_dir``, removed at the end; ``disk_store`` puts
-    the Oxigraph store there too. ``timings``, when given, receives the wall
+    the Oxigraph store there too; ``jobs`` processes build the report graphs. ``timings``, when given, receives the wall
     time of each stage in seconds (the names in STAGES), for bench/build.py.
     """
 
@@ -150,7 +152,7 @@ def build_folder(
     work = Path(out_dir) / WORK_DIR
     try:
         with stage("graph"):
-            built = build_graph(result, work, disk_store)
+            built = build_graph(result, work, disk_store, jobs)
         with stage("files"):
             summary = write_build(result, out_dir, formats, built=built)
         engine = OxigraphEngine(built.store)

@@ -157,7 +157,8 @@ def _out_option(f):
     type=int,
     default=None,
     metavar="N",
-    help="Worker processes for the per-report extraction (default: every core); the output is the same for any N.",
+    help="Worker processes for the per-report steps, extraction and report graphs (default: every core); "
+    "the output is the same for any N.",
 )
 @click.option(
     "--scheduler",
@@ -211,7 +212,7 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
             if close:
                 close()
         _warn(result.warnings, quiet, result.skipped)
-        folder = build_folder(result, tmp, formats, disk_store=low_memory)
+        folder = build_folder(result, tmp, formats, disk_store=low_memory, jobs=1 if scheduler else runner.workers)
     summary = folder.build
     if not quiet:
         if cache is not None:

@@ -36,12 +36,26 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
         self._index: dict[str, tuple[Path, int]] = {}
         self.mirror = mirror  # a store that receives every graph as it is set (None: none)
 
+    @staticmethod
+    def file_for(root: Path, name: str) -> Path:
+        return root / f"{hashlib.sha256(name.encode()).hexdigest()[:24]}.nq"
+
     def __setitem__(self, name: str, quads: list[ox.Quad]) -> None:
-        path = self.root / f"{hashlib.sha256(name.encode()).hexdigest()[:24]}.nq"
+        path = self.file_for(self.root, name)
         ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
         self._index[name] = (path, len(quads))
         if self.mirror is not None:
             self.mirror.extend(quads)
+
+    def adopt(self, name: str, path: Path, quads: int) -> None:
+        """Take graph ``name`` from a file another process wrote at ``file_for(root, name)``;
+        an empty graph is dropped, as ``to_graphs`` drops it."""
+        if not quads:
+            path.unlink(missing_ok=True)
+            return
+        self._index[name] = (path, quads)
+        if self.mirror is not None:
+            self.mirror.extend(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
 
     def __getitem__(self, name: str) -> list[ox.Quad]:
         path, _ = self._index[name]

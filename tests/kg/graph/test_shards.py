@@ -41,3 +41,11 @@ def test_an_on_disk_store_audits_to_the_same_graph_as_memory(tiny_corpus, tmp_pa
     assert (tmp_path / "work" / "store").is_dir()
     assert serialize(disk.graphs, "trig") == serialize(memory.graphs, "trig")
     assert len(disk.store) == len(memory.store) and disk.audit == memory.audit
+
+
+def test_report_graphs_built_by_two_processes_are_the_graphs_one_process_builds(sample_result, tmp_path):
+    one = build_graphs(sample_result, Shards(tmp_path / "one"))
+    store = ox.Store()
+    two = build_graphs(sample_result, Shards(tmp_path / "two", mirror=store), jobs=2)
+    assert sorted(two) == sorted(one) and count(two) == count(one) == len(store)
+    assert serialize(two, "trig") == serialize(one, "trig")
