@@ -8,9 +8,12 @@ measurements did ("the national corpus replicated 20x with varied areas").
 
 Each build is a fresh ``kg build`` process. Peak memory is the largest sum
 of resident memory over the build's process tree (the main process and its
-worker processes), sampled every 50 ms from /proc; the main process's own
-peak (``ru_maxrss``) is printed beside it. The anchor is the 100-report build
-at --jobs 1: the ratios say how time and memory grow with the corpus.
+worker processes), sampled every 50 ms from /proc; the peak of the largest
+single process (``ru_maxrss`` from wait4) is printed beside it, and the CPU
+seconds of the whole tree: on a machine whose cores are busy with other
+work, wall time says little about --jobs, CPU time still says what the
+build cost. The anchor is the first row (the smallest corpus at the first
+--jobs): the ratios say how time and memory grow with the corpus.
 
 The rebuild: a build with the extraction cache, one report edited (one
 sentence added), the same build again; printed is the ratio of the two.
@@ -69,8 +72,9 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def timed_build(args: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak tree RSS and the main process's peak RSS (bytes) of one ``kg build``."""
+def timed_build(args: list[str]) -> tuple[float, int, int, float]:
+    """Wall seconds, peak tree RSS, the largest process's peak RSS (bytes) and the CPU seconds
+    (user and system, workers included) of one ``kg build``."""
     t = time.perf_counter()
     proc = subprocess.Popen([*KG, "build", *args, "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -84,7 +88,7 @@ def timed_build(args: list[str]) -> tuple[float, int, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"kg build {' '.join(args)} failed:\n{proc.stderr.read().decode()}")
-    return wall, peak, usage.ru_maxrss * 1024  # the largest single process of the build
+    return wall, peak, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
 
 
 def _gb(n: int) -> str:
@@ -101,16 +105,21 @@ def main() -> None:
     anchor: tuple[float, int] | None = None
     try:
         print(f"{os.cpu_count()} cores; national corpus: {len(list(NATIONAL.glob('*.txt')))} reports")
-        print(f"{'reports':>7} {'jobs':>4} {'wall':>8} {'peak RSS (tree)':>16} {'main RSS':>9}  vs 100 at --jobs 1")
+        print(
+            f"{'reports':>7} {'jobs':>4} {'wall':>8} {'CPU':>8} {'peak RSS (tree)':>16} {'largest':>9}  "
+            f"vs the first row"
+        )
         for size in args.sizes:
             corpus = make_corpus(size, work / f"corpus-{size}")
             for jobs in args.jobs:
                 out = work / f"out-{size}-{jobs}"
-                wall, peak, main_peak = timed_build([str(corpus), "--out", str(out), "--jobs", str(jobs), "--no-cache"])
+                wall, peak, main_peak, cpu = timed_build(
+                    [str(corpus), "--out", str(out), "--jobs", str(jobs), "--no-cache"]
+                )
                 if anchor is None:
                     anchor = (wall, peak)
                 print(
-                    f"{size:>7} {jobs:>4} {wall:>7.1f}s {_gb(peak):>16} {_gb(main_peak):>9}  "
+                    f"{size:>7} {jobs:>4} {wall:>7.1f}s {cpu:>7.1f}s {_gb(peak):>16} {_gb(main_peak):>9}  "
                     f"time {wall / anchor[0]:.2f}x, memory {peak / anchor[1]:.2f}x "
                     f"({peak / size / 2**20:.1f} MB per report)",
                     flush=True,
@@ -120,10 +129,10 @@ def main() -> None:
             size, jobs = args.sizes[0], max(args.jobs)
             corpus, out, cache = work / f"corpus-{size}", work / "out-rebuild", work / "cache"
             build = [str(corpus), "--out", str(out), "--jobs", str(jobs), "--cache", str(cache)]
-            full, _, _ = timed_build(build)
+            full, _, _, _ = timed_build(build)
             edited = sorted(corpus.glob("*.txt"))[size // 2]
             edited.write_text(edited.read_text(encoding="utf-8") + "推进澜溪新材料产业园建设。\n", encoding="utf-8")
-            again, _, _ = timed_build(build)
+            again, _, _, _ = timed_build(build)
             print(
                 f"rebuild of {size} reports after editing {edited.name}, --jobs {jobs}: {again:.1f}s "
                 f"against {full:.1f}s for the build with an empty cache ({full / again:.2f}x faster)"
