@@ -12,7 +12,10 @@ for byte on the sample build).
 The gazetteer learns from a chunk's text and the candidates chosen in it
 (``Gazetteer.learn``, ``RepeatedNames.observe``), so the replay hands it
 those two and no spaCy Doc: making the Docs again would cost a fifth of the
-first pass.
+first pass. The replay fills the extractor's ``_found`` with the chunks'
+candidates, as ``first_pass_all`` does: it leans on that private state of
+``extract.entities`` rather than change a package another engineer owns, and
+the byte-for-byte tests are what keep the two in step.
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def building(out_dir: str | os.PathLike) -> Iterator[Path]:
 
     Raises Busy when another build is writing ``out_dir``.
     """
-    out = Path(os.path.abspath(out_dir))
+    out = Path(os.path.realpath(out_dir))  # a link to the folder: build beside the folder, keep the link
     if out.exists() and not out.is_dir():
         raise InputError(f"cannot build into {out_dir}: it is a file")
     if out.is_dir() and not (out / BUILT_BY).is_file():

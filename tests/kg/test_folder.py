@@ -142,3 +142,14 @@ def test_a_second_build_into_a_folder_being_built_refuses_with_one_line(tmp_path
                 pass
         assert _snapshot(out) == before
     assert _snapshot(out) == {"graph.trig": b"# being built\n", "README.md": b"kept by hand\n"}
+
+
+def test_a_link_to_the_build_folder_stays_a_link_to_the_new_folder(tmp_path):
+    real = tmp_path / "real"
+    _old_folder(real)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    with building(link) as tmp:
+        (tmp / "graph.trig").write_text("# new\n", encoding="utf-8")
+    assert link.is_symlink() and (link / "graph.trig").read_text(encoding="utf-8") == "# new\n"
+    assert _siblings(real) == [] and sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["link", "real"]

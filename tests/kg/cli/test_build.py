@@ -37,3 +37,16 @@ def test_jobs_zero_is_one_line_error(tmp_path):
     result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "o"), "--jobs", "0"], prog_name="kg")
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == ["Error: --jobs must be at least 1, not 0"]
+
+
+@pytest.mark.slow
+def test_kg_build_on_a_dask_cluster_writes_the_graph_one_process_writes(tmp_path, sample_result):
+    distributed = pytest.importorskip("distributed")
+    from kg.pipeline import write_build
+
+    expected = tmp_path / "expected"
+    write_build(sample_result, expected)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+        _build("--out", tmp_path / "dask", "--scheduler", c.scheduler_address, "--no-cache", "-q")
+    for name in ("graph.trig", "extraction.json", "manifest.json"):
+        assert (tmp_path / "dask" / name).read_bytes() == (expected / name).read_bytes(), name
