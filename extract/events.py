@@ -30,6 +30,8 @@ MENTIONED = "mentioned"
 BUILDING = ("started", "completed", "in_operation")  # statuses that say a facility is being built
 BUILD_TRIGGERS = ("建设", "建成", "在建", "续建", "完工", "改扩建")
 # what only happens to a physical works: a programme called 工程 is never dammed or opened to traffic
+# A trigger denied is no status: "还没有最后完成", "尚未竣工", "未能如期投产".
+NEGATED = re.compile(r"(?:没有|尚未|未能|未|不能|无法)(?:最后|按期|如期|全面|完全|全部|能)?$")
 PHYSICAL = re.compile(r"开工|竣工|建成|截流|通水|通车|通航|投产|发电|蓄水|在建|续建|主体完工|全线贯通|合龙")
 
 
@@ -86,6 +88,7 @@ def _claim(text: str, doc: Document, m, scheme: StatusScheme) -> StatusClaim:
         found = [
             (scheme.rank.get(scheme.status_of[x.group(0)], 0), -x.start(), x)
             for x in scheme.pattern.finditer(text, lo, hi)
+            if not NEGATED.search(text, max(0, x.start() - 6), x.start())
         ]
         if found:
             _, _, x = max(found)

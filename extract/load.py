@@ -37,7 +37,6 @@ import codecs
 import os
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 from . import readers
@@ -314,16 +313,12 @@ SCRIPT_SAMPLE = 5000  # characters looked at: enough to tell the script, a quart
 
 
 def detect_script(text: str) -> str:
-    counts = Counter(text[:SCRIPT_SAMPLE])
-    total = changed = 0
-    for ch, n in counts.items():
-        if is_cjk(ch):
-            total += n
-            if _fold_char(ch) != ch:
-                changed += n
-    if not total:
+    cjk = "".join(_CJK_RE.findall(text[:SCRIPT_SAMPLE]))
+    if not cjk:
         return "simplified"
-    return "traditional" if changed / total > 0.03 else "simplified"
+    # the characters that fold are few in a simplified text: count those alone
+    changed = sum(cjk.count(ch) for ch in set(cjk) if _fold_char(ch) != ch)
+    return "traditional" if changed / len(cjk) > 0.03 else "simplified"
 
 
 def load_text(

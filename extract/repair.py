@@ -103,6 +103,11 @@ _LABELS = (
 _INLINE_LABELS = ("来源:", "来源：", "浏览次数", "字号", "【打印】", "分享到", "分享至", "责任编辑", "发布时间")
 _BUTTONS = re.compile(r"^[\s|｜\-—_/·•>＞【】\[\]（）()大中小打印关闭分享收藏默认]*$")
 _NO_CJK = re.compile(rf"^[^{_CJK}]*$")
+_SOURCE_OPEN = re.compile(r"[（(]\s*来源")
+_REPLACED = re.compile("[\ufffd%％]")
+_MARKUP = re.compile(r"[<>=@]")
+_MENU_GAP = re.compile(r"[ \u00a0\u3000|｜]+")
+_CLAUSE_MARK = re.compile(r"[。，；：！？、,;:]")
 _TRAD_LABELS = str.maketrans(
     "發佈時間來源瀏覽數點擊閱讀訪問號體關閉選擇頁編輯責當前網絡僅轉載內權歸屬關鍵詞",
     "发布时间来源浏览数点击阅读访问号体关闭选择页编辑责当前网络仅转载内权归属关键词",
@@ -120,7 +125,7 @@ def is_furniture(line: str) -> bool:
     if not s or len(s) > 100 and "。" in s:
         return False  # a paragraph of prose
     f = _folded(s)
-    if f.startswith(_LABELS) or re.match(r"^[（(]\s*来源", f):
+    if f.startswith(_LABELS) or _SOURCE_OPEN.match(f):
         return True
     if "。" in s and len(s) > 20:
         return False  # a sentence of the report (the labels above open the furniture that has one)
@@ -128,13 +133,12 @@ def is_furniture(line: str) -> bool:
         return True
     if "。" not in s and len(s) <= 100 and any(lb in f for lb in _INLINE_LABELS):
         return True
-    if _NO_CJK.match(s) and len(s) <= 60 and (not re.search("[\ufffd%％]", s) or re.search(r"[<>=@]", s)):
+    if _NO_CJK.match(s) and len(s) <= 60 and (not _REPLACED.search(s) or _MARKUP.search(s)):
         return True  # 0/0, ||||, 13:04, an ASP directive, a lone date
-    tokens = re.split(r"[ \u00a0\u3000|｜]+", s)
-    tokens = [t for t in tokens if t]
+    tokens = [t for t in _MENU_GAP.split(s) if t]
     if (
         len(tokens) >= 4
-        and not re.search(r"[。，；：！？、,;:]", s)
+        and not _CLAUSE_MARK.search(s)
         and all(len(t) <= 8 for t in tokens)
         and sum(len(t) >= 2 for t in tokens) >= 3
     ):

@@ -76,6 +76,7 @@ _REVIEW_WORDS = re.compile(
 _SITUATION = re.compile(r"^(?:关于)?(?:当前|目前|国内|国际|国内外)?(?:的)?(?:政治|经济|国内)?(?:经济)?形势$|^当前的")
 _PLAN_WORDS = re.compile(r"目标|任务|计划|工作重点|重点工作|安排|建议|要求|思路|部署|措施|政策取向")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九])([一二][九〇○零][〇○零一二三四五六七八九]{2})年")
 _Y = r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2}|(?:19|20)XX)"
 
 # passages: the paragraph opens a review of the year, or turns to the plan year
@@ -231,7 +232,7 @@ def segment(doc: Document) -> None:
             continue
         title = _heading_title(text, tstart, stops="。！？\n；" if rank == _RANK_INLINE else "。！？\n")
         end = _section_end(outline, heads_index[start], rank, parent.end, len(text))
-        year, mode = _year_mode(title, parent, doc, level)
+        year, mode = _year_mode(title, parent, doc, level, text[tstart:end])
         before = sections[-1] if sections[-1].parent == "0" else None
         if (
             rank == _RANK_L1
@@ -269,12 +270,18 @@ _SPEAKS_OF_PAST = re.compile(
 _SPEAKS_OF_FUTURE = re.compile(r"力争|应当|抓好|明年|今年|将(?![来近])|我们要|切实|争取|确保|要(?!求)|健全|必须|大力")
 
 
-def reads_as_review(text: str) -> bool:
-    """Whether a stretch with no cue is plainly a review: it counts achievements (at least four words
-    of the past, three times the words of intent). Reviews often speak like plans (坚持…，着力…),
-    so only the plain case is told; anything else stays with the plan year."""
+REVIEW_SAMPLE = 3000  # characters of a part read to tell a review from a plan
+# A whole numbered part says more than an opening paragraph: twice the words of the past against
+# those of intent tell it (the plan parts of the national reports have three to seven times fewer)
+PART_LEAST, PART_RATIO = 8, 1.5
+
+
+def reads_as_review(text: str, least: int = 4, ratio: float = 3.0) -> bool:
+    """Whether a stretch with no cue is plainly a review: it counts achievements (at least ``least``
+    words of the past, ``ratio`` times the words of intent). Reviews often speak like plans
+    (坚持…，着力…), so only the plain case is told; anything else stays with the plan year."""
     past, future = len(_SPEAKS_OF_PAST.findall(text)), len(_SPEAKS_OF_FUTURE.findall(text))
-    return past >= 4 and past >= 3 * future
+    return past >= least and past >= ratio * future
 
 
 def _opens_inside_review(text: str, doc: Document, heads: list[tuple], passages: dict) -> bool:
@@ -291,7 +298,7 @@ def _opens_inside_review(text: str, doc: Document, heads: list[tuple], passages:
         return False
     opening_end = min(first_l1, first_cue)
     opening_start = text.find("\n", text.find(doc.title)) if doc.title and doc.title in text[:500] else 0
-    opening = text[max(opening_start, 0) : opening_end][:3000]
+    opening = text[max(opening_start, 0) : opening_end][:REVIEW_SAMPLE]
     return reads_as_review(opening)
 
 
@@ -464,7 +471,7 @@ def _section_end(heads, i, rank, parent_end, n):
     return min(parent_end, n)
 
 
-def _year_mode(title: str, parent: Section, doc: Document, level: int):
+def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str = ""):
     """Year and mode of a section from its heading, else from its parent.
 
     An outermost heading says what its part is about: review words, or the
@@ -473,7 +480,8 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int):
     words, or with plan words and the plan year (（二）2020年主要目标): one
     that merely names a year (一是巩固2020年脱贫成果) stays in its part.
     """
-    years = [int(y) for y in _YEAR.findall(title)]
+    # 一九五七年经济战线上的胜利: a 1950s heading writes its year in words
+    years = [int(y) for y in _YEAR.findall(title)] + [cn_year(y) for y in _CN_YEAR.findall(title)]
     if _REVIEW_WORDS.search(title):
         return (years[0] if years else doc.reviewed_year), REVIEWED
     if _SITUATION.search(title) and not _PLAN_WORDS.search(title) and doc.plan_year not in years:
@@ -488,9 +496,20 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int):
             return years[0], PLANNED
         if parent.level == 5 and not _PLAN_WORDS.search(title):  # inside an unnumbered part: its mode
             return parent.year, parent.mode
+        if (
+            level == 1
+            and not years
+            and not _PLAN_WORDS.search(title)
+            and doc.reviewed_year is not None
+            and doc.reviewed_year != doc.plan_year
+            and reads_as_review(body[:REVIEW_SAMPLE], least=PART_LEAST, ratio=PART_RATIO)
+        ):  # 一、国民经济在调整…中: a whole part that counts achievements is the review, whatever its heading
+            return doc.reviewed_year, REVIEWED
         return doc.plan_year, PLANNED
     if doc.plan_year in years and _PLAN_WORDS.search(title):
         return doc.plan_year, PLANNED
+    if parent.level == 0 and doc.reviewed_year in years and doc.plan_year not in years:
+        return doc.reviewed_year, REVIEWED  # （一）一九五七年经济战线上的胜利: the outermost headings of the text
     return parent.year, parent.mode
 
 
@@ -498,27 +517,30 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
     starts = sorted({s.start for s in sections})
     sec_starts = [s.start for s in sections]  # pre-order, so sorted
     out = []
+    append = out.append
     k = 0  # starts[k] is the first section start after the sentence's start
     n = len(starts)
-    where = (-1, None)  # (index into sec_starts, section) of the last sentence: most share it
+    where_i, where = -1, None  # index into sec_starts and section of the last sentence: most share it
+    right = bisect.bisect_right
     for m in _SENT.finditer(text):
-        a, end = m.start(), m.end()
+        a, end = m.span()
         while k < n and starts[k] <= a:
             k += 1
-        # a section starting inside (一是…；二是…) starts a sentence too
-        j = k
-        while j < n and starts[j] < end:
-            j += 1
-        for b in [*starts[k:j], end]:
-            piece = text[a:b]
-            stripped = piece.strip(" ")
-            if stripped:
-                ps = a + len(piece) - len(piece.lstrip(" "))
-                i = bisect.bisect_right(sec_starts, ps) - 1
-                if i != where[0] or not ps < where[1].end:
-                    sec = sections[_innermost(sections, sec_starts, ps, i)]
-                    where = (i, sec)
-                out.append(Sentence(start=ps, end=ps + len(stripped), section=where[1].id))
+        # a section starting inside (一是…；二是…) starts a sentence too; most sentences hold none
+        cuts = (end,) if k >= n or starts[k] >= end else (*[x for x in starts[k:] if x < end], end)
+        for b in cuts:
+            ps = a
+            while ps < b and text[ps] == " ":
+                ps += 1
+            pe = b
+            while pe > ps and text[pe - 1] == " ":
+                pe -= 1
+            if pe > ps:
+                i = right(sec_starts, ps) - 1
+                if i != where_i or not ps < where.end:
+                    where = sections[_innermost(sections, sec_starts, ps, i)]
+                    where_i = i
+                append(Sentence(start=ps, end=pe, section=where.id))
             a = b
     return out
 

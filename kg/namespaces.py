@@ -99,6 +99,7 @@ class PKG(DefinedNamespace):
     secondName: URIRef
     firstMention: URIRef
     secondMention: URIRef
+    linkKind: URIRef
 
 
 ID = Namespace(BASE + "id/")

@@ -5,6 +5,7 @@ Importable as ``helpers`` (pytest puts tests/ on the path: ``pythonpath`` in pyp
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -122,3 +123,52 @@ class OpenedPage:
                 return value
             time.sleep(0.02)
         raise AssertionError(f"timed out waiting for {expr}")
+
+
+# ---- a real HTTP listener ---------------------------------------------------------------------------
+
+
+class Listener:
+    """An HTTP server on 127.0.0.1 that records every request and answers with SECRET, as a SPARQL
+    endpoint an attacker points SERVICE at would: the tests prove no request reaches it."""
+
+    SECRET = "listener-secret-7f3a"
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        hits = self.hits = []
+        listener = self
+        self.answer: bytes | None = None  # set: answer this (as text/plain) instead of SPARQL results
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                hits.append((self.command, self.path, self.rfile.read(length)))
+                value = {"type": "literal", "value": Listener.SECRET}
+                results = {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": value}]}}
+                body = listener.answer or json.dumps(results).encode()
+                self.send_response(200)
+                kind = "text/plain" if listener.answer else "application/sparql-results+json"
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/sparql"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Listener:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -26,6 +26,7 @@ from ..records import Document, Entity, Mention
 from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
 from .candidate import CANDIDATES, CHOSEN, Candidate, register
 from .names import unquote
+from .nested import nested_firms
 from .repeats import RepeatedNames
 from .tokenizer import TOKENIZER, doc_text
 
@@ -66,7 +67,8 @@ class EntityExtractor:
         self.keep_chars = keep_chars
         self._kept = 0
         self._found: dict[str, list[_Chunk]] = {}
-        self.repeats = RepeatedNames(self.nlp.get_pipe("policy_heads").lex)
+        self.lex = self.nlp.get_pipe("policy_heads").lex
+        self.repeats = RepeatedNames(self.lex)
 
     def first_pass(self, document: Document) -> list[tuple[int, int]]:
         """Run the first pass over one document; the ``[a, b)`` chunks it was read in."""
@@ -122,6 +124,7 @@ class EntityExtractor:
                 self._kept -= c.end - c.start
             sel(gaz(doc))
             chosen.extend(replace(x, start=x.start + c.start, end=x.end + c.start) for x in doc._.get(CHOSEN) or [])
+        chosen += nested_firms(document.folded, chosen, self.lex, fold(document.area or ""))
         return group_mentions(document, chosen)
 
 

@@ -141,10 +141,24 @@ def leading_verb(text: str, start: int, end: int) -> int:
 
 
 def _longest(text: str, start: int, end: int, words: frozenset[str]) -> str:
+    # most places open no word at all: the first two characters tell, before any longer slice
+    if text[start : start + 2] not in _openings(words):
+        return ""
     for k in range(min(MAX_LEN, end - start), 1, -1):
         if text[start : start + k] in words:
             return text[start : start + k]
     return ""
+
+
+_OPENINGS: dict[int, frozenset[str]] = {}
+
+
+def _openings(words: frozenset[str]) -> frozenset[str]:
+    """The first two characters of every word of ``words`` (kept per word set)."""
+    got = _OPENINGS.get(id(words))
+    if got is None:
+        got = _OPENINGS[id(words)] = frozenset(w[:2] for w in words)
+    return got
 
 
 def longest_word(text: str, start: int, end: int) -> str:

@@ -41,6 +41,11 @@ MANNER_BEFORE = ("有", "按", "无")
 QUOTE_EXCUSES = ("generic", "too short", "too short for a reform, plan or policy name")
 BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]+批")  # "第四批…": a rank in a list of titles
 CLASS_COUNT_RE = re.compile(r"(?:近|约|超|共|达|累计|共计)?\d+(?:\.\d+)?[余多]?(?:[个项家座条处所件]|$)")
+# "举办三届…活动", "开展两轮…行动": the rounds held are no part of the programme's name
+ROUNDS_RE = re.compile(r"[一二三四五六七八九十两\d]+[期次轮场届]")
+EDITION_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+|首)届")  # "第十届…文化节": the edition, not the event
+HOLD_VERBS = ("举办", "开展", "召开", "举行", "组织", "承办")
+YEAR_RE = re.compile(r"(?:19|20)\d\d年$")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
@@ -107,6 +112,8 @@ class HeadNames:
         before a generic tail ("林长制工作长效机制")."""
         gap = text[end : nxt.start()]
         if head.type == "PARK":  # "滨海新区高质量发展…行动": the area's own programme is one name
+            if _governs_object(gap, self.lex):
+                return True  # "…物流园相继举办…博览会": the park holds the event (not "…示范区促进政策")
             return len(gap) >= self.split_gap and head_of(nxt.group(0), self.lex).type != "PROGRAM"
         if any(is_governing(w, self.lex) for w in _words(gap, self.lex)):
             return True
@@ -143,8 +150,8 @@ class HeadNames:
             return None
         if edge.region > 0 and text[edge.region - 1] == "等" and start == edge.region:
             return None  # "…等重点外资项目": the class a list belongs to
-        if edge.region == start and edge.region in counts:
-            return None  # "7处乡村记忆博物馆": a count of a class of things
+        if edge.region == start and edge.region in counts and not YEAR_RE.search(text, max(0, start - 5), start):
+            return None  # "7处乡村记忆博物馆": a count of a class of things (a date is none: 2008年北京奥运会)
         if CLASS_COUNT_RE.match(text, head_end):
             return None  # "实施…光伏项目9个": the class counted, not one thing
         quote = text.find("“", start, head_start)
@@ -152,6 +159,12 @@ class HeadNames:
             # "建立项目“三张清单”机制": a one-word topic before the slogan is no part of the name;
             # an activity is ("项目建设“质量提升年”活动")
             start = quote
+        rounds = ROUNDS_RE.match(text, start)
+        if programme and rounds and edge.stripped.endswith(HOLD_VERBS) and rounds.end() < head_start:
+            start = rounds.end()
+        edition = EDITION_RE.match(text, start)
+        if programme and edition and edition.end() + 2 <= head_start:
+            start = edition.end()
         typ, kind, end = head.type, head.kind, head_end
         if typ == "ENTERPRISE":
             start = after_descriptor(text, start, head_start, lex)
@@ -177,6 +190,8 @@ class HeadNames:
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
+        if kind in ("works", "rebuild") and any(text.endswith(a, start, head_start) for a in lex.adverbs):
+            return None  # "…贸易投资合作不断扩容": an adverb before the works makes it a predicate
         if kind in ("plan", "policy") and self._clause(text, start, head_start):
             return None  # "…红色文化融入城市规划": a verb and a kind of plan, not a plan's name
         why = acceptable(text[start:end], head.text, typ, kind, lex)
@@ -206,6 +221,16 @@ def _quoted_whole(text: str, head_start: int, head_end: int) -> int | None:
         if ch in QUOTE_CLOSE or ch in "，。；：！？\n":
             return None
     return None
+
+
+def _governs_object(gap: str, lex: Lexicon) -> bool:
+    """A governing verb in ``gap`` with two characters or more of object after it."""
+    at = 0
+    for w in _words(gap, lex):
+        at += len(w)
+        if is_governing(w, lex) and len(gap) - at >= 2:
+            return True
+    return False
 
 
 def _words(gap: str, lex: Lexicon) -> list[str]:

@@ -210,8 +210,8 @@ def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = Fals
             break  # "…、可门园区": a list item opens with its name, not with a modal verb
         if w == "不":
             longer = longest_word(text, start, end)
-            if is_noun(longer):
-                break  # "不锈钢…公司": 不 opens a noun here, not a negated predicate
+            if is_noun(longer) or text.startswith("性", start + 2):
+                break  # "不锈钢…公司", "不溶性硫磺": 不 opens a noun or a property here, not a negated predicate
             if len(longer) > 1:  # "不得", "不失时机": the whole negated word is peeled
                 peeled.append(longer)
                 start += len(longer)
@@ -355,6 +355,11 @@ def is_governing(word: str, lex: Lexicon) -> bool:
     )
 
 
+# After a connector, what opens another item: an ordinal ("…期间和第二个五年计划") or a
+# quantity ("…指导意见和一系列区域发展规划").
+NEW_ITEM = ("第", "一系列", "一批", "若干", "各项", "各类")
+
+
 def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
     """ "A和B机制": one name when A is part of it, two when A ends like a whole item."""
     for i in range(end - 1, start, -1):
@@ -365,7 +370,8 @@ def _split_coordination(text: str, start: int, end: int, lex: Lexicon) -> int:
                 or left.endswith(lex.head_tuple)
                 or is_place(left)
                 or text.startswith(tuple(QUOTE_OPEN), i + 1)
-            ):  # "小康社会和“十三五”规划": a quote opens a new name
+                or text.startswith(NEW_ITEM, i + 1)
+            ):  # "小康社会和“十三五”规划": a quote opens a new name; so do an ordinal and a quantity
                 s, _ = strip_leads(text, i + 1, end, lex)
                 return s
     return start
@@ -402,8 +408,12 @@ def _items_before(text: str, pos: int) -> int:
     return n
 
 
+_NO_QUOTES = str.maketrans("", "", "“”‘’「」『』\"'《》")
+
+
 def unquote(name: str) -> str:
-    return "".join(ch for ch in name if ch not in "“”‘’「」『』\"'《》")
+    """The name without its quote marks (“百企建百园”工程 → 百企建百园工程)."""
+    return name.translate(_NO_QUOTES)
 
 
 def is_generic(modifier: str, lex: Lexicon) -> bool:
@@ -493,6 +503,9 @@ def is_place(name: str) -> bool:
     return len(name) <= 4 or is_place_chain(name[:-1])  # "北京朝阳区"
 
 
+SERIES = ("系列", "一揽子")
+
+
 def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str | None:
     """Why ``name`` is not a name of type ``typ`` (None when it is one)."""
     bare = unquote(name)
@@ -501,6 +514,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
+        if any(w in modifier for w in SERIES):
+            return "a series of measures, not one"  # "稳增长系列政策措施", "一揽子政策"
         if len(modifier) < 2:
             return "too short"
         if kind == "quoted":
@@ -578,9 +593,15 @@ def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:
     return best
 
 
+RENAMED = ("更名为", "改名为", "更名", "改名", "整合为", "合并为", "升级为", "升格为")
+
+
 def after_award(peeled: str, lex: Lexicon) -> bool:
     """True when the words peeled off a name hold an award verb: what follows is
-    a title ("授予全国…特色学校", "入选全省首批…试点")."""
+    a title ("授予全国…特色学校", "入选全省首批…试点"). Not when the award is a
+    renaming ("获批升格为…高新技术产业开发区"): what follows is the new name."""
+    if peeled.rstrip("“‘ ").endswith(RENAMED):
+        return False
     return any(a in peeled for a in lex.awards)
 
 

@@ -23,6 +23,8 @@ from .names import CONNECTORS, NUMERALS, is_generic, is_place, unquote, word_at
 
 MIN_REPORTS = 3  # reports of the corpus that carry out the same words
 MIN_LEN, MAX_LEN = 4, 10
+MAX_ITEMS = 8
+REPEATED_HEADS = ("战略", "改革")  # items of one governed list looked at
 CLOSE = frozenset("，。；：！？、\n”")  # what may follow a programme named on its own
 # Words after the programme that are no part of it: 推进西部大开发工作, …进程, …步伐 (a programme
 # with its head, …战略, is found by policy_heads and learned from nothing here)
@@ -41,9 +43,15 @@ class RepeatedNames:
     def observe(self, report: str, text: str) -> None:
         """Count the objects of programme verbs in ``text`` (a report or a chunk of one)."""
         for m in self._verbs.finditer(text):
-            obj = _object(text, m.end(), self.lex)
-            if obj:
-                self._seen[obj].add(report)
+            at = m.end()
+            # "推进天然林保护、退耕还林、…": every item of a list the verb governs is carried out
+            for _ in range(MAX_ITEMS):
+                obj, end = _object(text, at, self.lex)
+                if obj:
+                    self._seen[obj].add(report)
+                if end >= len(text) or text[end] != "、":
+                    break
+                at = end + 1
 
     def names(self) -> list[str]:
         """The stretches carried out in enough reports, longest first then in character order."""
@@ -51,29 +59,42 @@ class RepeatedNames:
         return sorted(found, key=lambda s: (-len(s), s))
 
     def _specific(self, name: str) -> bool:
-        if is_generic(name, self.lex) or is_place(name) or is_word(name) or name[0] in NUMERALS:
+        if (
+            (is_generic(name, self.lex) and not _generic_plan(name))
+            or is_place(name)
+            or is_word(name)
+            or name[0] in NUMERALS
+        ):
             return False  # 三个方面, 以下几个方面: counts and references, not names
         if any(ch in CONNECTORS or ch == "及" for ch in name) or "方面" in name:
             return False  # 改革开放和自主创新: two things
         return not any(w in name for w in self.lex.cuts)
 
 
-def _object(text: str, start: int, lex: Lexicon) -> str | None:
-    """The stretch a programme verb governs: to the next boundary, governing words peeled."""
+def _generic_plan(name: str) -> bool:
+    """ "可持续发展战略", "文化体制改革": a strategy or reform whose modifier is everyday
+    words, which ``policy_heads`` leaves out (one sentence cannot tell it from
+    "推进体制改革"), and which repetition across reports shows to be one."""
+    return name.endswith(REPEATED_HEADS) and len(name) - 2 >= MIN_LEN
+
+
+def _object(text: str, start: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The stretch a programme verb governs, to the next boundary, governing words
+    peeled (None when it is no name), and where it ends."""
     end = start
     limit = min(len(text), start + MAX_LEN + 4)
     while end < limit and text[end] not in HARD:
         end += 1
     if end >= len(text) or text[end] not in CLOSE:
-        return None  # runs on, or into 的/和/是…: a clause or a phrase, not a name
+        return None, len(text)  # runs on, or into 的/和/是…: a clause or a phrase, not a name
     s = start + 1 if text.startswith(("好", "了"), start) else start  # 落实好…
     if word_at(text, s, end, lex) in lex.leads or leading_verb(text, s, end):
-        return None  # 推进实施…, 加快转变经济发展方式: a verb phrase, not a name
+        return None, end  # 推进实施…, 加快转变经济发展方式: a verb phrase, not a name
     name = unquote(text[s:end])
-    if name.endswith(lex.head_tuple):
-        return None  # a name with its head: policy_heads finds it
+    if name.endswith(lex.head_tuple) and not _generic_plan(name):
+        return None, end  # a name with its head: policy_heads finds it
     for tail in TAILS:
         if name.endswith(tail) and len(name) - len(tail) >= MIN_LEN:
             name = name[: -len(tail)]
             break
-    return name if MIN_LEN <= len(name) <= MAX_LEN else None
+    return (name if MIN_LEN <= len(name) <= MAX_LEN else None), end

@@ -44,7 +44,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..entities.dictionary import longest_word
+from ..entities.dictionary import is_adverbial, is_verb_any, longest_word
 from ..entities.lexicon import lexicon as entity_lexicon
 from ..records import REVIEWED, Document, Indicator, Section, Sentence
 from . import numbers
@@ -693,6 +693,12 @@ def _name_figures(
         if f.family != COUNT and _modifier(text, f):
             consumed = f.end
             continue
+        if left_name and _verbs_only(left_name) and (noun := _noun_after(text, f.end, end, figures, i)):
+            # 守住18.94万亩耕地: a verb before the figure names nothing; the noun after it does
+            nm, nend, _ = noun
+            out.append(_Named(f, nm, f.start, nend, left, f.qualifier or left.qualifier, counted=True))
+            consumed = nend
+            continue
         if left.both and left_name:
             names = _split_names(left.name, left.name_start, left.both)
             if names:
@@ -717,6 +723,18 @@ def _name_figures(
             carried = [subject]
         consumed = f.end
     return out
+
+
+def _verbs_only(name: str) -> bool:
+    """ "守住", "扎实推进", "共同推出": verbs and adverbs of jieba's dictionary or of the
+    genre's lead words, and nothing else: no indicator's name."""
+    leads, i = entity_lexicon().leads, 0
+    while i < len(name):
+        w = longest_word(name, i, len(name))
+        if not w or not (is_verb_any(w) or w in leads or is_adverbial(w)):
+            return False
+        i += len(w)
+    return bool(name)
 
 
 def _only_asides(text: str, a: int, b: int) -> bool:

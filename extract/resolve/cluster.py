@@ -40,7 +40,7 @@ from ..records import DocumentResult, Entity, Link
 from . import guards
 from .abbreviations import MAX_SHORT, MIN_SHORT, abbreviation_score, definitions
 from .canonical import canonical_name
-from .names import QUOTES, area_forms, distinctive, key, normal, plain_text
+from .names import QUOTES, area_forms, distinctive, key, normal, plain_text, strategy
 from .score import ABBREVIATION, DEFINED, RENAMED, THRESHOLD, WORDS_IN_FRONT, behind_front, compare, link_kind, same_key
 from .variants import CROSS_TYPE, known_names, type_class
 
@@ -143,7 +143,11 @@ def _group_key(node: _Node) -> tuple[str, str]:
     name = normal(node.entity.name)
     k = key(name, node.areas)
     cls = type_class(node.entity.type)
-    return (cls, k) if same_key(k, k, node.entity.type) else (cls, "=" + name)
+    if same_key(k, k, node.entity.type):
+        return (cls, k)
+    if node.entity.type == "PROGRAM":  # 乡村振兴 and 乡村振兴战略: one strategy, with its head or without
+        return (cls, "=" + strategy(name))
+    return (cls, "=" + name)
 
 
 def _groups(nodes: list[_Node], apart: set[tuple[int, int]]):

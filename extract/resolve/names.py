@@ -42,6 +42,7 @@ LEGAL_SUFFIXES = (
 # 南水北调 and 南水北调工程, 西部大开发 and 西部大开发战略, 营改增 and 营改增试点,
 # 新型农村社会养老保险试点 and 新型农村社会养老保险制度.
 HEADS = (
+    "规划纲要",
     "建设工程",
     "工程建设",
     "行动计划",
@@ -56,12 +57,16 @@ HEADS = (
     "计划",
     "规划",
     "制度",
+    "纲要",
 )
 # Class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
 WORKS = ("水利水电枢纽", "水利枢纽")
 # A phase is the stage a report's year has reached, not another thing: 三峡三期工程.
 PHASE = re.compile(r"(?:首|[一二三四五六七八九十]+|\d+)期$")
 ORDINAL = re.compile(r"第(?:[一二三四五六七八九十百]+|\d+)个?")
+# 第十一个五年规划 is the 十一五规划: the plan counted in words is the plan counted short.
+FIVE_YEAR = re.compile(r"^第([一二三四五六七八九十]+)个五年$")
+PLAN_PERIOD = re.compile(r"^(?:十[一二三四五六七八九]?|[一二三四五六七八九])五$")
 TIME_SCOPES = ("世纪", "时期", "时代", "年代", "阶段")
 # Connectors after which a "place" is the start of a route (北京至上海…), not a prefix.
 ROUTE = tuple("至到—－-~、和与及")
@@ -151,6 +156,12 @@ def strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
     return name
 
 
+def strategy(name: str) -> str:
+    """The name of a strategy without its head (乡村振兴战略 → 乡村振兴): the same
+    strategy, also where the words are everyday ones and the key tells nothing."""
+    return strip_suffix(name, ("战略",))
+
+
 def strip_tail(name: str) -> str:
     """Legal suffix, head nouns, phase and class noun of works, as often as they come."""
     prev = None
@@ -193,8 +204,10 @@ def key(name: str, areas: tuple[str, ...] = ()) -> str:
     n = strip_self(normal(name), areas)
     k = strip_tail(n)
     m = ORDINAL.search(k)
-    if m and m.start() and ordinal_scope(k) == "":
-        return k[m.start() :]  # (我国国民经济和社会发展)第六个五年计划: the area's own sixth plan
+    if m and ordinal_scope(k) == "":
+        k = k[m.start() :]  # (我国国民经济和社会发展)第六个五年计划: the area's own sixth plan
+        five = FIVE_YEAR.match(k)
+        return five.group(1) + "五" if five else k
     p = place_prefix(k, headed=k != n)
     return k[p:] if p else k
 
@@ -205,7 +218,7 @@ def ordinal_scope(name: str) -> str | None:
     time words in front otherwise (苏联, 世纪); None without an ordinal."""
     m = ORDINAL.search(name)
     if not m:
-        return None
+        return "" if PLAN_PERIOD.match(name) else None  # 十一五: the area's own series
     before = name[: m.start()]
     found = [w for w in TIME_SCOPES if w in before]
     i = 0
@@ -218,8 +231,9 @@ def ordinal_scope(name: str) -> str | None:
 
 
 def specific(k: str) -> bool:
-    """A key that names one thing: distinctive, or counted by an ordinal (第六个五年)."""
-    return distinctive(k) or bool(ORDINAL.search(k))
+    """A key that names one thing: distinctive, counted by an ordinal (第六个五年),
+    or a plan period (十一五: the eleventh five-year plan, however it is written)."""
+    return distinctive(k) or bool(ORDINAL.search(k)) or bool(PLAN_PERIOD.match(k))
 
 
 def core(name: str, areas: tuple[str, ...]) -> str:

@@ -25,8 +25,19 @@ from ..curation import Decision
 from ..records import DocumentResult, Entity, Link
 from . import guards
 from .abbreviations import abbreviation_score, definitions, subsequence
-from .names import area_forms, key, normal, phase
-from .score import ABBREVIATED, ABBREVIATION, DEFINED, SAME, VARIANT, WORDS_IN_FRONT, behind_front, compare, same_key
+from .names import area_forms, key, normal, phase, strategy
+from .score import (
+    ABBREVIATED,
+    ABBREVIATION,
+    DEFINED,
+    SAME,
+    SAME_KEY,
+    VARIANT,
+    WORDS_IN_FRONT,
+    behind_front,
+    compare,
+    same_key,
+)
 
 VARIANT_THRESHOLD = 0.8  # within one report, only near-certain variants are one entity
 CROSS_TYPE = 0.8  # a PROJECT and a PROGRAM (工程 is either) only when the names are near variants
@@ -171,6 +182,8 @@ def _variant(xs: set[str], ys: set[str], areas, tx: str, ty: str, defined, coord
             kx, ky = key(x, areas), key(y, areas)
             if (long_, short) in defined:
                 score, rule = 0.9, DEFINED
+            elif tx == ty == "PROGRAM" and strategy(long_) == short:
+                score, rule = 0.95, SAME_KEY  # 乡村振兴 and 乡村振兴战略: the strategy, with its head or without
             elif (q := abbreviation_score(short, long_)) and not coordinated:
                 score, rule = 0.6 + 0.3 * q, ABBREVIATION
             elif not same_key(kx, ky, tx) and (

@@ -88,15 +88,20 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
         if known:
             # a year without an actual breaks the line rather than being bridged
             years = list(range(min(known), max(known) + 1))
-            ax.plot(
-                years,
-                [known.get(y, float("nan")) for y in years],
-                color="#2b2b2b",
-                marker="o",
-                markersize=4,
-                linewidth=1.4,
-                label="actual",
-            )
+            ax.plot(years, [known.get(y, float("nan")) for y in years], color="#2b2b2b", linewidth=1.4)
+        # every point its own artist with a gid (an id in the SVG: ``point_id``), so that audit.html can give
+        # it a tooltip with its quote and link it to its row in the table
+        for v in vs:
+            if v.actual_value is not None:
+                ax.plot(
+                    [v.year],
+                    [v.actual_value],
+                    linestyle="none",
+                    color="#2b2b2b",
+                    marker="o",
+                    markersize=4,
+                    gid=point_id(v, "actual", vs),
+                )
         for v in vs:
             if v.target_value is None:
                 continue
@@ -110,16 +115,16 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
                     linewidth=5,
                     alpha=0.55,
                 )
-            marker = "^" if v.qualifier in FLOOR else "v" if v.qualifier in CEILING else "D"
             ax.plot(
                 [v.year],
                 [v.target_value],
                 linestyle="none",
-                marker=marker,
+                marker=_shape(v),
                 markersize=7,
                 markerfacecolor="white",
                 markeredgecolor=colour,
                 markeredgewidth=1.8,
+                gid=point_id(v, "target", vs),
             )
         ax.set_title(title or f"{vs[0].concept}: {vs[0].measure}", fontsize=11, loc="left")
         ax.set_ylabel(_UNIT_EN.get(unit, "value"))
@@ -133,25 +138,60 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.ticklabel_format(axis="x", useOffset=False, style="plain")
         ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
-        handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
-        for verdict in (MET, MISSED, NO_DATA):
-            if any(v.verdict == verdict and v.target_value is not None for v in vs):
-                handles.append(
-                    Line2D(
-                        [],
-                        [],
-                        linestyle="none",
-                        marker="D",
-                        markerfacecolor="white",
-                        markeredgecolor=_COLOURS[verdict],
-                        label=f"target, {verdict}",
-                    )
-                )
+        handles = legend_handles(vs)
         ax.legend(handles=handles, fontsize=8, frameon=False, loc="best")
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "policy-kg"}, dpi=100)
     return buf.getvalue()
+
+
+def legend_handles(vs: Sequence[Verdict]) -> list[Line2D]:
+    """The legend of a chart: the actuals, each verdict's colour, then each target shape used, and a range's bar."""
+    handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
+    # a legend of everything drawn: each verdict's colour, then each target shape used, and a range's bar
+    for verdict in (MET, MISSED, NO_DATA):
+        if any(v.verdict == verdict and v.target_value is not None for v in vs):
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    marker="s",
+                    markersize=7,
+                    color=_COLOURS[verdict],
+                    label=f"target, {verdict}",
+                )
+            )
+    targets = [v for v in vs if v.target_value is not None]
+    for shape, label in (("^", "floor (at least)"), ("v", "ceiling (at most)"), ("D", "point (about)")):
+        if any(_shape(v) == shape for v in targets):
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    marker=shape,
+                    markersize=7,
+                    markerfacecolor="white",
+                    markeredgecolor="#555555",
+                    markeredgewidth=1.5,
+                    label=label,
+                )
+            )
+    if any(v.target_high is not None for v in targets):
+        handles.append(Line2D([], [], color="#888888", linewidth=5, alpha=0.55, label="target range"))
+    return handles
+
+
+def _shape(v: Verdict) -> str:
+    """A target's marker: ▲ a floor, ▼ a ceiling, ◆ a point."""
+    return "^" if v.qualifier in FLOOR else "v" if v.qualifier in CEILING else "D"
+
+
+def point_id(v: Verdict, side: str, series: Sequence[Verdict]) -> str:
+    """The id of a point in its chart's SVG: its side (actual, target) and its verdict's place in the series."""
+    return f"pt-{side}-{list(series).index(v)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +201,7 @@ class Chart:
     title: str
     svg: bytes
     compared: bool  # some year has both a target and an actual
+    series: tuple[Verdict, ...] = ()  # the verdicts drawn, in year order: ``point_id`` numbers them
 
 
 def has_comparison(vs: Sequence[Verdict]) -> bool:
@@ -191,6 +232,7 @@ def charts(verdicts: Sequence[Verdict], titles: dict[str, str], *, every: bool =
                 title=title,
                 svg=chart_svg(vs, title=title),
                 compared=has_comparison(vs),
+                series=tuple(sorted(vs, key=lambda v: v.year)),
             )
         )
     return out

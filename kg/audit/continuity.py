@@ -8,7 +8,15 @@ verdict from what N+1 says when it reviews that year:
 - ``same-name``: N+1's review names it with a name N's plan used;
 - ``other-name``: N+1's review names it (same entity id, the resolver merged
   the names) but with none of the names N's plan used;
-- ``silent``: N+1's review does not name it (it may plan it again).
+- ``silent``: N+1's review does not name it, nor does its plan;
+- ``not-assessable``: N+1 cannot say: it has no part read as a review
+  (an excerpt of the plan alone, say), or it names the entity only in its
+  plan (planned again), so its review's silence is not a finding.
+
+Reports N and N+1 must name the same area: a report whose area is unknown is
+paired with no report (two such reports may well be of two counties), and
+the audit lists it in ``unpaired`` with why. The headline counts the pairs
+that could be judged: those whose later report has a part read as a review.
 
 Two more findings per pair: ``new`` (N+1 names it, reviewed or planned, and
 no earlier report of the area did) and ``disappeared`` (N names it, in any
@@ -27,8 +35,9 @@ writes them into the audit files.
 Ordering (deterministic, the same graph gives the same bytes)
     - reports: area, plan year, file name;
     - findings: area, year, earlier report, later report, verdict (same-name,
-      other-name, silent, new, disappeared), entity type, canonical name,
-      entity IRI;
+      other-name, silent, not-assessable, new, disappeared), entity type,
+      canonical name, entity IRI;
+    - unpaired reports: file name;
     - entities: type, canonical name, IRI;
     - within a row: appearances and statuses by year, then planned before
       reviewed (a year is planned before it is reviewed), then report order
@@ -55,8 +64,9 @@ from kg.query.library import run_library
 from ontology.vocab import modes, read_vocabulary
 
 SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED = "same-name", "other-name", "silent", "new", "disappeared"
-VERDICTS = (SAME_NAME, OTHER_NAME, SILENT, NEW, DISAPPEARED)
-FOLLOW_UPS = (SAME_NAME, OTHER_NAME, SILENT)
+NOT_ASSESSABLE = "not-assessable"
+VERDICTS = (SAME_NAME, OTHER_NAME, SILENT, NOT_ASSESSABLE, NEW, DISAPPEARED)
+FOLLOW_UPS = (SAME_NAME, OTHER_NAME, SILENT, NOT_ASSESSABLE)
 VOCABULARY = "continuity"  # ontology/continuity.tsv: the verdicts as SKOS concepts
 _MODE_ORDER = {mode: i for i, mode in enumerate(modes())}  # a year is planned before it is reviewed
 
@@ -72,6 +82,16 @@ class ReportInfo:
     reviewed_year: int | None
     plan_year: int | None
     title: str
+    review_parts: int = 0  # sections read as a review (mode ``reviewed``)
+    plan_parts: int = 0  # sections read as a plan
+
+
+@dataclass(frozen=True, slots=True)
+class Unpaired:
+    """A report the audit pairs with no other, and why."""
+
+    file: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +180,8 @@ class PairSummary:
     area: str
     year: int
     counts: dict[str, int]  # verdict → findings, every verdict present
+    assessable: bool = True  # the later report has a part read as a review
+    reason: str = ""  # why not, when not
 
 
 @dataclass
@@ -168,9 +190,27 @@ class Audit:
     pairs: list[PairSummary] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     entities: list[EntityRow] = field(default_factory=list)
+    unpaired: list[Unpaired] = field(default_factory=list)
 
     def by_verdict(self, verdict: str) -> list[Finding]:
         return [f for f in self.findings if f.verdict == verdict]
+
+    @property
+    def judged(self) -> list[PairSummary]:
+        """The pairs that could be judged: the later report reviews the year."""
+        return [p for p in self.pairs if p.assessable]
+
+    def headline(self) -> str:
+        """How many pairs could be judged, and which reports were not paired: one sentence."""
+        n = len(self.pairs)
+        out = f"{len(self.judged)} of {n} report pair{'s' if n != 1 else ''} could be judged"
+        unjudged = [p for p in self.pairs if not p.assessable]
+        if unjudged:
+            out += f" ({len(unjudged)} with no review in the later report: not assessable)"
+        if self.unpaired:
+            k = len(self.unpaired)
+            out += f"; {k} report{'s' if k != 1 else ''} not paired ({_reasons(self.unpaired)})"
+        return out
 
 
 # ---- reading the graph -----------------------------------------------------------------------
@@ -191,7 +231,17 @@ class _Mention:
     section: str
 
 
+def _reasons(unpaired: Sequence[Unpaired]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for u in unpaired:
+        counts[_SHORT.get(u.reason, u.reason)] += 1
+    return "; ".join(f"{reason}: {n}" for reason, n in sorted(counts.items()))
+
+
 def read_reports(engine: Engine) -> list[ReportInfo]:
+    parts: dict[tuple[str, str], int] = {}
+    for r in run_library(engine, "report-parts").dicts():
+        parts[(text(r["report"]), text(r["mode"]))] = integer(r["sections"]) or 0
     out = []
     for r in run_library(engine, "reports").dicts():
         out.append(
@@ -202,6 +252,8 @@ def read_reports(engine: Engine) -> list[ReportInfo]:
                 reviewed_year=integer(r["reviewed"]),
                 plan_year=integer(r["plan"]),
                 title=text(r["title"]),
+                review_parts=parts.get((text(r["report"]), REVIEWED), 0),
+                plan_parts=parts.get((text(r["report"]), PLANNED), 0),
             )
         )
     # one row per report even if a report carried two titles
@@ -256,22 +308,47 @@ def run_audit(engine: Engine) -> Audit:
             PairSummary(
                 earlier=earlier.file,
                 later=later.file,
-                area=earlier.area or later.area,
+                area=earlier.area,
                 year=earlier.plan_year,
                 counts=counts,
+                assessable=later.review_parts > 0,
+                reason="" if later.review_parts else no_review(later),
             )
         )
     findings.sort(key=_finding_key)
     rows = _entity_rows(mentions, entities, statuses, by_iri, order)
-    return Audit(reports=reports, pairs=pairs, findings=findings, entities=rows)
+    return Audit(reports=reports, pairs=pairs, findings=findings, entities=rows, unpaired=unpaired_reports(reports))
+
+
+AREA_UNKNOWN = "its area is unknown (set it with --area or reports.tsv)"
+YEARS_UNKNOWN = "its years are unknown (set them with --year or reports.tsv)"
+_SHORT = {AREA_UNKNOWN: "area unknown", YEARS_UNKNOWN: "years unknown"}  # for the headline
+
+
+def unpaired_reports(reports: Sequence[ReportInfo]) -> list[Unpaired]:
+    """The reports that cannot be paired with any other, and why."""
+    out = []
+    for r in reports:
+        if not r.area:
+            out.append(Unpaired(r.file, AREA_UNKNOWN))
+        elif r.plan_year is None and r.reviewed_year is None:
+            out.append(Unpaired(r.file, YEARS_UNKNOWN))
+    return sorted(out, key=lambda u: u.file)
+
+
+def no_review(report: ReportInfo) -> str:
+    return f"{report.file} has no part read as a review of {report.reviewed_year}"
 
 
 def consecutive_pairs(reports: Sequence[ReportInfo]) -> list[tuple[ReportInfo, ReportInfo]]:
-    """(N, N+1): N+1 reviews the year N plans, and both are about the same area (or neither names one)."""
+    """(N, N+1): N+1 reviews the year N plans, and both name the same area. Reports that name no
+    area are paired with none: two of them may be of two counties (荆门市 and 高青县)."""
     out = []
     for n in reports:
         for n1 in reports:
-            if n.plan_year is not None and n1.reviewed_year == n.plan_year and n1.area == n.area and n1.iri != n.iri:
+            if not n.area or n.plan_year is None:
+                continue
+            if n1.reviewed_year == n.plan_year and n1.area == n.area and n1.iri != n.iri:
                 out.append((n, n1))
     return sorted(out, key=lambda p: (p[0].area, p[0].plan_year, p[0].file, p[1].file))
 
@@ -353,9 +430,13 @@ def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports) 
         if planned:
             reviewed = [m for m in after.get(entity, []) if m.mode == REVIEWED]
             again = [m for m in after.get(entity, []) if m.mode == PLANNED]
-            if not reviewed:
-                note = f"planned again in {n1.file}" if again else ""
-                out.append(make(SILENT, entity, planned, [], note))
+            if not n1.review_parts:  # nothing in N+1 reviews the year: its silence says nothing
+                note = no_review(n1) + (f"; planned again in {n1.file}" if again else "")
+                out.append(make(NOT_ASSESSABLE, entity, planned, again, note))
+            elif not reviewed and again:  # named in N+1's plan alone: whether it was done, N+1 does not say
+                out.append(make(NOT_ASSESSABLE, entity, planned, again, f"named only in the plan of {n1.file}"))
+            elif not reviewed:
+                out.append(make(SILENT, entity, planned, []))
             elif {m.surface for m in reviewed} & {m.surface for m in planned}:
                 out.append(make(SAME_NAME, entity, planned, reviewed))
             else:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from extract.fileio import write_atomic
 from kg.audit.charts import charts
-from kg.audit.continuity import Audit, EntityRow, Quote, run_audit, verdict_labels
+from kg.audit.continuity import NOT_ASSESSABLE, Audit, EntityRow, Quote, run_audit, verdict_labels
 from kg.audit.html import render_html
 from kg.audit.plan_actual import Verdict, concept_labels, number, observations, pair
 from kg.query.engines import Engine, open_engine
@@ -67,7 +67,9 @@ def _y(y: int | None) -> str:
 
 
 def audit_csv(audit: Audit) -> str:
-    """One row per finding (follow-up verdicts, new, disappeared), with the quotes on both sides."""
+    """One row per finding (follow-up verdicts, new, disappeared), with the quotes on both sides;
+    then one ``not-assessable`` row per report the audit could pair with none, its note saying why
+    (no entity, no later report: a tool that reads findings by entity skips it)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
@@ -89,6 +91,18 @@ def audit_csv(audit: Audit) -> str:
                 f.note,
             ]
         )
+    reports = {r.file: r for r in audit.reports}
+    for u in audit.unpaired:
+        r = reports.get(u.file)
+        row = {c: "" for c in CSV_COLUMNS}
+        row.update(
+            area=r.area if r else "",
+            year=_y(r.plan_year) if r else "",
+            earlier_report=u.file,
+            verdict=NOT_ASSESSABLE,
+            note=f"paired with no report: {u.reason}",
+        )
+        w.writerow([row[c] for c in CSV_COLUMNS])
     return buf.getvalue()
 
 
@@ -140,7 +154,14 @@ def _plain(value):
 def audit_json(audit: Audit) -> str:
     payload = {
         "verdicts": verdict_labels(),
+        "headline": {
+            "text": audit.headline(),
+            "pairs": len(audit.pairs),
+            "judged": len(audit.judged),
+            "unpaired": len(audit.unpaired),
+        },
         "reports": _plain(audit.reports),
+        "unpaired": _plain(audit.unpaired),
         "pairs": _plain(audit.pairs),
         "findings": _plain(audit.findings),
         "entities": _plain(audit.entities),

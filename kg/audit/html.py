@@ -28,12 +28,14 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from kg.audit.charts import Chart
-from kg.audit.continuity import DISAPPEARED, FOLLOW_UPS, NEW, Audit, EntityRow, Finding, Quote, verdict_labels
+from kg.audit.continuity import DISAPPEARED, NEW, NOT_ASSESSABLE, Audit, EntityRow, Finding, Quote, verdict_labels
 from kg.audit.plan_actual import MET, MISSED, NO_DATA, Verdict, number
+from kg.graph.keys import entity_keys
 from kg.html import render
+from kg.namespaces import ENTITY
 from ontology.vocab import read_vocabulary
 
 _MODE_ZH = {t.id: t.zh for t in read_vocabulary("modes")}
@@ -86,6 +88,19 @@ def utf16_marks(sentence: str, marks: Iterable[tuple[int, int]]) -> list[int]:
     return out
 
 
+_MENTION = re.compile(r"/mention/(.+)_(\d+)-(\d+)_[^_/]+$")
+
+
+def quote_source(q: Quote) -> str:
+    """Where the site shows the quote in its report's text (``reports/<stem>.html#m<offset>``: its first
+    mention; kg.site.pages.report_context writes the anchor), or "" when its mentions say nothing."""
+    for iri in q.mentions:
+        m = _MENTION.search(iri)
+        if m:
+            return f"reports/{m.group(1)}.html#m{m.group(2)}"
+    return ""
+
+
 class _Data:
     """Builds the page's JSON: ``{"columns": [...], "rows": [[...], ...]}`` per table,
     every string in a row an index into ``strings``."""
@@ -105,6 +120,7 @@ class _Data:
             self.s(q.section),
             self.s(q.sentence),
             utf16_marks(q.sentence, q.marks),
+            self.s(quote_source(q)),
         ]
         key = json.dumps(row)
         i = self._quote_index.get(key)
@@ -123,6 +139,26 @@ class _Data:
     def quotes_cell(self, qs: Sequence[Quote], empty: str) -> list[int] | int:
         """The quote indices, or (a number, not a list) the index of the text shown when there is none."""
         return [self.quote(q) for q in qs] if qs else self.s(empty)
+
+
+CHANGES = (NEW, DISAPPEARED)
+
+
+def is_follow_up(verdict: str) -> bool:
+    """Every verdict of the vocabulary but new and disappeared judges what a plan became (same name,
+    another name, silent, and whatever ontology/continuity.tsv adds, such as not assessable)."""
+    return verdict not in CHANGES
+
+
+def follow_up_verdicts(labels: dict[str, dict[str, str]]) -> list[str]:
+    return [v for v in labels if is_follow_up(v)]
+
+
+def entity_pages(audit: Audit) -> dict[str, str]:
+    """Entity id → its key in the site, where the key is not the id itself (ids that are not plain ASCII)."""
+    ids = sorted({e.entity_id for e in audit.entities} | {f.entity_id for f in audit.findings})
+    keys = entity_keys([str(ENTITY) + i for i in ids])
+    return {i: keys[str(ENTITY) + i] for i in ids if keys[str(ENTITY) + i] != i}
 
 
 FINDING_COLUMNS = ("year", "pair", "type", "name", "id", "verdict", "earlier_quotes", "later_quotes", "note")
@@ -148,7 +184,9 @@ PLAN_ACTUAL_COLUMNS = (
 
 
 def _missing(f: Finding) -> str:
-    if f.verdict in FOLLOW_UPS:
+    if f.verdict == NOT_ASSESSABLE:
+        return f"no review of {f.year} in {f.later} to say"
+    if is_follow_up(f.verdict):
         return f"not named in the review of {f.year} ({f.later})"
     return f"not named in {f.later}"
 
@@ -227,20 +265,23 @@ def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dic
     ``pair``, its quote lists); in every row of those five tables a string
     is the index of its value in ``strings``, numbers and null are
     themselves. A quote is ``[report, year, mode, section, sentence,
-    marks]``, marks being flat UTF-16 offsets of the names in the sentence;
+    marks, source]``, marks being flat UTF-16 offsets of the names in the
+    sentence, source its place in the site's page of the report's text;
     a finding's quote cell is a list of quote indices, or, when that side
     names nothing, the index of the words that say so.
     """
     d = _Data()
     for p in audit.pairs:  # the pairs' own order, so that select values follow the table of pairs
         d.pair(p.area, p.year, p.earlier, p.later)
-    follow = [_finding_row(d, f) for f in audit.findings if f.verdict in FOLLOW_UPS]
-    changes = [_finding_row(d, f) for f in audit.findings if f.verdict in (NEW, DISAPPEARED)]
+    follow = [_finding_row(d, f) for f in audit.findings if is_follow_up(f.verdict)]
+    changes = [_finding_row(d, f) for f in audit.findings if f.verdict in CHANGES]
     entities = [_entity_row(d, e) for e in audit.entities]
     plan_actual = [_plan_actual_row(d, v, concepts) for v in verdicts]
     labels = verdict_labels()
     return {
         "verdicts": [{"id": v, "en": lab.get("en", v), "zh": lab.get("zh", "")} for v, lab in labels.items()],
+        # the site's entity page of each entity whose page is not entities/<id>.html (kg.site.data.entity_keys)
+        "entityPages": entity_pages(audit),
         "modes": _MODE_ZH,
         "tables": {
             "follow-ups": _table_data(FINDING_COLUMNS, follow),
@@ -249,7 +290,7 @@ def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dic
             "plan-vs-actual": _table_data(PLAN_ACTUAL_COLUMNS, plan_actual),
         },
         "pairs": _table_data(("area", "year", "earlier", "later"), d.pairs),
-        "quotes": _table_data(("report", "year", "mode", "section", "sentence", "marks"), d.quotes),
+        "quotes": _table_data(("report", "year", "mode", "section", "sentence", "marks", "source"), d.quotes),
         "strings": d.s.values,
     }
 
@@ -257,26 +298,36 @@ def page_data(audit: Audit, verdicts: Sequence[Verdict], concepts: dict[str, dic
 # ---- the HTML around it -------------------------------------------------------------------------
 
 FOLLOW_HEAD = (
-    "Year",
-    "Plans it (N)",
-    "Reviews it (N+1)",
-    "Type",
-    "Entity",
-    "Verdict",
-    "What N plans",
-    "What N+1 says in its review",
-    "Note",
+    "年份 Year",
+    "计划 Plans it (N)",
+    "回顾 Reviews it (N+1)",
+    "类型 Type",
+    "实体 Entity",
+    "结论 Verdict",
+    "N 的计划 What N plans",
+    "N+1 的回顾 What N+1 says in its review",
+    "说明 Note",
 )
-CHANGE_HEAD = ("Year", "Earlier (N)", "Later (N+1)", "Type", "Entity", "Finding", "Named in N", "Named in N+1", "Note")
+CHANGE_HEAD = (
+    "年份 Year",
+    "前 Earlier (N)",
+    "后 Later (N+1)",
+    "类型 Type",
+    "实体 Entity",
+    "发现 Finding",
+    "N 中 Named in N",
+    "N+1 中 Named in N+1",
+    "说明 Note",
+)
 ENTITY_HEAD = (
-    "Type",
-    "Entity",
-    "Names used (where)",
-    "Years and modes",
-    "Status per year and mode",
-    "First",
-    "Last",
-    "Gaps",
+    "类型 Type",
+    "实体 Entity",
+    "名称 Names used (where)",
+    "年份与方式 Years and modes",
+    "状态 Status per year and mode",
+    "首次 First",
+    "末次 Last",
+    "空缺 Gaps",
 )
 PLAN_ACTUAL_HEAD = (
     "Area",
@@ -298,6 +349,12 @@ PLAN_ACTUAL_HELP = (
     "lower is better for prices, unemployment, intensities, deficits, emissions, poverty and targets "
     "stated as caps (docs/plan-vs-actual.md)."
 )
+
+
+def _label(labels: dict[str, dict[str, str]], verdict: str) -> str:
+    """A verdict as the page shows it: plain Chinese first, then English (未予回顾 silent)."""
+    lab = labels.get(verdict, {})
+    return " ".join(x for x in (lab.get("zh"), lab.get("en") or verdict) if x)
 
 
 def _select(key: str, label: str, options: Iterable[tuple[str, str]]) -> dict:
@@ -332,7 +389,14 @@ def _section(sid: str, title: str, help_text: str, rows: int, elsewhere: str, se
 def _pairs(audit: Audit, labels: dict[str, dict[str, str]]) -> dict:
     """The pairs as HTML rows (a few dozen even on the national corpus): they read without JS.
     Each count links to its findings; the script sets that section's filters on the way."""
-    head = ["Area", "Year", "Plans the year (N)", "Reviews it (N+1)", *(labels[v]["en"] for v in labels)]
+    head = [
+        "地区 Area",
+        "年份 Year",
+        "计划该年 Plans the year (N)",
+        "回顾该年 Reviews it (N+1)",
+        "可否判断 Judged",
+        *(_label(labels, v) for v in labels),
+    ]
     rows = [
         {
             "index": i,
@@ -340,14 +404,16 @@ def _pairs(audit: Audit, labels: dict[str, dict[str, str]]) -> dict:
             "year": p.year,
             "earlier": p.earlier,
             "later": p.later,
+            "judged": "yes" if p.assessable else f"no: {p.reason}",
             "counts": [
-                {"n": p.counts.get(v, 0), "verdict": v, "target": "follow-ups" if v in FOLLOW_UPS else "changes"}
+                {"n": p.counts.get(v, 0), "verdict": v, "target": "follow-ups" if is_follow_up(v) else "changes"}
                 for v in labels
             ],
         }
         for i, p in enumerate(audit.pairs)
     ]
-    return {"head": head, "rows": rows}
+    unpaired = [{"file": u.file, "reason": u.reason} for u in audit.unpaired]
+    return {"head": head, "rows": rows, "unpaired": unpaired}
 
 
 def _pair_select(audit: Audit, findings: Sequence[Finding], index: dict[tuple[str, str], int]) -> dict:
@@ -365,7 +431,9 @@ def _findings_section(
     selects = [
         _select("type", "Type", _types(f.type for f in findings)),
         _select(
-            "verdict", "Verdict", [(v, labels[v]["en"]) for v in verdicts if any(f.verdict == v for f in findings)]
+            "verdict",
+            "结论 Verdict",
+            [(v, _label(labels, v)) for v in verdicts if any(f.verdict == v for f in findings)],
         ),
         _select("year", "Year", _years(f.year for f in findings)),
         _pair_select(audit, findings, pair_index),
@@ -380,7 +448,7 @@ def _entities_section(audit: Audit) -> dict:
     ]
     return _section(
         "entities",
-        "Entities across the years",
+        "历年实体 Entities across the years",
         "Every entity the reports name: the names it goes by and the reports that use them, each year and mode it "
         "is named in (planned before reviewed), the status each report gives it, and the years between its first "
         "and last that no report speaks of.",
@@ -410,7 +478,7 @@ def _plan_actual_section(verdicts: Sequence[Verdict], concepts: dict[str, dict[s
     ]
     return _section(
         "plan-vs-actual",
-        "Plan versus actual",
+        "计划与实际 Plan versus actual",
         PLAN_ACTUAL_HELP,
         len(verdicts),
         "plan-vs-actual.csv (kg audit --indicators writes it)",
@@ -434,6 +502,39 @@ def inline_svg(svg: bytes, prefix: str) -> str:
     return text.strip()
 
 
+_POINT = re.compile(r'<g id="(c\d+)-pt-(actual|target)-(\d+)">')
+
+
+def _side(label: str, o, value: str) -> str:
+    if o is None:
+        return f"{label}: —"
+    return f"{label} {value} ({o.report}): «{o.evidence}»"
+
+
+def point_title(v: Verdict, side: str) -> str:
+    """What a chart's point says on hover: the year, both numbers with the sentences they come from, the verdict."""
+    target = ""
+    if v.target_value is not None:
+        target = number(v.target_value) + (f"–{number(v.target_high)}" if v.target_high is not None else "")
+        target += (v.qualifier or "") + (v.unit or "")
+    actual = number(v.actual_value) + (v.unit or "") if v.actual_value is not None else ""
+    head = f"{v.year} · {v.label} · {'实际 actual' if side == 'actual' else '目标 target'} · {v.verdict}"
+    return "\n".join((head, _side("目标 target", v.target, target), _side("实际 actual", v.actual, actual)))
+
+
+def point_titles(svg: str, chart: Chart, row_of: dict[int, int]) -> str:
+    """Each point of an inlined chart gets a tooltip (an SVG ``<title>``: its quotes) and the row of the
+    plan-versus-actual table it stands for (``data-row``; audit.js shows that row on a click)."""
+
+    def repl(m: re.Match) -> str:
+        v = chart.series[int(m.group(3))]
+        row = row_of.get(id(v))
+        attrs = f' class="pt" tabindex="0" data-row="{row}"' if row is not None else ' class="pt"'
+        return f'<g id="{m.group(1)}-pt-{m.group(2)}-{m.group(3)}"{attrs}><title>{escape(point_title(v, m.group(2)))}</title>'
+
+    return _POINT.sub(repl, svg)
+
+
 def render_html(
     audit: Audit,
     verdicts: Sequence[Verdict],
@@ -447,25 +548,28 @@ def render_html(
     data = page_data(audit, verdicts, concepts)
     strings, pairs = data["strings"], data["pairs"]["rows"]
     pair_index = {(strings[p[2]], strings[p[3]]): i for i, p in enumerate(pairs)}  # what the rows' ``pair`` means
-    follow = [f for f in audit.findings if f.verdict in FOLLOW_UPS]
-    changes = [f for f in audit.findings if f.verdict in (NEW, DISAPPEARED)]
+    follow = [f for f in audit.findings if is_follow_up(f.verdict)]
+    changes = [f for f in audit.findings if f.verdict in CHANGES]
     areas = sorted({r.area for r in audit.reports if r.area})
     totals = {v: sum(p.counts.get(v, 0) for p in audit.pairs) for v in labels}
     summary = (
-        f"{len(audit.reports)} reports{' of ' + '、'.join(areas) if areas else ''}, {len(audit.pairs)} "
-        f"pairs of consecutive reports, {len(audit.entities)} entities. Follow-ups of what the reports "
-        f"planned: " + ", ".join(f"{totals[v]} {labels[v]['en']}" for v in FOLLOW_UPS) + "."
+        f"{len(audit.reports)} 份报告 reports{' · ' + '、'.join(areas) if areas else ''}, {len(audit.pairs)} "
+        f"对相邻报告 pairs of consecutive reports, {len(audit.entities)} 个实体 entities. {audit.headline()}. "
+        f"计划的跟进 Follow-ups of what the reports planned: "
+        + ", ".join(f"{totals[v]} {_label(labels, v)}" for v in follow_up_verdicts(labels))
+        + "."
     )
     sections = [
         _findings_section(
             "follow-ups",
-            "Follow-ups: what report N planned, and what report N+1 said of it",
+            "跟进 Follow-ups: what report N planned, and what report N+1 said of it",
             "Every entity a report names in its plan for the next year, and what the next report says when it "
             "reviews that year: followed up under a name the plan used, followed up under another name (the same "
-            "entity, renamed or re-worded), or silent (the review does not name it; the note says when the next "
-            "plan names it again). The names are marked in the quotes.",
+            "entity, renamed or re-worded), silent (neither the review nor the plan names it), or not assessable "
+            "(the next report has no review of the year, or names it in its plan alone). The names are marked "
+            "in the quotes.",
             follow,
-            FOLLOW_UPS,
+            follow_up_verdicts(labels),
             labels,
             FOLLOW_HEAD,
             audit,
@@ -473,12 +577,12 @@ def render_html(
         ),
         _findings_section(
             "changes",
-            "New and disappeared",
+            "新增与消失 New and disappeared",
             "New: named in report N+1 (in its review or its plan) and in no earlier report of the area. "
             "Disappeared: named in report N (in any part) and not at all in report N+1; the note says when a later "
             "report names it again.",
             changes,
-            (NEW, DISAPPEARED),
+            CHANGES,
             labels,
             CHANGE_HEAD,
             audit,
@@ -486,13 +590,20 @@ def render_html(
         ),
         _entities_section(audit),
     ]
+    row_of = {id(v): i for i, v in enumerate(verdicts)}  # a verdict's row in the plan-versus-actual table
     figures = [
-        {"caption": f"{_concept_label(concepts, c.concept)} · {c.title}", "svg": Markup(inline_svg(c.svg, f"c{i}"))}
+        {
+            "caption": f"{_concept_label(concepts, c.concept)} · {c.title}",
+            "svg": Markup(point_titles(inline_svg(c.svg, f"c{i}"), c, row_of)),
+        }
         for i, c in enumerate(charts, 1)
     ]
     return render(
         "audit.html",
-        title="Continuity audit · 延续性审计",
+        title="延续性审计 Continuity audit",
+        base="",
+        here="audit",
+        audit={"html": True},
         summary=summary,
         pairs=_pairs(audit, labels),
         sections=sections,

@@ -22,14 +22,57 @@ DEFAULT_OUT = "outputs"
 
 
 class KgGroup(click.Group):
-    """Turns library errors into a one-line message and an exit code."""
+    """Turns every error a user can fix into one ``Error: …`` line and an exit code.
+
+    Library errors (PolicyKGError) keep their exit code. click's own usage
+    errors (an unknown option, ``--format xml``, ``--port abc``, ``--out`` naming
+    a file) would print a usage line, a hint and a blank line before their
+    error; here they are the same one line, ending with where help is, and
+    exit 2 as click does."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except PolicyKGError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {_one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # a file the library opened without a check of its own (permissions, a full disk)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or _one_line(str(exc))}", err=True)
+            ctx.exit(InputError.exit_code)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except _NO_ARGS_IS_HELP as exc:  # ``kg`` alone: the help, as click shows it
+            exc.show()
+            code = exc.exit_code
+        except click.ClickException as exc:
+            click.echo(f"Error: {_click_message(exc)}", err=True)
+            code = exc.exit_code
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            code = 1
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _click_message(exc: click.ClickException) -> str:
+    message = _one_line(exc.format_message())
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message += f" (see {ctx.command_path} --help)"
+    return message
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -228,6 +271,7 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
             err=True,
         )
         click.echo(_site_message(folder.site, out_dir), err=True)
+        _audit_warnings(folder.audit.audit)
     _skipped(result.skipped)
 
 
@@ -278,15 +322,18 @@ def audit(out_dir, indicators, quiet):
 
     written = write_audit(out_dir, indicators=indicators)
     if not quiet:
-        counts = {v: len(written.audit.by_verdict(v)) for v in VERDICTS}
+        audit = written.audit
+        counts = {v: len(audit.by_verdict(v)) for v in VERDICTS}
         found = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no findings"
-        pairs = len(written.audit.pairs)
+        pairs = len(audit.pairs)
         click.echo(
-            f"Wrote {out_dir}: {pairs} report pair{'s' if pairs != 1 else ''} ({found}), "
-            f"{len(written.audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
+            f"Wrote {out_dir}: {len(audit.judged)} of {pairs} report pair{'s' if pairs != 1 else ''} "
+            f"could be judged ({found}), "
+            f"{len(audit.entities)} entities, {len(written.verdicts)} plan-versus-actual rows "
             f"({', '.join(str(p.relative_to(out_dir)) for p in written.files)})",
             err=True,
         )
+        _audit_warnings(audit)
 
 
 @cli.command()
@@ -315,11 +362,17 @@ def audit(out_dir, indicators, quiet):
     help="auto: Oxigraph for a large graph, rdflib for a small one (same results).",
 )
 @click.option("--list", "list_", is_flag=True, help="List the library's queries and their parameters.")
-def query(query, out_dir, params, fmt, engine, list_):
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let the query call remote endpoints (SERVICE <http://…>); off, such a query is refused.",
+)
+def query(query, out_dir, params, fmt, engine, list_, allow_service):
     """Run QUERY on the built graph: a library name, a .rq file or SPARQL text.
 
     Every prefix of the project (pkg:, skos:, entity:, report: …) is predefined;
-    the default graph is the union of all named graphs.
+    the default graph is the union of all named graphs. A query that calls a
+    remote endpoint (SERVICE) is refused unless --allow-service is given.
 
     \b
     Example:
@@ -339,19 +392,60 @@ def query(query, out_dir, params, fmt, engine, list_):
         return
     if not query:
         raise InputError("give a query (a library name, a .rq file or SPARQL text), or --list to see the library")
-    result = run_query(out_dir, query, parse_params(params), engine)
+    result = run_query(out_dir, query, parse_params(params), engine, allow_service=allow_service)
     sys.stdout.write(render(result, fmt))
 
 
 @cli.command()
 @_out_option
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (127.0.0.1 only).")
-def serve(out_dir, port):
+@click.option(
+    "--timeout",
+    "timeout_s",
+    default=10.0,
+    show_default=True,
+    type=float,
+    metavar="SECONDS",
+    help="Stop a query after this long and answer 422.",
+)
+@click.option(
+    "--max-query-bytes",
+    default=65_536,
+    show_default=True,
+    type=int,
+    metavar="BYTES",
+    help="Refuse a longer query (413); 0 for no limit.",
+)
+@click.option(
+    "--max-depth",
+    default=1_000,
+    show_default=True,
+    type=int,
+    metavar="N",
+    help="Refuse a query nested deeper, brackets and chained operators counted (400); 0 for no limit.",
+)
+@click.option(
+    "--max-running",
+    default=None,
+    type=int,
+    metavar="N",
+    help="Run at most N queries at once, answer 503 beyond [default: one per core, at least 2]; 0 for no limit.",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let queries call remote endpoints (SERVICE <http://…>); off, they are refused (403).",
+)
+def serve(out_dir, port, timeout_s, max_query_bytes, max_depth, max_running, allow_service):
     """Serve the built graph as a read-only SPARQL endpoint until Ctrl-C.
 
-    Runs the Oxigraph server on 127.0.0.1: a query page at /, the SPARQL 1.1
-    Protocol at /query (updates are refused). The default graph is the union
-    of all named graphs, as in kg query.
+    Runs the Oxigraph server behind a checking front, both on 127.0.0.1: a
+    query page at /, the SPARQL 1.1 Protocol at /query (updates are
+    refused). The default graph is the union of all named graphs, as in kg
+    query. A query that calls a remote endpoint (SERVICE), is too long or
+    too deep is refused with a 4xx and one line saying why; one that runs
+    past --timeout is stopped (422). Oxigraph is restarted if it stops, and
+    dies with kg serve.
 
     \b
     Example:
@@ -359,9 +453,24 @@ def serve(out_dir, port):
         curl -H 'Accept: application/sparql-results+json' \\
              --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
     """
-    from kg.query.serve import Server
+    from kg.query.guard import Limits
+    from kg.query.serve import DEFAULT_MAX_RUNNING, Server
 
-    server = Server(out_dir, port)
+    running = DEFAULT_MAX_RUNNING if max_running is None else max_running
+    for name, value in (("--max-query-bytes", max_query_bytes), ("--max-depth", max_depth), ("--max-running", running)):
+        if value < 0:
+            raise InputError(f"{name} must be 0 (no limit) or more, not {value}")
+    if not timeout_s > 0:
+        raise InputError(f"--timeout must be more than 0 seconds, not {timeout_s:g}")
+    limits = Limits(max_bytes=max_query_bytes or None, max_depth=max_depth or None, allow_service=allow_service)
+    server = Server(
+        out_dir,
+        port,
+        limits=limits,
+        timeout_s=timeout_s,
+        warn=lambda m: click.echo(f"Warning: {m}", err=True),
+        max_running=running or None,
+    )
     server.serve_forever(
         announce=lambda: click.echo(
             f"Serving {out_dir}/graph.trig read-only: query page {server.url}, "
@@ -418,6 +527,27 @@ def site(out_dir, quiet):
     summary = write_site(out_dir)
     if not quiet:
         click.echo(_site_message(summary), err=True)
+
+
+def _audit_warnings(audit) -> None:
+    """What the audit could not judge, named: reports paired with none, pairs with no review to read."""
+    from kg.audit.continuity import AREA_UNKNOWN
+
+    no_area = [u.file for u in audit.unpaired if u.reason == AREA_UNKNOWN]
+    if no_area:
+        n = len(no_area)
+        click.echo(
+            f"Warning: {n} report{'s name' if n != 1 else ' names'} no area, so the audit pairs "
+            f"{'them' if n != 1 else 'it'} with no other report: {', '.join(no_area)} "
+            "(set the area with --area or reports.tsv)",
+            err=True,
+        )
+    for u in audit.unpaired:
+        if u.reason != AREA_UNKNOWN:
+            click.echo(f"Warning: the audit pairs {u.file} with no other report: {u.reason}", err=True)
+    for p in audit.pairs:
+        if not p.assessable:
+            click.echo(f"Warning: the pair {p.earlier} → {p.later} cannot be judged: {p.reason}", err=True)
 
 
 def _site_message(summary, out_dir=None) -> str:

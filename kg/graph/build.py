@@ -42,6 +42,7 @@ from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, TIME, XSD
 from extract.records import CorpusResult, Document, DocumentResult, Entity, Indicator, Mention, StatusClaim
 from extract.runner import Pool
 from kg.graph.dataset import Graphs, Triples, to_dataset, to_graphs, to_quads
+from kg.graph.names import link_kind
 from kg.graph.shards import Shards
 from kg.namespaces import (
     CLAIM,
@@ -69,7 +70,7 @@ from ontology.vocab import Term, read_vocabulary
 
 # The vocabularies that become SKOS concept schemes of the ontology graph (modes and entity types
 # do not: the graph carries them as literals and classes).
-SCHEMES = ("continuity", "indicators", "statuses", "themes")
+SCHEMES = ("continuity", "indicators", "link-kinds", "statuses", "themes")
 
 
 def _classes(curies: str) -> tuple[URIRef, ...]:
@@ -247,7 +248,9 @@ def _add_entities(
 def _add_links(g: Triples, result: CorpusResult) -> None:
     """Each merge of the resolver as a pkg:IdentityLink: a user who doubts that
     two names are one thing reads the rule, the score, and the two sentences
-    the resolver compared (those of the first mention of each name)."""
+    the resolver compared (those of the first mention of each name); and
+    ``pkg:linkKind`` says whether the name changed or is written another way
+    (``kg.graph.names.link_kind``)."""
     sides: dict[str, tuple[str, Entity]] = {}
     for d in result.documents:
         stem = report_stem(d.document)
@@ -266,6 +269,7 @@ def _add_links(g: Triples, result: CorpusResult) -> None:
         g.add((node, PKG.score, decimal(link.score)))
         g.add((node, PKG.firstName, Literal(ea.name)))
         g.add((node, PKG.secondName, Literal(eb.name)))
+        g.add((node, PKG.linkKind, concept_namespace("link-kinds")[link_kind(ea.name, eb.name, link.kind)]))
         g.add((node, PKG.firstMention, first))
         g.add((node, PKG.secondMention, second))
 
@@ -332,6 +336,7 @@ class _ReportWriter:
         g.add((r, RDF.type, PKG.Report))
         g.add((r, RDF.type, PROV.Entity))
         g.add((r, DCTERMS.identifier, Literal(doc.name)))
+        g.add((r, PKG.text, Literal(doc.text)))  # the whole text: the site shows every quote in its context
         if doc.title:
             g.add((r, DCTERMS.title, Literal(doc.title, lang="zh")))
         if doc.date:

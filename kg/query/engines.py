@@ -7,6 +7,12 @@ the union of all named graphs as the default graph, and both answer with
 the same neutral terms, so callers and tests compare rows, not engine
 objects. Query parameters are bound by each engine's own means (Oxigraph's
 ``substitutions``, rdflib's ``initBindings``), never pasted into the text.
+
+Neither engine reaches the network unless asked (``allow_service``): a
+``SERVICE`` clause is refused before either engine sees the query
+(kg.query.guard), and rdflib never fetches the IRI of a ``FROM`` clause
+(``SPARQL_LOAD_GRAPHS`` off: ``FROM <g>`` names a graph of the dataset, as
+in Oxigraph).
 """
 
 from __future__ import annotations
@@ -20,14 +26,18 @@ from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
+import rdflib.plugins.sparql
 from rdflib import BNode, Dataset, Literal, URIRef, Variable
 from rdflib.namespace import RDF, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
-from extract.errors import InputError
+from extract.errors import InputError, PolicyKGError
 from kg.graph.store import graph_path, load_dataset, load_oxigraph
 from kg.namespaces import PREFIXES
+from kg.query.guard import algebra_services, check_federation, refuse_service, services_called
+
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # FROM <http://…> must not make rdflib download it
 
 ENGINES = ("auto", "rdflib", "oxigraph")
 AUTO_OXIGRAPH_BYTES = 2_000_000  # above this size of graph.trig, "auto" picks Oxigraph (see pick_engine)
@@ -119,18 +129,32 @@ _NUMERIC = {str(XSD.decimal): _canonical_decimal, str(XSD.integer): _canonical_i
 class RdflibEngine:
     name = "rdflib"
 
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: Dataset, allow_service: bool = False):
         self.dataset = dataset
+        self.allow_service = allow_service
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
         """Run ``sparql``, its variables in ``bindings`` bound first (rdflib's initBindings)."""
+        check_federation(sparql, self.allow_service)
         check_syntax(sparql)
         try:
             prepared = prepareQuery(sparql, initNs=PREFIXES)
+        except RecursionError:  # its parser recurses per bracket and per triple pattern
+            raise InputError("the query nests too deep for the rdflib engine: use --engine oxigraph") from None
         except Exception as exc:  # pyparsing's ParseException, or rdflib's plain Exception for unknown prefixes
             raise SparqlSyntaxError(_rdflib_syntax_message(exc)) from exc
+        services = algebra_services(prepared.algebra)
+        if not self.allow_service:
+            refuse_service(services)  # the parse tree's word, beside the tokens'
         initial = {Variable(name): self.rdflib_term(t) for name, t in (bindings or {}).items()}
-        res = self.dataset.query(prepared, initBindings=initial)
+        try:
+            return self._read(self.dataset.query(prepared, initBindings=initial))
+        except Exception as exc:  # a SERVICE the user allowed did not answer as SPARQL (rdflib reads lazily)
+            if not services:
+                raise
+            raise PolicyKGError(f"the query's SERVICE failed: {_one_line(exc)}") from None
+
+    def _read(self, res) -> Result:
         if res.type == "ASK":
             return Result("ask", boolean=bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
@@ -164,18 +188,28 @@ class RdflibEngine:
 class OxigraphEngine:
     name = "oxigraph"
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, allow_service: bool = False):
         self.store = store
+        self.allow_service = allow_service
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result:
         """Run ``sparql``, its variables in ``bindings`` substituted first (Oxigraph's substitutions)."""
+        check_federation(sparql, self.allow_service)
         substitutions = {ox.Variable(name): self.oxigraph_term(t) for name, t in (bindings or {}).items()}
         try:
-            res = self.store.query(
-                sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
+            return self._read(
+                self.store.query(
+                    sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
+                )
             )
         except SyntaxError as exc:
             raise SparqlSyntaxError(_oxigraph_syntax_message(exc)) from exc
+        except (OSError, RuntimeError) as exc:  # pyoxigraph's for a SERVICE the user allowed that failed
+            if not services_called(sparql):
+                raise
+            raise PolicyKGError(f"the query's SERVICE failed: {_one_line(exc)}") from None
+
+    def _read(self, res) -> Result:
         if isinstance(res, ox.QueryBoolean):
             return Result("ask", boolean=bool(res))
         if isinstance(res, ox.QueryTriples):
@@ -208,12 +242,18 @@ class OxigraphEngine:
         return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype or XSD_STRING))
 
 
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def check_syntax(sparql: str) -> None:
     """Raise SparqlSyntaxError, with line and column, for text that is not SPARQL.
 
     Oxigraph's parser says where and what it expected ("line 2, column 17:
     expected one of …"), pyparsing's only that a whole query failed; parsing
     against an empty store costs nothing, so rdflib queries are checked here first.
+    An ASK is evaluated at once, so the caller refuses a SERVICE before this.
     """
     try:
         ox.Store().query(sparql, prefixes=PREFIXES)
@@ -236,12 +276,14 @@ def pick_engine(out_dir: str | Path, engine: str = "auto") -> str:
     return "oxigraph" if os.path.getsize(graph_path(out_dir)) > AUTO_OXIGRAPH_BYTES else "rdflib"
 
 
-def open_engine(out_dir: str | Path, engine: str = "auto") -> RdflibEngine | OxigraphEngine:
+def open_engine(
+    out_dir: str | Path, engine: str = "auto", allow_service: bool = False
+) -> RdflibEngine | OxigraphEngine:
     """Load the built graph of ``out_dir`` into the chosen engine."""
     name = pick_engine(out_dir, engine)
     if name == "oxigraph":
-        return OxigraphEngine(load_oxigraph(out_dir))
-    return RdflibEngine(load_dataset(out_dir))
+        return OxigraphEngine(load_oxigraph(out_dir), allow_service)
+    return RdflibEngine(load_dataset(out_dir), allow_service)
 
 
 def _rdflib_syntax_message(exc: Exception) -> str:

@@ -200,15 +200,17 @@ def run_query(
     engine: str = "auto",
     *,
     loaded: Engine | None = None,
+    allow_service: bool = False,
 ) -> Result:
     """Run a query (name, file or text) on the graph built in ``out_dir``.
 
     ``loaded`` is an engine already holding the graph (the audit, the site,
-    tests and benchmarks reuse one across queries).
+    tests and benchmarks reuse one across queries). ``allow_service`` lets a
+    query call remote SERVICE endpoints (kg.query.guard).
     """
     query = resolve(spec)
     values = bindings(query, params or {})
-    eng = loaded or open_engine(out_dir, engine)
+    eng = loaded or open_engine(out_dir, engine, allow_service)
     return eng.query(query.text, values)
 
 

@@ -13,21 +13,18 @@ graph gives the same pages byte for byte.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from kg.graph.keys import entity_keys
 from kg.graph.store import load_oxigraph
-from kg.namespaces import ENTITY
 from kg.query.engines import XSD_STRING, Engine, OxigraphEngine, Term, integer, text
 from kg.query.library import run_library
 from ontology.vocab import modes, read_vocabulary
 
 MODES = modes()  # a year's plan comes before its review (ontology/modes.tsv)
-
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 
 @dataclass(frozen=True)
@@ -40,6 +37,7 @@ class Report:
     area: str
     reviewed_year: int | None
     plan_year: int | None
+    text: str = ""  # the whole text, when the graph holds it (pkg:text): the site's report pages
 
 
 @dataclass(frozen=True)
@@ -93,6 +91,7 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # theme ids
+    links: tuple[tuple[str, str, str], ...] = ()  # the resolver's merges: (name, name, link kind)
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
@@ -131,8 +130,9 @@ class SiteData:
         counts = Counter(e.type for e in self.entities.values())
         return sorted(counts, key=lambda t: (-counts[t], t))
 
-    @property
+    @cached_property
     def years(self) -> list[int]:
+        """Every year an entity is named about (computed once: the pages ask for it per entity)."""
         return sorted({y for e in self.entities.values() for y in e.years})
 
     def theme_entities(self, theme: str) -> list[Entity]:
@@ -161,7 +161,8 @@ def read_site_data(engine: Engine) -> SiteData:
         """The rows of a library query, its columns in the order given."""
         return [tuple(r[c] for c in columns) for r in run_library(engine, query, **params).dicts()]
 
-    reports = _reports(rows("reports", "report", "file", "title", "date", "area", "reviewed", "plan"))
+    texts = {text(r): text(t) for r, t in rows("report-texts", "report", "text")}
+    reports = _reports(rows("reports", "report", "file", "title", "date", "area", "reviewed", "plan"), texts)
     by_report = {r.iri: r.index for r in reports}
     themes = _concepts(rows("concepts", "concept", "id", "zh", "en", vocabulary="themes"))
     statuses = _concepts(rows("concepts", "concept", "id", "zh", "en", vocabulary="statuses"), ranks=_status_ranks())
@@ -178,6 +179,9 @@ def read_site_data(engine: Engine) -> SiteData:
     aliases: dict[str, set[str]] = defaultdict(set)
     for e, alias in rows("entity-names", "entity", "name"):
         aliases[text(e)].add(text(alias))
+    links: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for e, a, b, kind in rows("entity-links", "entity", "firstName", "secondName", "kind"):
+        links[text(e)].add((text(a), text(b), text(kind)))
     entity_themes: dict[str, set[str]] = defaultdict(set)
     for e, t in rows("entity-themes", "entity", "theme"):
         if text(t) in theme_by_iri:
@@ -185,6 +189,7 @@ def read_site_data(engine: Engine) -> SiteData:
     for iri, ent in iri_entities.items():
         ent.aliases = tuple(sorted(aliases.get(iri, set()) - {ent.label}))
         ent.themes = tuple(sorted(entity_themes.get(iri, ())))
+        ent.links = tuple(sorted(links.get(iri, ())))
 
     sentences, mentions = _mentions(
         [
@@ -246,26 +251,7 @@ def read_site_data(engine: Engine) -> SiteData:
     )
 
 
-def entity_keys(iris: list[str]) -> dict[str, str]:
-    """A short, file-name-safe, unique key per entity IRI.
-
-    The IRI's local name when it is plain ASCII (``enterprise-061775117d69``,
-    ``park-xinghe``), otherwise ``h-`` and a digest of the IRI: percent-encoded
-    names would need encoding again in every link.
-    """
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for iri in sorted(iris):
-        local = iri[len(str(ENTITY)) :] if iri.startswith(str(ENTITY)) else ""
-        key = local if _PLAIN_KEY.fullmatch(local) and not local.startswith("h-") else ""
-        if not key or key.lower() in taken:  # case-insensitive file systems
-            key = "h-" + hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
-        taken.add(key.lower())
-        out[iri] = key
-    return out
-
-
-def _reports(rows) -> list[Report]:
+def _reports(rows, texts: dict[str, str]) -> list[Report]:
     seen: dict[str, tuple] = {}
     for r in sorted(rows, key=_row_key):
         seen.setdefault(text(r[0]), r)  # one row per report: optional values may repeat
@@ -280,6 +266,7 @@ def _reports(rows) -> list[Report]:
             area=text(r[4]),
             reviewed_year=integer(r[5]),
             plan_year=integer(r[6]),
+            text=texts.get(text(r[0]), ""),
         )
         for i, r in enumerate(ordered)
     ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from kg.graph.names import RENAME, link_kind
 from kg.site.data import MODES, Entity, SiteData, cell_order
 from kg.site.layout import anchored_layout, circle_points, hub_radius, order_hubs, radial_layout
 
@@ -114,8 +115,9 @@ def evolution(data: SiteData) -> Laid:
     """Years across, one row per entity named in a dated sentence: one node
     per year and mode it appears in (coloured by status in ``network``),
     linked in time order. An edge into a cell whose main name (the one its
-    sentences use most) was never used before is a rename, labelled with that
-    name: abbreviations the entity already went by are not.
+    sentences use most) was never used before is a ``rename`` when that name
+    really changed, a ``variant`` when it only writes an earlier name another
+    way (``name_step``), and is labelled with the name.
 
     The rows' labels are not nodes: the page draws them on the canvas
     (``graph["rows"]``: key, y, x of the first cell), which keeps the national
@@ -154,15 +156,32 @@ def evolution(data: SiteData) -> Laid:
             pos[node] = (columns[year] + MODE_OFFSET.get(mode, 0), y)
             if prev is not None:
                 gap = _steps(prev[1], (year, mode))
-                if names[0] not in seen_names:
-                    g.add_edge(prev[0], node, kind="rename", name=names[0], gap=gap)
-                else:
+                step = "next" if names[0] in seen_names else name_step(e, names[0], seen_names)
+                if step == "next":
                     g.add_edge(prev[0], node, kind="next", gap=gap)
+                else:
+                    g.add_edge(prev[0], node, kind=step, name=names[0], gap=gap)
             seen_names |= set(names)
             prev = (node, (year, mode))
         first = next(iter(cells))
         g.graph["rows"].append((key, y, pos[f"cell:{key}:{first[0]}:{first[1]}"][0]))
     return Laid(g, pos)
+
+
+def name_step(e: Entity, name: str, seen: set[str]) -> str:
+    """``variant`` when ``name`` writes one of the ``seen`` names another way,
+    else ``rename``: the resolver's merges in the graph say so first
+    (``pkg:linkKind``), then ``kg.graph.names.link_kind`` on the names, the
+    rule the graph's merges were judged by."""
+    linked = {}
+    for a, b, kind in e.links:
+        if name in (a, b):
+            linked[b if a == name else a] = kind
+    for other in sorted(seen):
+        kind = linked.get(other) or link_kind(other, name)
+        if kind != RENAME:
+            return "variant"
+    return "rename"
 
 
 def year_columns(years: list[int]) -> tuple[dict[int, int], list[tuple[int, int, int]]]:

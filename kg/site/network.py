@@ -31,6 +31,7 @@ EDGE_STYLES = {
     "relation": {"color": "rgba(40,40,40,0.8)"},
     "theme": {"color": "rgba(140,140,140,0.14)", "width": 0.6},
     "next": {"color": "rgba(110,110,110,0.7)", "width": 1.5},
+    "variant": {"color": "rgba(110,110,110,0.7)", "width": 1.5},
     "rename": {"color": "#D62728", "width": 2},
 }
 FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif"

@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter
 
-from kg.site.data import MODES, Entity, SiteData
+from kg.site.data import MODES, Entity, Report, SiteData
 from kg.site.graphs import (
     MODE_OFFSET,
     ROW_HEIGHT,
@@ -26,6 +26,7 @@ from kg.site.graphs import (
     relation,
 )
 from kg.site.network import (
+    EDGE_STYLES,
     TYPE_LABELS,
     canvas_links,
     edge_kind,
@@ -36,6 +37,7 @@ from kg.site.network import (
     type_color,
     vis_data,
 )
+from ontology.iris import report_stem
 
 ENTITY_DIR = "entities"
 THEME_DIR = "themes"
@@ -44,6 +46,73 @@ RELATION_LABEL = {
     "relation": "关系 park/project/enterprise/program",
     "theme": "主题 theme",
 }
+
+
+REPORT_DIR = "reports"
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
+
+
+def report_href(r: Report) -> str:
+    """The page of a report's text: ``reports/<file stem>.html``."""
+    return f"{REPORT_DIR}/{report_stem(r.name)}.html"
+
+
+def report_files(data: SiteData) -> dict[str, str]:
+    """Report file name → its page, for the reports whose text the graph holds."""
+    return {r.name: report_href(r) for r in data.reports if r.text}
+
+
+def report_context(data: SiteData, r: Report) -> dict:
+    """A report's whole text, a paragraph per line, a ``<span id="s<offset>">`` per sentence (the graph's
+    sentences exactly, so every quote's link lands on it; the rest cut after 。！？；), every mention of an
+    entity a link to its page."""
+    text = r.text
+    cuts = {0, len(text)}
+    quoted = set()
+    for sent in data.sentences:
+        if sent.report == r.index:
+            cuts.update((sent.start, sent.start + len(sent.text)))
+            quoted.add(sent.start)
+    for m in _SENTENCE_END.finditer(text):
+        cuts.add(m.end())
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            cuts.update((i, i + 1))
+    marks = []
+    for e in data.entities.values():
+        for m in e.mentions:
+            if m.report == r.index and m.end > m.start:
+                start = data.sentences[m.sentence].start + m.start
+                marks.append((start, start + (m.end - m.start), e.key))
+    marks.sort(key=lambda x: (x[0], -x[1], x[2]))
+    cuts = sorted(c for c in cuts if 0 <= c <= len(text))
+    paragraphs: list[list[dict]] = [[]]
+    mi = 0
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        if piece == "\n":
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        if not piece.strip():
+            continue
+        parts, at = [], a
+        while mi < len(marks) and marks[mi][0] < a:
+            mi += 1
+        j = mi
+        while j < len(marks) and marks[j][0] < b:
+            ms, me, key = marks[j]
+            j += 1
+            if ms < at or me > b:
+                continue  # overlapping or crossing a cut: left as text
+            if ms > at:
+                parts.append((text[at:ms], None, None))
+            parts.append((text[ms:me], entity_href(key), f"m{ms}"))  # the audit's quotes link to #m<offset>
+            at = me
+        if at < b:
+            parts.append((text[at:b], None, None))
+        paragraphs[-1].append({"id": f"s{a}", "quoted": a in quoted, "parts": parts})
+    return {"report": r, "paragraphs": [p for p in paragraphs if p]}
 
 
 def entity_href(key: str) -> str:
@@ -125,8 +194,11 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
             for s in data.statuses.values()
         ],
         "years": sorted({y for k in keys for y in data.entities[k].years}),
+        "corpusYears": data.years,
+        "slots": report_slots(data),
+        "reportFiles": report_files(data),
         "edgeKinds": [
-            {"id": k, "label": RELATION_LABEL.get(k, k), "count": kinds[k]}
+            {"id": k, "label": RELATION_LABEL.get(k, k), "count": kinds[k], "color": EDGE_STYLES[k]["color"]}
             for k in ("relation", "co-mention", "theme")
             if kinds[k]
         ],
@@ -141,6 +213,93 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
             "rowHeight": ROW_HEIGHT,
         }
     return payload
+
+
+STEP_KINDS = ("next", "variant", "rename")  # the evolution view's links between consecutive cells
+MANY_ROWS = 300  # above this many rows the evolution view opens on those named in at least 3 reports
+
+
+def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> dict:
+    """What evolution.js reads: the corpus years, and one row per entity with
+    its cells (year, mode, status, mentions) and the steps between them, as
+    compact lists; the entities and sentences behind them for the panel.
+
+    The page draws its own timeline on a canvas (labels fixed on the left,
+    years fitted to the width, rows scrolled): vis-network's pan and zoom
+    over 6,700 nodes showed a few years at a time and lost the labels.
+    """
+    g = laid.graph
+    statuses = list(data.statuses)
+    for _, a in sorted(g.nodes(data=True), key=lambda x: str(x[0])):
+        if a["status"] not in statuses:
+            statuses.append(a["status"])
+    status_index = {s: i for i, s in enumerate(statuses)}
+    years = data.years
+    year_index = {y: i for i, y in enumerate(years)}
+    cells_of: dict[str, list[str]] = {}
+    for n, a in g.nodes(data=True):
+        cells_of.setdefault(a["entity"], []).append(n)
+    rows, keys, sentence_ids = [], [], set()
+    for key, _y, _x in g.graph["rows"]:
+        e = data.entities[key]
+        nodes = sorted(cells_of[key], key=lambda n: (g.nodes[n]["year"], MODES.index(g.nodes[n]["mode"])))
+        at = {n: i for i, n in enumerate(nodes)}
+        cells = [
+            [
+                year_index[g.nodes[n]["year"]],
+                MODES.index(g.nodes[n]["mode"]),
+                status_index[g.nodes[n]["status"]],
+                g.nodes[n]["mentions"],
+            ]
+            for n in nodes
+        ]
+        steps = sorted(
+            [at[u], at[v], STEP_KINDS.index(a["kind"]), a.get("name", "")]
+            for u, v, a in g.out_edges(nodes, data=True)
+            if a["kind"] != "next"
+        )
+        reports = len({m.report for m in e.mentions})
+        rows.append([key, cells, steps, reports])
+        keys.append(key)
+        sentence_ids.update(m.sentence for m in e.mentions)
+        sentence_ids.update(c.sentence for c in e.claims if c.sentence is not None)
+    type_counts = Counter(data.entities[k].type for k in keys)
+    theme_counts = Counter(t for k in keys for t in data.entities[k].themes)
+    return {
+        "view": "evolution",
+        "title": title,
+        "base": base,
+        "years": years,
+        "slots": report_slots(data),
+        "reportFiles": report_files(data),
+        "rows": rows,
+        "stepKinds": list(STEP_KINDS),
+        # a large corpus opens on the entities named in at least three reports; a small one on all
+        "defaultMin": 3 if len(rows) > MANY_ROWS else 1,
+        "entities": {k: _entity_json(data.entities[k], base) for k in sorted(keys)},
+        "sentences": {str(i): _sentence_json(data, i) for i in sorted(sentence_ids)},
+        "reports": [[r.name, r.title] for r in data.reports],
+        "types": [
+            {"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t), "count": type_counts[t]}
+            for t in data.types
+            if type_counts[t]
+        ],
+        "themes": [
+            {"id": t.id, "zh": t.zh, "en": t.en, "href": theme_href(t.id), "count": theme_counts[t.id]}
+            for t in data.themes.values()
+            if theme_counts[t.id]
+        ],
+        "statuses": [_status_json(data, s) for s in statuses],
+    }
+
+
+def report_slots(data: SiteData) -> list[list[int]]:
+    """Per corpus year (``data.years``), whether a report plans it and whether one
+    reviews it (1 or 0): a year no report speaks of is a missing report, not a
+    silence about the entity."""
+    planned = {r.plan_year for r in data.reports}
+    reviewed = {r.reviewed_year for r in data.reports}
+    return [[int(y in planned), int(y in reviewed)] for y in data.years]
 
 
 def _entity_json(e: Entity, base: str) -> dict:
@@ -162,7 +321,7 @@ def _entity_json(e: Entity, base: str) -> dict:
 
 def _sentence_json(data: SiteData, i: int) -> list:
     s = data.sentences[i]
-    return [s.report, s.text, s.section]
+    return [s.report, s.text, s.section, s.start]
 
 
 # ---- static pages -------------------------------------------------------------
@@ -266,13 +425,30 @@ def entity_context(data: SiteData, key: str) -> dict:
                 "year": m.year,
                 "mode": m.mode,
                 "section": s.section,
+                "source": f"{report_href(data.reports[m.report])}#s{s.start}" if data.reports[m.report].text else "",
             }
         )
     evidence = [
-        {"report": data.reports[r].name, "title": data.reports[r].title, "items": items}
+        {
+            "report": data.reports[r].name,
+            "title": data.reports[r].title,
+            "items": items,
+            "href": report_href(data.reports[r]) if data.reports[r].text else "",
+        }
         for r, items in sorted(by_report.items())
     ]
+    slots = report_slots(data)
+    strip = []
+    for i, year in enumerate(data.years):
+        for j, mode in enumerate(MODES):
+            if cells.get((year, mode)):
+                st = _status_json(data, statuses.get((year, mode), "mentioned"))
+                strip.append({"year": year, "mode": mode, "kind": mode, "status": st})
+            else:
+                strip.append({"year": year, "mode": mode, "kind": "none" if slots[i][j] else "missing", "status": None})
     return {
+        "strip": strip,
+        "strip_years": (data.years[0], data.years[-1]) if data.years else None,
         "entity": e,
         "type_label": TYPE_LABELS.get(e.type, e.type),
         "type_color": type_color(e.type),
@@ -319,6 +495,7 @@ def index_context(data: SiteData, files: list[str]) -> dict:
     reports = [
         {
             "name": r.name,
+            "href": report_href(r) if r.text else "",
             "title": r.title,
             "date": r.date,
             "area": r.area,
@@ -413,6 +590,7 @@ def entities_context(data: SiteData) -> dict:
                 "color": type_color(e.type),
                 "href": entity_href(e.key),
                 "mentions": len(e.mentions),
+                "reports": len({m.report for m in e.mentions}),
                 "first": years[0] if years else "",
                 "last": years[-1] if years else "",
                 "themes": [data.themes[t].zh if t in data.themes else t for t in e.themes],

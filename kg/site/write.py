@@ -8,7 +8,9 @@
 - ``overview.html``: every entity and theme, co-mentions and relations;
 - ``evolution.html``: the years across, one row per entity;
 - ``themes/<id>.html``: one page per theme;
-- ``entities.html`` and ``entities/<key>.html``: every entity, one page each.
+- ``entities.html`` and ``entities/<key>.html``: every entity, one page each;
+- ``reports/<stem>.html``: each report's whole text, a sentence anchor per
+  offset (``#s<offset>``) that every quote on the site links to.
 
 The graph pages inline vis-network (470 kB) and run it; the entity pages do
 not: a national corpus has some 3,000 entities, and 3,000 copies of
@@ -36,12 +38,16 @@ from kg.site import graphs
 from kg.site.data import SiteData, load_site_data
 from kg.site.pages import (
     ENTITY_DIR,
+    REPORT_DIR,
     THEME_DIR,
     entities_context,
     entity_context,
     entity_href,
+    evolution_payload,
     graph_payload,
     index_context,
+    report_context,
+    report_href,
     theme_file,
 )
 
@@ -63,6 +69,11 @@ OTHER_FILES = (
 )
 Figure = tuple[str, int | float]  # a headline figure of the index: its label and its number
 GRAPH_HINT = "点击或悬停节点查看证据句。Click or hover a node for the sentences behind it."
+EVOLUTION_HINT = (
+    "每行一个实体，每年两格：左为计划，右为回顾，颜色为状态；实体多时默认只显示至少 3 份报告提及的实体。"
+    "One row per entity, every year in view: a ring is a plan, a dot a review, the colour its status; red where "
+    "the name really changed. With many entities it opens on those named in at least 3 reports. Click a row for its sentences."
+)
 
 
 @dataclass(frozen=True)
@@ -94,15 +105,17 @@ def write_site(out_dir: str | Path, data: SiteData | None = None, audit: Audit |
         page(rel, "graph.html", base, view=view, title=title, here=here, hint=hint, payload=payload)
 
     graph_page("overview.html", "overview", graphs.overview(data), "关系图 Overview", "", "overview", GRAPH_HINT)
-    graph_page(
+    title = "演变 Evolution"
+    payload = evolution_payload(graphs.evolution(data), data, title=title, base="")
+    page(
         "evolution.html",
-        "evolution",
-        graphs.evolution(data),
-        "演变 Evolution",
+        "evolution.html",
         "",
-        "evolution",
-        "年份为横轴：空心为计划，实心为回顾，颜色为状态。Years across: a ring is a plan, a dot a review, "
-        "the colour its status. " + GRAPH_HINT,
+        view="evolution",
+        title=title,
+        here="evolution",
+        hint=EVOLUTION_HINT,
+        payload=payload,
     )
     theme_pages = set()
     for t in data.themes.values():
@@ -117,11 +130,18 @@ def write_site(out_dir: str | Path, data: SiteData | None = None, audit: Audit |
         entity_pages.add(Path(rel).name)
         page(rel, "entity.html", "../", title=data.entities[key].label, here="entity", **entity_context(data, key))
     page("entities.html", "entities.html", "", title="实体 Entities", here="entities", **entities_context(data))
+    report_pages = set()
+    for r in data.reports:
+        if r.text:
+            rel = report_href(r)
+            report_pages.add(Path(rel).name)
+            page(rel, "report.html", "../", title=r.title or r.name, here="report", **report_context(data, r))
     files = [f for f in OTHER_FILES if (out / f).is_file()]
     title = "policy-kg · " + ("、".join(sorted({r.area for r in data.reports if r.area})) or "corpus")
     page("index.html", "index.html", "", title=title, here="index", **index_context(data, files))
     _remove_stale(out / THEME_DIR, theme_pages)
     _remove_stale(out / ENTITY_DIR, entity_pages)
+    _remove_stale(out / REPORT_DIR, report_pages)
     return SiteSummary(out, written, len(data.entities), len(theme_pages))
 
 

@@ -31,8 +31,18 @@
     return e;
   }
   function td(text, cls) { return el("td", cls, text); }
-  function nameCell(name, id) {
-    var cell = el("td", "name", name);
+  // an entity's name links to its page in the site (entities/<key>.html; data.entityPages maps the ids whose
+  // key is not the id itself); names of indicators are plain text
+  var pages = data.entityPages || {};
+  function nameCell(name, id, entity) {
+    var cell = el("td", "name");
+    if (entity && id) {
+      var a = el("a", null, name);
+      a.href = "entities/" + (pages[id] || id) + ".html";
+      cell.appendChild(a);
+    } else if (name) {
+      cell.appendChild(document.createTextNode(name));
+    }
     cell.appendChild(el("span", "id", id));
     return cell;
   }
@@ -56,7 +66,14 @@
   }
   function quoteNode(i) {
     var q = quotes[i], s = str(q[Q.sentence]), marks = q[Q.marks], at = 0, bq = el("blockquote");
-    bq.appendChild(el("cite", null, citeText(q)));
+    var cite = el("cite", null, citeText(q));
+    if (str(q[Q.source])) {  // the sentence in its report's text, a page of the site
+      var a = el("a", "src", "原文 in the report");
+      a.href = str(q[Q.source]);
+      cite.appendChild(document.createTextNode(" · "));
+      cite.appendChild(a);
+    }
+    bq.appendChild(cite);
     for (var k = 0; k < marks.length; k += 2) {
       if (marks[k] > at) { bq.appendChild(document.createTextNode(s.slice(at, marks[k]))); }
       bq.appendChild(el("mark", null, s.slice(marks[k], marks[k + 1])));
@@ -97,7 +114,8 @@
   }
 
   var verdicts = {};
-  data.verdicts.forEach(function (v, i) { verdicts[v.id] = { order: i, text: v.zh ? v.en + " · " + v.zh : v.en }; });
+  // plain Chinese first, as the vocabulary (ontology/continuity.tsv) words it; any verdict it lists is shown
+  data.verdicts.forEach(function (v, i) { verdicts[v.id] = { order: i, text: v.zh ? v.zh + " " + v.en : v.en }; });
 
   // ---- the tables: per column, text (what the filter reads), key (what sorting compares; the text
   // when absent) and cell (the td; a plain one with the text when absent)
@@ -115,7 +133,7 @@
         { text: later },
         { text: at("type") },
         { text: function (r) { return str(r[f.name]) + "\n" + str(r[f.id]); }, key: at("name"),
-          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id])); } },
+          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id]), true); } },
         { text: verdictText, cell: function (r) { return badgeCell(str(r[f.verdict]), verdictText(r)); },
           key: function (r) { var v = verdicts[str(r[f.verdict])]; return v ? v.order : str(r[f.verdict]); } },
         { text: function (r) { return quotesText(r[f.earlier_quotes]); },
@@ -159,7 +177,7 @@
         { text: function (r) { return str(r[f.type]); } },
         { text: function (r) { return str(r[f.name]) + "\n" + str(r[f.id]); },
           key: function (r) { return str(r[f.name]); },
-          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id])); } },
+          cell: function (r) { return nameCell(str(r[f.name]), str(r[f.id]), true); } },
         { text: function (r) { return pairsText(names(r)); }, cell: function (r) { return pairsCell(names(r)); } },
         { text: function (r) { return pairsText(seen(r)); }, cell: function (r) { return pairsCell(seen(r)); } },
         { text: function (r) {
@@ -274,6 +292,7 @@
     var keys = [];      // per column, every row's sort key, made at its first sort
     var texts = null;   // every row's text, lower-cased, made at the first text filter
     var drawn = eager || !nearby;  // whether rows go into the body yet (the counts are kept either way)
+    var trOf = {};      // data row index → its tr, for the rows drawn
     var bar = el("div", "more"), status = el("span", "shown");
     var more = el("button"), all = el("button");
     more.type = all.type = "button";
@@ -290,7 +309,8 @@
     function draw(n) {  // view[shown .. n) appended, or everything again from the top when n < shown
       if (!drawn) { n = 0; }
       var frag = document.createDocumentFragment(), from = n < shown ? 0 : shown;
-      for (var i = from; i < n; i++) { frag.appendChild(spec.row(rows[view[i]])); }
+      if (from === 0) { trOf = {}; }
+      for (var i = from; i < n; i++) { var tr = spec.row(rows[view[i]]); trOf[view[i]] = tr; frag.appendChild(tr); }
       if (from === 0) { body.replaceChildren(frag); } else { body.appendChild(frag); }
       shown = n;
       var left = view.length - shown;
@@ -357,6 +377,7 @@
       matching: function () { return view.length; },
       shown: function () { return shown; },
       drawn: function () { return drawn; },
+      rowElement: function (i) { return trOf[i] || null; },
       setFilters: function (values) {  // {key: value}; the text box and the other selects cleared
         if (input) { input.value = ""; }
         selects.forEach(function (s) { s.value = values[s.getAttribute("data-key")] || ""; });
@@ -387,6 +408,26 @@
     var a = e.target.closest ? e.target.closest("a[data-pair]") : null;
     var grid = a && grids[a.getAttribute("href").slice(1)];
     if (grid) { grid.setFilters({ pair: a.getAttribute("data-pair"), verdict: a.getAttribute("data-verdict") }); }
+  });
+  // a point of a chart shows its row of the plan-versus-actual table: that indicator and year, the row marked
+  function showPoint(g) {
+    var grid = grids["plan-vs-actual"], table = data.tables["plan-vs-actual"];
+    var i = Number(g.getAttribute("data-row"));
+    if (!grid || !table || !table.rows[i]) { return; }
+    var f = fieldsOf(table), r = table.rows[i];
+    grid.setFilters({ type: str(r[f.concept]), year: num(r[f.year]) });
+    var tr = grid.rowElement(i), section = document.getElementById("plan-vs-actual");
+    Array.prototype.forEach.call(section.querySelectorAll("tr.target"), function (t) { t.classList.remove("target"); });
+    if (tr) { tr.classList.add("target"); tr.scrollIntoView({ block: "center" }); } else { section.scrollIntoView(); }
+    window.kgAudit.shownRow = i;
+  }
+  document.addEventListener("click", function (e) {
+    var g = e.target.closest ? e.target.closest("g.pt[data-row]") : null;
+    if (g) { showPoint(g); }
+  });
+  document.addEventListener("keydown", function (e) {
+    var g = e.target.closest ? e.target.closest("g.pt[data-row]") : null;
+    if (g && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); showPoint(g); }
   });
   window.kgAudit.ready = true;
   timing.ready = performance.now();

@@ -1,9 +1,13 @@
-/* policy-kg graph pages: overview, theme pages and the evolution view.
+/* policy-kg graph pages: the overview and the theme pages (the evolution view is evolution.js).
  *
- * Reads the page's data from <script id="kg-data"> (JSON written by kg.site.pages),
- * draws it with vis-network at the positions computed ahead (physics off),
- * and wires the filters, the search box and the evidence panel. Every text
- * from the graph reaches the page through textContent, never as HTML.
+ * Reads the page's data from <script id="kg-data"> (JSON written by kg.site.pages), draws it with
+ * vis-network at the positions computed ahead (physics off), and wires the filters, the search box, the
+ * evidence panel (panel.js), the neighbour highlight and the ego view. On top of vis-network's canvas the
+ * page draws what vis-network cannot: the theme names and the names of the most mentioned entities in
+ * sight (those that do not collide), the name of the group without a theme, and, around a focused entity,
+ * its neighbours in full colour over the rest dimmed. The filters live in the URL's hash
+ * (#theme=…&types=…&focus=<key>&ego=1), so a view can be shared; "#<key>" alone focuses an entity. Every
+ * text from the graph reaches the page through textContent or the canvas, never as HTML.
  */
 (function () {
   "use strict";
@@ -11,32 +15,12 @@
   var D = JSON.parse(document.getElementById("kg-data").textContent);
   // timing: milliseconds since navigation start, read by the tests and bench/site.py
   var kg = (window.kg = { data: D, ready: false, timing: { script: t0, parsed: performance.now() } });
-
-  // ---- small DOM helpers: text only -------------------------------------
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        if (k === "text") node.textContent = attrs[k];
-        else if (k === "cls") node.className = attrs[k];
-        else node.setAttribute(k, attrs[k]);
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) {
-      var c = arguments[i];
-      if (c === null || c === undefined) continue;
-      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    }
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function byId(id) { return document.getElementById(id); }
-
+  var panel = byId("panel");
+  var P = window.kgPanel(D, panel), el = P.el, clear = P.clear, sentenceItem = P.sentenceItem;
   var entities = D.entities, nodeInfo = D.nodeInfo, edgeInfo = D.edgeInfo;
-  var typeInfo = {}; D.types.forEach(function (t) { typeInfo[t.id] = t; });
-  var themeInfo = {}; D.themes.forEach(function (t) { themeInfo[t.id] = t; });
-  var statusInfo = {}; D.statuses.forEach(function (s) { statusInfo[s.id] = s; });
-  var MODE = { planned: "计划 planned", reviewed: "回顾 reviewed" };
+  var themeInfo = P.themeInfo, typeInfo = P.typeInfo;
+  var LABELS_AT_MOST = 60;  // names drawn over the picture when vis-network's own are too small to read
 
   // ---- the network --------------------------------------------------------
   var nodes = new vis.DataSet(D.nodes);
@@ -46,19 +30,34 @@
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
   kg.timing.network = performance.now();
   kg.network = network; kg.nodes = nodes; kg.edges = edges;
+  kg.counts = [D.nodes.length, D.edges.length];
   network.once("afterDrawing", function () {
     kg.timing.drawn = performance.now();
     kg.ready = true;
   });
 
-  // nodes of each entity (the overview: one; the evolution view: its cells, in time order)
   var nodesOf = {};
   Object.keys(nodeInfo).forEach(function (id) {
     var e = nodeInfo[id].entity;
     if (e) (nodesOf[e] = nodesOf[e] || []).push(id);
   });
-  var baseX = {};
-  D.nodes.forEach(function (n) { baseX[n.id] = n.x; });
+  var size = {};
+  D.nodes.forEach(function (n) { size[n.id] = n.size || 10; });
+  // neighbours of every node (drawn edges and the theme lines), made at the first highlight: nothing
+  // that can wait runs before the first picture
+  var adjacentIndex = null;
+  function adjacent(id) {
+    if (!adjacentIndex) {
+      adjacentIndex = {};
+      var adj = function (a, b) {
+        (adjacentIndex[a] = adjacentIndex[a] || []).push(b);
+        (adjacentIndex[b] = adjacentIndex[b] || []).push(a);
+      };
+      D.edges.forEach(function (e) { adj(e.from, e.to); });
+      (D.themeLinks || []).forEach(function (l) { adj(l[0], l[1]); });
+    }
+    return adjacentIndex[id] || [];
+  }
 
   // ---- controls -----------------------------------------------------------
   var typeBoxes = {};
@@ -80,11 +79,7 @@
     yFrom.appendChild(el("option", { value: String(y), text: String(y) }));
     yTo.appendChild(el("option", { value: String(y), text: String(y) }));
   });
-  function resetYears() {
-    if (D.years.length) { yFrom.value = String(D.years[0]); yTo.value = String(D.years[D.years.length - 1]); }
-  }
-  resetYears();
-  var minSel = byId("filter-min");
+  var egoSel = byId("ego");
   var edgeBoxes = {};
   var edgeSet = byId("filter-edges");
   if (edgeSet) {
@@ -92,90 +87,114 @@
       var box = el("input", { type: "checkbox", value: k.id, "data-edge": k.id });
       box.checked = true;
       edgeBoxes[k.id] = box;
-      edgeSet.appendChild(el("label", null, box, " " + k.label + " (" + k.count + ")"));
+      edgeSet.appendChild(el("label", null, box, " ", el("span", { cls: "line", style: "background:" + k.color }),
+        k.label + " (" + k.count + ")"));
     });
   }
-  var statusSet = byId("legend-status");
-  if (statusSet) {
-    D.statuses.forEach(function (s) {
-      statusSet.appendChild(el("span", { cls: "legend-row" },
-        el("span", { cls: "chip", style: "background:" + s.color }), s.zh + " " + s.en));
+  var legend = byId("legend");
+  if (legend) {
+    legend.appendChild(el("span", { cls: "legend-row" }, el("span", { cls: "chip" }), "圆点 dot: 实体 entity (大小 size: 提及 mentions)"));
+    legend.appendChild(el("span", { cls: "legend-row" }, el("span", { cls: "chip box" }), "方框 box: 主题 theme"));
+    legend.appendChild(el("span", { cls: "legend-row" }, el("span", { cls: "chip dim" }), "淡色 faded: 不在选中实体附近 away from the focused entity"));
+  }
+
+  var DEFAULTS = { types: "", theme: "", from: String(D.years[0] || ""), to: String(D.years[D.years.length - 1] || ""),
+                   edges: "", ego: "0" };
+  function state() {
+    return {
+      types: D.types.filter(function (t) { return !typeBoxes[t.id].checked; }).map(function (t) { return t.id; }).join(","),
+      theme: D.view === "theme" ? "" : themeSel.value,
+      from: yFrom.value, to: yTo.value,
+      edges: Object.keys(edgeBoxes).filter(function (k) { return !edgeBoxes[k].checked; }).join(","),
+      ego: egoSel ? egoSel.value : "0"
+    };
+  }
+  function setState(s) {
+    var off = s.types ? s.types.split(",") : [], eoff = s.edges ? s.edges.split(",") : [];
+    D.types.forEach(function (t) { typeBoxes[t.id].checked = off.indexOf(t.id) < 0; });
+    Object.keys(edgeBoxes).forEach(function (k) { edgeBoxes[k].checked = eoff.indexOf(k) < 0; });
+    themeSel.value = s.theme; if (themeSel.selectedIndex < 0) themeSel.value = "";
+    yFrom.value = s.from; if (yFrom.selectedIndex < 0) yFrom.value = DEFAULTS.from;
+    yTo.value = s.to; if (yTo.selectedIndex < 0) yTo.value = DEFAULTS.to;
+    if (egoSel) { egoSel.value = s.ego; if (egoSel.selectedIndex < 0) egoSel.value = "0"; }
+  }
+  function readHash() {
+    var h = decodeURIComponent((location.hash || "").slice(1)), s = {}, k;
+    for (k in DEFAULTS) s[k] = DEFAULTS[k];
+    s.focus = "";
+    if (h && h.indexOf("=") < 0) { s.focus = h; return s; }
+    h.split("&").forEach(function (part) {
+      var i = part.indexOf("=");
+      if (i > 0) s[part.slice(0, i)] = part.slice(i + 1);
     });
-    statusSet.appendChild(el("span", { cls: "legend-row" },
-      el("span", { cls: "chip ring", style: "border-color:#777" }), "空心 ring: 计划 planned"));
-    statusSet.appendChild(el("span", { cls: "legend-row" },
-      el("span", { cls: "chip", style: "background:#777" }), "实心 filled: 回顾 reviewed"));
-    statusSet.appendChild(el("span", { cls: "legend-row", style: "color:#D62728" }, "红线 red link: 改名 new name"));
+    return s;
+  }
+  function writeHash() {
+    var s = state(), parts = [];
+    Object.keys(DEFAULTS).forEach(function (k) { if (s[k] !== DEFAULTS[k]) parts.push(k + "=" + encodeURIComponent(s[k])); });
+    if (kg.focused) parts.push("focus=" + encodeURIComponent(kg.focused));
+    var hash = parts.length ? "#" + parts.join("&") : "";
+    if (hash !== location.hash) history.replaceState(null, "", hash || location.pathname + location.search);
   }
 
   // ---- filters ------------------------------------------------------------
   function currentFilter() {
+    var s = state();
+    var off = s.types ? s.types.split(",") : [];
     return {
-      types: D.types.filter(function (t) { return typeBoxes[t.id].checked; }).map(function (t) { return t.id; }),
-      theme: D.view === "theme" ? "" : themeSel.value,
-      from: yFrom.value ? Number(yFrom.value) : -Infinity,
-      to: yTo.value ? Number(yTo.value) : Infinity,
-      min: minSel ? Number(minSel.value) : 1,
-      edges: Object.keys(edgeBoxes).filter(function (k) { return edgeBoxes[k].checked; })
+      types: D.types.map(function (t) { return t.id; }).filter(function (t) { return off.indexOf(t) < 0; }),
+      theme: s.theme,
+      from: s.from ? Number(s.from) : -Infinity,
+      to: s.to ? Number(s.to) : Infinity,
+      edges: Object.keys(edgeBoxes).filter(function (k) { return edgeBoxes[k].checked; }),
+      ego: Number(s.ego) || 0
     };
   }
   function entityVisible(key, f) {
     var e = entities[key];
     if (f.types.indexOf(e.type) < 0) return false;
     if (f.theme && e.themes.indexOf(f.theme) < 0) return false;
-    if (e.cells < f.min) return false;
     for (var i = 0; i < e.years.length; i++) {
       if (e.years[i] >= f.from && e.years[i] <= f.to) return true;
     }
     return e.years.length === 0 && f.from === D.years[0] && f.to === D.years[D.years.length - 1];
   }
+  function egoSet(key, hops) {  // the entity's node and every node within ``hops`` links of it
+    var seen = {}, frontier = nodesOf[key] || [];
+    frontier.forEach(function (id) { seen[id] = true; });
+    for (var h = 0; h < hops; h++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        adjacent(id).forEach(function (n) { if (!seen[n]) { seen[n] = true; next.push(n); } });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
   // what the page shows now, so a filter change only updates what changes
-  var nodeHidden = {}, nodeY = {}, edgeHidden = {};
-  D.nodes.forEach(function (n) { nodeHidden[n.id] = !!n.hidden; nodeY[n.id] = n.y; });
+  var nodeHidden = {}, edgeHidden = {};
+  D.nodes.forEach(function (n) { nodeHidden[n.id] = !!n.hidden; });
   D.edges.forEach(function (e) { edgeHidden[e.id] = !!e.hidden; });
-  var visibleRows = (D.rows || []).map(function (r) { return { key: r[0], y: r[1], x: r[2] }; });
   function applyFilters(fit) {
     var f = currentFilter();
     var visible = {};
     Object.keys(entities).forEach(function (k) { visible[k] = entityVisible(k, f); });
+    var ego = f.ego && kg.focused ? egoSet(kg.focused, f.ego) : null;
     var shown = {};
     Object.keys(nodeInfo).forEach(function (id) {
       var info = nodeInfo[id], on;
       if (info.kind === "theme") on = !f.theme || f.theme === info.theme;
-      else if (info.kind === "cell") on = visible[info.entity] && info.year >= f.from && info.year <= f.to;
-      else on = visible[info.entity];
+      else on = visible[info.entity] || info.entity === kg.focused;
+      if (ego) on = on && !!ego[id];
       shown[id] = !!on;
     });
     var updates = [];
-    if (D.view === "evolution") {  // close the gaps left by hidden rows
-      var firstX = {};
-      Object.keys(nodeInfo).forEach(function (id) {
-        var k = nodeInfo[id].entity;
-        if (shown[id] && (firstX[k] === undefined || baseX[id] < firstX[k])) firstX[k] = baseX[id];
-      });
-      visibleRows = [];
-      var rowY = {};
-      D.rows.forEach(function (r) {
-        if (firstX[r[0]] === undefined) return;
-        rowY[r[0]] = visibleRows.length * D.axis.rowHeight;
-        visibleRows.push({ key: r[0], y: rowY[r[0]], x: firstX[r[0]] });
-      });
-      Object.keys(nodeInfo).forEach(function (id) {
-        var k = nodeInfo[id].entity, y = rowY[k] !== undefined ? rowY[k] : nodeY[id];
-        if (nodeHidden[id] !== !shown[id] || nodeY[id] !== y) {
-          updates.push({ id: id, hidden: !shown[id], y: y });
-          nodeHidden[id] = !shown[id];
-          nodeY[id] = y;
-        }
-      });
-    } else {
-      Object.keys(nodeInfo).forEach(function (id) {
-        if (nodeHidden[id] !== !shown[id]) {
-          updates.push({ id: id, hidden: !shown[id] });
-          nodeHidden[id] = !shown[id];
-        }
-      });
-    }
+    Object.keys(nodeInfo).forEach(function (id) {
+      if (nodeHidden[id] !== !shown[id]) {
+        updates.push({ id: id, hidden: !shown[id] });
+        nodeHidden[id] = !shown[id];
+      }
+    });
     if (updates.length) nodes.update(updates);
     var eUpdates = [];
     D.edges.forEach(function (e) {
@@ -189,135 +208,42 @@
     if (eUpdates.length) edges.update(eUpdates);
     var count = 0, total = 0;
     Object.keys(shown).forEach(function (id) { total++; if (shown[id]) count++; });
-    byId("stats").textContent = "显示 showing " + count + " / " + total + " nodes" +
-      (D.view === "evolution" ? " · " + visibleRows.length + " rows" : "");
+    byId("stats").textContent = "显示 showing " + count + " / " + total + " nodes";
     kg.visibleCount = count;
+    noThemeDirty = true;
     if (fit) fitVisible(shown);
+    writeHash();
     return count;
   }
   function fitVisible(shown) {
     var ids = Object.keys(shown).filter(function (id) { return shown[id]; });
-    if (D.view === "evolution" && ids.length > 400) {  // the first rows, readable, rather than all of them squeezed
-      showTop();
-      return;
-    }
     if (ids.length) network.fit({ nodes: ids, animation: false });
   }
-  function showTop() {  // the evolution view opens on its first rows, readable, from the left
-    var w = container.clientWidth || 800, h = container.clientHeight || 600;
-    var cols = D.axis.columns, span = cols.length ? cols[cols.length - 1][1] + D.axis.yearWidth : 800;
-    var minX = Infinity;
-    visibleRows.forEach(function (r) { if (r.x < minX) minX = r.x; });
-    if (!isFinite(minX)) minX = 0;
-    var scale = Math.max(Math.min(w / (span - minX + 300), 1.1), 0.7);
-    network.moveTo({ position: { x: minX - 260 + (w / 2) / scale, y: (h / 2) / scale - 50 },
-                     scale: scale, animation: false });
-  }
-  [themeSel, yFrom, yTo, minSel].forEach(function (s) { if (s) s.addEventListener("change", function () { applyFilters(true); }); });
+  [themeSel, yFrom, yTo].forEach(function (s) { s.addEventListener("change", function () { applyFilters(true); }); });
+  if (egoSel) egoSel.addEventListener("change", function () { applyFilters(true); });
   Object.keys(typeBoxes).forEach(function (k) { typeBoxes[k].addEventListener("change", function () { applyFilters(true); }); });
   Object.keys(edgeBoxes).forEach(function (k) {
     edgeBoxes[k].addEventListener("change", function () { applyFilters(false); network.redraw(); });
   });
-  function resetFilters() {
-    Object.keys(typeBoxes).forEach(function (k) { typeBoxes[k].checked = true; });
-    Object.keys(edgeBoxes).forEach(function (k) { edgeBoxes[k].checked = true; });
-    themeSel.value = "";
-    if (minSel) minSel.value = "1";
-    resetYears();
-  }
-  byId("reset").addEventListener("click", function () { resetFilters(); applyFilters(true); });
+  function resetFilters() { setState(DEFAULTS); }
+  byId("reset").addEventListener("click", function () {
+    resetFilters(); kg.focused = null; highlight = null; network.unselectAll(); applyFilters(true);
+  });
 
-  // ---- the evidence panel -------------------------------------------------
-  var panel = byId("panel");
+  // ---- the evidence panel (panel.js) -----------------------------------------
   var pinned = false;
-  function link(href, text) { return el("a", { href: D.base + href, text: text }); }
-  function sentenceItem(si, start, end, extra) {
-    var s = D.sentences[String(si)], text = s[1];
-    var r = D.reports[s[0]];
-    var body = el("span");
-    if (start >= 0 && end > start && end <= text.length) {
-      body.appendChild(document.createTextNode(text.slice(0, start)));
-      body.appendChild(el("mark", { text: text.slice(start, end) }));
-      body.appendChild(document.createTextNode(text.slice(end)));
-    } else {
-      body.textContent = text;
-    }
-    var where = r[0] + (r[1] ? " · " + r[1] : "") + (extra ? " · " + extra : "") + (s[2] ? " · " + s[2] : "");
-    return el("li", null, el("span", { cls: "where", text: where }), body);
+  function panelLinks(key) {
+    var out = [];
+    if (D.view !== "overview") out.push(["overview.html#" + key, "关系图 overview"]);
+    out.push(["evolution.html#" + key, "演变 evolution"]);
+    return out;
   }
-  function statusChip(id) {
-    var s = statusInfo[id] || { zh: id, en: "", color: "#999" };
-    return el("span", { cls: "status" + (s.light ? " light" : ""), style: "background:" + s.color, text: s.zh + " " + s.en });
-  }
-  function showEntity(key, cell) {
-    var e = entities[key];
-    if (!e) return;
-    clear(panel);
-    panel.appendChild(el("h2", { text: e.label }));
-    var t = typeInfo[e.type] || { label: e.type, color: "#999" };
-    panel.appendChild(el("p", null, el("span", { cls: "chip", style: "background:" + t.color }), t.label,
-      " · " + e.mentions.length + " 处提及 mentions · " + (e.years.length ? e.years[0] + "–" + e.years[e.years.length - 1] : "")));
-    if (e.aliases.length) panel.appendChild(el("p", null, "又名 also: ", e.aliases.join("、")));
-    if (e.themes.length) {
-      var p = el("p", null, "主题 themes: ");
-      e.themes.forEach(function (th) {
-        var info = themeInfo[th];
-        p.appendChild(info ? el("a", { cls: "tag", href: D.base + info.href, text: info.zh }) : el("span", { cls: "tag", text: th }));
-      });
-      panel.appendChild(p);
-    }
-    panel.appendChild(el("p", null, link(e.href, "实体页 entity page →"),
-      D.view !== "overview" ? " " : null, D.view !== "overview" ? link("overview.html#" + key, "关系图 overview") : null,
-      D.view !== "evolution" ? " " : null, D.view !== "evolution" ? link("evolution.html#" + key, "演变 evolution") : null));
-    var mentions = e.mentions, claims = e.claims;
-    if (cell) {
-      panel.appendChild(el("h3", null, cell.year + " " + (MODE[cell.mode] || cell.mode) + " ", statusChip(cell.status)));
-      if (cell.names.length) panel.appendChild(el("p", null, "名称 names: " + cell.names.join("、")));
-      mentions = mentions.filter(function (m) { return m[3] === cell.year && m[4] === cell.mode; });
-      claims = claims.filter(function (c) { return c[0] === cell.year && c[1] === cell.mode; });
-    }
-    claims = claims.filter(function (c) { return c[2] !== "mentioned"; });
-    if (claims.length) {
-      panel.appendChild(el("h3", { text: "状态 status" }));
-      var ul = el("ul", { cls: "sentences" });
-      claims.forEach(function (c) {
-        var li = el("li", null, el("span", { cls: "where" }, (c[0] === null ? "" : c[0] + " ") + (MODE[c[1]] || c[1]) + " ",
-          statusChip(c[2]), " «" + c[3] + "»"));
-        li.appendChild(document.createTextNode(c[4] !== null ? D.sentences[String(c[4])][1] : c[5]));
-        ul.appendChild(li);
-      });
-      panel.appendChild(ul);
-    }
-    panel.appendChild(el("h3", { text: "证据 evidence (" + mentions.length + ")" }));
-    var list = el("ul", { cls: "sentences" });
-    mentions.forEach(function (m) {
-      list.appendChild(sentenceItem(m[0], m[1], m[2], (m[3] === null ? "" : m[3] + " ") + (MODE[m[4]] || m[4])));
-    });
-    panel.appendChild(list);
-  }
-  function showTheme(id) {
-    var t = themeInfo[id];
-    if (!t) return;
-    clear(panel);
-    panel.appendChild(el("h2", { text: t.zh }));
-    panel.appendChild(el("p", { text: t.en }));
-    panel.appendChild(el("p", { text: t.count + " 个实体 entities" }));
-    panel.appendChild(el("p", null, link(t.href, "主题页 theme page →")));
-  }
+  function showEntity(key) { P.showEntity(key, null, panelLinks(key)); }
   function showEdge(id) {
     var info = edgeInfo[id], e = edges.get(id);
     if (!info || !e) return;
     var a = nodeInfo[e.from], b = nodeInfo[e.to];
     clear(panel);
-    if (info.kind === "next" || info.kind === "rename") {
-      var ent = entities[a.entity];
-      panel.appendChild(el("h2", { text: ent.label }));
-      panel.appendChild(el("p", { text: a.year + " " + (MODE[a.mode] || a.mode) + " → " + b.year + " " + (MODE[b.mode] || b.mode) }));
-      if (info.kind === "rename") panel.appendChild(el("p", null, "新名称 new name: ", el("mark", { text: info.name })));
-      panel.appendChild(el("p", { text: "之前 before: " + a.names.join("、") }));
-      panel.appendChild(el("p", { text: "之后 after: " + b.names.join("、") }));
-      return;
-    }
     var ea = entities[a.entity], eb = entities[b.entity];
     panel.appendChild(el("h2", { text: ea.label + " — " + eb.label }));
     panel.appendChild(el("p", { text: info.label + " · " + info.sentences.length + " 句 sentences" }));
@@ -328,24 +254,31 @@
   function showNode(id) {
     var info = nodeInfo[id];
     if (!info) return;
-    if (info.kind === "theme") showTheme(info.theme);
-    else if (info.kind === "cell") showEntity(info.entity, info);
+    if (info.kind === "theme") P.showTheme(info.theme);
     else showEntity(info.entity);
   }
   kg.showNode = showNode;
-  network.on("click", function (p) {
-    if (p.nodes.length) { pinned = true; showNode(p.nodes[0]); }
-    else if (p.edges.length) { pinned = true; showEdge(p.edges[0]); }
-    else if (D.view === "evolution" && rowAt(p.pointer.canvas)) { pinned = true; showEntity(rowAt(p.pointer.canvas)); }
-    else pinned = false;
-  });
-  function rowAt(pt) {  // the entity whose row label is under a point of the canvas
-    var r = visibleRows[Math.round(pt.y / D.axis.rowHeight)];
-    if (!r || Math.abs(pt.y - r.y) > D.axis.rowHeight / 2) return null;
-    var width = entities[r.key].label.length * LABEL_SIZE + 20;
-    return pt.x < r.x - 4 && pt.x > r.x - width ? r.key : null;
+
+  // ---- neighbour highlight: the node and its neighbours over the rest dimmed ---------
+  var highlight = null;  // {id: true} of the nodes in full colour
+  function setHighlight(id) {
+    if (!id) { highlight = null; kg.highlighted = []; network.redraw(); return; }
+    highlight = {}; highlight[id] = true;
+    adjacent(id).forEach(function (n) { if (!nodeHidden[n]) highlight[n] = true; });
+    kg.highlighted = Object.keys(highlight).sort();
+    network.redraw();
   }
-  network.on("hoverNode", function (p) { if (!pinned) showNode(p.node); });
+  network.on("click", function (p) {
+    if (p.nodes.length) {
+      pinned = true; showNode(p.nodes[0]); setHighlight(p.nodes[0]);
+      var info = nodeInfo[p.nodes[0]];
+      if (info.entity) { kg.focused = info.entity; writeHash(); if (currentFilter().ego) applyFilters(true); }
+      if (window.kgDrawers) window.kgDrawers.open("panel");
+    } else if (p.edges.length) { pinned = true; showEdge(p.edges[0]); }
+    else { pinned = false; setHighlight(null); }
+  });
+  network.on("hoverNode", function (p) { if (!pinned) { showNode(p.node); setHighlight(p.node); } });
+  network.on("blurNode", function () { if (!pinned) setHighlight(null); });
 
   // ---- search -------------------------------------------------------------
   var search = byId("search"), results = byId("search-results");
@@ -375,13 +308,14 @@
   function focusEntity(key) {
     var ids = nodesOf[key];
     if (!ids || !ids.length) return false;
-    if (ids.some(function (id) { return nodes.get(id).hidden; })) { resetFilters(); applyFilters(false); }
-    var main = ids[0];
+    kg.focused = key;
+    if (ids.some(function (id) { return nodeHidden[id]; }) || currentFilter().ego) applyFilters(!!currentFilter().ego);
     network.selectNodes(ids, false);
-    network.focus(main, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    if (!currentFilter().ego) network.focus(ids[0], { scale: Math.max(network.getScale(), 1.0), animation: false });
     pinned = true;
     showEntity(key);
-    kg.focused = key;
+    setHighlight(ids[0]);
+    writeHash();
     return true;
   }
   kg.focusEntity = focusEntity;
@@ -425,92 +359,126 @@
     });
   }
 
-  // theme names stay readable when the whole picture is in view
+  // ---- over the picture: the highlight, the names in sight, the theme names --------
   var themeNodes = Object.keys(nodeInfo).filter(function (id) { return nodeInfo[id].kind === "theme"; });
-  if (themeNodes.length) {
-    network.on("afterDrawing", function (ctx) {
-      var scale = network.getScale();
-      if (22 * scale >= 9) return;  // vis-network's own labels are readable
-      var pos = network.getPositions(themeNodes);
-      ctx.save();
+  var byMentionsList = null;  // entity nodes, the most mentioned first (made at the first use)
+  function byMentions() {
+    if (!byMentionsList) {
+      byMentionsList = Object.keys(nodeInfo).filter(function (id) { return nodeInfo[id].kind === "entity"; })
+        .sort(function (a, b) {
+          var ma = entities[nodeInfo[a].entity].mentions.length, mb = entities[nodeInfo[b].entity].mentions.length;
+          return mb - ma || (a < b ? -1 : 1);
+        });
+    }
+    return byMentionsList;
+  }
+  var noTheme = null, noThemeDirty = true;  // where the entities of no theme sit: the label of their group
+  function computeNoTheme() {
+    noThemeDirty = false;
+    var ids = byMentions().filter(function (id) { return !nodeHidden[id] && !entities[nodeInfo[id].entity].themes.length; });
+    if (ids.length < 5 || !themeNodes.length) { noTheme = null; return; }
+    var pos = network.getPositions(ids), x = 0, y = 0, top = Infinity;
+    ids.forEach(function (id) { x += pos[id].x; y += pos[id].y; });
+    x /= ids.length; y /= ids.length;
+    ids.forEach(function (id) { if (Math.abs(pos[id].x - x) < 200 && pos[id].y < top) top = pos[id].y; });
+    noTheme = { x: x, y: isFinite(top) ? top - 24 : y, count: ids.length };
+  }
+  function labelFont(px) { return px + "px " + D.options.nodes.font.face; }
+  kg.drawnLabels = [];
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale(), pos;
+    if (noThemeDirty) computeNoTheme();
+    var tl = network.DOMtoCanvas({ x: 0, y: 0 });
+    var br = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    ctx.save();
+    if (highlight) {  // dim everything, then draw the highlighted nodes and their links again on top
+      ctx.fillStyle = "rgba(255,255,255,0.78)";
+      ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
+      var ids = Object.keys(highlight);
+      pos = network.getPositions(ids);
+      var centre = kg.focused && nodesOf[kg.focused] ? nodesOf[kg.focused][0] : ids[0];
+      ctx.strokeStyle = "rgba(40,40,40,0.55)";
+      ctx.lineWidth = Math.max(1, 1.2 / scale);
+      ctx.beginPath();
+      ids.forEach(function (id) {
+        if (id === centre || !pos[id] || !pos[centre]) return;
+        ctx.moveTo(pos[centre].x, pos[centre].y); ctx.lineTo(pos[id].x, pos[id].y);
+      });
+      ctx.stroke();
+      ids.forEach(function (id) {
+        var n = nodes.get(id), info = nodeInfo[id], p = pos[id];
+        if (!n || !p) return;
+        var g = D.options.groups[n.group] || {}, c = g.color || {};
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, info.kind === "theme" ? 12 : size[id], 0, 2 * Math.PI);
+        ctx.fillStyle = c.background || "#3C3C3C"; ctx.fill();
+        ctx.lineWidth = id === centre ? 3 / scale : 1 / scale; ctx.strokeStyle = "#000"; ctx.stroke();
+      });
+    }
+    // names: the most mentioned in sight (and every highlighted one), none over another
+    var taken = [], drawnNow = [], px = 13, labelled = 0;
+    ctx.lineWidth = 3 / scale; ctx.strokeStyle = "rgba(255,255,255,0.95)"; ctx.lineJoin = "round";
+    // theme names stay readable when the whole picture is in view; their room is taken first
+    if (22 * scale < 9 && themeNodes.length) {
+      pos = network.getPositions(themeNodes);
       ctx.font = "bold " + (14 / scale) + "px " + D.options.nodes.font.face;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.lineWidth = 4 / scale;
-      ctx.strokeStyle = "rgba(255,255,255,0.9)";
-      ctx.fillStyle = "#111";
+      ctx.textAlign = "center"; ctx.textBaseline = "middle";
+      ctx.lineWidth = 4 / scale; ctx.fillStyle = "#111";
       themeNodes.forEach(function (id) {
         if (nodeHidden[id]) return;
-        var label = (themeInfo[nodeInfo[id].theme] || { zh: "" }).zh;
+        var label = (themeInfo[nodeInfo[id].theme] || { zh: "" }).zh, w = ctx.measureText(label).width;
+        taken.push([pos[id].x - w / 2, pos[id].y - 9 / scale, pos[id].x + w / 2, pos[id].y + 9 / scale]);
         ctx.strokeText(label, pos[id].x, pos[id].y);
         ctx.fillText(label, pos[id].x, pos[id].y);
       });
-      ctx.restore();
-    });
-  }
-
-  // ---- the evolution view's year axis and row labels --------------------------
-  var LABEL_SIZE = 13;
-  if (D.view === "evolution") {
-    network.on("afterDrawing", function (ctx) {
-      var scale = network.getScale();
-      if (LABEL_SIZE * scale < 5) return;  // too small to read: vis-network skips its labels too
-      var tl = network.DOMtoCanvas({ x: 0, y: 0 });
-      var br = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
-      var R = D.axis.rowHeight;
-      var i0 = Math.max(0, Math.floor(tl.y / R) - 1), i1 = Math.min(visibleRows.length - 1, Math.ceil(br.y / R) + 1);
-      ctx.save();
-      ctx.font = LABEL_SIZE + "px " + D.options.nodes.font.face;
-      ctx.textAlign = "right";
-      ctx.textBaseline = "middle";
-      for (var i = i0; i <= i1; i++) {
-        var r = visibleRows[i], e = entities[r.key];
-        if (r.x < tl.x || r.x - 600 > br.x) continue;
-        ctx.fillStyle = (typeInfo[e.type] || { color: "#333" }).color;
-        ctx.fillText(e.label, r.x - 16, r.y);
+    }
+    ctx.font = labelFont(px / scale);
+    ctx.textAlign = "center"; ctx.textBaseline = "top";
+    ctx.lineWidth = 3 / scale; ctx.strokeStyle = "rgba(255,255,255,0.95)"; ctx.lineJoin = "round";
+    function place(id, label, x, y, bold) {
+      var w = ctx.measureText(label).width, h = (px + 3) / scale;
+      var box = [x - w / 2, y, x + w / 2, y + h];
+      for (var i = 0; i < taken.length; i++) {
+        var t = taken[i];
+        if (box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1]) return false;
       }
-      ctx.restore();
-    });
-    network.on("beforeDrawing", function (ctx) {
-      var scale = network.getScale(), W = D.axis.yearWidth;
-      var tl = network.DOMtoCanvas({ x: 0, y: 0 });
-      var br = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
-      var every = W * scale < 34 ? 5 : 1;
-      ctx.save();
-      ctx.font = (12 / scale) + "px sans-serif";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "top";
-      D.axis.columns.forEach(function (c, i) {
-        var year = c[0], x = c[1];
-        if (x < tl.x - W || x > br.x + W) return;
-        ctx.fillStyle = i % 2 ? "rgba(0,0,0,0.025)" : "rgba(0,0,0,0.05)";
-        ctx.fillRect(x - 14, tl.y, W * 0.45 + 28, br.y - tl.y);
-        if (every === 1 || year % every === 0) {
-          ctx.fillStyle = "#444";
-          ctx.fillText(String(year), x + W * 0.22, tl.y + 4 / scale);
-        }
-      });
-      ctx.fillStyle = "#999";
-      D.axis.gaps.forEach(function (g) {  // years nobody mentions are left out: say so
-        if (g[0] < tl.x - W || g[0] > br.x + W) return;
-        ctx.fillText("⋯", g[0], tl.y + 4 / scale);
-        if (scale > 0.5) {
-          ctx.font = (9 / scale) + "px sans-serif";
-          ctx.fillText(g[1] === g[2] ? String(g[1]) : g[1] + "–" + g[2], g[0], tl.y + 20 / scale);
-          ctx.font = (12 / scale) + "px sans-serif";
-        }
-      });
-      ctx.restore();
-    });
-  }
+      taken.push(box);
+      ctx.fillStyle = bold ? "#000" : "#222";
+      ctx.strokeText(label, x, y); ctx.fillText(label, x, y);
+      drawnNow.push(id);
+      return true;
+    }
+    var vis = 14 * scale >= 6;  // vis-network draws every label itself at this scale
+    var atMost = Math.min(LABELS_AT_MOST, Math.round(container.clientWidth * container.clientHeight / 9000));
+    var cands = highlight ? byMentions().filter(function (id) { return highlight[id]; }) : (vis ? [] : byMentions());
+    var all = network.getPositions(cands);
+    for (var i = 0; i < cands.length; i++) {
+      var id = cands[i], p = all[id];
+      if (nodeHidden[id] || !p || p.x < tl.x || p.x > br.x || p.y < tl.y || p.y > br.y) continue;
+      if (place(id, entities[nodeInfo[id].entity].label, p.x, p.y + size[id] + 2 / scale, !!highlight)) labelled++;
+      if (!highlight && labelled >= atMost) break;
+    }
+    kg.drawnLabels = drawnNow;
+    if (noTheme) {
+      ctx.font = "italic bold " + (Math.max(13, 13 / scale)) + "px " + D.options.nodes.font.face;
+      ctx.textAlign = "center"; ctx.textBaseline = "bottom";
+      ctx.lineWidth = 4 / scale; ctx.fillStyle = "#555";
+      var text = "无主题 no theme (" + noTheme.count + ")";
+      ctx.strokeText(text, noTheme.x, noTheme.y); ctx.fillText(text, noTheme.x, noTheme.y);
+    }
+    ctx.restore();
+  });
 
   // ---- start ----------------------------------------------------------------
-  applyFilters(false);
-  if (D.view === "evolution") showTop();
-  var target = decodeURIComponent((location.hash || "").slice(1));
-  if (target && entities[target]) focusEntity(target);
+  var start = readHash();
+  setState(start);
+  if (start.focus && entities[start.focus]) kg.focused = start.focus;
+  var changed = Object.keys(DEFAULTS).some(function (k) { return start[k] !== DEFAULTS[k]; });
+  applyFilters(changed);
+  if (kg.focused) focusEntity(kg.focused);
   window.addEventListener("hashchange", function () {
-    var k = decodeURIComponent((location.hash || "").slice(1));
-    if (entities[k]) focusEntity(k);
+    var s = readHash();
+    setState(s);
+    if (s.focus && entities[s.focus]) focusEntity(s.focus); else applyFilters(true);
   });
 })();

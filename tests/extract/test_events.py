@@ -69,3 +69,13 @@ def test_a_school_being_built_is_a_project():
     got = _statuses("一、2019年计划执行情况\n岚山实验中学建成投用。\n岚山第一中学教学质量提升。\n")
     assert got["_types"]["岚山实验中学"] == "PROJECT"
     assert got["_types"].get("岚山第一中学", "INSTITUTION") == "INSTITUTION"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["岚山大道西延工程还没有最后完成。", "岚山智能生产线尚未竣工。", "岚山智能生产线未能如期投产。"],
+)
+def test_a_denied_status_is_no_status(sentence):
+    got = _statuses("一、2019年计划执行情况\n" + sentence + "\n")
+    claims = [c for k, v in got.items() if k != "_types" for c in v]
+    assert claims and all(c[2] == "mentioned" for c in claims)

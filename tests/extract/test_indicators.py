@@ -426,3 +426,8 @@ def test_a_box_drawing_dash_opening_a_line_is_not_part_of_the_name():
     segment(doc)
     names = [i.indicator for i in find_indicators(doc)]
     assert names == ["地区生产总值", "一般公共预算收入"]
+
+
+def test_a_verb_before_a_figure_names_nothing_the_noun_after_it_does():
+    (i,) = facts("守住18.94万亩耕地保护红线。")
+    assert (i.indicator, i.value, i.unit) == ("耕地保护红线", 18.94, "万亩")

@@ -368,3 +368,21 @@ def test_two_things_first_named_alike_get_two_ids():
     _, canonical = resolve(results, decisions)
     (first,), (second,) = _ids(results)
     assert first != second and set(canonical) == {first, second}
+
+
+def test_a_strategy_named_with_its_head_or_without_is_one(tmp_path):
+    # 城乡振兴 is everyday words (no distinctive key): still one strategy with 战略 or without
+    results = _corpus(
+        [_entity("城乡振兴战略", "PROGRAM")], [_entity("城乡振兴", "PROGRAM")], [_entity("城乡振兴行动", "PROGRAM")]
+    )
+    resolve(results)
+    ids = [r.entities[0].id for r in results]
+    assert ids[0] == ids[1] != ids[2]  # a campaign of everyday words is not taken for the strategy
+
+
+def test_in_one_report_a_strategy_with_its_head_and_without_is_one_entity():
+    results = _corpus(
+        [_entity("城乡振兴战略", "PROGRAM"), _entity("城乡振兴", "PROGRAM"), _entity("城乡振兴行动", "PROGRAM")]
+    )
+    merge_variants(results)
+    assert sorted(e.name for e in results[0].entities) == ["城乡振兴战略", "城乡振兴行动"]

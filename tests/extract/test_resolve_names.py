@@ -110,3 +110,23 @@ def test_canonical_takes_the_latest_of_equally_full_forms_and_drops_quotes():
     assert canonical_name([(0, "鸿铭新景精密机床"), (1, "鸿铭精密数控机床")]) == "鸿铭精密数控机床"
     assert canonical_name([(1, "鸿铭精密数控机床"), (0, "鸿铭新景精密机床")]) == "鸿铭精密数控机床"
     assert canonical_name([(0, "“鸿铭数谷”")]) == "鸿铭数谷"
+
+
+@pytest.mark.parametrize(
+    "long_form, short",
+    [
+        ("青禾县国民经济和社会发展第十一个五年规划纲要", "十一五规划"),
+        ("第十一个五年规划", "“十一五”规划纲要"),
+        ("第一个五年计划", "一五计划"),
+    ],
+)
+def test_a_plan_counted_in_words_is_the_plan_counted_short(long_form, short):
+    assert key(long_form, AREA) == key(short, AREA)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("第十一个五年规划", "十二五规划"), ("第一个五年计划", "第二个五年计划"), ("新世纪第一个五年计划", "一五计划")],
+)
+def test_plans_of_other_periods_keep_other_keys(a, b):
+    assert key(a, AREA) != key(b, AREA)

@@ -460,3 +460,23 @@ def test_the_2002_national_review_is_read_as_a_review(national_dir):
     i = doc.text.index("西部大开发起步顺利")
     sec = doc.section(doc.sentence_at(i).section)
     assert (sec.year, sec.mode) == (2001, REVIEWED)
+
+
+def _top_modes(doc: Document) -> list[tuple[str, int, str]]:
+    return [(s.marker, s.year, s.mode) for s in doc.sections if s.parent == "0" and s.marker]
+
+
+def test_a_numbered_part_that_counts_achievements_is_the_review_whatever_its_heading():
+    past = "粮食产量比上年增长3%，钢产量达到120万吨，新增就业3万人，顺利完成投资任务，取得显著成效。" * 3
+    plan = "今年要大力发展生产，力争粮食增产，确保物价稳定，我们要切实抓好节约。" * 3
+    doc = _doc(f"澜川县2031年政府工作报告\n一、在调整中前进\n{past}\n二、继续前进\n{plan}\n")
+    assert (doc.reviewed_year, doc.plan_year) == (2030, 2031)
+    assert _top_modes(doc) == [("一、", 2030, REVIEWED), ("二、", 2031, PLANNED)]
+
+
+def test_a_heading_with_its_year_in_words_is_read_like_one_in_digits():
+    doc = _doc(
+        "澜川县一九五八年政府工作报告\n（一）一九五七年经济战线上的胜利\n钢产量增长。\n"
+        "（二）争取一九五八年的新跃进\n要增产。\n"
+    )
+    assert _top_modes(doc) == [("（一）", 1957, REVIEWED), ("（二）", 1958, PLANNED)]

@@ -40,6 +40,8 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "大力发展产业园区，加快体制改革。",  # generic modifiers only
         "用好财税政策。",  # a policy head needs a specific modifier
         "落实产业扶持政策。",
+        "出台霁川稳增长系列政策措施。",  # a series of measures, not one
+        "实施一揽子澜川纾困政策。",
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):
@@ -539,3 +541,64 @@ def test_heads_of_facilities_parks_and_campaigns(nlp, found, text, expected):
 )
 def test_a_bank_named_by_a_place_is_a_firm_and_by_a_word_a_kind(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+# -- a renaming names the new thing; rounds held are no part of a name -------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澜川经济开发区获批升格为澜川高新技术产业开发区。", {(K, "澜川经济开发区"), (K, "澜川高新技术产业开发区")}),
+        ("霁川工业园获批更名为霁川经济技术开发区。", {(K, "霁川工业园"), (K, "霁川经济技术开发区")}),
+        ("将泓辰公司和澜禾公司合并为霁川控股集团。", {(E, "泓辰公司"), (E, "澜禾公司"), (E, "霁川控股集团")}),
+        ("获批国家级霁川示范区。", set()),  # an award, not a renaming: a title
+    ],
+)
+def test_a_renaming_after_an_award_gives_the_new_name(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("成功举办三届霁川美食节活动。", {(G, "霁川美食节活动")}),
+        ("开展两轮澜川春风行动。", {(G, "澜川春风行动")}),
+        ("实施三期霁川改造工程。", {(P, "三期霁川改造工程")}),  # not held: a phase of the works stays
+    ],
+)
+def test_rounds_held_are_no_part_of_a_programme(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("保证澜川振兴计划期间和第二个霁川振兴计划的需要。", {(G, "第二个霁川振兴计划")}),  # an ordinal opens an item
+        ("制定霁川开放指导意见和一系列区域发展规划。", set()),  # a quantity opens a class of plans
+    ],
+)
+def test_an_ordinal_or_a_quantity_after_a_connector_opens_another_item(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "认真做好2030年澜川运动会和2032年霁川博览会筹办工作。",
+            {(G, "澜川运动会"), (G, "霁川博览会")},
+        ),  # a date is no part
+        ("圆满举办第十届霁川竹文化节。", {(G, "霁川竹文化节")}),  # nor the edition
+        ("举办首届中国（澜川）茶叶博览会。", {(G, "中国（澜川）茶叶博览会")}),
+        ("泓辰物流园相继举办澜川国际春季交易博览会。", {(K, "泓辰物流园"), (G, "澜川国际春季交易博览会")}),
+        ("组织参加全国运动会。", set()),  # a kind of event, not one
+    ],
+)
+def test_staged_events_are_programmes_named_by_place_or_edition(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_an_adverb_before_a_works_head_makes_a_predicate(nlp, found):
+    assert found(nlp, "共建澜川贸易投资合作不断扩容升级。") == set()
+    assert found(nlp, "推进霁川大道改造。") == {(P, "霁川大道改造")}

@@ -126,6 +126,7 @@ def test_strip_leads_peels_governing_words(lex, text, head, peeled):
     [
         "大力锻压公司",  # an adverb before no verb is the name's first word
         "不锈钢制品公司",  # 不 opening a noun
+        "不溶性硫磺项目",  # or a property (不…性)
         "霁川物流园",
     ],
 )

@@ -71,3 +71,19 @@ def test_a_learned_programme_is_found_again_where_no_verb_governs_it(document):
     ex.first_pass_all([*reports, last])
     assert {(e.type, e.name) for e in ex.entities(last)} == {("PROGRAM", "澜湘两岸协同发展")}
     assert [(e.type, e.name) for e in EntityExtractor().entities(last)] == []  # alone, nothing is learned
+
+
+def test_every_item_of_a_list_the_verb_governs_is_carried_out(lex):
+    sentences = [
+        "推进澜湘两岸协同发展、霁川全域共富。",
+        "实施霁川全域共富、澜湘两岸协同发展。",
+        "推动澜湘两岸协同发展、霁川全域共富，",
+    ]
+    assert learned(lex, sentences) == ["澜湘两岸协同发展", "霁川全域共富"]
+
+
+def test_a_reform_of_everyday_words_is_a_programme_when_reports_keep_doing_it(lex, nlp, found):
+    # one sentence cannot tell 服务业体制改革 from 推进体制改革; three reports can
+    assert found(nlp, "深化服务业体制改革。") == set()
+    assert learned(lex, ["深化服务业体制改革。", "深化服务业体制改革，", "推进服务业体制改革。"]) == ["服务业体制改革"]
+    assert learned(lex, ["深化体制改革。"] * 3) == []  # too short: a kind of reform

@@ -96,16 +96,32 @@ def test_a_report_pairs_with_the_next_report_of_its_area_that_reviews_the_year_i
         (R2019, R2020, "岚山区", 2020),
         (R2020, R2021, "岚山区", 2021),
     ]
-    assert lanshan.pairs[0].counts == {"same-name": 1, "other-name": 1, "silent": 2, "new": 2, "disappeared": 1}
-    assert lanshan.pairs[1].counts == {"same-name": 2, "other-name": 0, "silent": 0, "new": 0, "disappeared": 3}
+    assert lanshan.pairs[0].counts == {
+        "same-name": 1,
+        "other-name": 1,
+        "silent": 1,
+        "not-assessable": 1,
+        "new": 2,
+        "disappeared": 1,
+    }
+    assert lanshan.pairs[1].counts == {
+        "same-name": 2,
+        "other-name": 0,
+        "silent": 0,
+        "not-assessable": 0,
+        "new": 0,
+        "disappeared": 3,
+    }
+    assert all(p.assessable for p in lanshan.pairs) and lanshan.unpaired == []
+    assert lanshan.headline() == "2 of 2 report pairs could be judged"
 
 
 def test_every_finding_of_a_pair_in_the_documented_order(lanshan):
     assert [(f.verdict, f.type, f.name, f.note) for f in lanshan.findings if f.year == 2020] == [
         ("same-name", "PROJECT", "金沙湾智能制造项目", ""),
         ("other-name", "PARK", "青石岭生态农业园", ""),
-        ("silent", "ENTERPRISE", "远洋新材料公司", f"planned again in {R2020}"),
         ("silent", "PARK", "海川港口物流园", ""),
+        ("not-assessable", "ENTERPRISE", "远洋新材料公司", f"named only in the plan of {R2020}"),
         ("new", "PROJECT", "白鹭湖湿地公园项目", "named in the review"),
         ("new", "PROJECT", "紫金数据中心项目", "named in the plan"),
         ("disappeared", "PARK", "海川港口物流园", f"named again in {R2021}"),
@@ -141,11 +157,12 @@ def test_followed_up_under_another_name_when_no_name_of_the_plan_comes_back(lans
     assert [q.mode for q in f.later_quotes] == ["reviewed"]
 
 
-def test_silent_when_the_review_does_not_name_it_even_if_the_next_plan_does(lanshan):
-    f = only(lanshan, 2020, "silent", "远洋新材料公司")
-    assert f.later_quotes == () and f.later_names == ()
+def test_not_assessable_when_the_next_report_names_it_in_its_plan_alone(lanshan):
+    """The review does not name it, the plan does: whether it was done the report does not say."""
+    f = only(lanshan, 2020, "not-assessable", "远洋新材料公司")
     assert [q.sentence for q in f.earlier_quotes] == ["支持远洋新材料公司扩大产能。"]
-    assert f.note == f"planned again in {R2020}"
+    assert [(q.report, q.mode) for q in f.later_quotes] == [(R2020, "planned")]  # where it is planned again
+    assert f.note == f"named only in the plan of {R2020}"
     # reviewed a year later, under the name of the plan
     g = only(lanshan, 2021, "same-name", "远洋新材料公司")
     assert [q.sentence for q in g.later_quotes] == ["远洋新材料公司在深交所上市。"]
@@ -352,6 +369,7 @@ def _a_mention(ds, graph: str, surface: str) -> URIRef:
         ("evidence from a report the finding does not name", XINGHE, DISAGREES),
         ("a year the reports do not plan and review", XINGHE, DISAGREES),
         ("silent with a mention in the review", QINGSHAN, DISAGREES),
+        ("not-assessable with a mention in the review", QINGSHAN, DISAGREES),
         ("new with a mention in the earlier report", LVGU, DISAGREES),
     ],
 )
@@ -369,11 +387,23 @@ def test_shapes_catch_a_finding_that_contradicts_its_evidence(tiny_build, case, 
         g.set((node, PKG.year, Literal(2021)))
     elif case.startswith("silent"):
         g.add((node, PKG.laterMention, _a_mention(ds, TB, "红日电池项目")))
+    elif case.startswith("not-assessable"):
+        g.set((node, PKG.verdict, VERDICT["not-assessable"]))
+        g.add((node, PKG.laterMention, _a_mention(ds, TB, "红日电池项目")))
     else:
         g.add((node, PKG.earlierMention, _a_mention(ds, TA, "星河产业园")))
     report = validate_graph(union_graph(ds))
     assert not report.conforms, case
     assert any(v.focus == f"finding:{focus}" and message in v.shape_message for v in report.violations), report.text()
+
+
+def test_shapes_take_a_not_assessable_finding_with_no_later_evidence(tiny_build):
+    """The later report has nothing to quote when it has no review: the finding still conforms."""
+    ds = load_dataset(tiny_build)
+    g = ds.graph(AUDIT_GRAPH)
+    g.set((FINDING[QINGSHAN], PKG.verdict, VERDICT["not-assessable"]))
+    report = validate_graph(union_graph(ds))
+    assert report.conforms, report.text()
 
 
 # plan versus actual --------------------------------------------------------------------------
@@ -415,7 +445,7 @@ def test_audit_files_hold_every_finding_and_entity(lanshan_build, lanshan):
         "2022",
     )
     data = json.loads((lanshan_build / AUDIT_JSON).read_text(encoding="utf-8"))
-    assert set(data) == {"verdicts", "reports", "pairs", "findings", "entities"}
+    assert set(data) == {"verdicts", "headline", "reports", "unpaired", "pairs", "findings", "entities"}
     assert list(data["verdicts"]) == list(VERDICTS)
     assert len(data["findings"]) == 12 and data["findings"][1]["later_quotes"][0]["marks"] == [[14, 22]]
     assert (lanshan_build / "plan-vs-actual.csv").read_text(encoding="utf-8").count("\n") == 3
@@ -477,6 +507,8 @@ def test_samples_show_the_plans_the_2020_report_does_not_review_and_a_renamed_pr
     for f in audit.findings:
         if f.verdict in FOLLOW_UPS:
             assert f.earlier_quotes and all(q.mode == "planned" and q.report == f.earlier for q in f.earlier_quotes)
-            assert all(q.mode == "reviewed" and q.report == f.later for q in f.later_quotes)
+            later_mode = "planned" if f.verdict == "not-assessable" else "reviewed"
+            assert all(q.mode == later_mode and q.report == f.later for q in f.later_quotes)
             assert bool(f.later_quotes) == (f.verdict != "silent")
-            assert (set(f.earlier_names) & set(f.later_names) != set()) == (f.verdict == "same-name")
+            if f.verdict != "not-assessable":
+                assert (set(f.earlier_names) & set(f.later_names) != set()) == (f.verdict == "same-name")

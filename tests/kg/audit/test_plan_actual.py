@@ -302,3 +302,27 @@ def test_one_deterministic_svg_chart_per_series(two_reports):
 def test_a_chart_needs_a_verdict():
     with pytest.raises(ValueError):
         charts.chart_svg([])
+
+
+def test_a_charts_legend_names_every_colour_and_shape_drawn():
+    def v(year, qualifier, verdict, high=None, actual=1.0):
+        return plan_actual.Verdict(
+            area="甲区", concept="gdp", measure="growth", unit="%", year=year, label="地区生产总值",
+            target_value=5.0, target_high=high, qualifier=qualifier, actual_value=actual, verdict=verdict,
+            rule="", lower_is_better=False, target=None, actual=None,
+        )  # fmt: skip
+
+    series = [v(2020, "以上", "met"), v(2021, "以内", "missed"), v(2022, "左右", "met", high=6.0)]
+    labels = [h.get_label() for h in charts.legend_handles(series)]
+    assert labels == [
+        "actual",
+        "target, met",
+        "target, missed",
+        "floor (at least)",
+        "ceiling (at most)",
+        "point (about)",
+        "target range",
+    ]
+    assert [h.get_label() for h in charts.legend_handles(series[:1])] == ["actual", "target, met", "floor (at least)"]
+    svg = charts.chart_svg(series).decode()
+    assert [f'id="pt-{side}-{i}"' in svg for side in ("actual", "target") for i in range(3)] == [True] * 6

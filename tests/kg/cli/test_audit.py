@@ -56,7 +56,7 @@ def test_audit_writes_its_files_and_says_what_it_found(tiny_graph):
     assert r.exit_code == 0, r.output
     assert r.stdout == ""
     assert r.stderr == (
-        f"Wrote {tiny_graph}: 1 report pair (3 same-name, 1 silent, 1 new, 1 disappeared), "
+        f"Wrote {tiny_graph}: 1 of 1 report pair could be judged (3 same-name, 1 silent, 1 new, 1 disappeared), "
         "7 entities, 2 plan-versus-actual rows "
         "(audit.html, audit.csv, audit-entities.csv, audit.json)\n"
     )
@@ -96,8 +96,8 @@ def test_build_writes_the_audit_files_kg_audit_writes(tmp_path):
     r = _kg("audit", "--out", out)
     assert r.exit_code == 0, r.output
     assert r.stderr.startswith(
-        f"Wrote {out}: 2 report pairs (3 same-name, 1 other-name, 2 silent, 2 new, "
-        "4 disappeared), 6 entities, 2 plan-versus-actual rows"
+        f"Wrote {out}: 2 of 2 report pairs could be judged (3 same-name, 1 other-name, 1 silent, "
+        "1 not-assessable, 2 new, 4 disappeared), 6 entities, 2 plan-versus-actual rows"
     )
     assert {name: (out / name).read_bytes() for name in AUDIT_FILES} == built
 
@@ -107,3 +107,34 @@ def test_audit_help_has_an_example():
     assert r.exit_code == 0
     assert "Example:" in r.stdout and "kg build && kg audit --indicators" in r.stdout
     assert "--indicators" in r.stdout and "--out DIR" in r.stdout
+
+
+NO_AREA = {
+    "a-2020.txt": "2020年政府工作报告\n各位代表：\n一、2019年工作回顾\n青石湾产业园建成投产。\n"
+    "二、2020年工作安排\n推进金穗农业科技有限公司扩产。\n",
+    "b-2021.txt": "2021年政府工作报告\n各位代表：\n一、2020年工作回顾\n青石湾产业园二期开工。\n"
+    "二、2021年工作安排\n推进金穗农业科技有限公司上市。\n",
+}
+
+
+def test_build_warns_of_reports_with_no_area_and_pairs_them_with_none(tmp_path, monkeypatch):
+    """Two reports that name no area could be of two counties: no pair, no invented findings."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    for name, body in NO_AREA.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    r = _kg("build", *NO_AREA, "--out", "out")
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[-1] == (
+        "Warning: 2 reports name no area, so the audit pairs them with no other report: a-2020.txt, b-2021.txt "
+        "(set the area with --area or reports.tsv)"
+    )
+    data = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    assert (data["pairs"], data["findings"]) == ([], [])
+    assert [u["file"] for u in data["unpaired"]] == list(NO_AREA)
+    # given an area, the two reports pair and the follow-ups are judged
+    r = _kg("build", *NO_AREA, "--out", "out", "--area", "云杉县", "-q")
+    assert r.exit_code == 0, r.output
+    data = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    assert data["headline"]["text"] == "1 of 1 report pair could be judged"

@@ -293,6 +293,7 @@ def test_kg_build_in_processes_with_different_hash_seeds_writes_identical_files(
         "index.html",
         "manifest.json",
         "overview.html",
+        "reports",
         "themes",
     ]
     files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())  # the site's folders too

@@ -64,7 +64,11 @@ ex:m3 a pkg:Mention ; pkg:mentionOf ex:other ; pkg:inReport ex:report ; pkg:inSe
     pkg:inSection ex:section ; pkg:start 10 ; pkg:end 13 ; pkg:surface "星河园" ;
     pkg:sentenceText "星河园和星河产业园都建成了。" ; pkg:year 2019 ; pkg:mode "reviewed" ; pkg:rule "hand" .
 ex:link a pkg:IdentityLink ; pkg:about ex:park ; pkg:rule "same head" ; pkg:score 0.9 ;
-    pkg:firstName "星河园" ; pkg:secondName "星河产业园" ; pkg:firstMention ex:m1 ; pkg:secondMention ex:m2 .
+    pkg:firstName "星河园" ; pkg:secondName "星河产业园" ; pkg:firstMention ex:m1 ; pkg:secondMention ex:m2 ;
+    pkg:linkKind ex:variant .
+ex:variant a skos:Concept ; skos:notation "variant" ; skos:prefLabel "名称变体"@zh ;
+    skos:inScheme <https://w3id.org/policy-kg/id/scheme/link-kinds> .
+<https://w3id.org/policy-kg/id/scheme/link-kinds> a skos:ConceptScheme ; skos:prefLabel "link-kinds"@en .
 ex:theme a skos:Concept ; skos:notation "parks" ; skos:prefLabel "园区"@zh, "Parks"@en .
 ex:tag a pkg:ThemeTag ; pkg:theme ex:theme ; pkg:about ex:park ; pkg:mention ex:m2 ; pkg:reason "keyword 园区" .
 ex:completed a skos:Concept ; skos:notation "completed" ; skos:prefLabel "竣工"@zh .
@@ -123,6 +127,10 @@ def test_the_small_graph_conforms():
             _set("link", PKG.secondMention, URIRef(EX + "m3")),
             "a merge's second mention names the entity the link is about",
         ),
+        (
+            _set("variant", SKOS.inScheme, URIRef(EX + "scheme")),
+            "a merge's link kind is a concept of the link-kinds scheme (ontology/link-kinds.tsv)",
+        ),
         (_drop("tag", PKG.reason), "Violation: <https://example.org/tag> pkg:reason: a theme tag says why"),
         (
             lambda g: g.add((URIRef(EX + "theme"), SKOS.prefLabel, Literal("园区建设", lang="zh"))),
@@ -139,6 +147,7 @@ def test_the_small_graph_conforms():
         "offsets",
         "not-quoted",
         "merge",
+        "link-kind",
         "reason",
         "two-labels",
         "claim-offsets",

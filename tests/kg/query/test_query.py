@@ -31,6 +31,7 @@ LIBRARY = [
     "entities-by-theme",
     "entities",
     "entity-evidence",
+    "entity-links",
     "entity-merges",
     "entity-names",
     "entity-themes",
@@ -41,7 +42,9 @@ LIBRARY = [
     "observations",
     "plan-vs-review",
     "projects-by-park",
+    "report-parts",
     "report-summary",
+    "report-texts",
     "reports",
     "status-claims",
     "themes-by-report",
@@ -97,10 +100,22 @@ def test_entity_evidence_gives_every_sentence_behind_the_entity(engines):
 def test_entity_merges_show_rule_score_names_reports_and_sentences(engines):
     got = rows(engines, "entity-merges", name="光明芯片项目二期")
     assert len(got) == 1
-    entity, label, rule, score, first, first_report, first_sentence, second, second_report, second_sentence, name = got[
-        0
-    ]
+    (
+        entity,
+        label,
+        rule,
+        score,
+        first,
+        first_report,
+        first_sentence,
+        second,
+        second_report,
+        second_sentence,
+        name,
+        kind,
+    ) = got[0]
     assert name == "光明芯片项目二期"
+    assert kind == "variant"  # a phase added: the same name (kg.graph.names), not a rename
     assert (entity, label, rule, score) == (
         "entity:project-guangming",
         "光明芯片项目",
@@ -112,6 +127,12 @@ def test_entity_merges_show_rule_score_names_reports_and_sentences(engines):
     # an entity the resolver never merged has no rows; a same-name merge has its own
     assert rows(engines, "entity-merges", name="红日电池项目") == []
     assert [r[2:4] for r in rows(engines, "entity-merges", name="星河产业园")] == [("same name", "1")]
+
+
+def test_entity_links_say_whether_each_merge_is_a_variant_or_a_rename(engines):
+    got = rows(engines, "entity-links")
+    assert ("entity:project-guangming", "光明芯片项目", "光明芯片项目二期", "variant") in got
+    assert {r[3] for r in got} <= {"variant", "abbreviation", "rename"}
 
 
 def test_entities_by_theme_and_year(engines):

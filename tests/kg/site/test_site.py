@@ -3,7 +3,8 @@ and showing what the graph says; then the pages themselves in headless Chromium.
 
 The corpus is written by hand into a temporary folder: two reports of an
 invented 甲乙区 in which one project is named ``<script>alert(1)</script>芯片项目``
-(renamed …二期 a year later) and one firm ``<a href="https://example.com/x">蓝海</a>科技公司``.
+(…二期 a year later: a variant of its name, not a rename), one project renamed
+(红日电池项目 → 红日新能源电池项目) and one firm ``<a href="https://example.com/x">蓝海</a>科技公司``.
 The files are read by the real loader and segmenter; entities, statuses and
 names are listed here, so every expected count can be worked out on paper.
 Expected numbers are computed from the built graph with SPARQL on rdflib, the
@@ -68,7 +69,7 @@ REPORTS = {
 
 一、2020年国民经济和社会发展计划执行情况
 
-（一）重大项目建设成效明显。{CHIP2}建成投产。红日电池项目在星河产业园开工。
+（一）重大项目建设成效明显。{CHIP2}建成投产。红日新能源电池项目在星河产业园开工。
 
 （二）企业培育扎实推进。{HREF}扩大生产。
 
@@ -88,7 +89,7 @@ ENTITIES = [
     ("enterprise-lanhai", "ENTERPRISE", [HREF]),
     ("park-xinghe", "PARK", ["星河产业园"]),
     ("project-qingshan", "PROJECT", ["青山田园综合体项目"]),
-    ("project-hongri", "PROJECT", ["红日电池项目"]),
+    ("project-hongri", "PROJECT", ["红日新能源电池项目", "红日电池项目"]),
     ("program-zjtx", "PROGRAM", ["专精特新企业名单"]),
     ("park-lvgu", "PARK", ["绿谷物流园"]),
 ]
@@ -303,9 +304,14 @@ def test_evolution_has_a_cell_per_year_and_mode_coloured_by_status_and_a_rename_
         (2020, "planned"): "mentioned",
         (2020, "reviewed"): "in_operation",
     }
-    renames = [(u, v, a) for u, v, a in g.edges(data=True) if a["kind"] == "rename"]
-    assert [(g.nodes[u]["year"], g.nodes[v]["year"], g.nodes[v]["mode"], a["name"]) for u, v, a in renames] == [
-        (2019, 2020, "planned", CHIP2)
+    steps = sorted(
+        (a["kind"], g.nodes[u]["year"], g.nodes[v]["year"], g.nodes[v]["mode"], a["name"])
+        for u, v, a in g.edges(data=True)
+        if a["kind"] != "next"
+    )
+    assert steps == [
+        ("rename", 2020, 2020, "reviewed", "红日新能源电池项目"),  # the name really changed
+        ("variant", 2019, 2020, "planned", CHIP2),  # a phase added: the same name
     ]
     # a year's plan sits left of its review; years run left to right; one row per entity
     x = {(a["entity"], a["year"], a["mode"]): laid.pos[n][0] for n, a in g.nodes(data=True)}
@@ -491,30 +497,85 @@ def test_overview_in_chromium_search_filters_and_escaped_evidence(site, browser,
 
 
 @pytest.mark.browser
-def test_evolution_in_chromium_cells_renames_and_year_filter(site, browser, tmp_path):
+def test_evolution_in_chromium_every_year_in_view_renames_focus_and_filters_in_the_url(site, browser, tmp_path):
     ents = expected_entities(site)
-    cells = sum(len(e["cells"]) for e in ents.values())
+    rows = {k for k, e in ents.items() if e["cells"]}
+    years = sorted({y for e in ents.values() for y in e["years"]})
     o = Opened(browser, site / "evolution.html")
     o.wait("window.kg && kg.ready")
-    assert o.js("kg.nodes.length") == cells
-    assert o.js("kg.edges.get().filter(e => e.label).map(e => e.label)") == [CHIP2]
+    assert o.js("kg.counts") == [len(rows), sum(len(e["cells"]) for e in ents.values())]
+    assert set(o.js("kg.visibleRows()")) == rows  # a small corpus opens on every row
+    lay = o.js("kg.layout()")
+    assert lay["years"] == years and lay["yearLabels"] == years  # every year at once, each labelled
+    assert lay["labelW"] <= lay["left"] < lay["right"] <= lay["width"]
+    assert sorted(lay["labels"]) == sorted(rows)  # every row carries its name
+    # the steps between names: one rename where the name really changed, the phase a variant
+    steps = o.js("kg.data.rows.flatMap(r => r[2].map(s => [kg.data.stepKinds[s[2]], s[3]]))")
+    assert sorted(steps) == [["rename", "红日新能源电池项目"], ["variant", CHIP2]]
+
     key = chip_key(site)
     o.page.fill("#search", CHIP2)
     o.page.press("#search", "Enter")
-    assert sorted(o.js("kg.network.getSelectedNodes()")) == [
-        f"cell:{key}:2019:reviewed",
-        f"cell:{key}:2020:planned",
-        f"cell:{key}:2020:reviewed",
-    ]
+    assert o.js("kg.focused") == key
+    box = o.js(f"kg.rowBox({json.dumps(key)})")
+    assert box["drawnCells"] == box["cells"] == 3 and lay["left"] <= box["minX"] < box["maxX"] <= lay["right"]
+    assert o.js("document.querySelector('#panel h2').textContent") == CHIP
+    # the panel's status strip: a cell per corpus year and mode
+    assert o.js("document.querySelectorAll('#panel .strip .c').length") == 2 * len(years)
+    assert o.js("document.querySelectorAll('#panel .strip .c.none, #panel .strip .c.missing').length") == (
+        2 * len(years) - 3
+    )
+
+    # a year filter narrows the rows and the axis; the state is in the URL and survives a reload
     o.page.select_option("#filter-year-to", "2019")
-    shown = o.js(VISIBLE)
-    assert shown and all(o.js(f"kg.data.nodeInfo[{json.dumps(n)}].year") == 2019 for n in shown)
-    assert len(shown) == sum(1 for e in ents.values() for y, _ in e["cells"] if y == 2019)
-    # rows close up: the visible cells sit on the first rows
-    assert sorted({o.js(f"kg.nodes.get({json.dumps(n)}).y") for n in shown}) == [
-        i * graphs.ROW_HEIGHT for i in range(len({n.split(":")[1] for n in shown}))
-    ]
+    assert o.js("kg.layout().years") == [2019]
+    assert set(o.js("kg.visibleRows()")) == {k for k in rows if 2019 in ents[k]["years"]} | {key}
+    hash_ = o.js("location.hash")
+    assert "to=2019" in hash_ and f"focus={key}" in hash_
+    again = Opened(browser, site / "evolution.html")
+    again.page.goto(again.url + hash_)
+    again.page.reload()
+    again.wait("window.kg && kg.ready")
+    assert again.js("document.getElementById('filter-year-to').value") == "2019"
+    assert again.js("kg.focused") == key, again.js("[location.hash, kg.focused, kg.visibleRows()]") + again.console
+    again.assert_clean()
+
+    o.page.check("input[name=mode][value=heat]")
+    assert o.js("kg.layout().mode") == "heat" and "mode=heat" in o.js("location.hash")
+    o.page.click("#reset")
+    # a click on a row's label focuses it
+    at = o.js(
+        "(() => { const r = document.getElementById('tl-scroll').getBoundingClientRect(); const l = kg.layout(); "
+        "return [r.left + l.labelW / 2, r.top + 34 + l.rowH / 2]; })()"
+    )
+    o.page.mouse.click(*at)
+    assert o.js("kg.focused") == o.js("kg.visibleRows()[0]")
     o.page.screenshot(path=str(tmp_path / "evolution.png"))
+    o.assert_clean()
+
+
+@pytest.mark.browser
+def test_overview_highlights_neighbours_and_keeps_an_ego_view_in_the_url(site, browser):
+    o = Opened(browser, site / "overview.html")
+    o.wait("window.kg && kg.ready")
+    # names in sight without zooming in: vis-network's own at this scale, else the page's
+    assert o.js("14 * kg.network.getScale() >= 6 || kg.drawnLabels.length > 0")
+    neighbours = set(
+        o.js(
+            "[...kg.data.edges.flatMap(e => e.from === 'park-xinghe' ? [e.to] : e.to === 'park-xinghe' ? [e.from] : []),"
+            " ...kg.data.themeLinks.flatMap(l => l[0] === 'park-xinghe' ? [l[1]] : l[1] === 'park-xinghe' ? [l[0]] : [])]"
+        )
+    )
+    assert neighbours
+    o.js("kg.focusEntity('park-xinghe')")
+    assert set(o.js("kg.highlighted")) == neighbours | {"park-xinghe"}
+    # each sentence in the panel links to its place in the report's text
+    srcs = o.js("[...document.querySelectorAll('#panel a.src')].map(a => a.getAttribute('href'))")
+    assert srcs and all(re.fullmatch(r"reports/jiayi-20\d\d-report-20\d\d-plan\.html#s\d+", h) for h in srcs)
+    assert all((site / h.split("#")[0]).is_file() for h in srcs)
+    o.page.select_option("#ego", "1")
+    assert o.js("kg.visibleCount") == len(neighbours) + 1
+    assert "ego=1" in o.js("location.hash") and "focus=park-xinghe" in o.js("location.hash")
     o.assert_clean()
 
 
@@ -543,6 +604,10 @@ def test_theme_entity_index_and_list_pages_in_chromium(site, browser, tmp_path):
         "2019",
         "2020",
     ]
+    years = sorted({y for e in ents.values() for y in e["years"]})
+    strip = o.js("[...document.querySelectorAll('.strip .c')].map(c => c.className)")
+    assert len(strip) == 2 * len(years)  # a cell per corpus year and mode
+    assert sum(c != "c none" and c != "c missing" for c in strip) == len(ents[key]["cells"])
     o.page.screenshot(path=str(tmp_path / "entity.png"), full_page=True)
     o.assert_clean()
 
@@ -553,6 +618,18 @@ def test_theme_entity_index_and_list_pages_in_chromium(site, browser, tmp_path):
     o = Opened(browser, site / "entities.html")
     o.page.fill("#filter", "绿谷")
     assert o.js("[...document.querySelectorAll('#entities tbody tr')].filter(r => !r.hidden).length") == 1
+    assert o.js("location.hash") == "#q=" + "%E7%BB%BF%E8%B0%B7"  # the filter is in the URL
+    o.page.fill("#filter", "")
+    o.page.click("#entities th[data-col=mentions]")  # numbers sort as numbers, most first
+    mentions = o.js("[...document.querySelectorAll('#entities tbody tr')].map(r => Number(r.cells[3].textContent))")
+    assert mentions == sorted(mentions, reverse=True) and len(mentions) == len(ents)
+    assert o.js("location.hash") == "#sort=mentions&desc=1"
+    again = Opened(browser, site / "entities.html")
+    again.page.goto(again.url + "#sort=mentions&desc=1")
+    again.page.reload()
+    assert (
+        again.js("document.querySelector('#entities th[data-col=mentions]').getAttribute('aria-sort')") == "descending"
+    )
     o.assert_clean()
 
 
@@ -644,4 +721,75 @@ def test_a_2000_node_page_opens_at_once_with_physics_off(browser, tmp_path):
     assert positions["e00000"] == dict(zip("xy", laid.pos["e00000"]))
     assert positions["e01999"] == dict(zip("xy", laid.pos["e01999"]))
     o.page.screenshot(path=str(tmp_path / "large.png"))
+    o.assert_clean()
+
+
+def test_every_quote_links_to_its_sentence_in_the_reports_text(site):
+    reports = sorted((site / "reports").glob("*.html"))
+    assert [p.stem for p in reports] == sorted(Path(n).stem for n in REPORTS)
+    spans = {}
+    for p in reports:
+        html = p.read_text(encoding="utf-8")
+        for sid, inner in re.findall(r'<span id="(s\d+)"[^>]*>(.*?)</span>', html):
+            spans[(p.name, sid)] = re.sub(r"<[^>]+>", "", inner)
+    # the whole text is there, sentence by sentence, the hostile names escaped
+    first = (site / "reports" / reports[0].name).read_text(encoding="utf-8")
+    assert "</a>内的" in first and "竣工投产" in first and SCRIPT not in first and "&lt;script&gt;" in first
+    links = 0
+    for page in sorted((site / "entities").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for href, before in re.findall(r'<a class="src" href="\.\./reports/([^"#]+)#(s\d+)"', html):
+            assert (href, before) in spans, (page.name, href, before)
+            links += 1
+    mentions = sparql(site, "SELECT (COUNT(?m) AS ?n) WHERE { ?m a pkg:Mention }")[0][0]
+    assert links == int(mentions)  # every sentence on an entity page links to its place
+    # a quoted sentence is the graph's sentence exactly
+    rows = sparql(
+        site,
+        "SELECT ?t ?s ?f WHERE { ?x a pkg:Sentence ; pkg:text ?t ; pkg:start ?s ; pkg:inReport/dcterms:identifier ?f }",
+    )
+    for text, start, file in rows:
+        got = spans[(Path(file).stem + ".html", f"s{start}")]
+        assert (
+            got.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+            .replace("&#34;", '"')
+            .replace("&#39;", "'")
+            == text
+        )
+
+
+def test_the_audits_quotes_and_names_link_to_pages_of_the_site(site, tmp_path):
+    from kg.audit.export import write_audit
+
+    site = Path(shutil.copytree(site, tmp_path / "site"))
+    write_audit(site)
+    html = (site / "audit.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="audit-data">(.*?)</script>', html, re.S).group(1))
+    s = data["strings"]
+    column = data["quotes"]["columns"].index("source")
+    sources = {s[q[column]] for q in data["quotes"]["rows"]}
+    assert sources and all(sources)
+    for source in sources:
+        page, anchor = source.split("#")
+        assert f'id="{anchor}"' in (site / page).read_text(encoding="utf-8"), source
+    ids = {s[r[data["tables"]["entities"]["columns"].index("id")]] for r in data["tables"]["entities"]["rows"]}
+    for i in ids:
+        assert (site / "entities" / f"{data['entityPages'].get(i, i)}.html").is_file(), i
+
+
+@pytest.mark.browser
+def test_a_page_says_so_when_no_cjk_font_is_installed(site, browser):
+    """The graph pages check the CJK fonts they name (document.fonts.check); here the check is made to
+    find none, as on a system without them."""
+    page = browser.new_page()
+    page.add_init_script("Object.defineProperty(document.fonts, 'check', { value: () => false })")
+    page.goto((site / "evolution.html").as_uri())
+    note = page.wait_for_selector(".font-note", timeout=10_000)
+    assert "No CJK font found" in note.text_content() and page.evaluate("window.kgFontMissing") is True
+    page.close()
+    o = Opened(browser, site / "overview.html")  # the note shows exactly when the system lacks the fonts
+    o.wait("window.kg && kg.ready && window.kgFontMissing !== undefined")
+    assert o.js("document.querySelectorAll('.font-note').length") == (1 if o.js("window.kgFontMissing") else 0)
     o.assert_clean()
