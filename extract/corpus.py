@@ -10,6 +10,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from . import gazetteer
 from .curation import curation_files, read_curation
@@ -20,8 +21,12 @@ from .load import load_file
 from .meta import read_metadata
 from .records import CorpusResult, Document, DocumentResult, MetaSource
 from .resolve import merge_variants, resolve
+from .runner import Runner, Serial
 from .segment import segment
 from .themes import tag_themes
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 Progress = Callable[[str], None]
 
@@ -168,12 +173,18 @@ def extract_corpus(
     progress: Progress | None = None,
     year: int | None = None,
     area: str | None = None,
+    runner: Runner | None = None,
+    cache: Cache | None = None,
 ) -> CorpusResult:
     """Extract entities and indicators from the files at ``paths`` (default: samples).
 
-    ``year`` and ``area`` override the metadata of every report (``read_documents``)."""
+    ``year`` and ``area`` override the metadata of every report (``read_documents``).
+    ``runner`` runs the first pass's rules report by report (``extract.runner``:
+    a pool of processes, a Dask cluster) and ``cache`` keeps their results
+    (``extract.cache``); either way the records are the same as without them."""
     from .entities import EntityExtractor  # spaCy loads only when extraction runs
     from .indicators import find_indicators
+    from .scan import first_pass
 
     paths = list(paths) if paths else sample_paths()
     result = CorpusResult()
@@ -183,10 +194,11 @@ def extract_corpus(
     result.inputs = len(expand(list(paths))[0]) + sum(1 for s in result.skipped if s.reason == "matches no file")
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
-    extractor.first_pass_all(
-        [r.document for r in results],
-        on_each=lambda i, d: progress and progress(f"[{i}/{len(results)}] extracting {d.name}"),
-    )
+    on_each = lambda i, d: progress and progress(f"[{i}/{len(results)}] extracting {d.name}")  # noqa: E731
+    if runner is None and cache is None:
+        extractor.first_pass_all([r.document for r in results], on_each=on_each)
+    else:
+        first_pass(extractor, [r.document for r in results], runner or Serial(), cache, on_each=on_each)
     decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
     for r in results:
         r.entities = extractor.entities(r.document)

@@ -1,10 +1,14 @@
 """``kg build`` after the extraction: the graph, its audit, the files, the site.
 
-The steps share one graph in memory. It is built once (``kg.graph.build``),
-loaded once into an Oxigraph store, audited once; the findings go into the
-graph file and, from the same records, into the audit files; the site queries
-the same store. Each step used to read ``graph.trig`` back from disk instead
-(the audit twice), which cost the national corpus half a minute.
+The steps share one graph. It is built once (``kg.graph.build``), each
+report's graph written to an N-Quads file as soon as it is made
+(``kg.graph.shards``) and copied into one Oxigraph store, audited once; the
+findings go into the graph file and, from the same records, into the audit
+files; the site queries the same store. Each step used to read ``graph.trig``
+back from disk instead (the audit twice), which cost the national corpus
+half a minute. The graph files are streamed from the N-Quads files, so the
+quads are held once (in the store), or, with ``disk_store``, not in memory
+at all.
 
 The files are those ``write_build``, ``write_audit`` and ``write_site`` write
 when run one after the other, byte for byte (tested).
@@ -12,6 +16,7 @@ when run one after the other, byte for byte (tested).
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,6 +31,7 @@ from kg.audit.continuity import Audit, add_findings
 from kg.audit.export import AuditFiles, write_audit
 from kg.graph.build import build_graphs, report_stem
 from kg.graph.dataset import Graphs, count, to_store
+from kg.graph.shards import Shards
 from kg.graph.store import save_build
 from kg.namespaces import GRAPH, REPORT
 from kg.query.engines import OxigraphEngine
@@ -33,6 +39,7 @@ from kg.site.data import read_site_data
 from kg.site.write import SiteSummary, write_site
 
 STAGES = ("graph", "files", "audit files", "site")
+WORK_DIR = ".kg-work"  # the on-disk graphs and store while build_folder runs, removed when it ends
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,8 @@ class Built:
 
     ``store`` holds the same quads as ``graphs``: the audit files and the site
     query it instead of reading ``graph.trig`` back (which cost the national
-    build a second and a third load of the graph).
+    build a second and a third load of the graph). ``graphs`` is a dict in
+    memory, or ``kg.graph.shards.Shards`` on disk.
     """
 
     graphs: Graphs
@@ -68,11 +76,25 @@ class Folder:
     site: SiteSummary
 
 
-def build_graph(result: CorpusResult) -> Built:
+def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool = False, jobs: int = 1) -> Built:
     """The graphs of ``result``, loaded into Oxigraph, audited; the findings are
-    added to both as ``id/graph/audit`` (``kg.audit.continuity``)."""
-    graphs = build_graphs(result)
-    store = to_store(graphs)
+    added to both as ``id/graph/audit`` (``kg.audit.continuity``).
+
+    With ``work`` (a folder of scratch space) the graphs are kept on disk as
+    they are built, one N-Quads file per named graph (``kg.graph.shards``),
+    each copied into the store as it is made; with ``disk_store`` too, the
+    store is an on-disk Oxigraph store in ``work``, and the corpus's quads
+    are never all in memory. Without ``work``, everything is in memory.
+    ``jobs`` processes build the report graphs (with ``work`` only).
+    """
+    if work is None:
+        graphs = build_graphs(result)
+        store = to_store(graphs)
+    else:
+        work.mkdir(parents=True, exist_ok=True)
+        store = ox.Store(str(work / "store")) if disk_store else ox.Store()
+        graphs = build_graphs(result, Shards(work / "graphs", mirror=store), jobs=jobs)
+        graphs.mirror = None  # add_findings adds the audit graph to both itself
     audit = add_findings(graphs, store)
     return Built(graphs, store, audit)
 
@@ -109,11 +131,15 @@ def build_folder(
     formats: Iterable[str] = ("trig",),
     *,
     timings: dict[str, float] | None = None,
+    disk_store: bool = False,
+    jobs: int = 1,
 ) -> Folder:
     """Write the whole build folder of ``result``: graph files, audit files, site.
 
-    ``timings``, when given, receives the wall time of each stage in seconds
-    (the names in STAGES), for bench/build.py.
+    The graphs are kept on disk while they are built (``build_graph``), in
+    ``WORK_DIR`` inside ``out_dir``, removed at the end; ``disk_store`` puts
+    the Oxigraph store there too; ``jobs`` processes build the report graphs. ``timings``, when given, receives the wall
+    time of each stage in seconds (the names in STAGES), for bench/build.py.
     """
 
     @contextmanager
@@ -123,13 +149,18 @@ def build_folder(
         if timings is not None:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
-    with stage("graph"):
-        built = build_graph(result)
-    with stage("files"):
-        summary = write_build(result, out_dir, formats, built=built)
-    engine = OxigraphEngine(built.store)
-    with stage("audit files"):
-        audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
-    with stage("site"):
-        site = write_site(out_dir, data=read_site_data(engine), audit=audit_files.audit)
+    work = Path(out_dir) / WORK_DIR
+    try:
+        with stage("graph"):
+            built = build_graph(result, work, disk_store, jobs)
+        with stage("files"):
+            summary = write_build(result, out_dir, formats, built=built)
+        engine = OxigraphEngine(built.store)
+        with stage("audit files"):
+            audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
+        with stage("site"):
+            site = write_site(out_dir, data=read_site_data(engine), audit=audit_files.audit)
+    finally:
+        built = engine = None  # closes the on-disk store before its files go
+        shutil.rmtree(work, ignore_errors=True)
     return Folder(summary, audit_files, site)

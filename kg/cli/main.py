@@ -194,8 +194,37 @@ def _out_option(f):
     type=click.Choice(["trig", "turtle", "nquads", "json-ld"]),
     help="Also write the graph as turtle, nquads or json-ld (repeatable); graph.trig is always written.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Worker processes for the per-report steps, extraction and report graphs (default: every core); "
+    "the output is the same for any N.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run the per-report extraction on a Dask cluster (tcp://host:8786) instead of local processes.",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Keep each report's first extraction pass here, by content hash (default: .kg-cache beside the build folder).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the extraction cache.")
+@click.option(
+    "--low-memory",
+    is_flag=True,
+    help="Keep the graph store on disk, not in memory, while building (slower; the same files).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
-def build(files, year, area, out_dir, formats, quiet):
+def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_cache, low_memory, quiet):
     """Build the knowledge graph of report FILES into the build folder.
 
     With no FILES, builds the embedded sample corpus. Writes graph.trig (one
@@ -209,21 +238,39 @@ def build(files, year, area, out_dir, formats, quiet):
         kg build                                  # samples into outputs/
         kg build reports/*.txt --out build --format nquads --format json-ld
     """
+    from extract.cache import default_cache_dir, open_cache
     from extract.corpus import extract_corpus
+    from extract.entities import CHUNK
+    from extract.runner import make_runner
+    from kg.folder import building
     from kg.pipeline import build_folder
 
-    result = extract_corpus(files, progress=_progress(quiet), year=year, area=area)
-    _warn(result.warnings, quiet, result.skipped)
-    folder = build_folder(result, out_dir, formats)
+    runner = make_runner(jobs, scheduler)
+    cache = None if no_cache else open_cache(cache_dir or default_cache_dir(out_dir), CHUNK)
+    with building(out_dir) as tmp:
+        try:
+            result = extract_corpus(files, progress=_progress(quiet), year=year, area=area, runner=runner, cache=cache)
+        finally:
+            close = getattr(runner, "close", None)
+            if close:
+                close()
+        _warn(result.warnings, quiet, result.skipped)
+        folder = build_folder(result, tmp, formats, disk_store=low_memory, jobs=1 if scheduler else runner.workers)
     summary = folder.build
     if not quiet:
+        if cache is not None:
+            click.echo(
+                f"Extraction cache {cache.root}: {len(cache.hits)} report{'s' if len(cache.hits) != 1 else ''} "
+                f"reused, {len(cache.misses)} extracted",
+                err=True,
+            )
         click.echo(
             f"Wrote {out_dir}: {summary.reports} reports, {summary.entities} entities, "
             f"{summary.mentions} mentions, {summary.quads} quads "
             f"({', '.join(p.name for p in [*summary.files, *folder.audit.files])})",
             err=True,
         )
-        click.echo(_site_message(folder.site), err=True)
+        click.echo(_site_message(folder.site, out_dir), err=True)
         _audit_warnings(folder.audit.audit)
     _skipped(result.skipped)
 
@@ -435,6 +482,33 @@ def serve(out_dir, port, timeout_s, max_query_bytes, max_depth, max_running, all
 
 @cli.command()
 @_out_option
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The Graph Store HTTP Protocol endpoint of a SPARQL 1.1 store (Oxigraph: http://host:7878/store).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+def push(out_dir, endpoint, quiet):
+    """Load the built graph into a SPARQL 1.1 store, one named graph per PUT.
+
+    Each named graph of graph.trig replaces the store's graph of the same
+    IRI (the Graph Store HTTP Protocol); the store's other graphs are left
+    alone, and pushing again changes nothing.
+
+    \b
+    Example:
+        kg build && kg push --endpoint http://127.0.0.1:7878/store
+    """
+    from kg.push import push as push_build
+
+    pushed = push_build(out_dir, endpoint)
+    if not quiet:
+        click.echo(f"Pushed {pushed.graphs} graphs, {pushed.triples} triples to {pushed.endpoint}", err=True)
+
+
+@cli.command()
+@_out_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 def site(out_dir, quiet):
     """Write the HTML site of the built graph: index.html and the graph pages.
@@ -476,9 +550,9 @@ def _audit_warnings(audit) -> None:
             click.echo(f"Warning: the pair {p.earlier} → {p.later} cannot be judged: {p.reason}", err=True)
 
 
-def _site_message(summary) -> str:
+def _site_message(summary, out_dir=None) -> str:
     return (
-        f"Wrote the site into {summary.out_dir}: index.html, overview.html, evolution.html, "
+        f"Wrote the site into {out_dir or summary.out_dir}: index.html, overview.html, evolution.html, "
         f"{summary.themes} theme pages, {summary.entities} entity pages"
     )
 

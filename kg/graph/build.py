@@ -29,19 +29,21 @@ graphs must still show one preferred label per entity.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, TIME, XSD
 
 from extract.records import CorpusResult, Document, DocumentResult, Entity, Indicator, Mention, StatusClaim
-from kg.graph.dataset import Graphs, Triples, to_dataset, to_graphs
+from extract.runner import Pool
+from kg.graph.dataset import Graphs, Triples, to_dataset, to_graphs, to_quads
 from kg.graph.names import link_kind
+from kg.graph.shards import Shards
 from kg.namespaces import (
     CLAIM,
     CORPUS_GRAPH,
@@ -118,23 +120,69 @@ class _Concepts:
         return iri
 
 
-def build_graphs(result: CorpusResult) -> Graphs:
-    """The whole corpus as named graphs (see the module docstring): what ``kg build`` writes and queries."""
-    graphs: dict[URIRef, Triples] = defaultdict(set)
-    graphs[ONTOLOGY].update(Graph().parse(ontology_path(), format="turtle"))
+def build_graphs(result: CorpusResult, into: MutableMapping[str, list] | None = None, jobs: int = 1) -> Graphs:
+    """The whole corpus as named graphs (see the module docstring): what ``kg build`` writes and queries.
+
+    Each report's graph is handed to ``into`` (a dict unless given: ``kg.graph.shards.Shards``
+    keeps it on disk) as soon as it is built, so only the ontology and the corpus graph
+    grow with the corpus while the reports are written. With ``jobs`` > 1 and shards,
+    the report graphs are built by that many forked processes (``_report_shards``).
+    """
+    graphs = into if into is not None else {}
+    ontology: Triples = set(Graph().parse(ontology_path(), format="turtle"))
     known = {}
     for name in SCHEMES:
         terms = read_vocabulary(name)
-        add_scheme(graphs[ONTOLOGY], name, terms)
+        add_scheme(ontology, name, terms)
         known[name] = {t.id for t in terms}
-    corpus = graphs[CORPUS_GRAPH]
+    corpus: Triples = set()
     concepts = _Concepts(known=known, corpus=corpus)
     _add_entities(corpus, result.documents, result.canonical, concepts)
-    for d in sorted(result.documents, key=lambda d: report_stem(d.document)):
-        stem = report_stem(d.document)
-        _ReportWriter(graphs[GRAPH[stem]], corpus, d, concepts).write()
+    documents = sorted(result.documents, key=lambda d: report_stem(d.document))
+    if jobs > 1 and isinstance(graphs, Shards) and len(documents) > 1:
+        _report_shards(documents, known, graphs, corpus, jobs)
+    else:
+        for d in documents:
+            report: Triples = set()
+            _ReportWriter(report, corpus, d, concepts).write()
+            graphs.update(to_graphs({GRAPH[report_stem(d.document)]: report}))
     _add_links(corpus, result)
-    return to_graphs(graphs)
+    graphs.update(to_graphs({ONTOLOGY: ontology, CORPUS_GRAPH: corpus}))
+    return graphs
+
+
+_WORK: tuple[list[DocumentResult], dict[str, set[str]], Path] | None = None  # what forked workers inherit
+
+
+def _report_shards(
+    documents: list[DocumentResult], known: dict[str, set[str]], shards: Shards, corpus: Triples, jobs: int
+) -> None:
+    """Each report's graph built and written to its shard by a forked worker; what the reports add
+    to the corpus graph (concepts, years) merged here. The workers inherit the records (nothing is
+    pickled to them), and their results are taken in report order: the same shards and corpus graph
+    as one process builds."""
+    global _WORK
+    _WORK = (documents, known, shards.root)
+    try:
+        done = Pool(jobs).map(_report_shard, range(len(documents)))
+    finally:
+        _WORK = None
+    for name, path, n, additions in done:
+        shards.adopt(name, Path(path), n)
+        corpus.update(additions)
+
+
+def _report_shard(i: int) -> tuple[str, str, int, Triples]:
+    documents, known, root = _WORK
+    d = documents[i]
+    additions: Triples = set()
+    report: Triples = set()
+    _ReportWriter(report, additions, d, _Concepts(known=known, corpus=additions)).write()
+    name = GRAPH[report_stem(d.document)]
+    quads = to_quads(name, report) if report else []
+    path = Shards.file_for(root, str(name))
+    ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
+    return str(name), str(path), len(quads), additions
 
 
 def build_dataset(result: CorpusResult) -> Dataset:

@@ -17,7 +17,7 @@ each literal's lexical form as built.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
@@ -27,7 +27,7 @@ from kg.namespaces import bind_prefixes
 
 Triple = tuple[Node, Node, Node]
 Triples = set[Triple]  # one named graph while it is built
-Graphs = dict[str, list[ox.Quad]]  # graph IRI -> its quads, sorted
+Graphs = MutableMapping[str, list[ox.Quad]]  # graph IRI -> its quads, sorted (a dict, or kg.graph.shards.Shards)
 
 
 def to_quads(name: URIRef, triples: Triples) -> list[ox.Quad]:
@@ -49,7 +49,8 @@ def ordered(graphs: Graphs) -> Iterator[ox.Quad]:
 
 
 def count(graphs: Graphs) -> int:
-    return sum(len(quads) for quads in graphs.values())
+    quads = getattr(graphs, "quads", None)  # kg.graph.shards.Shards counts without reading its files
+    return quads() if quads is not None else sum(len(q) for q in graphs.values())
 
 
 def to_store(graphs: Graphs, store: ox.Store | None = None) -> ox.Store:

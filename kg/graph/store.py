@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,7 +24,6 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from extract.errors import InputError
-from extract.fileio import write_atomic
 from kg.graph.dataset import Graphs, ordered, to_dataset
 from kg.namespaces import PREFIXES, bind_prefixes
 
@@ -81,24 +82,75 @@ def save_build(
 ) -> list[Path]:
     """Write the graph (always TriG, plus ``formats``), the extraction JSON and a manifest.
 
-    Everything is serialised before anything is written, so a bad format name
-    leaves the folder as it was.
+    TriG and N-Quads are streamed into their files graph by graph (a graph
+    of thousands of reports is never one string in memory); every file is
+    written under a temporary name first and all are renamed at the end, so
+    a bad format name or a failed write leaves the folder as it was.
     """
     out = Path(out_dir)
     wanted = ["trig", *sorted(set(formats) - {"trig"})]
-    payloads = {FORMATS.get(f, f): serialize(graphs, f) for f in wanted}
-    if extraction is not None:
-        payloads[EXTRACTION_FILE] = extraction.encode("utf-8")
-    info = dict(manifest or {})
-    info["graph"] = GRAPH_FILE
-    info["formats"] = {f: FORMATS[f] for f in wanted}
-    info["sha256"] = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(payloads.items())}
-    payloads[MANIFEST_FILE] = (json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
-    written = []
-    for name, data in payloads.items():
-        write_atomic(str(out / name), data)
-        written.append(out / name)
-    return written
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown:
+        raise InputError(f"unknown format {unknown[0]!r}; choose one of: {', '.join(FORMATS)}")
+    staged: dict[str, Path] = {}
+    try:
+        for f in wanted:
+            staged[FORMATS[f]] = _staged(out, lambda fh, f=f: _write_format(graphs, f, fh))
+        if extraction is not None:
+            staged[EXTRACTION_FILE] = _staged(out, lambda fh: fh.write(extraction.encode("utf-8")))
+        info = dict(manifest or {})
+        info["graph"] = GRAPH_FILE
+        info["formats"] = {f: FORMATS[f] for f in wanted}
+        info["sha256"] = {name: _sha256(path) for name, path in sorted(staged.items())}
+        data = (json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+        staged[MANIFEST_FILE] = _staged(out, lambda fh: fh.write(data))
+        for name, tmp in staged.items():
+            os.replace(tmp, out / name)
+    except OSError as exc:
+        raise InputError(f"cannot write into {out_dir}: {exc.strerror or exc}") from None
+    finally:
+        for tmp in staged.values():
+            if tmp.exists():
+                tmp.unlink()
+    return [out / name for name in staged]
+
+
+def _write_format(graphs: Graphs, fmt: str, fh) -> None:
+    if fmt == "trig":
+        ox.serialize(ordered(graphs), fh, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    elif fmt == "nquads":
+        ox.serialize(ordered(graphs), fh, ox.RdfFormat.N_QUADS)
+    else:
+        fh.write(serialize(graphs, fmt))
+
+
+def _staged(out: Path, write) -> Path:
+    """A temporary file in ``out`` that ``write(binary file)`` filled."""
+    out.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=out)
+    path = Path(tmp)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.chmod(path, 0o666 & ~_umask())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def graph_path(out_dir: str | Path) -> Path:

@@ -1,0 +1,51 @@
+"""kg.graph.shards: graphs kept on disk read back as the same quads, and build the same files as from memory."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg.graph.build import build_graphs
+from kg.graph.dataset import count, ordered
+from kg.graph.shards import Shards
+from kg.graph.store import serialize
+from kg.pipeline import build_graph
+
+
+def test_shards_hold_the_quads_as_built_lexical_forms_included(tiny_corpus, tmp_path):
+    in_memory = build_graphs(tiny_corpus)
+    store = ox.Store()
+    on_disk = build_graphs(tiny_corpus, Shards(tmp_path / "g", mirror=store))
+    assert sorted(on_disk) == sorted(in_memory) and len(on_disk) >= 4
+    assert count(on_disk) == count(in_memory) == len(store)
+    for name in in_memory:
+        assert on_disk[name] == in_memory[name]  # the same quads in the same order
+    assert len(list(tmp_path.joinpath("g").glob("*.nq"))) == len(in_memory)
+    for fmt in ("trig", "nquads"):
+        assert serialize(on_disk, fmt) == serialize(in_memory, fmt)
+    assert list(ordered(on_disk)) == list(ordered(in_memory))
+
+
+def test_deleting_a_graph_removes_its_file_and_remove_clears_all(tiny_corpus, tmp_path):
+    shards = build_graphs(tiny_corpus, Shards(tmp_path / "g"))
+    name = sorted(shards)[0]
+    before = len(list((tmp_path / "g").glob("*.nq")))
+    del shards[name]
+    assert name not in shards and len(list((tmp_path / "g").glob("*.nq"))) == before - 1
+    shards.remove()
+    assert not (tmp_path / "g").exists() and len(shards) == 0
+
+
+def test_an_on_disk_store_audits_to_the_same_graph_as_memory(tiny_corpus, tmp_path):
+    memory = build_graph(tiny_corpus)
+    disk = build_graph(tiny_corpus, tmp_path / "work", disk_store=True)
+    assert (tmp_path / "work" / "store").is_dir()
+    assert serialize(disk.graphs, "trig") == serialize(memory.graphs, "trig")
+    assert len(disk.store) == len(memory.store) and disk.audit == memory.audit
+
+
+def test_report_graphs_built_by_two_processes_are_the_graphs_one_process_builds(sample_result, tmp_path):
+    one = build_graphs(sample_result, Shards(tmp_path / "one"))
+    store = ox.Store()
+    two = build_graphs(sample_result, Shards(tmp_path / "two", mirror=store), jobs=2)
+    assert sorted(two) == sorted(one) and count(two) == count(one) == len(store)
+    assert serialize(two, "trig") == serialize(one, "trig")
