@@ -1,13 +1,20 @@
-/* policy-kg: the controls shared by the graph pages (graph.js) and the evolution view (evolution.js).
+/* policy-kg: what the graph pages (graph.js) and the evolution view (evolution.js) share besides the panel.
  *
- * window.kgControls(D, P) (D: the page's data; P: the functions of panel.js) fills the filters both pages
- * have (types, theme, years) and returns them with the two things both pages do alike: keep the filters in
- * the URL's hash, and search the entities by name. Each page keeps what it alone draws; what both do lives
- * here once, so a fix to the hash or the search reaches both pages. Every text reaches the page through
- * textContent.
+ * window.kgStart() reads the page's data into window.kg. window.kgControls(D, P) (D: that data; P: the
+ * functions of panel.js) fills the filters both pages have (types, theme, years) and returns them with the
+ * two things both pages do alike: keep the filters in the URL's hash, and search the entities by name. Each
+ * page keeps what it alone draws; what both do lives here once, so a fix to the hash or the search reaches
+ * both pages. Every text reaches the page through textContent.
  */
 (function () {
   "use strict";
+  // The page's data, and window.kg: what the tests and bench/site.py read (timing: milliseconds since the
+  // navigation started). The page's own script calls it first thing, so "script" is when that script starts.
+  window.kgStart = function () {
+    var t0 = performance.now();
+    var D = JSON.parse(document.getElementById("kg-data").textContent);
+    return (window.kg = { data: D, ready: false, timing: { script: t0, parsed: performance.now() } });
+  };
   window.kgControls = function (D, P) {
     var el = P.el;
     function byId(id) { return document.getElementById(id); }

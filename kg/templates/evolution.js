@@ -10,9 +10,7 @@
  */
 (function () {
   "use strict";
-  var t0 = performance.now();
-  var D = JSON.parse(document.getElementById("kg-data").textContent);
-  var kg = (window.kg = { data: D, ready: false, timing: { script: t0, parsed: performance.now() } });
+  var kg = window.kgStart(), D = kg.data;  // controls.js
   function byId(id) { return document.getElementById(id); }
   var P = window.kgPanel(D, byId("panel")), el = P.el;
   var MODES = ["planned", "reviewed"];

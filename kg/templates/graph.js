@@ -11,10 +11,7 @@
  */
 (function () {
   "use strict";
-  var t0 = performance.now();
-  var D = JSON.parse(document.getElementById("kg-data").textContent);
-  // timing: milliseconds since navigation start, read by the tests and bench/site.py
-  var kg = (window.kg = { data: D, ready: false, timing: { script: t0, parsed: performance.now() } });
+  var kg = window.kgStart(), D = kg.data;  // controls.js
   function byId(id) { return document.getElementById(id); }
   var panel = byId("panel");
   var P = window.kgPanel(D, panel), el = P.el, clear = P.clear, sentenceItem = P.sentenceItem;
