@@ -238,47 +238,51 @@ def _reasons(unpaired: Sequence[Unpaired]) -> str:
     return "; ".join(f"{reason}: {n}" for reason, n in sorted(counts.items()))
 
 
+def _texts(row: dict, **columns: str) -> dict[str, str]:
+    """The text of each of a result row's ``columns``, keyed by the field it fills: most fields of the records
+    read back from the graph are one column's text, and naming them once each keeps the readers short."""
+    return {name: text(row[column]) for name, column in columns.items()}
+
+
 def read_reports(engine: Engine) -> list[ReportInfo]:
     parts: dict[tuple[str, str], int] = {}
     for r in run_library(engine, "report-parts").dicts():
         parts[(text(r["report"]), text(r["mode"]))] = integer(r["sections"]) or 0
-    out = []
-    for r in run_library(engine, "reports").dicts():
-        out.append(
-            ReportInfo(
-                iri=text(r["report"]),
-                file=text(r["file"]),
-                area=text(r["area"]),
-                reviewed_year=integer(r["reviewed"]),
-                plan_year=integer(r["plan"]),
-                title=text(r["title"]),
-                review_parts=parts.get((text(r["report"]), REVIEWED), 0),
-                plan_parts=parts.get((text(r["report"]), PLANNED), 0),
-            )
+    out = [
+        ReportInfo(
+            **_texts(r, iri="report", file="file", area="area", title="title"),
+            reviewed_year=integer(r["reviewed"]),
+            plan_year=integer(r["plan"]),
+            review_parts=parts.get((text(r["report"]), REVIEWED), 0),
+            plan_parts=parts.get((text(r["report"]), PLANNED), 0),
         )
+        for r in run_library(engine, "reports").dicts()
+    ]
     # one row per report even if a report carried two titles
     unique = {r.iri: r for r in sorted(out, key=lambda r: (r.iri, r.title), reverse=True)}
     return sorted(unique.values(), key=lambda r: (r.area, r.plan_year or 0, r.file, r.iri))
 
 
 def _read_mentions(engine: Engine) -> list[_Mention]:
-    out = []
-    for r in run_library(engine, "mentions").dicts():
-        out.append(
-            _Mention(
-                iri=text(r["mention"]),
-                entity=text(r["entity"]),
-                report=text(r["report"]),
-                surface=text(r["surface"]),
-                mode=text(r["mode"]),
-                year=integer(r["year"]),
-                start=int(r["start"].value),
-                end=int(r["end"].value),
-                sentence=text(r["sentenceText"]),
-                sentence_start=int(r["sentenceStart"].value),
-                section=f"{text(r['sectionId'])} {text(r['sectionTitle'])}".strip(),
-            )
+    out = [
+        _Mention(
+            **_texts(
+                r,
+                iri="mention",
+                entity="entity",
+                report="report",
+                surface="surface",
+                mode="mode",
+                sentence="sentenceText",
+            ),
+            year=integer(r["year"]),
+            start=int(r["start"].value),
+            end=int(r["end"].value),
+            sentence_start=int(r["sentenceStart"].value),
+            section=f"{text(r['sectionId'])} {text(r['sectionTitle'])}".strip(),
         )
+        for r in run_library(engine, "mentions").dicts()
+    ]
     return sorted(set(out), key=lambda m: (m.report, m.start, m.end, m.entity, m.iri))
 
 
@@ -301,23 +305,29 @@ def run_audit(engine: Engine) -> Audit:
     for earlier, later in consecutive_pairs(reports):
         made = _pair_findings(earlier, later, in_report, entities, reports)
         findings.extend(made)
-        counts = {v: 0 for v in VERDICTS}
-        for f in made:
-            counts[f.verdict] += 1
-        pairs.append(
-            PairSummary(
-                earlier=earlier.file,
-                later=later.file,
-                area=earlier.area,
-                year=earlier.plan_year,
-                counts=counts,
-                assessable=later.review_parts > 0,
-                reason="" if later.review_parts else no_review(later),
-            )
-        )
+        pairs.append(_pair_summary(earlier, later, made))
     findings.sort(key=_finding_key)
     rows = _entity_rows(mentions, entities, statuses, by_iri, order)
     return Audit(reports=reports, pairs=pairs, findings=findings, entities=rows, unpaired=unpaired_reports(reports))
+
+
+def _pair_fields(earlier: ReportInfo, later: ReportInfo) -> dict:
+    """Which pair a finding or a pair's headline is about, the same four fields in both."""
+    return {"earlier": earlier.file, "later": later.file, "area": earlier.area, "year": earlier.plan_year}
+
+
+def _pair_summary(earlier: ReportInfo, later: ReportInfo, made: Sequence[Finding]) -> PairSummary:
+    """The headline of one pair: its findings counted by verdict (every verdict present, so a table has all
+    its columns), and whether the later report can be read as a review of the earlier plan at all."""
+    counts = {v: 0 for v in VERDICTS}
+    for f in made:
+        counts[f.verdict] += 1
+    return PairSummary(
+        **_pair_fields(earlier, later),
+        counts=counts,
+        assessable=later.review_parts > 0,
+        reason="" if later.review_parts else no_review(later),
+    )
 
 
 AREA_UNKNOWN = "its area is unknown (set it with --area or reports.tsv)"
@@ -409,10 +419,7 @@ def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports) 
     def make(verdict, entity, earlier_ms, later_ms, note=""):
         label, typ = entities.get(entity, (_entity_id(entity), ""))
         return Finding(
-            earlier=n.file,
-            later=n1.file,
-            area=n.area,
-            year=n.plan_year,
+            **_pair_fields(n, n1),
             verdict=verdict,
             entity=entity,
             entity_id=_entity_id(entity),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from kg.site.data import MODES, Entity, Report, SiteData
 from kg.site.graphs import (
@@ -159,13 +160,6 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
             info["name"] = a["name"]
         edge_info[e["id"]] = info
         kinds[group] += 1
-    ents = {k: _entity_json(data.entities[k], base) for k in sorted(keys)}
-    for k in keys:
-        e = data.entities[k]
-        sentence_ids.update(m.sentence for m in e.mentions)
-        sentence_ids.update(c.sentence for c in e.claims if c.sentence is not None)
-    type_counts = Counter(data.entities[k].type for k in keys)
-    theme_counts = Counter(t for k in keys for t in data.entities[k].themes)
     payload = {
         "view": view,
         "title": title,
@@ -176,23 +170,8 @@ def graph_payload(view: str, laid: Laid, data: SiteData, *, title: str, base: st
         "themeLinks": links,
         "nodeInfo": node_info,
         "edgeInfo": edge_info,
-        "entities": ents,
-        "sentences": {str(i): _sentence_json(data, i) for i in sorted(sentence_ids)},
-        "reports": [[r.name, r.title] for r in data.reports],
-        "types": [
-            {"id": t, "label": TYPE_LABELS.get(t, t), "color": type_color(t), "count": type_counts[t]}
-            for t in data.types
-            if type_counts[t]
-        ],
-        "themes": [
-            {"id": t.id, "zh": t.zh, "en": t.en, "href": theme_href(t.id), "count": theme_counts[t.id]}
-            for t in data.themes.values()
-            if theme_counts[t.id]
-        ],
-        "statuses": [
-            {"id": s.id, "zh": s.zh, "en": s.en, "color": status_color(s.id), "light": is_light(status_color(s.id))}
-            for s in data.statuses.values()
-        ],
+        **_evidence_json(data, keys, sentence_ids, base),
+        "statuses": [_status_json(data, s) for s in data.statuses],
         "years": sorted({y for k in keys for y in data.entities[k].years}),
         "corpusYears": data.years,
         "slots": report_slots(data),
@@ -239,7 +218,7 @@ def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> d
     cells_of: dict[str, list[str]] = {}
     for n, a in g.nodes(data=True):
         cells_of.setdefault(a["entity"], []).append(n)
-    rows, keys, sentence_ids = [], [], set()
+    rows, keys = [], []
     for key, _y, _x in g.graph["rows"]:
         e = data.entities[key]
         nodes = sorted(cells_of[key], key=lambda n: (g.nodes[n]["year"], MODES.index(g.nodes[n]["mode"])))
@@ -261,10 +240,6 @@ def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> d
         reports = len({m.report for m in e.mentions})
         rows.append([key, cells, steps, reports])
         keys.append(key)
-        sentence_ids.update(m.sentence for m in e.mentions)
-        sentence_ids.update(c.sentence for c in e.claims if c.sentence is not None)
-    type_counts = Counter(data.entities[k].type for k in keys)
-    theme_counts = Counter(t for k in keys for t in data.entities[k].themes)
     return {
         "view": "evolution",
         "title": title,
@@ -276,7 +251,25 @@ def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> d
         "stepKinds": list(STEP_KINDS),
         # a large corpus opens on the entities named in at least three reports; a small one on all
         "defaultMin": 3 if len(rows) > MANY_ROWS else 1,
-        "entities": {k: _entity_json(data.entities[k], base) for k in sorted(keys)},
+        **_evidence_json(data, keys, (), base),
+        "statuses": [_status_json(data, s) for s in statuses],
+    }
+
+
+def _evidence_json(data: SiteData, keys: Iterable[str], sentence_ids: Iterable[int], base: str) -> dict:
+    """What both graph views give the panel and the filters for the entities ``keys``: the entities, every
+    sentence they (or ``sentence_ids``: the links') are quoted from, the reports, and the types and themes
+    among them with their counts. One function, so the two views cannot drift apart in what the panel reads."""
+    keys = sorted(set(keys))
+    sentence_ids = set(sentence_ids)
+    for k in keys:
+        e = data.entities[k]
+        sentence_ids.update(m.sentence for m in e.mentions)
+        sentence_ids.update(c.sentence for c in e.claims if c.sentence is not None)
+    type_counts = Counter(data.entities[k].type for k in keys)
+    theme_counts = Counter(t for k in keys for t in data.entities[k].themes)
+    return {
+        "entities": {k: _entity_json(data.entities[k], base) for k in keys},
         "sentences": {str(i): _sentence_json(data, i) for i in sorted(sentence_ids)},
         "reports": [[r.name, r.title] for r in data.reports],
         "types": [
@@ -289,7 +282,6 @@ def evolution_payload(laid: Laid, data: SiteData, *, title: str, base: str) -> d
             for t in data.themes.values()
             if theme_counts[t.id]
         ],
-        "statuses": [_status_json(data, s) for s in statuses],
     }
 
 

@@ -10,11 +10,9 @@
  */
 (function () {
   "use strict";
-  var t0 = performance.now();
-  var D = JSON.parse(document.getElementById("kg-data").textContent);
-  var kg = (window.kg = { data: D, ready: false, timing: { script: t0, parsed: performance.now() } });
+  var kg = window.kgStart(), D = kg.data;  // controls.js
   function byId(id) { return document.getElementById(id); }
-  var P = window.kgPanel(D, byId("panel")), el = P.el, clear = P.clear;
+  var P = window.kgPanel(D, byId("panel")), el = P.el;
   var MODES = ["planned", "reviewed"];
   var HEADER = 34, LABEL_PAD = 8;
   var container = byId("network"), canvas = byId("tl-canvas"), scroller = byId("tl-scroll");
@@ -36,23 +34,8 @@
   kg.counts = [rows.length, rows.reduce(function (n, r) { return n + r.cells.length; }, 0)];
 
   // ---- controls ---------------------------------------------------------------
-  var typeBoxes = {};
-  D.types.forEach(function (t) {
-    var box = el("input", { type: "checkbox", value: t.id, "data-type": t.id });
-    box.checked = true;
-    typeBoxes[t.id] = box;
-    byId("filter-types").appendChild(el("label", null, box, " ",
-      el("span", { cls: "chip", style: "background:" + t.color }), t.label + " (" + t.count + ")"));
-  });
-  var themeSel = byId("filter-theme");
-  D.themes.forEach(function (t) {
-    themeSel.appendChild(el("option", { value: t.id, text: t.zh + " " + t.en + " (" + t.count + ")" }));
-  });
-  var yFrom = byId("filter-year-from"), yTo = byId("filter-year-to");
-  D.years.forEach(function (y) {
-    yFrom.appendChild(el("option", { value: String(y), text: String(y) }));
-    yTo.appendChild(el("option", { value: String(y), text: String(y) }));
-  });
+  var C = window.kgControls(D, P);
+  var typeBoxes = C.typeBoxes, themeSel = C.themeSel, yFrom = C.yFrom, yTo = C.yTo;
   var minSel = byId("filter-min"), sortSel = byId("sort");
   var modeBoxes = Array.prototype.slice.call(document.querySelectorAll("input[name=mode]"));
   var legend = byId("legend-status");
@@ -92,26 +75,8 @@
     if (yTo.selectedIndex < 0) yTo.value = DEFAULTS.to;
     if (themeSel.selectedIndex < 0) themeSel.value = "";
   }
-  function readHash() {
-    var h = decodeURIComponent((location.hash || "").slice(1)), s = {}, k;
-    for (k in DEFAULTS) s[k] = DEFAULTS[k];
-    s.focus = "";
-    if (h && h.indexOf("=") < 0) { s.focus = h; return s; }
-    h.split("&").forEach(function (part) {
-      var i = part.indexOf("=");
-      if (i > 0) s[part.slice(0, i)] = part.slice(i + 1);
-    });
-    return s;
-  }
-  function writeHash() {
-    var s = state(), parts = [];
-    Object.keys(DEFAULTS).forEach(function (k) { if (s[k] !== DEFAULTS[k]) parts.push(k + "=" + encodeURIComponent(s[k])); });
-    if (focused) parts.push("focus=" + encodeURIComponent(focused));
-    var hash = parts.length ? "#" + parts.join("&") : "";
-    if (hash !== location.hash && !(hash === "" && location.hash === "#")) {
-      history.replaceState(null, "", hash || location.pathname + location.search);
-    }
-  }
+  function readHash() { return C.readHash(DEFAULTS); }
+  function writeHash() { C.writeHash(state(), DEFAULTS, focused); }
 
   // ---- which rows, in which order ------------------------------------------------
   var visible = [], focused = null, pinned = false;
@@ -380,46 +345,11 @@
   kg.focusEntity = function (key) { return focusEntity(key, null, false, true); };
 
   // ---- search -------------------------------------------------------------------
-  var search = byId("search"), results = byId("search-results");
   var index = rows.map(function (r) {
-    return { key: r.key, names: [r.e.label].concat(r.e.aliases).map(function (n) { return n.toLowerCase(); }) };
+    return { key: r.key, label: r.e.label, mentions: r.mentions,
+             names: [r.e.label].concat(r.e.aliases).map(function (n) { return n.toLowerCase(); }) };
   });
-  function find(q) {
-    q = q.trim().toLowerCase();
-    if (!q) return [];
-    var hits = [];
-    index.forEach(function (it) {
-      var best = 9;
-      it.names.forEach(function (n) {
-        if (n === q) best = Math.min(best, 0);
-        else if (n.indexOf(q) === 0) best = Math.min(best, 1);
-        else if (n.indexOf(q) > 0) best = Math.min(best, 2);
-      });
-      if (best < 9) hits.push([best, -rowOf[it.key].mentions, rowOf[it.key].e.label, it.key]);
-    });
-    hits.sort(function (a, b) {
-      for (var i = 0; i < 4; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; }
-      return 0;
-    });
-    return hits.slice(0, 30).map(function (h) { return h[3]; });
-  }
-  function renderResults() {
-    var keys = find(search.value);
-    clear(results);
-    keys.forEach(function (k) {
-      var e = D.entities[k], t = P.typeInfo[e.type] || { color: "#999" };
-      var b = el("button", { type: "button", "data-key": k }, el("span", { cls: "chip", style: "background:" + t.color }), e.label);
-      b.addEventListener("click", function () { kg.focusEntity(k); });
-      results.appendChild(el("li", null, b));
-    });
-    if (search.value.trim() && !keys.length) results.appendChild(el("li", { cls: "muted", text: "无结果 no match" }));
-    kg.searchResults = keys;
-    return keys;
-  }
-  search.addEventListener("input", renderResults);
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { var keys = renderResults(); if (keys.length) kg.focusEntity(keys[0]); }
-  });
+  C.search(index, kg.focusEntity);
 
   [minSel, sortSel, themeSel, yFrom, yTo].forEach(function (s) { s.addEventListener("change", filter); });
   modeBoxes.forEach(function (b) { b.addEventListener("change", filter); });

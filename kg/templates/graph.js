@@ -11,10 +11,7 @@
  */
 (function () {
   "use strict";
-  var t0 = performance.now();
-  var D = JSON.parse(document.getElementById("kg-data").textContent);
-  // timing: milliseconds since navigation start, read by the tests and bench/site.py
-  var kg = (window.kg = { data: D, ready: false, timing: { script: t0, parsed: performance.now() } });
+  var kg = window.kgStart(), D = kg.data;  // controls.js
   function byId(id) { return document.getElementById(id); }
   var panel = byId("panel");
   var P = window.kgPanel(D, panel), el = P.el, clear = P.clear, sentenceItem = P.sentenceItem;
@@ -60,25 +57,10 @@
   }
 
   // ---- controls -----------------------------------------------------------
-  var typeBoxes = {};
-  var typeSet = byId("filter-types");
-  D.types.forEach(function (t) {
-    var box = el("input", { type: "checkbox", value: t.id, "data-type": t.id });
-    box.checked = true;
-    typeBoxes[t.id] = box;
-    typeSet.appendChild(el("label", null, box, " ",
-      el("span", { cls: "chip", style: "background:" + t.color }), t.label + " (" + t.count + ")"));
-  });
-  var themeSel = byId("filter-theme");
-  D.themes.forEach(function (t) {
-    themeSel.appendChild(el("option", { value: t.id, text: t.zh + " " + t.en + " (" + t.count + ")" }));
-  });
+  var C = window.kgControls(D, P);
+  var typeBoxes = C.typeBoxes, themeSel = C.themeSel;
   if (D.view === "theme") themeSel.disabled = true;
-  var yFrom = byId("filter-year-from"), yTo = byId("filter-year-to");
-  D.years.forEach(function (y) {
-    yFrom.appendChild(el("option", { value: String(y), text: String(y) }));
-    yTo.appendChild(el("option", { value: String(y), text: String(y) }));
-  });
+  var yFrom = C.yFrom, yTo = C.yTo;
   var egoSel = byId("ego");
   var edgeBoxes = {};
   var edgeSet = byId("filter-edges");
@@ -118,24 +100,8 @@
     yTo.value = s.to; if (yTo.selectedIndex < 0) yTo.value = DEFAULTS.to;
     if (egoSel) { egoSel.value = s.ego; if (egoSel.selectedIndex < 0) egoSel.value = "0"; }
   }
-  function readHash() {
-    var h = decodeURIComponent((location.hash || "").slice(1)), s = {}, k;
-    for (k in DEFAULTS) s[k] = DEFAULTS[k];
-    s.focus = "";
-    if (h && h.indexOf("=") < 0) { s.focus = h; return s; }
-    h.split("&").forEach(function (part) {
-      var i = part.indexOf("=");
-      if (i > 0) s[part.slice(0, i)] = part.slice(i + 1);
-    });
-    return s;
-  }
-  function writeHash() {
-    var s = state(), parts = [];
-    Object.keys(DEFAULTS).forEach(function (k) { if (s[k] !== DEFAULTS[k]) parts.push(k + "=" + encodeURIComponent(s[k])); });
-    if (kg.focused) parts.push("focus=" + encodeURIComponent(kg.focused));
-    var hash = parts.length ? "#" + parts.join("&") : "";
-    if (hash !== location.hash) history.replaceState(null, "", hash || location.pathname + location.search);
-  }
+  function readHash() { return C.readHash(DEFAULTS); }
+  function writeHash() { C.writeHash(state(), DEFAULTS, kg.focused); }
 
   // ---- filters ------------------------------------------------------------
   function currentFilter() {
@@ -281,30 +247,11 @@
   network.on("blurNode", function () { if (!pinned) setHighlight(null); });
 
   // ---- search -------------------------------------------------------------
-  var search = byId("search"), results = byId("search-results");
   var index = Object.keys(entities).map(function (k) {
     var e = entities[k];
-    return { key: k, label: e.label, names: [e.label].concat(e.aliases).map(function (n) { return n.toLowerCase(); }) };
+    return { key: k, label: e.label, mentions: e.mentions.length,
+             names: [e.label].concat(e.aliases).map(function (n) { return n.toLowerCase(); }) };
   });
-  function find(q) {
-    q = q.trim().toLowerCase();
-    if (!q) return [];
-    var hits = [];
-    index.forEach(function (it) {
-      var best = 9;
-      it.names.forEach(function (n) {
-        if (n === q) best = Math.min(best, 0);
-        else if (n.indexOf(q) === 0) best = Math.min(best, 1);
-        else if (n.indexOf(q) > 0) best = Math.min(best, 2);
-      });
-      if (best < 9) hits.push([best, -entities[it.key].mentions.length, it.label, it.key]);
-    });
-    hits.sort(function (a, b) {
-      for (var i = 0; i < 4; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; }
-      return 0;
-    });
-    return hits.slice(0, 30).map(function (h) { return h[3]; });
-  }
   function focusEntity(key) {
     var ids = nodesOf[key];
     if (!ids || !ids.length) return false;
@@ -319,23 +266,7 @@
     return true;
   }
   kg.focusEntity = focusEntity;
-  function renderResults() {
-    var keys = find(search.value);
-    clear(results);
-    keys.forEach(function (k) {
-      var e = entities[k], t = typeInfo[e.type] || { color: "#999" };
-      var b = el("button", { type: "button", "data-key": k }, el("span", { cls: "chip", style: "background:" + t.color }), e.label);
-      b.addEventListener("click", function () { focusEntity(k); });
-      results.appendChild(el("li", null, b));
-    });
-    if (search.value.trim() && !keys.length) results.appendChild(el("li", { cls: "muted", text: "无结果 no match" }));
-    kg.searchResults = keys;
-    return keys;
-  }
-  search.addEventListener("input", renderResults);
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { var keys = renderResults(); if (keys.length) focusEntity(keys[0]); }
-  });
+  C.search(index, focusEntity);
 
   // ---- theme links: plain lines under the network -----------------------------
   var themeLinks = D.themeLinks || [];

@@ -50,6 +50,14 @@ class Opened(OpenedPage):
         assert self.requests and all(u.startswith("file://") for u in self.requests), self.requests
 
 
+def _ready(viewport, page: Path) -> tuple[str, Opened]:
+    """The viewport's size, and a graph page opened in it and drawn (its script has set kg.ready)."""
+    size, ctx = viewport
+    o = Opened(ctx, page)
+    o.wait("window.kg && kg.ready")
+    return size, o
+
+
 def _key(o: Opened, label: str) -> str:
     return o.js(f"Object.keys(kg.data.entities).find(k => kg.data.entities[k].label === {label!r})")
 
@@ -57,9 +65,7 @@ def _key(o: Opened, label: str) -> str:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_evolution_view_shows_every_year_labelled_rows_and_a_focused_whole_span(national_site, viewport, tmp_path):
-    size, ctx = viewport
-    o = Opened(ctx, national_site / "evolution.html")
-    o.wait("window.kg && kg.ready")
+    size, o = _ready(viewport, national_site / "evolution.html")
     years = o.js("kg.data.years")
     assert years[0] <= 1954 and years[-1] == 2025
     lay = o.js("kg.layout()")
@@ -100,9 +106,7 @@ def test_the_evolution_view_shows_every_year_labelled_rows_and_a_focused_whole_s
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_overview_names_entities_in_sight_and_fills_a_phone(national_site, viewport, tmp_path):
-    size, ctx = viewport
-    o = Opened(ctx, national_site / "overview.html")
-    o.wait("window.kg && kg.ready")
+    size, o = _ready(viewport, national_site / "overview.html")
     width = o.js("document.getElementById('network').clientWidth")
     assert width >= SIZES[size][0] * (0.5 if size == "desktop" else 0.95)
     assert o.js("kg.drawnLabels.length") >= 10
