@@ -141,23 +141,27 @@ def leading_verb(text: str, start: int, end: int) -> int:
 
 
 def _longest(text: str, start: int, end: int, words: frozenset[str]) -> str:
-    # most places open no word at all: the first two characters tell, before any longer slice
-    if text[start : start + 2] not in _openings(words):
-        return ""
-    for k in range(min(MAX_LEN, end - start), 1, -1):
+    # the first two characters tell how long a word opening here can be (most open none)
+    most = _openings(words).get(text[start : start + 2], 0)
+    for k in range(min(most, end - start), 1, -1):
         if text[start : start + k] in words:
             return text[start : start + k]
     return ""
 
 
-_OPENINGS: dict[int, frozenset[str]] = {}
+_OPENINGS: dict[int, dict[str, int]] = {}
 
 
-def _openings(words: frozenset[str]) -> frozenset[str]:
-    """The first two characters of every word of ``words`` (kept per word set)."""
+def _openings(words: frozenset[str]) -> dict[str, int]:
+    """The first two characters of the words of ``words``, each with the longest word
+    they open (at most MAX_LEN; kept per word set)."""
     got = _OPENINGS.get(id(words))
     if got is None:
-        got = _OPENINGS[id(words)] = frozenset(w[:2] for w in words)
+        got = {}
+        for w in words:
+            if len(w) >= 2:
+                got[w[:2]] = max(got.get(w[:2], 0), min(len(w), MAX_LEN))
+        _OPENINGS[id(words)] = got
     return got
 
 
