@@ -100,6 +100,7 @@ _LABELS = (
     "承办单位",
     "网站标识码",
 )
+_LABEL_MAX = max(map(len, _LABELS)) + 4  # characters read for a label at the start (and a "（来源" before it)
 _INLINE_LABELS = ("来源:", "来源：", "浏览次数", "字号", "【打印】", "分享到", "分享至", "责任编辑", "发布时间")
 _BUTTONS = re.compile(r"^[\s|｜\-—_/·•>＞【】\[\]（）()大中小打印关闭分享收藏默认]*$")
 _NO_CJK = re.compile(rf"^[^{_CJK}]*$")
@@ -124,11 +125,12 @@ def is_furniture(line: str) -> bool:
     s = line.strip(" \t\u00a0\u3000")
     if not s or len(s) > 100 and "。" in s:
         return False  # a paragraph of prose
-    f = _folded(s)
-    if f.startswith(_LABELS) or _SOURCE_OPEN.match(f):
+    head = _folded(s[:_LABEL_MAX])
+    if head.startswith(_LABELS) or _SOURCE_OPEN.match(head):
         return True
     if "。" in s and len(s) > 20:
         return False  # a sentence of the report (the labels above open the furniture that has one)
+    f = _folded(s)
     if _BUTTONS.match(s):
         return True
     if "。" not in s and len(s) <= 100 and any(lb in f for lb in _INLINE_LABELS):
