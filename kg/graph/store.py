@@ -101,7 +101,7 @@ def save_build(
         info = dict(manifest or {})
         info["graph"] = GRAPH_FILE
         info["formats"] = {f: FORMATS[f] for f in wanted}
-        info["sha256"] = {name: _sha256(path) for name, path in sorted(staged.items())}
+        info["sha256"] = {name: file_sha256(path) for name, path in sorted(staged.items())}
         data = (json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
         staged[MANIFEST_FILE] = _staged(out, lambda fh: fh.write(data))
         for name, tmp in staged.items():
@@ -145,7 +145,8 @@ def _umask() -> int:
     return mask
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks (graph files of the national corpus run to hundreds of MB)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

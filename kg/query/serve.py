@@ -15,7 +15,6 @@ the protocol endpoint, and ``/update`` answers 403. Both listen on
 from __future__ import annotations
 
 import errno
-import hashlib
 import math
 import os
 import shutil
@@ -32,7 +31,7 @@ import urllib.request
 from pathlib import Path
 
 from extract.errors import InputError, PolicyKGError
-from kg.graph.store import graph_path
+from kg.graph.store import file_sha256, graph_path
 from kg.query.front import Backend, FrontServer
 from kg.query.guard import Limits
 
@@ -55,14 +54,6 @@ def oxigraph_binary() -> str:
     return found
 
 
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def prepare_store(out_dir: str | Path) -> Path:
     """The on-disk store for ``out_dir``'s graph, (re)loaded when the graph changed.
 
@@ -72,7 +63,7 @@ def prepare_store(out_dir: str | Path) -> Path:
     out = Path(out_dir)
     graph = graph_path(out)
     store, stamp = out / STORE_DIR, out / STAMP_FILE
-    digest = _digest(graph)
+    digest = file_sha256(graph)
     if store.is_dir() and stamp.is_file() and stamp.read_text().strip() == digest:
         return store
     tmp = out / f"{STORE_DIR}-loading-{os.getpid()}"
