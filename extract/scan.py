@@ -10,12 +10,9 @@ the second pass, run here as before, finds the same entities (tested byte
 for byte on the sample build).
 
 The gazetteer learns from a chunk's text and the candidates chosen in it
-(``Gazetteer.learn``, ``RepeatedNames.observe``), so the replay hands it
-those two and no spaCy Doc: making the Docs again would cost a fifth of the
-first pass. The replay fills the extractor's ``_found`` with the chunks'
-candidates, as ``first_pass_all`` does: it leans on that private state of
-``extract.entities`` rather than change a package another engineer owns, and
-the byte-for-byte tests are what keep the two in step.
+(``EntityExtractor.learn``, the method ``first_pass_all`` calls too), so the
+replay hands it those two and no spaCy Doc: making the Docs again would cost
+a fifth of the first pass.
 """
 
 from __future__ import annotations
@@ -23,9 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .cache import Cache, Found
-from .entities import CHUNK, PIPES, EntityExtractor, _Chunk, build_nlp, chunks
+from .entities import CHUNK, PIPES, EntityExtractor, build_nlp, chunks
 from .entities.candidate import CANDIDATES, CHOSEN
-from .entities.tokenizer import TEXT_KEY
 from .records import Document
 from .runner import Runner
 
@@ -65,32 +61,10 @@ def first_pass(
             found[i] = result
             if cache:
                 cache.put(documents[i].name, documents[i].folded, result)
-    gaz = extractor.nlp.get_pipe("policy_gazetteer")
     for k, (d, pieces) in enumerate(zip(documents, found), 1):
-        extractor._found[d.name] = []
+        extractor.forget(d)
         for a, b, cands, chosen in pieces:
-            text = d.folded[a:b]
-            gaz.learn(_Seen(text, chosen))
-            extractor.repeats.observe(d.name, text)
-            extractor._found[d.name].append(_Chunk(a, b, cands, chosen, None))
+            extractor.learn(d, a, b, cands, chosen)
         if on_each is not None:
             on_each(k, d)
-    for name in extractor.repeats.names():
-        if name not in gaz.known:
-            gaz.teach(name, "PROGRAM")
-
-
-class _Seen:
-    """The two things ``Gazetteer.learn`` reads of a Doc: its text and the candidates chosen in it."""
-
-    def __init__(self, text: str, chosen: list) -> None:
-        self.user_data = {TEXT_KEY: text}
-        self._ = _Extensions({CHOSEN: chosen})
-
-
-class _Extensions:
-    def __init__(self, values: dict) -> None:
-        self._values = values
-
-    def get(self, name: str):
-        return self._values.get(name)
+    extractor.teach_repeated()

@@ -232,7 +232,7 @@ def segment(doc: Document) -> None:
             continue
         title = _heading_title(text, tstart, stops="。！？\n；" if rank == _RANK_INLINE else "。！？\n")
         end = _section_end(outline, heads_index[start], rank, parent.end, len(text))
-        year, mode = _year_mode(title, parent, doc, level, text[tstart:end])
+        year, mode = _year_mode(title, parent, doc, level, text[tstart : min(end, tstart + REVIEW_SAMPLE)])
         before = sections[-1] if sections[-1].parent == "0" else None
         if (
             rank == _RANK_L1
@@ -479,6 +479,7 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
     about the plan year. An inner heading only changes course with review
     words, or with plan words and the plan year (（二）2020年主要目标): one
     that merely names a year (一是巩固2020年脱贫成果) stays in its part.
+    ``body``, the opening of an outermost part, is read when its heading says nothing.
     """
     # 一九五七年经济战线上的胜利: a 1950s heading writes its year in words
     years = [int(y) for y in _YEAR.findall(title)] + [cn_year(y) for y in _CN_YEAR.findall(title)]
@@ -502,7 +503,7 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
             and not _PLAN_WORDS.search(title)
             and doc.reviewed_year is not None
             and doc.reviewed_year != doc.plan_year
-            and reads_as_review(body[:REVIEW_SAMPLE], least=PART_LEAST, ratio=PART_RATIO)
+            and reads_as_review(body, least=PART_LEAST, ratio=PART_RATIO)
         ):  # 一、国民经济在调整…中: a whole part that counts achievements is the review, whatever its heading
             return doc.reviewed_year, REVIEWED
         return doc.plan_year, PLANNED
@@ -527,7 +528,8 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
         while k < n and starts[k] <= a:
             k += 1
         # a section starting inside (一是…；二是…) starts a sentence too; most sentences hold none
-        cuts = (end,) if k >= n or starts[k] >= end else (*[x for x in starts[k:] if x < end], end)
+        j = k if k >= n or starts[k] >= end else bisect.bisect_left(starts, end, k)
+        cuts = (*starts[k:j], end)
         for b in cuts:
             ps = a
             while ps < b and text[ps] == " ":

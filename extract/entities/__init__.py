@@ -28,7 +28,7 @@ from .candidate import CANDIDATES, CHOSEN, Candidate, register
 from .names import unquote
 from .nested import nested_firms
 from .repeats import RepeatedNames
-from .tokenizer import TOKENIZER, doc_text
+from .tokenizer import TOKENIZER
 
 PIPES = ("policy_heads", "policy_routes", "policy_lists", "policy_roles", "policy_select")
 LEXICON_PIPES = ("policy_heads", "policy_lists", "policy_roles", "policy_gazetteer")
@@ -78,35 +78,55 @@ class EntityExtractor:
     def first_pass_all(self, documents: list[Document], on_each: Callable[[int, Document], None] | None = None) -> None:
         """The rules over every document (``nlp.pipe``), and the gazetteer taught
         what they found; ``on_each(i, document)`` as each one is done."""
-        gaz = self.nlp.get_pipe("policy_gazetteer")
         for d in documents:
-            self._found[d.name] = []
+            self.forget(d)
         pieces = (
             (d.folded[a:b], (k, a, b)) for k, d in enumerate(documents) for a, b in chunks(d.folded, self.chunk_size)
         )
         done = 0
         with self.nlp.select_pipes(enable=list(PIPES)):
             for doc, (k, a, b) in self.nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE):
-                document = documents[k]
                 keep = self._kept + (b - a) <= self.keep_chars
                 self._kept += (b - a) if keep else 0
-                self._found[document.name].append(
-                    _Chunk(
-                        a, b, list(doc._.get(CANDIDATES) or []), list(doc._.get(CHOSEN) or []), doc if keep else None
-                    )
-                )
-                gaz.learn(doc)
-                self.repeats.observe(document.name, doc_text(doc))
+                cands, chosen = list(doc._.get(CANDIDATES) or []), list(doc._.get(CHOSEN) or [])
+                self.learn(documents[k], a, b, cands, chosen, doc if keep else None)
                 if on_each is not None:
                     while done < k:  # every document before this one is finished
                         done += 1
                         on_each(done, documents[done - 1])
-        for name in self.repeats.names():
-            if name not in gaz.known:
-                gaz.teach(name, "PROGRAM")
+        self.teach_repeated()
         if on_each is not None:
             for i in range(done + 1, len(documents) + 1):
                 on_each(i, documents[i - 1])
+
+    def learn(
+        self,
+        document: Document,
+        a: int,
+        b: int,
+        cands: list[Candidate],
+        chosen: list[Candidate],
+        doc: Doc | None = None,
+    ) -> None:
+        """Keep what the rules found in ``document[a:b]`` for the second pass and teach it to the
+        gazetteer; ``doc``, when kept, spares the second pass tokenising the chunk again. Chunks
+        come in corpus order, from ``first_pass_all`` or from a first pass run elsewhere
+        (``extract.scan``)."""
+        self._found.setdefault(document.name, []).append(_Chunk(a, b, cands, chosen, doc))
+        text = document.folded[a:b]
+        self.nlp.get_pipe("policy_gazetteer").learn_from(text, chosen)
+        self.repeats.observe(document.name, text)
+
+    def forget(self, document: Document) -> None:
+        """Drop what an earlier first pass kept of ``document``: it is read again."""
+        self._found[document.name] = []
+
+    def teach_repeated(self) -> None:
+        """After the last chunk: the programmes the reports keep carrying out, taught to the gazetteer."""
+        gaz = self.nlp.get_pipe("policy_gazetteer")
+        for name in self.repeats.names():
+            if name not in gaz.known:
+                gaz.teach(name, "PROGRAM")
 
     def entities(self, document: Document) -> list[Entity]:
         """Entities of one document, after the corpus-wide second pass."""

@@ -37,6 +37,7 @@ class Dictionary:
     adverbials: frozenset[str]  # idioms and adverbs that take 地 (坚定不移地, 有步骤地)
     words: frozenset[str]  # every word: the longest one at a position is the word there
     nouns: frozenset[str]
+    openings: dict[str, int]  # first two characters → the longest word they open
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def dictionary() -> Dictionary:
     try:
         import jieba
     except ImportError:  # declared as a dependency; an empty dictionary only loosens the filters
-        return Dictionary(*(frozenset(),) * 7)
+        return Dictionary(*(frozenset(),) * 7, {})
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     common, places, verbs, verbal, adverbials, words, nouns = set(), set(), set(), set(), set(), set(), set()
     with open(path, encoding="utf-8") as fh:
@@ -74,6 +75,7 @@ def dictionary() -> Dictionary:
         frozenset(adverbials),
         frozenset(words),
         frozenset(nouns),
+        _openings(words),
     )
 
 
@@ -129,45 +131,37 @@ def leading_verb(text: str, start: int, end: int) -> int:
     idiom turned adverb by 地 (坚定不移地, 有步骤地), 地 included. The longest
     word decides: 过渡期 is not 过渡 + 期."""
     d = dictionary()
-    w = _longest(text, start, end, d.words)
+    w = _longest(text, start, end, d)
     if not w:
         return 0
     k = len(w)
     if start + k < end and text[start + k] == "地" and w in d.adverbials:
         return k + 1
-    if w in d.verbs and _longest(text, start + k, end, d.words) not in d.verbal:
+    if w in d.verbs and _longest(text, start + k, end, d) not in d.verbal:
         return k + 1 if text.startswith(("好", "了"), start + k) else k  # 安排好, 完成了
     return 0
 
 
-def _longest(text: str, start: int, end: int, words: frozenset[str]) -> str:
+def _longest(text: str, start: int, end: int, d: Dictionary) -> str:
     # the first two characters tell how long a word opening here can be (most open none)
-    most = _openings(words).get(text[start : start + 2], 0)
-    for k in range(min(most, end - start), 1, -1):
-        if text[start : start + k] in words:
+    for k in range(min(d.openings.get(text[start : start + 2], 0), end - start), 1, -1):
+        if text[start : start + k] in d.words:
             return text[start : start + k]
     return ""
 
 
-_OPENINGS: dict[int, dict[str, int]] = {}
-
-
-def _openings(words: frozenset[str]) -> dict[str, int]:
-    """The first two characters of the words of ``words``, each with the longest word
-    they open (at most MAX_LEN; kept per word set)."""
-    got = _OPENINGS.get(id(words))
-    if got is None:
-        got = {}
-        for w in words:
-            if len(w) >= 2:
-                got[w[:2]] = max(got.get(w[:2], 0), min(len(w), MAX_LEN))
-        _OPENINGS[id(words)] = got
-    return got
+def _openings(words) -> dict[str, int]:
+    """The first two characters of the words of two or more, each with the longest word they open."""
+    out: dict[str, int] = {}
+    for w in words:
+        if len(w) >= 2:
+            out[w[:2]] = max(out.get(w[:2], 0), len(w))
+    return out
 
 
 def longest_word(text: str, start: int, end: int) -> str:
     """The longest word of the dictionary at ``text[start:]`` (two characters or more; empty if none)."""
-    return _longest(text, start, end, dictionary().words)
+    return _longest(text, start, end, dictionary())
 
 
 def is_adverbial(word: str) -> bool:

@@ -73,8 +73,12 @@ class Gazetteer:
     def learn(self, doc: Doc) -> None:
         """Remember the headless names chosen in ``doc`` (list items typed by a
         class noun, slogans, honoured firms) and the short forms of its firms."""
-        text = doc_text(doc)
-        for c in doc._.get(CHOSEN) or []:
+        self.learn_from(doc_text(doc), doc._.get(CHOSEN) or [])
+
+    def learn_from(self, text: str, chosen: list[Candidate]) -> None:
+        """``learn`` from a chunk's text and the candidates chosen in it, with no Doc
+        (a first pass run elsewhere, or read from the cache: ``extract.scan``)."""
+        for c in chosen:
             if c.type in ("PROGRAM", "PROJECT") and c.end - c.start >= MIN_FORM:
                 self.named.setdefault(unquote(text[c.start : c.end]), c.type)
             if c.type == "INSTITUTION" or (c.rule, c.kind) not in TRUSTED and c.rule != "heads":

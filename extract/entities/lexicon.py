@@ -68,6 +68,7 @@ class Lexicon:
     not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
+    vocab_from: dict[str, int]  # first character → the longest word of vocab it opens
 
 
 FILES = (
@@ -201,7 +202,16 @@ def lexicon(directory: str | None = None) -> Lexicon:
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),
+        vocab_from=_longest_from(vocab),
     )
+
+
+def _longest_from(words) -> dict[str, int]:
+    """For each character, the length of the longest word of ``words`` it opens."""
+    out: dict[str, int] = {}
+    for w in words:
+        out[w[0]] = max(out.get(w[0], 0), len(w))
+    return out
 
 
 # Years of a campaign ("项目建设突破年", "重点工作攻坚年", "质量提升年活动") and months ("就业援助月")

@@ -189,25 +189,11 @@ def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:
 
 def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
     """The longest known word starting at ``i`` (empty if none)."""
-    for n in range(min(_longest_from(lex).get(text[i : i + 1], 0), end - i), 0, -1):
+    for n in range(min(lex.vocab_from.get(text[i : i + 1], 0), end - i), 0, -1):
         w = text[i : i + n]
         if w in lex.vocab:
             return w
     return ""
-
-
-_LONGEST_FROM: dict[int, dict[str, int]] = {}
-
-
-def _longest_from(lex: Lexicon) -> dict[str, int]:
-    """For each character, the longest word of the lexicon's vocabulary it opens (kept per vocabulary)."""
-    got = _LONGEST_FROM.get(id(lex.vocab))
-    if got is None:
-        got = {}
-        for w in lex.vocab:
-            got[w[0]] = max(got.get(w[0], 0), len(w))
-        _LONGEST_FROM[id(lex.vocab)] = got
-    return got
 
 
 def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = False) -> tuple[int, str]:

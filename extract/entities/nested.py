@@ -35,9 +35,7 @@ def nested_firms(text: str, chosen: list[Candidate], lex: Lexicon, area: str = "
         if c.type != "PROJECT":
             continue
         n = _firm_length(text[c.start : c.end], lex)
-        if n and area and area.startswith(text[c.start : c.start + n]):
-            continue
-        if n:
+        if n and not (area and area.startswith(text[c.start : c.start + n])):
             out.append(Candidate(c.start, c.start + n, "ENTERPRISE", "nested", kind="corp"))
     return out
 

@@ -23,8 +23,8 @@ from .names import CONNECTORS, NUMERALS, is_generic, is_place, unquote, word_at
 
 MIN_REPORTS = 3  # reports of the corpus that carry out the same words
 MIN_LEN, MAX_LEN = 4, 10
-MAX_ITEMS = 8
-REPEATED_HEADS = ("战略", "改革")  # items of one governed list looked at
+MAX_ITEMS = 8  # items of one governed list looked at
+REPEATED_HEADS = ("战略", "改革")  # heads of strategies and reforms learned by repetition (_generic_plan)
 CLOSE = frozenset("，。；：！？、\n”")  # what may follow a programme named on its own
 # Words after the programme that are no part of it: 推进西部大开发工作, …进程, …步伐 (a programme
 # with its head, …战略, is found by policy_heads and learned from nothing here)
