@@ -28,6 +28,17 @@ def test_the_tokenizer_and_every_setting_are_in_the_config():
     assert [t.text for t in nlp("岚 山")] == ["岚", " ", "山"]  # one token per character, spaces kept
 
 
+def test_the_tokenizer_gives_the_lexemes_of_a_doc_made_from_the_characters():
+    from spacy.tokens import Doc
+
+    nlp = build_nlp()
+    for text in ("岚山 A1", "岚山，鸿泰。", "霁"):  # the second and third bring characters the first had not
+        doc = nlp.make_doc(text)
+        plain = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
+        assert [(t.orth, t.text, t.is_space) for t in doc] == [(t.orth, t.text, t.is_space) for t in plain]
+        assert doc.text == text
+
+
 def test_a_saved_pipeline_loads_with_spacy_load_and_finds_the_same(tmp_path, found):
     nlp = build_nlp()
     nlp.get_pipe("policy_gazetteer")._add("岚梦众创", "ENTERPRISE", "岚梦众创公司")
