@@ -48,9 +48,16 @@ _L2 = re.compile(rf"^[ ]*（([{_NUM}]{{1,3}})）(.*)$", re.M)
 # whose stop before 一是 was lost in scraping (两篇文章一是…。二是…) is taken too,
 # unless what is before makes 一 part of a word (这一, 之一, 统一, 唯一…: _LOOSE_BEFORE).
 # patterns that open on the numeral (a scan that opens on a look-behind is slow)
-_L3_CAND = re.compile(rf"(?<![{_NUM}])([{_NUM}]{{1,3}})是(?=[^，。；、是]{{2}})")
+# (the look-behind stands after the first numeral, so that the scan opens on a character class)
+_L3_CAND = re.compile(rf"([{_NUM}](?<![{_NUM}].)[{_NUM}]{{0,2}})是(?=[^，。；、是]{{2}})")
 _L3_LOOSE_CAND = re.compile(r"一是(?=[^，。；、是]{2})")
 _LOOSE_BEFORE = re.compile(r"(?![这那之统唯第同单每其万逐划另])[\u4e00-\u9fff”’）]")
+
+
+def _head_lines(text: str) -> list[int]:
+    """Starts of the lines whose first character after spaces can open a line heading
+    (the lines ``_L1``, ``_L2`` and ``_L4`` can match): the text start and those after a line break."""
+    return [0, *(m.start() + 1 for m in _HEAD_LINE.finditer(text))]
 
 
 def _after_stop(text: str, i: int) -> bool:
@@ -62,12 +69,16 @@ def _after_stop(text: str, i: int) -> bool:
 
 
 _L4 = re.compile(r"^[ ]*(?:(\d{1,2})[.、](?!\d)|（(\d{1,2})）)(.*)$", re.M)
+# a line that can open with a heading of level 1, 2 or 4: each pattern is tried there only (a scan
+# for a line break is fast; one for ^ tries every character)
+_HEAD_LINE = re.compile(rf"\n[ ]*(?=[{_NUM}（]|\d)")
 
 # nesting order: an unnumbered part > 一、 > （一） > 1. > （1） > 一是 (inline, innermost)
 _RANK_PART, _RANK_L1, _RANK_L2, _RANK_NUM, _RANK_PAREN_NUM, _RANK_INLINE = 0.5, 1, 2, 3, 4, 5
 _RANK_PASSAGE = 0.75  # never a parent: a passage ends where any heading starts
 # an unnumbered part title: a short line alone between blank lines (六五计划前两年的执行情况, 结束语)
-_PART = re.compile(r"(?<=\n\n)[ ]*([\u4e00-\u9fff][^\n。，；：！？“”（）()]{1,23})[ ]*(?=\n\n)")
+# (the two line breaks are matched, not looked behind at, so that the scan opens on a character)
+_PART = re.compile(r"\n\n[ ]*([\u4e00-\u9fff][^\n。，；：！？“”（）()]{1,23})[ ]*(?=\n\n)")
 
 _REVIEW_WORDS = re.compile(
     r"执行情况|回顾|完成情况|过去一年|过去五年|过去的一年|工作总结|主要成绩|取得的成绩"
@@ -134,11 +145,22 @@ def segment(doc: Document) -> None:
     """Fill ``doc.sections`` and ``doc.sentences`` in place."""
     text = doc.folded
     heads = []  # (start, rank, level, number, marker, title_start)
-    for m in _L1.finditer(text):
+    l1, l2, l4 = [], [], []
+    for at in _head_lines(text):
+        m = _L1.match(text, at)
+        if m:
+            l1.append(m)
+        m = _L2.match(text, at)
+        if m:
+            l2.append(m)
+        m = _L4.match(text, at)
+        if m:
+            l4.append(m)
+    for m in l1:
         heads.append((m.start(1), _RANK_L1, 1, _cn_number(m.group(1)), m.group(1) + "、", m.start(2)))
-    for m in _L2.finditer(text):
+    for m in l2:
         heads.append((_lstripped(m), _RANK_L2, 2, _cn_number(m.group(1)), f"（{m.group(1)}）", m.start(2)))
-    for m in _L4.finditer(text):
+    for m in l4:
         num = m.group(1) or m.group(2)
         marker = m.group(0).strip(" ")[: len(m.group(0).strip(" ")) - len(m.group(3))]
         rank = _RANK_NUM if m.group(1) else _RANK_PAREN_NUM
