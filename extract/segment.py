@@ -543,28 +543,39 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
     append = out.append
     k = 0  # starts[k] is the first section start after the sentence's start
     n = len(starts)
-    where_i, where = -1, None  # index into sec_starts and section of the last sentence: most share it
+    past = len(text) + 1
+    nxt = starts[0] if n else past  # starts[k]
+    # the last sentence's section, its index into sec_starts, and the offsets [lo, hi) for which
+    # bisect_right(sec_starts, offset) - 1 is that index: most sentences share all of them
+    where_i, where, lo, hi = -1, None, 1, 0
     right = bisect.bisect_right
+    n_sec = len(sec_starts)
     for m in _SENT.finditer(text):
         a, end = m.span()
-        while k < n and starts[k] <= a:
-            k += 1
+        if nxt <= a:
+            while k < n and starts[k] <= a:
+                k += 1
+            nxt = starts[k] if k < n else past
         # a section starting inside (一是…；二是…) starts a sentence too; most sentences hold none
-        j = k if k >= n or starts[k] >= end else bisect.bisect_left(starts, end, k)
-        cuts = (*starts[k:j], end)
+        cuts = (*starts[k : bisect.bisect_left(starts, end, k)], end) if nxt < end else (end,)
         for b in cuts:
             ps = a
-            while ps < b and text[ps] == " ":
-                ps += 1
+            if text[ps] == " ":
+                while ps < b and text[ps] == " ":
+                    ps += 1
             pe = b
             while pe > ps and text[pe - 1] == " ":
                 pe -= 1
             if pe > ps:
-                i = right(sec_starts, ps) - 1
+                if lo <= ps < hi:
+                    i = where_i
+                else:
+                    i = right(sec_starts, ps) - 1
+                    lo, hi = (sec_starts[i] if i >= 0 else -1), (sec_starts[i + 1] if i + 1 < n_sec else past)
                 if i != where_i or not ps < where.end:
                     where = sections[_innermost(sections, sec_starts, ps, i)]
                     where_i = i
-                append(Sentence(start=ps, end=pe, section=where.id))
+                append(Sentence(ps, pe, where.id))
             a = b
     return out
 
