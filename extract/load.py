@@ -196,22 +196,39 @@ def normalise(text: str) -> str:
     """Return the documented normal form of a decoded report (see module doc)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CTRL_RE.sub("", text)
-    text = _SPACE_RE.sub(" ", text)
+    # Each pass below runs only where its characters are: a search for a character is fast, a
+    # pass of a pattern over the whole text is not. Every run of _SPACE_RE's characters becomes
+    # one space: each becomes a space (str.replace), then runs of spaces one (a pattern that opens
+    # on a literal is fast).
+    for ch in _SPACES:
+        if ch in text:
+            text = text.replace(ch, " ")
+    if "  " in text:
+        text = _SPACE_RUN_RE.sub(" ", text)
     text = _FULLWIDTH_RE.sub(_half, text)
-    text = _CORNER_RE.sub(lambda m: _CORNER_MAP[m.group()], text)
-    out_lines = []
-    for line in text.split("\n"):
-        line = line.strip(" ")
-        if " " in line:
-            line = _drop_spaces(line)
-        if _NARROW_RE.search(line):
-            line = _widen_punct(line)
-        if '"' in line:
-            line = _curly_quotes(line)
-        out_lines.append(line)
-    text = "\n".join(out_lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if any(ch in text for ch in _CORNER_MAP):
+        text = _CORNER_RE.sub(lambda m: _CORNER_MAP[m.group()], text)
+    narrow = any(ch in text for ch in _TO_FULL)
+    quote = '"' in text
+    if narrow or quote or " " in text:  # else the lines below stay as they are
+        out_lines = []
+        for line in text.split("\n"):
+            line = line.strip(" ")
+            if " " in line:
+                line = _drop_spaces(line)
+            if narrow and _NARROW_RE.search(line):
+                line = _widen_punct(line)
+            if quote and '"' in line:
+                line = _curly_quotes(line)
+            out_lines.append(line)
+        text = "\n".join(out_lines)
+    text = _BLANK_LINES_RE.sub("\n\n", text)
     return text.strip("\n") + "\n"
+
+
+_SPACES = "\t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"  # _SPACE_RE's characters but the space
+_SPACE_RUN_RE = re.compile("  +")
+_BLANK_LINES_RE = re.compile("\n\n\n+")  # \n{3,}, written to open on a literal
 
 
 _CORNER_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}

@@ -159,6 +159,7 @@ NORMAL_FORM = [
     ("spaces-around-chinese-removed", "区发展改革局局长  董建生", "区发展改革局局长董建生\n"),
     ("ideographic-indent-removed", "\u3000\u3000各位代表：", "各位代表：\n"),
     ("spaces-between-latin-words-kept-single", "Hello   world", "Hello world\n"),
+    ("a-run-of-mixed-spaces-becomes-one", "GDP \u3000\t\u00a0grew\u2009 by\u200b2", "GDP grew by 2\n"),
     ("crlf-becomes-lf", "第一行\r\n第二行\r\n", "第一行\n第二行\n"),
     ("lone-cr-becomes-lf", "第一行\r第二行", "第一行\n第二行\n"),
     ("blank-line-runs-become-one", "一\n\n\n\n二\n \n\u3000\n三", "一\n\n二\n\n三\n"),
