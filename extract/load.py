@@ -190,6 +190,7 @@ def _half(m: re.Match) -> str:
 
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_NON_CJK_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
 
 def normalise(text: str) -> str:
@@ -316,13 +317,26 @@ def _fold_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+# What _fold_char said of each Chinese character met so far: those it leaves, those it folds
+# (and to what). A text's characters are sorted into these with set operations, not a call each.
+_UNFOLDED: set[str] = set()
+_FOLDED: dict[str, str] = {}
+
+
+def _folding(chars: set[str]) -> dict[str, str]:
+    """Of the Chinese characters ``chars``, those that fold, with what they fold to."""
+    for ch in chars.difference(_UNFOLDED, _FOLDED):
+        out = _fold_char(ch)
+        if out == ch:
+            _UNFOLDED.add(ch)
+        else:
+            _FOLDED[ch] = out
+    return {ch: _FOLDED[ch] for ch in chars & _FOLDED.keys()}
+
+
 def fold(text: str) -> str:
     """Traditional → simplified, one character for one, so offsets still agree."""
-    table = {}
-    for ch in set(_CJK_RE.findall(text)):
-        out = _fold_char(ch)
-        if out != ch:
-            table[ord(ch)] = out
+    table = {ord(ch): out for ch, out in _folding(set(_NON_CJK_RE.sub("", text))).items()}
     return text.translate(table)
 
 
@@ -330,11 +344,11 @@ SCRIPT_SAMPLE = 5000  # characters looked at: enough to tell the script, a quart
 
 
 def detect_script(text: str) -> str:
-    cjk = "".join(_CJK_RE.findall(text[:SCRIPT_SAMPLE]))
+    cjk = _NON_CJK_RE.sub("", text[:SCRIPT_SAMPLE])
     if not cjk:
         return "simplified"
     # the characters that fold are few in a simplified text: count those alone
-    changed = sum(cjk.count(ch) for ch in set(cjk) if _fold_char(ch) != ch)
+    changed = sum(cjk.count(ch) for ch in _folding(set(cjk)))
     return "traditional" if changed / len(cjk) > 0.03 else "simplified"
 
 
