@@ -109,8 +109,9 @@ _REPLACED = re.compile("[\ufffd%％]")
 _MARKUP = re.compile(r"[<>=@]")
 _MENU_GAP = re.compile(r"[ \u00a0\u3000|｜]+")
 _CLAUSE_MARK = re.compile(r"[。，；：！？、,;:]")
+_TRAD_LABELS_FROM = "發佈時間來源瀏覽數點擊閱讀訪問號體關閉選擇頁編輯責當前網絡僅轉載內權歸屬關鍵詞"
 _TRAD_LABELS = str.maketrans(
-    "發佈時間來源瀏覽數點擊閱讀訪問號體關閉選擇頁編輯責當前網絡僅轉載內權歸屬關鍵詞",
+    _TRAD_LABELS_FROM,
     "发布时间来源浏览数点击阅读访问号体关闭选择页编辑责当前网络仅转载内权归属关键词",
 )
 
@@ -120,30 +121,39 @@ def _folded(line: str) -> str:
     return line.translate(_TRAD_LABELS).replace("佈", "布")
 
 
+# The characters a label (or the （ of （来源) opens with, as written: folded, they open one. A line
+# opening with another character is read for a label no further.
+_LABEL_OPENS = frozenset(
+    ch
+    for ch in {label[0] for label in _LABELS} | {"（", "("} | set(_TRAD_LABELS_FROM) | {"佈"}
+    if _folded(ch) in {label[0] for label in _LABELS} | {"（", "("}
+)
+# any of _INLINE_LABELS (its branches open on a literal each, so that the scan is fast)
+_INLINE_RE = re.compile("来源[:：]|浏览次数|字号|【打印】|分享[到至]|责任编辑|发布时间")
+_TRAD_RE = re.compile(f"[{_TRAD_LABELS_FROM}佈]")  # what _folded changes: a line without these folds to itself
+
+
 def is_furniture(line: str) -> bool:
     """A line that belongs to the web page, not to the report."""
     s = line.strip(" \t\u00a0\u3000")
     if not s or len(s) > 100 and "。" in s:
         return False  # a paragraph of prose
-    head = _folded(s[:_LABEL_MAX])
-    if head.startswith(_LABELS) or _SOURCE_OPEN.match(head):
-        return True
+    if s[0] in _LABEL_OPENS:
+        head = _folded(s[:_LABEL_MAX])
+        if head.startswith(_LABELS) or _SOURCE_OPEN.match(head):
+            return True
     if "。" in s and len(s) > 20:
         return False  # a sentence of the report (the labels above open the furniture that has one)
-    f = _folded(s)
     if _BUTTONS.match(s):
         return True
-    if "。" not in s and len(s) <= 100 and any(lb in f for lb in _INLINE_LABELS):
+    if "。" not in s and len(s) <= 100 and _INLINE_RE.search(_folded(s) if _TRAD_RE.search(s) else s):
         return True
     if _NO_CJK.match(s) and len(s) <= 60 and (not _REPLACED.search(s) or _MARKUP.search(s)):
         return True  # 0/0, ||||, 13:04, an ASP directive, a lone date
+    if _CLAUSE_MARK.search(s):
+        return False  # a menu has no clause marks
     tokens = [t for t in _MENU_GAP.split(s) if t]
-    if (
-        len(tokens) >= 4
-        and not _CLAUSE_MARK.search(s)
-        and all(len(t) <= 8 for t in tokens)
-        and sum(len(t) >= 2 for t in tokens) >= 3
-    ):
+    if len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and sum(len(t) >= 2 for t in tokens) >= 3:
         return True  # a menu: 首页 经济要闻 政策法规 经济数据 …
     return False
 
@@ -228,7 +238,7 @@ def _width(line: str) -> int:
 
 def _looks_wrapped(lines: list[str]) -> bool:
     """Most long lines of one length: the text was cut at a fixed width."""
-    counts = Counter(w for w in map(_width, lines) if w >= 10)
+    counts = Counter(w for w in [len(ln.strip(" \t\u00a0\u3000")) for ln in lines] if w >= 10)  # _width, inline
     n = sum(counts.values())
     if n < 6:
         return False
@@ -246,6 +256,12 @@ def _join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
         width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     out = [lines[0]]
     for line in lines[1:]:
+        if not wrapped:
+            # only a line ending in a digit or a point (spaces after it aside) can be joined
+            last = out[-1][-1:]
+            if not last or last not in " \t\u00a0\u3000.．" and not last.isdigit():
+                out.append(line)
+                continue
         prev = out[-1].rstrip(" \t\u00a0\u3000")
         nxt = line.strip(" \t\u00a0\u3000")
         if (

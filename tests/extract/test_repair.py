@@ -36,6 +36,8 @@ def _doc(text: str):
         "0/0",
         '%@LANGUAGE="VBSCRIPT" CODEPAGE="65001"%>',
         "版权所有：某某县人民政府  网站标识码：1234567890",
+        "文章 來源：县发改局",  # a label inside a short line, written traditional
+        "本页 瀏覽次數 88",
     ],
 )
 def test_page_furniture_lines_are_recognised(line):
@@ -191,3 +193,11 @@ def test_markdown_heading_marks_and_bold_are_dropped_so_the_outline_is_seen():
 
 def test_a_masked_name_in_stars_is_not_bold():
     assert "以***新时代" in _doc("各位代表：\n坚持以***新时代中国特色社会主义思想为指导。\n").text
+
+
+def test_the_label_pattern_finds_each_label_looked_for_inside_a_line():
+    from extract.repair import _INLINE_LABELS, _INLINE_RE
+
+    for label in _INLINE_LABELS:
+        assert _INLINE_RE.fullmatch(label), label
+        assert is_furniture(f"短 {label} 行")
