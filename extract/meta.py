@@ -45,7 +45,14 @@ _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 
 _CN_NUM = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
 # a year: 2019 or 一九五四 / 二〇二一 (not inside a longer number)
-_Y = r"(?<![\d〇○零一二三四五六七八九])((?:19|20)\d\d|[一二][九〇○零][〇○零一二三四五六七八九]{2})(?![\d〇○零一二三四五六七八九])"
+# (written as four branches each opening on a literal, the look-behind after it, so that a pattern
+# opening with a year is scanned for its first characters: the same matches as
+# (?<![\d〇…九])((?:19|20)\d\d|[一二][九〇○零][〇…九]{2})(?![\d〇…九]))
+_Y = (
+    r"(1(?<![\d〇○零一二三四五六七八九]1)9\d\d|2(?<![\d〇○零一二三四五六七八九]2)0\d\d"
+    r"|一(?<![\d〇○零一二三四五六七八九]一)[九〇○零][〇○零一二三四五六七八九]{2}"
+    r"|二(?<![\d〇○零一二三四五六七八九]二)[九〇○零][〇○零一二三四五六七八九]{2})(?![\d〇○零一二三四五六七八九])"
+)
 _YEAR = re.compile(_Y + r"(?:年度|年)")
 _MASKED = re.compile(r"(?<![\dA-Za-z])(?:19|20)XX(?=年)")
 
@@ -269,13 +276,27 @@ _PLAN_HEADING = re.compile(
 )
 
 
+# what a plan heading names, one of them (a head without any is not searched)
+_PLAN_HEADING_WORDS = (
+    "工作安排",
+    "主要目标",
+    "目标任务",
+    "主要任务",
+    "重点工作",
+    "工作任务",
+    "工作建议",
+    "总体要求",
+    "国民经济和社会发展计划",
+)
+
+
 def _heading_claims(head: str, mid_year: bool) -> list[Claim]:
     out = []
-    for pattern, rule, years in (
-        (_REVIEW_HEADING, "review-heading", _from_reviewed),
-        (_PLAN_HEADING, "plan-heading", _from_plan),
+    for pattern, rule, years, needs in (
+        (_REVIEW_HEADING, "review-heading", _from_reviewed, None),
+        (_PLAN_HEADING, "plan-heading", _from_plan, _PLAN_HEADING_WORDS),
     ):
-        m = pattern.search(head)
+        m = pattern.search(head) if _holds(head, needs) else None
         if m:
             words = m.group(0)
             out.append(
@@ -353,7 +374,7 @@ def name_before(text: str, end: int, longest: int = 14) -> tuple[str, gazetteer.
 
 def _congress_claims(head: str, mid_year: bool) -> list[Claim]:
     out = []
-    for m in _CONGRESS.finditer(head):
+    for m in _CONGRESS.finditer(head) if "届" in head else ():
         term, session = cn_count(m.group(2)), cn_count(m.group(5))
         national = bool(m.group(3))
         name, div, s = name_before(head, m.start())
@@ -420,13 +441,29 @@ _PLAN_REPORT_NAMED = re.compile(
 )
 
 
+# Words one of which a match of a rule holds: a head without any is not searched (a search for a
+# word is fast, a scan of a pattern is not). A rule missing here is always searched.
+_BODY_NEEDS = {
+    "body: 回顾": ("回顾",),
+    "body: 过去的…年": ("过去的",),
+    "body: 提出…目标": ("提出", "明确", "确定", "部署"),
+    "body: …年…政府工作报告": ("政府工作报告",),
+    "body: …年要": ("要", "将", "力争"),
+    "body: …年是…之年": ("之年", "关键一年", "承上启下"),
+}
+
+
+def _holds(head: str, words: tuple[str, ...] | None) -> bool:
+    return words is None or any(w in head for w in words)
+
+
 def _body_claims(head: str, mid_year: bool) -> list[Claim]:
     out = []
-    m = _PLAN_REPORT_NAMED.search(head)
+    m = _PLAN_REPORT_NAMED.search(head) if "执行情况" in head else None
     if m and cn_year(m.group(2)) == cn_year(m.group(1)) + 1:
         out.append(Claim(6, "body: plan report named", m.group(0), m.start(), cn_year(m.group(1)), cn_year(m.group(2))))
     for pattern, which, rule in _BODY_RULES:
-        m = pattern.search(head)
+        m = pattern.search(head) if _holds(head, _BODY_NEEDS.get(rule)) else None
         if m:
             y = cn_year(m.group(1))
             years = _from_reviewed(y, mid_year) if which == "reviewed" else _from_plan(y, mid_year)
