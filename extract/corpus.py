@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -37,11 +38,16 @@ def sample_paths() -> list[str]:
     return sorted(str(p) for p in root.iterdir() if p.name.endswith(".txt"))
 
 
+@lru_cache(maxsize=1)
+def _samples_folder() -> str:
+    return str(resources.files("extract") / "samples")
+
+
 def display_path(path: str) -> str:
     """The path a report is known by in every output: as the user gave it, or,
     for the embedded samples, ``samples/<name>`` whatever the install folder
     (so the sample build is byte-identical on every machine)."""
-    samples = str(resources.files("extract") / "samples")
+    samples = _samples_folder()
     if path.startswith(samples + "/") or path.startswith(samples + "\\"):
         return "samples/" + path[len(samples) + 1 :]
     return path
