@@ -242,7 +242,8 @@ def _looks_wrapped(lines: list[str]) -> bool:
     n = sum(counts.values())
     if n < 6:
         return False
-    near, top = max((counts[w - 1] + counts[w] + counts[w + 1], w) for w in counts)
+    get = counts.get  # a Counter's [] calls __missing__ for an absent width: get is the same, faster
+    near, top = max((get(w - 1, 0) + counts[w] + get(w + 1, 0), w) for w in counts)
     return near / n >= 0.5 and top >= 12
 
 
