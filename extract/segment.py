@@ -378,10 +378,10 @@ def _passages(
                 ends[cuts[-1][0]] = a + len(line)
         # a review heading run into the paragraph (……提出意见。2018年工作回顾2018年，……)
         if inherit:
-            for m in re.finditer(r"(?<=[。！？])", line):
-                c = _inline_cue(line, m.start(), doc)
+            for m in _STOP.finditer(line):  # each offset just after a full stop
+                c = _inline_cue(line, m.end(), doc)
                 if c:
-                    cuts.append((a + m.start(), *c))
+                    cuts.append((a + m.end(), *c))
     cuts.sort()
     if not inherit:
         return [(at, ends[at], year, m) for at, year, m in cuts if ends[at] > at]
@@ -395,6 +395,9 @@ def _passages(
         out.append((at, end, year, m))
         mode = m
     return [p for p in out if p[1] > p[0]]
+
+
+_STOP = re.compile("[。！？]")
 
 
 def _cue(line: str, doc: Document, news: bool):
