@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -372,9 +373,27 @@ def name_before(text: str, end: int, longest: int = 14) -> tuple[str, gazetteer.
     return best
 
 
+def congress_matches(text: str) -> Iterator[re.Match]:
+    """``_CONGRESS.finditer(text)``, the pattern tried only up to four characters before each 届
+    (every match holds one there, after 第 and the term): a scan for 届 is fast, one of the
+    pattern, which opens on an optional part, tries every character."""
+    pos = tried = 0  # matches start at pos or later; the starts before tried failed already
+    i = text.find("届")
+    while i >= 0:
+        for p in range(max(pos, tried, i - 4), i):
+            m = _CONGRESS.match(text, p)
+            if m:
+                yield m
+                pos = tried = m.end()
+                break
+        else:
+            tried = i
+        i = text.find("届", max(i + 1, pos))
+
+
 def _congress_claims(head: str, mid_year: bool) -> list[Claim]:
     out = []
-    for m in _CONGRESS.finditer(head) if "届" in head else ():
+    for m in congress_matches(head):
         term, session = cn_count(m.group(2)), cn_count(m.group(5))
         national = bool(m.group(3))
         name, div, s = name_before(head, m.start())
@@ -742,7 +761,7 @@ def find_area(title: str, head: str, body: str | None = None, furniture: str = "
         if name:
             candidates.append((2, name, head.find(name, m.start()), "delivery-line", gazetteer.match(name)))
             break
-    for m in _CONGRESS.finditer(head):
+    for m in congress_matches(head):
         name, div, s = name_before(head, m.start())
         if name:
             name = _innermost(name) or name
