@@ -472,8 +472,33 @@ _BODY_NEEDS = {
 }
 
 
+# Rules whose every match holds one of its words at most this many characters after its start:
+# the rule is tried only there (_search_near).
+_BODY_NEAR = {"body: 过去的…年": 2, "body: 提出…目标": 2}
+
+
 def _holds(head: str, words: tuple[str, ...] | None) -> bool:
     return words is None or any(w in head for w in words)
+
+
+def _search_near(pattern: re.Pattern, text: str, words: tuple[str, ...], reach: int) -> re.Match | None:
+    """``pattern.search(text)`` for a pattern whose every match holds one of ``words`` starting at
+    most ``reach`` characters after its own start: it is tried only there (a search for a word is
+    fast; a scan of a pattern that opens on an optional part tries every character)."""
+    found = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            found.add(i)
+            i = text.find(w, i + 1)
+    tried = 0  # the starts before it failed
+    for i in sorted(found):
+        for p in range(max(tried, i - reach), i + 1):
+            m = pattern.match(text, p)
+            if m:
+                return m
+        tried = i + 1
+    return None
 
 
 def _body_claims(head: str, mid_year: bool) -> list[Claim]:
@@ -482,7 +507,11 @@ def _body_claims(head: str, mid_year: bool) -> list[Claim]:
     if m and cn_year(m.group(2)) == cn_year(m.group(1)) + 1:
         out.append(Claim(6, "body: plan report named", m.group(0), m.start(), cn_year(m.group(1)), cn_year(m.group(2))))
     for pattern, which, rule in _BODY_RULES:
-        m = pattern.search(head) if _holds(head, _BODY_NEEDS.get(rule)) else None
+        needs = _BODY_NEEDS.get(rule)
+        if rule in _BODY_NEAR and needs:
+            m = _search_near(pattern, head, needs, _BODY_NEAR[rule])
+        else:
+            m = pattern.search(head) if _holds(head, needs) else None
         if m:
             y = cn_year(m.group(1))
             years = _from_reviewed(y, mid_year) if which == "reviewed" else _from_plan(y, mid_year)
