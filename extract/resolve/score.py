@@ -50,6 +50,10 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if same_key(cx, cy, typ):
         return 0.95, SAME_KEY
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
+    if short[:2] not in long_ and not _inside_by_length(x, y):
+        # neither the shorter name inside the longer nor the shorter key's opening in the longer key:
+        # every rule below scores 0 (a short form needs the first, a rename the second); most pairs
+        return 0.0, ""
     if (
         len(short) < 2
         or (len(short) <= 4 and all_common(short))
@@ -84,6 +88,11 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     elif coverage < 0.75 or lcs < 4 or not distinctive(short) and _common_prefix(short, long_) < 5:
         return 0.0, ""  # words replaced in everyday vocabulary: another programme of the same kind
     return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), RENAMED
+
+
+def _inside_by_length(x: str, y: str) -> bool:
+    """The shorter of two names (the first on a tie) inside the other."""
+    return x in y if len(x) <= len(y) else y in x
 
 
 def _pieces(short: str, long_: str) -> list[str]:
