@@ -324,7 +324,7 @@ _FOLDED: dict[str, str] = {}
 
 
 def _folding(chars: set[str]) -> dict[str, str]:
-    """Of the Chinese characters ``chars``, those that fold, with what they fold to."""
+    """Of the characters ``chars``, those that fold, with what they fold to."""
     for ch in chars.difference(_UNFOLDED, _FOLDED):
         out = _fold_char(ch)
         if out == ch:
@@ -336,7 +336,7 @@ def _folding(chars: set[str]) -> dict[str, str]:
 
 def fold(text: str) -> str:
     """Traditional → simplified, one character for one, so offsets still agree."""
-    table = {ord(ch): out for ch, out in _folding(set(_NON_CJK_RE.sub("", text))).items()}
+    table = {ord(ch): out for ch, out in _folding(set(text)).items()}  # only Chinese characters fold
     return text.translate(table)
 
 
