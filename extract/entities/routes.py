@@ -18,11 +18,22 @@ from .candidate import Candidate, candidates, register
 from .tokenizer import doc_text
 
 _CJK = r"\u4e00-\u9fff"
-# A national or provincial route by number: 国道210线, 省道S305, G5511, G0616.
-ROUTE = r"(?:(?:国道|省道)[GS]?\d{1,4}线?|(?<![A-Za-z\d])[GS]\d{1,4}(?![\d%])|(?<![\d.])\d{3}(?:国道|省道))"
+# A national or provincial route by number: 国道210线, 省道S305, G5511, G0616, 210国道. Each way of
+# writing one opens on its own character, a look-behind after it (G not after a letter or digit:
+# G(?<![A-Za-z\d]G) is (?<![A-Za-z\d])G), so that the regex engine rejects most characters at once.
+ROUTES = (
+    r"国道[GS]?\d{1,4}线?",
+    r"省道[GS]?\d{1,4}线?",
+    r"G(?<![A-Za-z\d]G)\d{1,4}(?![\d%])",
+    r"S(?<![A-Za-z\d]S)\d{1,4}(?![\d%])",
+    r"\d(?<![\d.]\d)\d{2}(?:国道|省道)",
+)
+ROUTE = "(?:" + "|".join(ROUTES) + ")"
 # The section it names: to the next 段 (two ends joined by 至, or a place), short.
 SECTION = rf"(?:[{_CJK}]{{1,12}}?至[{_CJK}]{{1,12}}?段|[{_CJK}]{{2,6}}?段)"
-NUMBERED_RE = re.compile(rf"(?:沿边|沿海|沿江|沿黄)?{ROUTE}(?:(?:改造|改扩建|扩建|改建|提升改造)?{SECTION})?")
+_TAIL = rf"(?:(?:改造|改扩建|扩建|改建|提升改造)?{SECTION})?"
+# (?:沿边|沿海|沿江|沿黄)?{ROUTE}{_TAIL}, written as one alternative per opening character
+NUMBERED_RE = re.compile("|".join([rf"沿[边海江黄]{ROUTE}{_TAIL}", *(route + _TAIL for route in ROUTES)]))
 MIN_NUMBERED = 4  # "G6" alone is a route, not a works; with a section ("G6通辽段") it is one
 
 
