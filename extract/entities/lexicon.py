@@ -260,6 +260,7 @@ def is_capacity(text: str, m: re.Match) -> bool:
     )
 
 
+@lru_cache(maxsize=2)  # the heads, lists and roles components each ask it of the same chunk in turn
 def count_ends(text: str) -> frozenset[int]:
     """Offsets where a count ends: a name cannot reach back across one, unless it is a capacity."""
     return frozenset(m.end() for m in COUNT_RE.finditer(text) if not is_capacity(text, m))
