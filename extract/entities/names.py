@@ -299,6 +299,8 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     after that verb, wherever the adverb stands."""
     best = start
     p = start
+    # an adverb with 地 needs a 地 after a word of two characters or more, up to ``end``: most stretches have none
+    di = text.find("地", start + 2, end + 1) >= 0
     while p < end:
         w = word_at(text, p, end, lex) if p > start else ""
         if w in lex.adverbs and p > start:
@@ -314,7 +316,7 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
             and len(longest_word(text, p, end)) <= len(w)
         ):  # "政策性开发性金融工具": 开发性 is no verb
             best = p + len(w)
-        elif not w:
+        elif not w and di:
             # an adverb made with 地 governs the verb after it: "稳妥地推进…改革"
             adverb = longest_word(text, p, end)
             if (
