@@ -125,6 +125,7 @@ def _merge_report(
     by_first: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     order: dict[int, int] = {}
     kept: list[Entity] = []
+    kept_by_id: dict[int, Entity] = {}
     links: list[Link] = []
     for e in ents:
         grams = sorted({(type_class(e.type), f[k : k + 2]) for f in forms[id(e)] for k in range(len(f) - 1)})
@@ -141,7 +142,7 @@ def _merge_report(
                     for m in by_first.get((type_class(e.type), f[0]), ())
                     if any(len(g) > len(f) and subsequence(f, g) for g in forms[id(m)])
                 }
-        near = sorted((m for m in kept if id(m) in near_ids), key=lambda m: order[id(m)])
+        near = sorted((kept_by_id[i] for i in near_ids), key=lambda m: order[id(m)])  # (all are kept)
         scored = []
         for m in near:
             if any(frozenset((a, b)) in apart for a in forms[id(m)] for b in forms[id(e)]):
@@ -154,6 +155,7 @@ def _merge_report(
         if not scored:
             order[id(e)] = len(kept)
             kept.append(e)
+            kept_by_id[id(e)] = e
             for g in grams:
                 by_gram[g].append(e)
             for ch in sorted({f[0] for f in forms[id(e)] if f}):
