@@ -69,6 +69,7 @@ class Lexicon:
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
     vocab_from: dict[str, int]  # first character → the longest word of vocab it opens
+    vocab_open: dict[str, int]  # first two characters → the longest word of vocab (of two or more) they open
 
 
 FILES = (
@@ -203,7 +204,17 @@ def lexicon(directory: str | None = None) -> Lexicon:
         vocab=vocab,
         vocab_max=max(map(len, vocab)),
         vocab_from=_longest_from(vocab),
+        vocab_open=_longest_from_two(vocab),
     )
+
+
+def _longest_from_two(words) -> dict[str, int]:
+    """For each two characters, the length of the longest word of ``words`` (two or more) they open."""
+    out: dict[str, int] = {}
+    for w in words:
+        if len(w) >= 2:
+            out[w[:2]] = max(out.get(w[:2], 0), len(w))
+    return out
 
 
 def _longest_from(words) -> dict[str, int]:

@@ -95,6 +95,9 @@ def region_start(
         if i in counts:
             break
         ch = text[i - 1]
+        if ch not in _REGION_MARKS:
+            i -= 1  # a character none of the checks below is about: the stretch goes on
+            continue
         if ch in QUOTE_CLOSE:
             j = max(text.rfind(q, max(limit, i - 26), i - 1) for q in QUOTE_OPEN)
             if jumped or j < 0 or (lex is not None and inner_head(text, j + 1, i - 1, lex) is not None and i != end):
@@ -132,6 +135,10 @@ def region_start(
             break
         i -= 1
     return i
+
+
+# every character a check of region_start's loop is about (the rest only extend the stretch)
+_REGION_MARKS = frozenset(QUOTE_CLOSE) | frozenset(".）—及") | FUNCTION_CHARS | HARD
 
 
 def _inside_word(text: str, pos: int) -> bool:
@@ -189,11 +196,13 @@ def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:
 
 def word_at(text: str, i: int, end: int, lex: Lexicon) -> str:
     """The longest known word starting at ``i`` (empty if none)."""
-    for n in range(min(lex.vocab_from.get(text[i : i + 1], 0), end - i), 0, -1):
+    # the first two characters tell how long a word of two or more opening here can be (most open none)
+    for n in range(min(lex.vocab_open.get(text[i : i + 2], 0), end - i), 1, -1):
         w = text[i : i + n]
         if w in lex.vocab:
             return w
-    return ""
+    w = text[i : i + 1]
+    return w if end > i and w in lex.vocab else ""
 
 
 def strip_leads(text: str, start: int, end: int, lex: Lexicon, item: bool = False) -> tuple[int, str]:

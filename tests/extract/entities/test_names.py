@@ -152,6 +152,10 @@ def test_last_cut_ignores_a_predicate_inside_a_longer_word(lex):
 def test_word_at_is_the_longest_listed_word(lex):
     assert word_at("加快推进霁川", 0, 6, lex) == "加快推进"
     assert word_at("霁川", 0, 2, lex) == ""
+    assert word_at("加快推进霁川", 0, 3, lex) == "加快"  # no further than the end given
+    assert word_at("加快推进霁川", 0, 1, lex) == ""
+    assert word_at("不霁川", 0, 3, lex) == "不"  # a word of one character
+    assert word_at("霁川", 2, 2, lex) == ""
 
 
 # -- left_edge ------------------------------------------------------------------------------
