@@ -302,8 +302,8 @@ def reads_as_review(text: str, least: int = 4, ratio: float = 3.0) -> bool:
     """Whether a stretch with no cue is plainly a review: it counts achievements (at least ``least``
     words of the past, ``ratio`` times the words of intent). Reviews often speak like plans
     (坚持…，着力…), so only the plain case is told; anything else stays with the plan year."""
-    past, future = len(_SPEAKS_OF_PAST.findall(text)), len(_SPEAKS_OF_FUTURE.findall(text))
-    return past >= least and past >= ratio * future
+    past = len(_SPEAKS_OF_PAST.findall(text))
+    return past >= least and past >= ratio * len(_SPEAKS_OF_FUTURE.findall(text))
 
 
 def _opens_inside_review(text: str, doc: Document, heads: list[tuple], passages: dict) -> bool:
