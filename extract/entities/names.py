@@ -182,7 +182,7 @@ def joined(text: str, a: int, b: int, lex: Lexicon, max_gap: int = 12) -> bool:
     # "太锡铁路建设和集通电气化改造": a connector after what ends a whole item
     if any(ch in CONNECTORS and gap[:i].endswith(ITEM_ENDS) for i, ch in enumerate(gap)):
         return False
-    return not any(w in gap for w in lex.cuts)
+    return not lex.cut_re.search(gap)  # no cut word in it (cut_re: any of lex.cuts)
 
 
 def inner_head(text: str, start: int, end: int, lex: Lexicon) -> Head | None:

@@ -68,7 +68,7 @@ class RepeatedNames:
             return False  # 三个方面, 以下几个方面: counts and references, not names
         if any(ch in CONNECTORS or ch == "及" for ch in name) or "方面" in name:
             return False  # 改革开放和自主创新: two things
-        return not any(w in name for w in self.lex.cuts)
+        return not self.lex.cut_re.search(name)  # no cut word in it (cut_re: any of lex.cuts)
 
 
 def _generic_plan(name: str) -> bool:
