@@ -243,7 +243,7 @@ class ListNames:
             return False
         if any(not is_capacity(text, m) for m in COUNT_RE.finditer(text, s, e)):
             return False
-        return not any(w in bare for w in self.lex.cuts)
+        return not self.lex.cut_re.search(bare)  # no cut word in it (cut_re: any of lex.cuts)
 
 
 def _with_articles(text: str, e: int) -> int:
@@ -266,6 +266,12 @@ def _rstrip(text: str, s: int, e: int) -> int:
 def _separators(text: str, a: int, b: int) -> list[int]:
     """Offsets of the 、 in ``text[a:b]`` that are not inside quotes."""
     out, depth = [], 0
+    if not any(text.find(q, a, b) >= 0 for q in QUOTE_OPEN + QUOTE_CLOSE):  # no quotes: every 、
+        i = text.find("、", a, b)
+        while i >= 0:
+            out.append(i)
+            i = text.find("、", i + 1, b)
+        return out
     for i in range(a, b):
         ch = text[i]
         if ch in QUOTE_OPEN:
