@@ -438,7 +438,8 @@ def is_generic(modifier: str, lex: Lexicon) -> bool:
         if modifier[i] in CONNECTORS and i > 0:
             i += 1
             continue
-        for k in range(min(lex.vocab_max, n - i), 0, -1):
+        # (generic words and leads are in vocab: the first two characters bound a word of two or more)
+        for k in range(max(min(lex.vocab_open.get(modifier[i : i + 2], 0), n - i), 1), 0, -1):
             w = modifier[i : i + k]
             if w in lex.generic or (w in lex.leads and i + k < n):
                 i += k
