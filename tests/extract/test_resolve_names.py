@@ -130,3 +130,13 @@ def test_a_plan_counted_in_words_is_the_plan_counted_short(long_form, short):
 )
 def test_plans_of_other_periods_keep_other_keys(a, b):
     assert key(a, AREA) != key(b, AREA)
+
+
+def test_a_long_text_is_made_plain_as_a_name_is_character_by_character():
+    from extract.resolve.names import _PLAIN, plain_text
+
+    piece = "“岚山”＂霁川＂ 新区\u3000（一期）ＡＢ１２'鸿泰'《纲要》\n"
+    text = piece * 200  # long enough to be replaced rather than translated
+    assert plain_text(text) == text.translate(_PLAIN)
+    assert plain_text(piece) == piece.translate(_PLAIN)
+    assert '"霁川"' in plain_text(text)  # the full-width quote written half-width is not then dropped
