@@ -38,6 +38,10 @@ from .names import (
 from .tokenizer import doc_text
 
 CLAUSE_RE = re.compile(r"[^，。；：！？\n]+")
+# The clauses (CLAUSE_RE) holding a 、 or a 等, the only ones read: the one opening the text, then
+# each after a clause mark (the scan opens on the marks; a clause without either fails at its end).
+_LISTING_FIRST = re.compile(r"[^，。；：！？\n、等]*[、等][^，。；：！？\n]*")
+_LISTING = re.compile(r"[，。；：！？\n]([^，。；：！？\n、等]*[、等][^，。；：！？\n]*)")
 MAX_ITEM = 22
 MAX_SHARED = 10  # an item sharing a head written once is short
 CLASS_WINDOW = 8
@@ -74,12 +78,11 @@ class ListNames:
         found = candidates(doc)
         text = doc_text(doc)
         counts = count_ends(text)
-        for m in CLAUSE_RE.finditer(text):
-            clause = m.group(0)
-            if "、" in clause:
-                found.extend(self.coordinated(text, m.start(), m.end(), counts))
-            elif "等" in clause:
-                found.extend(self.single(text, m.start(), m.end(), counts))
+        for a, b in listing_clauses(text):
+            if text.find("、", a, b) >= 0:
+                found.extend(self.coordinated(text, a, b, counts))
+            else:  # it holds a 等
+                found.extend(self.single(text, a, b, counts))
         return doc
 
     # -- "A、B、C等N个项目"
@@ -244,6 +247,12 @@ class ListNames:
         if any(not is_capacity(text, m) for m in COUNT_RE.finditer(text, s, e)):
             return False
         return not self.lex.cut_re.search(bare)  # no cut word in it (cut_re: any of lex.cuts)
+
+
+def listing_clauses(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each clause of ``text`` (a match of CLAUSE_RE) holding a 、 or a 等, in order."""
+    first = _LISTING_FIRST.match(text)
+    return ([first.span()] if first else []) + [m.span(1) for m in _LISTING.finditer(text)]
 
 
 def _with_articles(text: str, e: int) -> int:
