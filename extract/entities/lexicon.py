@@ -25,10 +25,11 @@ HARD = frozenset(
 # Counts: Arabic figures with a measure or unit ("6个", "500万元以上", "2019年度"),
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
 # 个, 条 and 大 after Chinese numerals are left alone: "六个一", "十条措施", "九大…行动".
+# (each alternative opens on one character, \d\d* for \d+, so that the engine rejects most characters at once)
 COUNT_RE = re.compile(
-    r"(?:\d+(?:\.\d+)?[多余]?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
+    r"(?:\d\d*(?:\.\d+)?[多余]?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
     r"|[万亿千百]?[个家项条处所座支批名位次栋套台类件篇余]|年度|年|月|日|天|%|‰)"
-    r"|[一二两三四五六七八九十几数多]+[项家处所座支批名件篇位栋套台])"
+    r"|[一二两三四五六七八九十几数多][一二两三四五六七八九十几数多]*[项家处所座支批名件篇位栋套台])"
     r"(?:以上|以下|左右|以内)?"
 )
 
