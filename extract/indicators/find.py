@@ -468,12 +468,15 @@ def _sentences(doc: Document):
 
 
 def _continues(text: str, cur: Sentence, nxt: Sentence, end: int, headings: set[int]) -> bool:
+    last = text[end - 1]
+    digit = last.isdigit()
+    if not digit and not ("\u4e00" <= last <= "\u9fff"):
+        return False  # most sentences end on a stop: told first, the checks below are the slower
     if not _SOFT_BREAK.fullmatch(text[end : nxt.start] or " ") or nxt.start in headings:
         return False
-    last = text[end - 1]
-    if last.isdigit():
+    if digit:
         return bool(numbers.FIGURE_RE.match(text, _figure_start(text, end), nxt.end))
-    if not ("\u4e00" <= last <= "\u9fff") or _line_start(text, cur.start) in headings:
+    if _line_start(text, cur.start) in headings:
         return False
     first = text[nxt.start]
     return "\u4e00" <= first <= "\u9fff" and not _HEADING_LIKE.match(text, nxt.start)
