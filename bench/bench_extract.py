@@ -1,8 +1,8 @@
 """Benchmark: characters per second of `kg extract` over the national corpus.
 
 Anchor: `jieba.cut` over the same texts, timed in the same process, so the
-ratio holds on any machine (DESIGN.md: jieba.cut is about 570 k chars/s and
-the target for extraction is 300 k chars/s, a ratio of about 0.53).
+ratio holds on any machine. The target is a ratio of at least 0.7 (issue 11;
+DESIGN.md's first target, 300 k against jieba's 570 k chars/s, was 0.53).
 
     python bench/bench_extract.py [--runs 5] [--corpus ../shared/corpus/national]
 
@@ -68,7 +68,7 @@ def main(argv=None) -> int:
     if anchor:
         amed = statistics.median(anchor)
         print(f"anchor jieba.cut: median {amed:.2f} s = {chars / amed:,.0f} chars/s")
-        print(f"ratio extract/jieba speed: {amed / med:.2f} (target >= 0.53, i.e. 300k vs 570k)")
+        print(f"ratio extract/jieba speed: {amed / med:.2f} (target >= 0.7)")
     n = sum(len(d.entities) for d in result.documents)
     print(f"entities per run: {n}")
     return 0

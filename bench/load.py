@@ -41,6 +41,9 @@ def main(argv=None) -> int:
     from extract.segment import segment
 
     extract_corpus(paths[:1])  # warm up: imports, lexicons, spaCy, OpenCC
+    # and loading itself over the whole corpus, as the extraction is warm after its first run: the
+    # patterns compiled on first use and the characters the script check has already seen
+    read_documents(paths)
     loads, extracts = [], []
     stages: dict[str, list[float]] = {"read+decode+repair+normalise": [], "metadata": [], "segment": []}
     for _ in range(a.runs):
