@@ -45,6 +45,10 @@ TRAILING = "和及与"
 PROJECT_STATUSES = ("signed", "started", "under_construction", "completed", "in_operation")
 PLACE_NOTE_RE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")  # "格力电器（赣州）智能制造基地": where, inside a name
 ARTICLES_RE = re.compile(r"\d{1,3}条")
+# "“中保—槽渔滩”“余坪—将军”2个万亩产业示范片": quoted names counted by the class after them
+QUOTED_ITEM = r"[“‘][^“”‘’，。；：！？\n]{2,12}[”’]"
+QUOTED_COUNTED_RE = re.compile(rf"((?:{QUOTED_ITEM}[、和及与]?){{1,8}})(?:[\d一二两三四五六七八九十]+)[个家项处座]")
+QUOTED_ONE_RE = re.compile(QUOTED_ITEM)
 
 
 @Language.factory(
@@ -80,7 +84,46 @@ class ListNames:
                 found.extend(self.coordinated(text, m.start(), m.end(), counts))
             elif "等" in clause:
                 found.extend(self.single(text, m.start(), m.end(), counts))
+            if "“" in clause or "‘" in clause:
+                found.extend(self.quoted_counted(text, m.start(), m.end()))
         return doc
+
+    # -- "“A”“B”2个万亩产业示范片"
+    def quoted_counted(self, text: str, a: int, b: int) -> list[Candidate]:
+        """Quoted names followed by their number and the class they are of: each
+        is one of that class (a head noun or a class noun types them)."""
+        out = []
+        for m in QUOTED_COUNTED_RE.finditer(text, a, b):
+            typ = self._counted_class(text, m.end(), b)
+            if typ is None:
+                continue
+            items = list(QUOTED_ONE_RE.finditer(text, m.start(1), m.end(1)))
+            if len(items) < 2 and m.start(1) > a and text[m.start(1) - 1] not in "，、；：":
+                continue  # one quoted word inside a phrase: a label, not a list
+            for q in items:
+                s, e = q.start() + 1, q.end() - 1
+                if self._headless_ok(text[s:e], typ):
+                    out.append(Candidate(s, e, typ, "lists", "", "counted", priority=2))
+        return out
+
+    def _counted_class(self, text: str, pos: int, b: int) -> str | None:
+        """The type of the class named right after a count: a class noun (项目, 企业)
+        or the head noun ending the phrase (…产业示范片, …产业园)."""
+        tail = text[pos : min(b, pos + self.class_window + 4)]
+        cut = next((i for i, ch in enumerate(tail) if ch in HARD), len(tail))
+        tail = tail[:cut]
+        m = self.lex.class_re.search(tail)
+        if m is not None and m.start() == 0:
+            return self.lex.class_nouns[m.group(0)]
+        last = None
+        for h in head_matches(tail, self.lex):
+            last = h
+        if last is None:
+            return None
+        rec = self.lex.heads.get(last.group(0))
+        if rec is None or rec.type not in ("PARK", "PROJECT", "PROGRAM"):
+            return None
+        return rec.type
 
     # -- "A、B、C等N个项目"
     def coordinated(self, text: str, a: int, b: int, counts: frozenset[int]) -> list[Candidate]:

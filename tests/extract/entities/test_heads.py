@@ -602,3 +602,18 @@ def test_staged_events_are_programmes_named_by_place_or_edition(nlp, found, text
 def test_an_adverb_before_a_works_head_makes_a_predicate(nlp, found):
     assert found(nlp, "共建澜川贸易投资合作不断扩容升级。") == set()
     assert found(nlp, "推进霁川大道改造。") == {(P, "霁川大道改造")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the award verb closes the clause before the 、: the next item is no title
+        (
+            "澜川滨河治理工程尽快获批、霁川东引水二期工程和青河南部城区供水工程开工。",
+            {(P, "澜川滨河治理工程"), (P, "霁川东引水二期工程"), (P, "青河南部城区供水工程")},
+        ),
+        ("霁川示范区获批、澜川产业园获评国家级示范基地。", {(K, "霁川示范区"), (K, "澜川产业园")}),
+    ],
+)
+def test_an_award_verb_before_a_comma_awards_nothing_after_it(nlp, found, text, expected):
+    assert found(nlp, text) == expected
