@@ -106,7 +106,7 @@ class RoleNames:
                 self._add(found, text, item.start, end - 1, "ENTERPRISE", "honour")
                 end = item.region
         for m in self.lex.firm_predicates.finditer(text):
-            self._subjects(found, text, m.start(), counts)
+            self._subjects(found, text, m.start(), counts, firm_only=m.group(0) in self.lex.firm_only)
         for m in SLOGAN_RE.finditer(text):
             if ARTICLES_RE.fullmatch(m.group(1)):
                 self._articles(found, text, m, counts)
@@ -118,11 +118,13 @@ class RoleNames:
             self._add(found, text, m.start(1), m.end(1), "PROGRAM", "event")
         return doc
 
-    def _subjects(self, found, text: str, verb_start: int, counts) -> None:
+    def _subjects(self, found, text: str, verb_start: int, counts, firm_only: bool = False) -> None:
         """ "鑫通钢铁、恒建科为年产值均突破3亿元": firms as the subject of what firms do.
         A name shaped like a firm's (a brand and its trade) before a firm's
         predicate is one; so is every short item of a list before it when at
-        least half of them are shaped so."""
+        least half of them are shaped so. Before what only firms do (债转股,
+        破产重整) a list of short names is a list of firms whatever their shape
+        ("甲钢、乙重实现债转股": the short names of state firms)."""
         while verb_start >= 4 and text[verb_start - 2 : verb_start] in self.lex.adverbs:
             verb_start -= 2  # "霁华电子成功上市": an adverb between the firm and what it does
         if verb_start < 2 or text[verb_start - 1] in HARD:
@@ -138,6 +140,8 @@ class RoleNames:
                 break
             end = edge.region - 1
         shaped = [firm_shaped(text[s:e], self.lex) for s, e in items]
+        if firm_only and len(items) >= 2:
+            shaped = [ok or e - s <= self.max_short_firm for ok, (s, e) in zip(shaped, items)]
         if not items or not shaped[0] and len(items) == 1 or sum(shaped) * 2 < len(items):
             return
         for (s, e), ok in zip(items, shaped):

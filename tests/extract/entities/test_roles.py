@@ -177,3 +177,19 @@ def test_a_staged_event_in_quotes_is_a_programme(nlp, found, text, expected):
 
 def test_a_quote_at_the_front_of_a_longer_name_is_no_event_of_its_own(nlp, found):
     assert found(nlp, "举办“澜川杯”创业创新活动。") == {(G, "“澜川杯”创业创新活动")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what only firms do: short names of any shape in a list before it are firms
+        ("澜钢、霁重、穗奔实现债转股20亿元。", {(E, "澜钢"), (E, "霁重"), (E, "穗奔")}),
+        ("泓辰铜业破产重组、霁科公司破产重整有序推进。", {(E, "泓辰铜业"), (E, "霁科公司")}),
+    ],
+)
+def test_a_list_before_what_only_firms_do_is_a_list_of_firms(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_one_short_name_before_what_only_firms_do_is_not_enough(nlp, found):
+    assert found(nlp, "霁重实现债转股20亿元。") == set()
