@@ -468,8 +468,9 @@ def _sentences(doc: Document):
 
 
 def _continues(text: str, cur: Sentence, nxt: Sentence, end: int, headings: set[int]) -> bool:
-    if not _SOFT_BREAK.fullmatch(text[end : nxt.start] or " ") or nxt.start in headings:
-        return False
+    gap = text[end : nxt.start]
+    if not _SOFT_BREAK.fullmatch(gap or " ") or nxt.start in headings or gap.count("\n") > 1:
+        return False  # a blank line ends a paragraph: a wrap breaks a line, never leaves one empty
     last = text[end - 1]
     if last.isdigit():
         return bool(numbers.FIGURE_RE.match(text, _figure_start(text, end), nxt.end))

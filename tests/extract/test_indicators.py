@@ -431,3 +431,14 @@ def test_a_box_drawing_dash_opening_a_line_is_not_part_of_the_name():
 def test_a_verb_before_a_figure_names_nothing_the_noun_after_it_does():
     (i,) = facts("守住18.94万亩耕地保护红线。")
     assert (i.indicator, i.value, i.unit) == ("耕地保护红线", 18.94, "万亩")
+
+
+def test_a_line_broken_inside_a_figure_continues_on_the_next_line():
+    (i,) = facts("地区生产总值达到74.4\n亿元。")
+    assert (i.indicator, i.value, i.unit, i.year) == ("地区生产总值", 74.4, "亿元", 2022)
+
+
+def test_a_paragraph_without_a_full_stop_does_not_lend_its_time_to_the_next():
+    # a blank line ends the paragraph: “十四五” in the one before cannot make the figure a 2025 target
+    (i,) = facts("编制“十四五”规划纲要，为“十四五”开局打下基础\n\n初步测算，地区生产总值达到215亿元。")
+    assert (i.indicator, i.year, i.kind, i.value) == ("地区生产总值", 2022, "actual", 215.0)
