@@ -73,6 +73,8 @@ class Document:
     area_code: str | None = None  # the division code of the area in the gazetteer (extract.gazetteer)
     sources: dict[str, MetaSource] = field(default_factory=dict)  # field name → where it came from
     furniture: list[str] = field(default_factory=list)  # page-furniture lines dropped from the text (extract.repair)
+    # converter pinyin the rules read the text without (offset, annotation); put back by extract.expose
+    pinyin: tuple[tuple[int, str], ...] = ()
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
