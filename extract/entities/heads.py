@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates, register
-from .dictionary import is_verb_any, is_verbal, longest_word
+from .dictionary import is_verb_any, is_verbal, is_word, longest_word
 from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_matches, head_of
 from .lexicon import lexicon as load_lexicon
 from .names import (
@@ -46,6 +46,9 @@ ROUNDS_RE = re.compile(r"[一二三四五六七八九十两\d]+[期次轮场届]
 EDITION_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+|首)届")  # "第十届…文化节": the edition, not the event
 HOLD_VERBS = ("举办", "开展", "召开", "举行", "组织", "承办")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年$")
+# "谋项目、引项目、建项目", "争项目、跑资金": a one-character verb right before 项目 governs it
+# (unless it ends a word: 扩建项目, 新建项目 are kinds of projects)
+PROJECT_VERBS = frozenset("谋引建抓争跑招签促")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
@@ -137,6 +140,8 @@ class HeadNames:
             return None  # "有计划地发展", "按计划推进": the manner of an action, not a plan
         if head.text in MANNER_HEADS and is_verbal(longest_word(text, head_end, min(len(text), head_end + 6))):
             return None  # "五莲县计划招引…": 计划 is the verb "plans to"
+        if head.text == "项目" and _governed_by_one_verb(text, head_start):
+            return None
         programme = head.type == "PROGRAM" or head.kind == "eng"
         edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start
@@ -206,6 +211,12 @@ class HeadNames:
             return True
         works = [h for h, rec in self.lex.heads.items() if rec.kind in ("works", "rebuild") and h in modifier]
         return any(len(modifier.split(w, 1)[0]) >= 2 for w in works)
+
+
+def _governed_by_one_verb(text: str, head_start: int) -> bool:
+    """ "围绕产业发展谋项目": 项目 as the object of a one-character verb is no name."""
+    verb = text[head_start - 1 : head_start]
+    return verb in PROJECT_VERBS and not is_word(text[max(0, head_start - 2) : head_start])
 
 
 def _quoted_whole(text: str, head_start: int, head_end: int) -> int | None:

@@ -617,3 +617,14 @@ def test_an_adverb_before_a_works_head_makes_a_predicate(nlp, found):
 )
 def test_an_award_verb_before_a_comma_awards_nothing_after_it(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("围绕澜川产业链谋项目、引项目、建项目。", set()),  # 项目 as the object of a one-character verb
+        ("霁川污水处理厂扩建项目开工。", {(P, "霁川污水处理厂扩建项目")}),  # 扩建 is a word: a kind of project
+    ],
+)
+def test_a_one_character_verb_before_xiangmu_governs_it(nlp, found, text, expected):
+    assert found(nlp, text) == expected
