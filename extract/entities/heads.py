@@ -191,7 +191,7 @@ class HeadNames:
             kind = "build" if typ == "PROJECT" else "named"
         # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
         awarded = after_award(text[max(0, edge.region - 6) : edge.region].rstrip("“‘ ") + edge.stripped, lex)
-        if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")):
+        if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")) and not self._named_place(name, typ, kind):
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
@@ -203,6 +203,15 @@ class HeadNames:
         if why is not None and not (quoted is not None and why in QUOTE_EXCUSES):
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
+
+    def _named_place(self, name: str, typ: str, kind: str) -> bool:
+        """ "争创柳江玉屏省级旅游度假区": a park (not a title head) whose name opens
+        with its own name, not a rank, is a place the award is sought for."""
+        if typ != "PARK" or kind != "park" or name.startswith(RANKS) or BATCH_RE.match(name):
+            return False
+        rank = next((i for i in range(len(name)) if name.startswith(RANKS, i)), None)
+        own = name[:rank] if rank is not None else ""
+        return len(own) >= 2 and not is_generic(own, self.lex)
 
     def _works_on_site(self, modifier: str) -> bool:
         """ "曾家园保护修缮（一期）工程", "周家祠及周边改造提升工程": building works

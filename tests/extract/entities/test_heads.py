@@ -628,3 +628,14 @@ def test_an_award_verb_before_a_comma_awards_nothing_after_it(nlp, found, text, 
 )
 def test_a_one_character_verb_before_xiangmu_governs_it(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("争创澜北穗岭省级旅游度假区。", {(K, "澜北穗岭省级旅游度假区")}),  # the place's own name, then its rank
+        ("获评国家级旅游度假区。", set()),  # a rank and a park head only: a title
+    ],
+)
+def test_a_park_with_its_own_name_before_its_rank_is_a_place_after_an_award_verb(nlp, found, text, expected):
+    assert found(nlp, text) == expected
