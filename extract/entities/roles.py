@@ -49,6 +49,8 @@ GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造�
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
 ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
+# "竣工投产青工科技": a firm's name as the object of a project's milestone names its project
+BUILT_RE = re.compile(r"(?:竣工投产|建成投产|开工建设|投产达效|签约落地)(?=[\u4e00-\u9fff])")
 SECTOR_ENDS = ("集群", "产业链", "产业", "行业", "领域", "板块")  # "生物医药产业集群获评…": a sector, not a firm
 MAX_LIST = 12  # items of a list of honoured firms looked at
 MAX_SHORT_FIRM = 6  # a headless firm beside firm-shaped ones in a list of subjects
@@ -112,6 +114,8 @@ class RoleNames:
                 self._articles(found, text, m, counts)
             else:
                 self._slogan(found, text, m)
+        for m in BUILT_RE.finditer(text):
+            self._project_of_firm(found, text, m.end())
         for m in EVENT_RE.finditer(text):
             if m.end() < len(text) and not _closed(text[m.end()]):
                 continue  # the quote is the front of a longer name: left to policy_heads
@@ -147,6 +151,17 @@ class RoleNames:
         for (s, e), ok in zip(items, shaped):
             if ok or e - s <= self.max_short_firm:
                 self._add(found, text, s, e, "ENTERPRISE", "subject")
+
+    def _project_of_firm(self, found, text: str, start: int) -> None:
+        """ "竣工投产青工科技": what the milestone reaches is a project; one named by a
+        firm-shaped name alone (a brand and its trade) is that firm's project."""
+        end = start
+        while end < len(text) and text[end] not in HARD and end - start <= self.max_item:
+            end += 1
+        if end < len(text) and text[end] not in "，。；、\n":
+            return
+        if firm_shaped(text[start:end], self.lex):
+            self._add(found, text, start, end, "PROJECT", "built")
 
     def _institutions(self, name: str) -> bool:
         """ "北京科研院所": a class of institutions, not a firm."""

@@ -193,3 +193,15 @@ def test_a_list_before_what_only_firms_do_is_a_list_of_firms(nlp, found, text, e
 
 def test_one_short_name_before_what_only_firms_do_is_not_enough(nlp, found):
     assert found(nlp, "霁重实现债转股20亿元。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加快建设澜川藤椒产业园，竣工投产霁禾科技。", {(K, "澜川藤椒产业园"), (P, "霁禾科技")}),
+        ("竣工投产一批项目。", set()),  # no firm's name: nothing
+        ("开工建设澜川大道，竣工投产霁禾科技新厂区。", set()),  # not a firm's name alone: left to the head rules
+    ],
+)
+def test_a_firm_shaped_name_reaching_a_milestone_names_its_project(nlp, found, text, expected):
+    assert found(nlp, text) == expected
