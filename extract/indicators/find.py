@@ -277,6 +277,7 @@ _STOCK = re.compile(r"(?:达到|达|增加到|增至|提高到|扩大到|上升�
 _ATTRIBUTES = frozenset({"总投资", "计划总投资", "计划投资", "完成投资", "累计完成投资", "总产值"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.、]|（\d{1,2}）")
 _EXAMPLES = re.compile(r"等(?:一批)?")  # 签约A、B等优势项目: the class after the examples
+_EXCLUDING = frozenset({"不含", "不包括", "扣除", "剔除"})  # 不含…: a figure without a part
 _INNER_VERB = re.compile(r"实现|完成|达到")  # 规上企业实现工业总产值: the subject before the verb
 _SHARE = re.compile(r"(?:分别)?占(?:到)?(全省|全市|全国|全区|全县)的?$")  # 新增存款占到全省的 → …占全省比重
 _HEAD = re.compile(r"^[\s“”\"‘’（(—-]*(?:刚刚|刚)?(?:过去的|即将过去的|在)?$")
@@ -874,6 +875,8 @@ def _name_start(name: str) -> int:
         )
         if not w or len(name) - cut - len(w) < 2 or len(longest_word(name, cut, len(name))) > len(w):
             return cut  # "集中式饮用水…": a longer word starts here, not the verb
+        if w in _EXCLUDING:
+            return cut  # "不含云龙产业园固定资产投资": what is left out is part of what is measured
         cut += len(w)
 
 

@@ -442,3 +442,11 @@ def test_a_paragraph_without_a_full_stop_does_not_lend_its_time_to_the_next():
     # a blank line ends the paragraph: “十四五” in the one before cannot make the figure a 2025 target
     (i,) = facts("编制“十四五”规划纲要，为“十四五”开局打下基础\n\n初步测算，地区生产总值达到215亿元。")
     assert (i.indicator, i.year, i.kind, i.value) == ("地区生产总值", 2022, "actual", 215.0)
+
+
+def test_a_figure_without_a_part_keeps_the_part_left_out_in_its_name():
+    found = facts("固定资产投资增长10.9%，其中不含澜川产业园固定资产投资增长11%。")
+    assert [(i.indicator, i.value, i.concept) for i in found] == [
+        ("固定资产投资", 10.9, "fixed-asset-investment"),
+        ("不含澜川产业园固定资产投资", 11.0, None),  # not the headline indicator: a part is left out
+    ]
