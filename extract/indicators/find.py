@@ -608,6 +608,7 @@ def _name_figures(
     out: list[_Named] = []
     consumed = start  # where the next figure's name may begin
     carried: list[tuple[str, int]] = []  # names said in an earlier clause of the sentence
+    named_after = False  # the last figure was named by the noun after it (守住18.94万亩耕地)
     i = 0
     while i < len(figures):
         run = [figures[i]]
@@ -695,12 +696,17 @@ def _name_figures(
         if f.family != COUNT and _modifier(text, f):
             consumed = f.end
             continue
-        if left_name and _verbs_only(left_name) and (noun := _noun_after(text, f.end, end, figures, i)):
-            # 守住18.94万亩耕地: a verb before the figure names nothing; the noun after it does
+        verb_governs = left_name and _verbs_only(left_name)
+        listed = not left.name and named_after and _CONJ_ONLY.fullmatch(text[consumed : f.start] or "、")
+        if (verb_governs or listed) and (noun := _noun_after(text, f.end, end, figures, i)):
+            # 守住18.94万亩耕地、17.32万亩…红线: a verb before the figure names nothing; the noun
+            # after it does, and so for each figure listed after it
             nm, nend, _ = noun
             out.append(_Named(f, nm, f.start, nend, left, f.qualifier or left.qualifier, counted=True))
             consumed = nend
+            named_after = True
             continue
+        named_after = False
         if left.both and left_name:
             names = _split_names(left.name, left.name_start, left.both)
             if names:

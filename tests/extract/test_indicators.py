@@ -450,3 +450,11 @@ def test_a_figure_without_a_part_keeps_the_part_left_out_in_its_name():
         ("固定资产投资", 10.9, "fixed-asset-investment"),
         ("不含澜川产业园固定资产投资", 11.0, None),  # not the headline indicator: a part is left out
     ]
+
+
+def test_figures_listed_after_a_verb_are_each_named_by_the_noun_after_them():
+    found = facts(plan="守住18.94万亩耕地、17.32万亩永久基本农田保护红线。")
+    assert [(i.indicator, i.value, i.unit, i.year, i.kind) for i in found] == [
+        ("耕地", 18.94, "万亩", 2023, "target"),
+        ("永久基本农田保护红线", 17.32, "万亩", 2023, "target"),
+    ]
