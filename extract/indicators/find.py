@@ -1101,8 +1101,8 @@ def _routine_count(f: Figure, n: _Named) -> bool:
         return False
     if f.approx:
         return True
-    if f.unit.lstrip("万千百十") in _ROUTINE_UNITS:
-        return True
+    if f.unit.lstrip("万千百十") in _ROUTINE_UNITS and not f.unit.startswith(("万", "亿")):
+        return True  # 培训500人次 is routine; 接待游客552万人次, 旅客吞吐量560万人次 are what an area tracks
     if n.counted and _DOCUMENTS.search(n.name):
         return True
     if _ABOVE_LIST.search(n.left.link + n.left.name) and n.counted:

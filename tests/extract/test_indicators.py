@@ -458,3 +458,8 @@ def test_figures_listed_after_a_verb_are_each_named_by_the_noun_after_them():
         ("耕地", 18.94, "万亩", 2023, "target"),
         ("永久基本农田保护红线", 17.32, "万亩", 2023, "target"),
     ]
+
+
+def test_visits_counted_in_ten_thousands_are_an_indicator_and_a_few_hundred_are_routine():
+    found = facts("接待游客552万人次。开展培训500人次。")
+    assert [(i.indicator, i.value, i.unit) for i in found] == [("接待游客", 552.0, "万人次")]
