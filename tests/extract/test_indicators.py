@@ -463,3 +463,12 @@ def test_figures_listed_after_a_verb_are_each_named_by_the_noun_after_them():
 def test_visits_counted_in_ten_thousands_are_an_indicator_and_a_few_hundred_are_routine():
     found = facts("接待游客552万人次。开展培训500人次。")
     assert [(i.indicator, i.value, i.unit) for i in found] == [("接待游客", 552.0, "万人次")]
+
+
+def test_gross_industrial_output_above_scale_is_a_headline_indicator():
+    # named once before a round figure the rules do not read, then measured (the vocabulary knows it)
+    found = facts("规模以上工业总产值突破千亿元，达1182.25亿元，增长19.5%。")
+    assert [(i.indicator, i.value, i.concept) for i in found] == [
+        ("规模以上工业总产值", 1182.25, "industry-output-above-scale"),
+        ("规模以上工业总产值", 19.5, "industry-output-above-scale"),
+    ]
