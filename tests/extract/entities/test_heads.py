@@ -639,3 +639,8 @@ def test_a_one_character_verb_before_xiangmu_governs_it(nlp, found, text, expect
 )
 def test_a_park_with_its_own_name_before_its_rank_is_a_place_after_an_award_verb(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_raised_to_a_strategy_is_a_predicate_not_part_of_a_name(nlp, found):
+    # "…上升为国家战略": what happened to the programme, not a strategy's name
+    assert found(nlp, "推动澜川区域协同发展上升为国家战略。") == set()
