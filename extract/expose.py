@@ -7,7 +7,10 @@ the project shows and quotes is the user's text, so once the records are made
 the annotations go back into ``Document.text`` and every offset and quote is
 moved onto that text: a mention's surface is then ``長光衛(wèi)星`` as written,
 while the entity's name stays the repaired ``長光衛星`` (it was chosen from the
-text the rules read). Indicator names stay repaired for the same reason.
+text the rules read), and so do the names it is known by (``Entity.aliases``),
+an indicator's name, the words a metadata field was read from and section
+titles: what is a name or a label is read without the pinyin, what is a
+quote of the text (a mention, a sentence, a trigger, evidence) keeps it.
 """
 
 from __future__ import annotations
@@ -66,30 +69,30 @@ def expose(result: DocumentResult) -> None:
         at = read.rfind(evidence, max(0, near - len(evidence)), near + len(evidence))
         return quote(at, at + len(evidence)) if at >= 0 else evidence
 
-    doc.sections = [replace(s, start=span(s.start, s.end)[0], end=span(s.start, s.end)[1]) for s in doc.sections]
-    doc.sentences = [replace(s, start=span(s.start, s.end)[0], end=span(s.start, s.end)[1]) for s in doc.sentences]
+    def moved(record, **more):
+        start, end = span(record.start, record.end)
+        return replace(record, start=start, end=end, **more)
+
+    doc.sections = [moved(s) for s in doc.sections]
+    doc.sentences = [moved(s) for s in doc.sentences]
+    doc._by_id = {}  # the section index holds the old offsets
     doc.sources = {k: replace(v, start=None if v.start is None else shift(v.start)) for k, v in doc.sources.items()}
     for e in result.entities:
         e.mentions = [
-            replace(
+            moved(
                 m,
                 text=quote(m.start, m.end),
-                start=span(m.start, m.end)[0],
-                end=span(m.start, m.end)[1],
                 sentence=quote(m.sentence_start, m.sentence_start + len(m.sentence)),
                 sentence_start=shift(m.sentence_start),
             )
             for m in e.mentions
         ]
         e.status = [
-            replace(c, evidence=quoted(c.evidence, c.start), start=span(c.start, c.end)[0], end=span(c.start, c.end)[1])
+            moved(c, evidence=quoted(c.evidence, c.start), trigger=quote(c.start, c.end) if c.trigger else "")
             for c in e.status
         ]
         e.themes = [
             replace(t, mention_start=None if t.mention_start is None else shift(t.mention_start)) for t in e.themes
         ]
-    result.indicators = [
-        replace(i, evidence=quote(i.start, i.end), start=span(i.start, i.end)[0], end=span(i.start, i.end)[1])
-        for i in result.indicators
-    ]
+    result.indicators = [moved(i, evidence=quote(i.start, i.end)) for i in result.indicators]
     doc.pinyin = ()

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from ontology.vocab import modes
 
+from .repair import without_pinyin
+
 # Entity types of the annotation guideline; INSTITUTION is recorded, never scored.
 ENTITY_TYPES = ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM")
 
@@ -151,9 +153,11 @@ class Entity:
 
     @property
     def aliases(self) -> list[str]:
+        """Every name the mentions write, as names are read: a converter's pinyin in a
+        mention's surface (長光衛（wèi）星) is not another name."""
         seen: dict[str, None] = {}
         for m in self.mentions:
-            seen.setdefault(m.text, None)
+            seen.setdefault(without_pinyin(m.text), None)
         return list(seen)
 
 

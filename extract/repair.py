@@ -229,8 +229,6 @@ def strip_pinyin(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
         return text, ()
     out, marks, last, removed = [], [], 0, 0
     for m in (*_PINYIN.finditer(text), *_PINYIN_CUT.finditer(text, max(0, len(text) - 12))):
-        if m.start() < last:
-            continue
         cut = m.start(1) + 1  # the annotation begins right after its character
         out.append(text[last:cut])
         marks.append((cut - removed, text[cut : m.end()]))
@@ -240,8 +238,15 @@ def strip_pinyin(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     return "".join(out), tuple(marks)
 
 
+def without_pinyin(text: str) -> str:
+    """``text`` as a name is read: 霁川产业（yè）园 is 霁川产业园."""
+    return strip_pinyin(text)[0] if "（" in text or "(" in text else text
+
+
 def _width(line: str) -> int:
-    return len(line.strip(" \t\u00a0\u3000"))
+    """A line's width as written before a converter annotated it: pinyin makes no line longer."""
+    line = line.strip(" \t\u00a0\u3000")
+    return len(_PINYIN.sub(r"\1", line)) if "(" in line or "（" in line else len(line)
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
