@@ -90,38 +90,43 @@ class ListNames:
 
     # -- "“A”“B”2个万亩产业示范片"
     def quoted_counted(self, text: str, a: int, b: int) -> list[Candidate]:
-        """Quoted names followed by their number and the class they are of: each
-        is one of that class (a head noun or a class noun types them)."""
+        """Two or more quoted names followed by their number and the class of places
+        or projects they are: each is one of that class. Not slogans (“一村一品”
+        “一乡一业”2个工程 are programmes, typed elsewhere), not sectors (“光伏+储能”
+        “风电”两个项目), not titles sought (创建“…”“…”两个示范区)."""
         out = []
         for m in QUOTED_COUNTED_RE.finditer(text, a, b):
-            typ = self._counted_class(text, m.end(), b)
-            if typ is None:
-                continue
             items = list(QUOTED_ONE_RE.finditer(text, m.start(1), m.end(1)))
-            if len(items) < 2 and m.start(1) > a and text[m.start(1) - 1] not in "，、；：":
-                continue  # one quoted word inside a phrase: a label, not a list
-            for q in items:
-                s, e = q.start() + 1, q.end() - 1
-                if self._headless_ok(text[s:e], typ):
-                    out.append(Candidate(s, e, typ, "lists", "", "counted", priority=2))
+            typ = self._counted_class(text, m.end(), b)
+            if typ is None or len(items) < 2:
+                continue
+            if after_award(text[max(a, m.start() - 6) : m.start()], self.lex):
+                continue
+            names = [(q.start() + 1, q.end() - 1) for q in items]
+            if all(
+                len(text[s:e]) >= 3 and "+" not in text[s:e] and self._headless_ok(text[s:e], typ) for s, e in names
+            ):
+                out.extend(Candidate(s, e, typ, "lists", "", "counted", priority=2) for s, e in names)
         return out
 
     def _counted_class(self, text: str, pos: int, b: int) -> str | None:
         """The type of the class named right after a count: a class noun (项目, 企业)
-        or the head noun ending the phrase (…产业示范片, …产业园)."""
+        or the head noun ending the phrase (…产业示范片, …产业园), of a place or a
+        physical project only (工程 may be a programme's)."""
         tail = text[pos : min(b, pos + self.class_window + 4)]
         cut = next((i for i, ch in enumerate(tail) if ch in HARD), len(tail))
         tail = tail[:cut]
         m = self.lex.class_re.search(tail)
         if m is not None and m.start() == 0:
-            return self.lex.class_nouns[m.group(0)]
+            typ = self.lex.class_nouns[m.group(0)]
+            return typ if typ in ("PARK", "PROJECT") and m.group(0) != "工程" else None
         last = None
         for h in head_matches(tail, self.lex):
             last = h
         if last is None:
             return None
         rec = self.lex.heads.get(last.group(0))
-        if rec is None or rec.type not in ("PARK", "PROJECT", "PROGRAM"):
+        if rec is None or rec.type not in ("PARK", "PROJECT") or rec.kind == "eng":
             return None
         return rec.type
 

@@ -277,7 +277,8 @@ _STOCK = re.compile(r"(?:达到|达|增加到|增至|提高到|扩大到|上升�
 _ATTRIBUTES = frozenset({"总投资", "计划总投资", "计划投资", "完成投资", "累计完成投资", "总产值"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.、]|（\d{1,2}）")
 _EXAMPLES = re.compile(r"等(?:一批)?")  # 签约A、B等优势项目: the class after the examples
-_EXCLUDING = frozenset({"不含", "不包括", "扣除", "剔除"})  # 不含…: a figure without a part
+_EXCLUDING = frozenset({"不含", "不包括"})  # 不含…: a figure without a part (扣除价格因素 is no part left out)
+_VISITORS = re.compile(r"游客|旅客|客流|吞吐|接待|观众|入境")  # visits an area counts as its indicator
 _INNER_VERB = re.compile(r"实现|完成|达到")  # 规上企业实现工业总产值: the subject before the verb
 _SHARE = re.compile(r"(?:分别)?占(?:到)?(全省|全市|全国|全区|全县)的?$")  # 新增存款占到全省的 → …占全省比重
 _HEAD = re.compile(r"^[\s“”\"‘’（(—-]*(?:刚刚|刚)?(?:过去的|即将过去的|在)?$")
@@ -1101,8 +1102,8 @@ def _routine_count(f: Figure, n: _Named) -> bool:
         return False
     if f.approx:
         return True
-    if f.unit.lstrip("万千百十") in _ROUTINE_UNITS and not f.unit.startswith(("万", "亿")):
-        return True  # 培训500人次 is routine; 接待游客552万人次, 旅客吞吐量560万人次 are what an area tracks
+    if f.unit.lstrip("万千百十") in _ROUTINE_UNITS and not (f.unit == "万人次" and _VISITORS.search(n.name)):
+        return True  # 培训2.3万人次 is a tally; 接待游客552万人次, 旅客吞吐量560万人次 are what an area tracks
     if n.counted and _DOCUMENTS.search(n.name):
         return True
     if _ABOVE_LIST.search(n.left.link + n.left.name) and n.counted:

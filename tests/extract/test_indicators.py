@@ -472,3 +472,8 @@ def test_gross_industrial_output_above_scale_is_a_headline_indicator():
         ("规模以上工业总产值", 1182.25, "industry-output-above-scale"),
         ("规模以上工业总产值", 19.5, "industry-output-above-scale"),
     ]
+
+
+@pytest.mark.parametrize("text", ["开展职业技能培训2.3万人次。", "开展义诊1.2万人次。", "走访慰问困难群众3.6万户次。"])
+def test_tallies_of_activities_stay_out_even_in_ten_thousands(text):
+    assert facts(text) == []

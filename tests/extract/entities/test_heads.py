@@ -623,7 +623,10 @@ def test_an_award_verb_before_a_comma_awards_nothing_after_it(nlp, found, text, 
     "text, expected",
     [
         ("围绕澜川产业链谋项目、引项目、建项目。", set()),  # 项目 as the object of a one-character verb
+        ("坚持抓项目，促发展。", set()),  # the verb opens its clause
         ("霁川污水处理厂扩建项目开工。", {(P, "霁川污水处理厂扩建项目")}),  # 扩建 is a word: a kind of project
+        ("澜川县人民医院迁建项目开工建设。", {(P, "澜川县人民医院迁建项目")}),  # after a name: the kind of works
+        ("霁川中学续建项目完工。", {(P, "霁川中学续建项目")}),
     ],
 )
 def test_a_one_character_verb_before_xiangmu_governs_it(nlp, found, text, expected):
@@ -634,7 +637,10 @@ def test_a_one_character_verb_before_xiangmu_governs_it(nlp, found, text, expect
     "text, expected",
     [
         ("争创澜北穗岭省级旅游度假区。", {(K, "澜北穗岭省级旅游度假区")}),  # the place's own name, then its rank
+        ("获批设立澜川省级高新技术产业开发区。", {(K, "澜川省级高新技术产业开发区")}),
         ("获评国家级旅游度假区。", set()),  # a rank and a park head only: a title
+        ("霁川经开区获评全省优秀省级开发区。", {(K, "霁川经开区")}),  # what is won stays a title
+        ("荣获全省十佳省级经济开发区称号。", set()),
     ],
 )
 def test_a_park_with_its_own_name_before_its_rank_is_a_place_after_an_award_verb(nlp, found, text, expected):
