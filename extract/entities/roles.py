@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates, register
-from .dictionary import is_common, is_place_name, is_verbal, is_word
+from .dictionary import is_place_name, is_verbal, is_word
 from .lexicon import HARD, Lexicon, count_ends
 from .lexicon import lexicon as load_lexicon
 from .names import (
