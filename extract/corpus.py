@@ -18,6 +18,7 @@ from . import gazetteer
 from .curation import curation_files, read_curation
 from .errors import InputError, PolicyKGError
 from .events import find_statuses
+from .expose import expose
 from .inputs import Declared, Skipped, check_year, expand, read_reports_tsv, reports_files
 from .load import load_file
 from .meta import read_metadata
@@ -242,6 +243,7 @@ def extract_corpus(
         r.indicators = find_indicators(r.document, names=named_spans(r.entities))
     result.links, result.canonical = resolve(results, decisions, variant_links)
     for r in results:
+        expose(r)  # the converter pinyin the rules read without goes back into the text shown
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)
     result.documents = results
     return result

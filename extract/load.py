@@ -42,7 +42,7 @@ from functools import lru_cache
 from . import readers
 from .errors import InputError
 from .records import Document
-from .repair import repair, unmask_years
+from .repair import repair, strip_pinyin, unmask_years
 
 # A report is well under a megabyte of text; a file past this is no single report.
 
@@ -364,6 +364,7 @@ def load_text(
     """Repair and normalise an already decoded text into a Document (no metadata yet)."""
     fixed = repair(text, wrapped=wrapped)
     norm, masked = unmask_years(normalise(fixed.text))
+    norm, pinyin = strip_pinyin(norm)
     if not _CJK_RE.search(norm, 0, 5000):
         raise InputError("no Chinese text found")
     script = detect_script(norm)
@@ -371,6 +372,11 @@ def load_text(
     doc = Document(path=path, text=norm, folded=folded, encoding=encoding, script=script, format=fmt)
     doc.furniture = [*(furniture or []), *fixed.furniture]
     doc.warnings.extend(fixed.notes)
+    if pinyin:
+        doc.pinyin = pinyin
+        doc.warnings.append(
+            f"{len(pinyin)} pinyin annotation(s) left by a converter: read without them, kept in the text"
+        )
     if masked:
         doc.warnings.append(f"{masked} masked year(s) (20XX年) in the text")
     return doc

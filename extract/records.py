@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from ontology.vocab import modes
 
+from .repair import without_pinyin
+
 # Entity types of the annotation guideline; INSTITUTION is recorded, never scored.
 ENTITY_TYPES = ("ENTERPRISE", "PARK", "PROJECT", "PROGRAM")
 
@@ -73,6 +75,8 @@ class Document:
     area_code: str | None = None  # the division code of the area in the gazetteer (extract.gazetteer)
     sources: dict[str, MetaSource] = field(default_factory=dict)  # field name → where it came from
     furniture: list[str] = field(default_factory=list)  # page-furniture lines dropped from the text (extract.repair)
+    # converter pinyin the rules read the text without (offset, annotation); put back by extract.expose
+    pinyin: tuple[tuple[int, str], ...] = ()
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -149,9 +153,11 @@ class Entity:
 
     @property
     def aliases(self) -> list[str]:
+        """Every name the mentions write, as names are read: a converter's pinyin in a
+        mention's surface (長光衛（wèi）星) is not another name."""
         seen: dict[str, None] = {}
         for m in self.mentions:
-            seen.setdefault(m.text, None)
+            seen.setdefault(without_pinyin(m.text), None)
         return list(seen)
 
 

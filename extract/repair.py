@@ -9,7 +9,10 @@ Pages saved from government sites carry more than the report:
   metadata still reads a publication date;
 * short ASCII watermark tokens some sites insert between sentences
   (``…发展。IAh推进…``);
-* pinyin that converters leave after a character (``報(bào)告``, ``發(fā)展``);
+* pinyin that converters leave after a character (``報(bào)告``, ``發(fā)展``):
+  ``strip_pinyin`` takes it out of the text the rules read, after
+  normalisation, and remembers where it stood; ``extract.expose`` puts it
+  back in the text the records quote;
 * hard wraps: lines cut at a fixed width (text copied from a PDF or a
   terminal), which break words and numbers (``金穗农业科技有限`` / ``公司``);
 * Markdown heading marks and bold (``### 一、…``, ``**…**``);
@@ -169,7 +172,7 @@ _TONE_CHARS = re.compile(f"[{_TONE}]")
 _LOWER_ASCII = re.compile("[a-z]")
 # patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
 _PINYIN = re.compile(rf"([{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
-_PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}\Z")
+_PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}(?=\s*\Z)")
 # a text saved from a Markdown page: ### 一、2023年工作回顾, **生产总值**
 _MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
 _BOLD = re.compile(r"(?<!\*)\*\*([^*\n]+?)\*\*(?!\*)")
@@ -211,18 +214,10 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
         joined = _MARKDOWN.sub("", joined)
     if "**" in joined:
         joined = _BOLD.sub(r"\1", joined)
-    n_pinyin = 0
-    if _TONE_CHARS.search(joined):
-        joined, n_pinyin = _PINYIN.subn(r"\1", joined)
-    tail, k = _PINYIN_CUT.subn(r"\1", joined[-12:])
-    if k:
-        joined, n_pinyin = joined[:-12] + tail, n_pinyin + k
     n_marks = 0
     if _LOWER_ASCII.search(joined):
         joined, n_marks = _WATERMARK.subn(r"\1", joined)
     fixed = joined.split("\n")
-    if n_pinyin:
-        out.notes.append(f"{n_pinyin} pinyin annotation(s) left by a converter removed")
     if n_marks:
         out.notes.append(f"{n_marks} watermark token(s) between sentences removed")
     if wrapped is None:
@@ -232,13 +227,41 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     return out
 
 
+def strip_pinyin(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The text without the pinyin a converter left after characters (``戰(zhàn)略``),
+    and where each annotation stood: ``(offset in the returned text, annotation)``.
+
+    The rules read the text without them; the text a user is shown keeps them
+    (``extract.expose`` puts them back once the records are made), so that
+    every quote and offset the project writes points into what the user has.
+    """
+    if not _TONE_CHARS.search(text) and not _PINYIN_CUT.search(text, max(0, len(text) - 12)):
+        return text, ()
+    out, marks, last, removed = [], [], 0, 0
+    for m in (*_PINYIN.finditer(text), *_PINYIN_CUT.finditer(text, max(0, len(text) - 12))):
+        cut = m.start(1) + 1  # the annotation begins right after its character
+        out.append(text[last:cut])
+        marks.append((cut - removed, text[cut : m.end()]))
+        removed += m.end() - cut
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), tuple(marks)
+
+
+def without_pinyin(text: str) -> str:
+    """``text`` as a name is read: 霁川产业（yè）园 is 霁川产业园."""
+    return strip_pinyin(text)[0] if "（" in text or "(" in text else text
+
+
 def _width(line: str) -> int:
-    return len(line.strip(" \t\u00a0\u3000"))
+    """A line's width as written before a converter annotated it: pinyin makes no line longer."""
+    line = line.strip(" \t\u00a0\u3000")
+    return len(_PINYIN.sub(r"\1", line)) if "(" in line or "（" in line else len(line)
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
     """Most long lines of one length: the text was cut at a fixed width."""
-    counts = Counter(w for w in [len(ln.strip(" \t\u00a0\u3000")) for ln in lines] if w >= 10)  # _width, inline
+    counts = Counter(w for w in map(_width, lines) if w >= 10)
     n = sum(counts.values())
     if n < 6:
         return False

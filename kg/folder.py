@@ -68,7 +68,7 @@ def building(out_dir: str | os.PathLike) -> Iterator[Path]:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot build into {out_dir}: {exc.strerror or exc}") from None
-    with _locked(out.parent / f".{out.name}{LOCK}", out_dir), _terminate_as_exit():
+    with _locked(out.parent / f".{out.name}{LOCK}", out_dir), _terminate_as_exit() as signalled:
         sweep(out)
         try:
             tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}{NEW}", dir=out.parent))
@@ -76,6 +76,8 @@ def building(out_dir: str | os.PathLike) -> Iterator[Path]:
             raise InputError(f"cannot build into {out_dir}: {exc.strerror or exc}") from None
         try:
             yield tmp
+            if signalled:
+                raise SystemExit(128 + signalled[0])
             if out.is_dir():
                 _carry_over(out, tmp)
             _swap(tmp, out)
@@ -116,19 +118,25 @@ def _locked(path: Path, shown: str | os.PathLike) -> Iterator[None]:
 
 
 @contextmanager
-def _terminate_as_exit() -> Iterator[None]:
-    """SIGTERM unwinds like Ctrl-C does, so the half-built folder is removed."""
+def _terminate_as_exit() -> Iterator[list[int]]:
+    """SIGTERM unwinds like Ctrl-C does, so the half-built folder is removed.
+
+    The exception can land where Python swallows it (a finaliser, a callback
+    of a library): the signal is also remembered, and the folder is not
+    swapped in after one came."""
+    came: list[int] = []
 
     def stop(signum, frame):
+        came.append(signum)
         raise SystemExit(128 + signum)
 
     try:
         previous = signal.signal(signal.SIGTERM, stop)
     except ValueError:  # not the main thread: leave signals alone
-        yield
+        yield came
         return
     try:
-        yield
+        yield came
     finally:
         signal.signal(signal.SIGTERM, previous)
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates, register
-from .dictionary import is_verb_any, is_verbal, longest_word
+from .dictionary import is_common, is_verb_any, is_verbal, is_word, longest_word
 from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_matches, head_of
 from .lexicon import lexicon as load_lexicon
 from .names import (
@@ -46,6 +46,11 @@ ROUNDS_RE = re.compile(r"[一二三四五六七八九十两\d]+[期次轮场届]
 EDITION_RE = re.compile(r"(?:第[一二三四五六七八九十百\d]+|首)届")  # "第十届…文化节": the edition, not the event
 HOLD_VERBS = ("举办", "开展", "召开", "举行", "组织", "承办")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年$")
+# "谋项目、引项目、建项目", "争项目、跑资金": a one-character verb right before 项目 governs it
+# (unless it ends a word: 扩建项目, 新建项目 are kinds of projects)
+PROJECT_VERBS = frozenset("谋引建抓争跑招签促")
+SEEK_VERBS = ("争创", "创建", "申报", "申创", "设立")  # a place sought or set up, not an award won
+HARD_EDGES = frozenset("，。；：、！？\n“”")
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
@@ -137,6 +142,8 @@ class HeadNames:
             return None  # "有计划地发展", "按计划推进": the manner of an action, not a plan
         if head.text in MANNER_HEADS and is_verbal(longest_word(text, head_end, min(len(text), head_end + 6))):
             return None  # "五莲县计划招引…": 计划 is the verb "plans to"
+        if head.text == "项目" and _governed_by_one_verb(text, head_start):
+            return None
         programme = head.type == "PROGRAM" or head.kind == "eng"
         edge = left_edge(text, head_start, lex, floor, counts, min_object=4 if programme else 2)
         start = edge.start
@@ -185,8 +192,13 @@ class HeadNames:
             typ = "PROJECT" if has_facility(modifier, lex) or self._works_on_site(modifier) else "PROGRAM"
             kind = "build" if typ == "PROJECT" else "named"
         # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
-        awarded = after_award(text[max(0, edge.region - 6) : edge.region].rstrip("“‘ ") + edge.stripped, lex)
-        if awarded and (typ != "PROGRAM" or head.text in ("试点", "创建")):
+        peeled = text[max(0, edge.region - 6) : edge.region].rstrip("“‘ ") + edge.stripped
+        awarded = after_award(peeled, lex)
+        if (
+            awarded
+            and (typ != "PROGRAM" or head.text in ("试点", "创建"))
+            and not self._named_place(name, typ, kind, peeled)
+        ):
             return None  # "被认定为…示范平台", "入选…试点": a title, not a thing
         if kind == "title" and (name.startswith(RANKS) or BATCH_RE.match(name)):
             return None
@@ -199,6 +211,18 @@ class HeadNames:
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
 
+    def _named_place(self, name: str, typ: str, kind: str, peeled: str) -> bool:
+        """ "争创柳江玉屏省级旅游度假区": a park (not a title head) that is sought or set
+        up, whose name opens with its own name before a rank, is the place; what is
+        won (获评全省优秀省级开发区) stays a title."""
+        if typ != "PARK" or kind != "park" or not any(v in peeled for v in SEEK_VERBS):
+            return False
+        if name.startswith(RANKS) or BATCH_RE.match(name):
+            return False
+        rank = next((i for i in range(len(name)) if name.startswith(RANKS, i)), None)
+        own = name[:rank] if rank is not None else ""
+        return len(own) >= 2 and not is_generic(own, self.lex) and not is_common(own) and not is_word(own)
+
     def _works_on_site(self, modifier: str) -> bool:
         """ "曾家园保护修缮（一期）工程", "周家祠及周边改造提升工程": building works
         (a works head inside) or a phase on a named site are physical works."""
@@ -206,6 +230,24 @@ class HeadNames:
             return True
         works = [h for h, rec in self.lex.heads.items() if rec.kind in ("works", "rebuild") and h in modifier]
         return any(len(modifier.split(w, 1)[0]) >= 2 for w in works)
+
+
+def _governed_by_one_verb(text: str, head_start: int) -> bool:
+    """ "谋项目、引项目、建项目": 项目 as the object of a one-character verb, where the
+    verb opens its clause or stands in a list of such verbs, is no name; after a
+    name, the character is a kind of works (澜川县人民医院迁建项目, 续建项目)."""
+    verb = text[head_start - 1 : head_start]
+    if verb not in PROJECT_VERBS or is_word(text[max(0, head_start - 2) : head_start]):
+        return False
+    before = text[head_start - 2 : head_start - 1]
+    if not before or before in HARD_EDGES:
+        return True
+    after = head_start + 2
+    return (
+        text[after : after + 1] in "、，"
+        and text[after + 1 : after + 2] in PROJECT_VERBS
+        and text.startswith("项目", after + 2)
+    )
 
 
 def _quoted_whole(text: str, head_start: int, head_end: int) -> int | None:

@@ -64,6 +64,7 @@ class Lexicon:
     industries: tuple[str, ...]
     descriptors: tuple[str, ...]  # end a description before a firm's name
     firm_predicates: re.Pattern  # what a firm does as the subject of its sentence
+    firm_only: frozenset[str]  # those of them only a firm does (marked +): any short name before one is a firm
     programme_verbs: tuple[str, ...]  # what carries out a programme (实施, 推进 …)
     undertaking_verbs: tuple[str, ...]  # those of them that govern named undertakings only (marked +)
     not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
@@ -198,7 +199,8 @@ def lexicon(directory: str | None = None) -> Lexicon:
         awards=tuple(sorted(_lines(directory, "award.txt"), key=len, reverse=True)),
         industries=tuple(sorted(industries, key=len, reverse=True)),
         descriptors=tuple(sorted(_lines(directory, "descriptors.txt"), key=len, reverse=True)),
-        firm_predicates=re.compile(trie_pattern(_lines(directory, "firm_predicates.txt"))),
+        firm_predicates=re.compile(trie_pattern([v.rstrip("+") for v in _lines(directory, "firm_predicates.txt")])),
+        firm_only=frozenset(v.rstrip("+") for v in _lines(directory, "firm_predicates.txt") if v.endswith("+")),
         programme_verbs=tuple(v.rstrip("+") for v in _lines(directory, "programme_verbs.txt")),
         undertaking_verbs=tuple(v.rstrip("+") for v in _lines(directory, "programme_verbs.txt") if v.endswith("+")),
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},

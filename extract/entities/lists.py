@@ -38,10 +38,11 @@ from .names import (
 from .tokenizer import doc_text
 
 CLAUSE_RE = re.compile(r"[^，。；：！？\n]+")
-# The clauses (CLAUSE_RE) holding a 、 or a 等, the only ones read: the one opening the text, then
-# each after a clause mark (the scan opens on the marks; a clause without either fails at its end).
-_LISTING_FIRST = re.compile(r"[^，。；：！？\n、等]*[、等][^，。；：！？\n]*")
-_LISTING = re.compile(r"[，。；：！？\n]([^，。；：！？\n、等]*[、等][^，。；：！？\n]*)")
+# The clauses (CLAUSE_RE) holding a 、, a 等 or an opening quote, the only ones read: the one
+# opening the text, then each after a clause mark (the scan opens on the marks; a clause with none
+# of them fails at its end).
+_LISTING_FIRST = re.compile(r"[^，。；：！？\n、等“‘]*[、等“‘][^，。；：！？\n]*")
+_LISTING = re.compile(r"[，。；：！？\n]([^，。；：！？\n、等“‘]*[、等“‘][^，。；：！？\n]*)")
 MAX_ITEM = 22
 MAX_SHARED = 10  # an item sharing a head written once is short
 CLASS_WINDOW = 8
@@ -49,6 +50,10 @@ TRAILING = "和及与"
 PROJECT_STATUSES = ("signed", "started", "under_construction", "completed", "in_operation")
 PLACE_NOTE_RE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")  # "格力电器（赣州）智能制造基地": where, inside a name
 ARTICLES_RE = re.compile(r"\d{1,3}条")
+# "“中保—槽渔滩”“余坪—将军”2个万亩产业示范片": quoted names counted by the class after them
+QUOTED_ITEM = r"[“‘][^“”‘’，。；：！？\n]{2,12}[”’]"
+QUOTED_COUNTED_RE = re.compile(rf"((?:{QUOTED_ITEM}[、和及与]?){{1,8}})(?:[\d一二两三四五六七八九十]+)[个家项处座]")
+QUOTED_ONE_RE = re.compile(QUOTED_ITEM)
 
 
 @Language.factory(
@@ -81,9 +86,53 @@ class ListNames:
         for a, b in listing_clauses(text):
             if text.find("、", a, b) >= 0:
                 found.extend(self.coordinated(text, a, b, counts))
-            else:  # it holds a 等
+            elif text.find("等", a, b) >= 0:
                 found.extend(self.single(text, a, b, counts))
+            if text.find("“", a, b) >= 0 or text.find("‘", a, b) >= 0:
+                found.extend(self.quoted_counted(text, a, b))
         return doc
+
+    # -- "“A”“B”2个万亩产业示范片"
+    def quoted_counted(self, text: str, a: int, b: int) -> list[Candidate]:
+        """Two or more quoted names followed by their number and the class of places
+        or projects they are: each is one of that class. Not slogans (“一村一品”
+        “一乡一业”2个工程 are programmes, typed elsewhere), not sectors (“光伏+储能”
+        “风电”两个项目), not titles sought (创建“…”“…”两个示范区)."""
+        out = []
+        for m in QUOTED_COUNTED_RE.finditer(text, a, b):
+            items = list(QUOTED_ONE_RE.finditer(text, m.start(1), m.end(1)))
+            typ = self._counted_class(text, m.end(), b)
+            if typ is None or len(items) < 2:
+                continue
+            if after_award(text[max(a, m.start() - 6) : m.start()], self.lex):
+                continue
+            names = [(q.start() + 1, q.end() - 1) for q in items]
+            if all(
+                len(text[s:e]) >= 3 and "+" not in text[s:e] and self._headless_ok(text[s:e], typ) for s, e in names
+            ):
+                out.extend(Candidate(s, e, typ, "lists", "", "counted", priority=2) for s, e in names)
+        return out
+
+    def _counted_class(self, text: str, pos: int, b: int) -> str | None:
+        """The type of the class named right after a count: a class noun (项目, 企业)
+        or the head noun ending the phrase (…产业示范片, …产业园), of a place or a
+        physical project only (工程 may be a programme's)."""
+        tail = text[pos : min(b, pos + self.class_window + 4)]
+        cut = next((i for i, ch in enumerate(tail) if ch in HARD), len(tail))
+        tail = tail[:cut]
+        m = self.lex.class_re.search(tail)
+        if m is not None and m.start() == 0:
+            typ = self.lex.class_nouns[m.group(0)]
+            return typ if typ in ("PARK", "PROJECT") and m.group(0) != "工程" else None
+        last = None
+        for h in head_matches(tail, self.lex):
+            last = h
+        if last is None:
+            return None
+        rec = self.lex.heads.get(last.group(0))
+        if rec is None or rec.type not in ("PARK", "PROJECT") or rec.kind == "eng":
+            return None
+        return rec.type
 
     # -- "A、B、C等N个项目"
     def coordinated(self, text: str, a: int, b: int, counts: frozenset[int]) -> list[Candidate]:
@@ -250,7 +299,8 @@ class ListNames:
 
 
 def listing_clauses(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each clause of ``text`` (a match of CLAUSE_RE) holding a 、 or a 等, in order."""
+    """``(start, end)`` of each clause of ``text`` (a match of CLAUSE_RE) holding a 、, a 等, a “ or a ‘,
+    in order."""
     first = _LISTING_FIRST.match(text)
     return ([first.span()] if first else []) + [m.span(1) for m in _LISTING.finditer(text)]
 

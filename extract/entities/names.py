@@ -608,13 +608,27 @@ def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:
 RENAMED = ("更名为", "改名为", "更名", "改名", "整合为", "合并为", "升级为", "升格为")
 
 
+CLAUSE_ENDS = frozenset("、，,；;：:")
+
+
 def after_award(peeled: str, lex: Lexicon) -> bool:
     """True when the words peeled off a name hold an award verb: what follows is
     a title ("授予全国…特色学校", "入选全省首批…试点"). Not when the award is a
     renaming ("获批升格为…高新技术产业开发区"): what follows is the new name."""
     if peeled.rstrip("“‘ ").endswith(RENAMED):
         return False
-    return any(a in peeled for a in lex.awards)
+    return any(_awards_here(peeled, a) for a in lex.awards)
+
+
+def _awards_here(peeled: str, award: str) -> bool:
+    """An award verb with its object after it; one right before a comma or 、
+    closes the clause before ("…治理工程尽快获批、引黄入呼三期工程"): no title."""
+    at = peeled.find(award)
+    while at >= 0:
+        if peeled[at + len(award) : at + len(award) + 1] not in CLAUSE_ENDS:
+            return True
+        at = peeled.find(award, at + 1)
+    return False
 
 
 def blocked_after(text: str, end: int, head: str, lex: Lexicon) -> bool:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates, register
-from .dictionary import is_place_name, is_word
+from .dictionary import is_place_name, is_verbal, is_word
 from .lexicon import HARD, Lexicon, count_ends
 from .lexicon import lexicon as load_lexicon
 from .names import (
@@ -51,6 +51,10 @@ GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造�
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
 ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
+# "竣工投产青工科技": a firm's name as the object of a project's milestone names its project;
+# only trades no sector is named by ("竣工投产冷链物流" is a sector's works, not a firm's)
+CORPORATE_TRADES = ("科技", "实业", "股份", "控股", "药业", "矿业", "电器", "机械", "电子")
+BUILT_RE = re.compile(r"(?:竣工投产|建成投产|开工建设|投产达效|签约落地)(?=[\u4e00-\u9fff])")
 SECTOR_ENDS = ("集群", "产业链", "产业", "行业", "领域", "板块")  # "生物医药产业集群获评…": a sector, not a firm
 MAX_LIST = 12  # items of a list of honoured firms looked at
 MAX_SHORT_FIRM = 6  # a headless firm beside firm-shaped ones in a list of subjects
@@ -108,25 +112,31 @@ class RoleNames:
                 self._add(found, text, item.start, end - 1, "ENTERPRISE", "honour")
                 end = item.region
         for m in self.lex.firm_predicates.finditer(text):
-            self._subjects(found, text, m.start(), counts)
+            self._subjects(found, text, m.start(), counts, firm_only=m.group(0) in self.lex.firm_only)
         for m in SLOGAN_RE.finditer(text):
             if ARTICLES_RE.fullmatch(m.group(1)):
                 self._articles(found, text, m, counts)
             else:
                 self._slogan(found, text, m)
+        for m in BUILT_RE.finditer(text):
+            self._project_of_firm(found, text, m.end())
         for m in EVENT_RE.finditer(text):
             if m.end() < len(text) and not _closed(text[m.end()]):
                 continue  # the quote is the front of a longer name: left to policy_heads
             self._add(found, text, m.start(1), m.end(1), "PROGRAM", "event")
         return doc
 
-    def _subjects(self, found, text: str, verb_start: int, counts) -> None:
+    def _subjects(self, found, text: str, verb_start: int, counts, firm_only: bool = False) -> None:
         """ "鑫通钢铁、恒建科为年产值均突破3亿元": firms as the subject of what firms do.
         A name shaped like a firm's (a brand and its trade) before a firm's
         predicate is one; so is every short item of a list before it when at
-        least half of them are shaped so."""
+        least half of them are shaped so. Before what only firms do (债转股,
+        破产重整) a list of short names is a list of firms whatever their shape
+        ("甲钢、乙重实现债转股": the short names of state firms)."""
         while verb_start >= 4 and text[verb_start - 2 : verb_start] in self.lex.adverbs:
             verb_start -= 2  # "霁华电子成功上市": an adverb between the firm and what it does
+        if firm_only and verb_start >= 4 and is_verbal(text[verb_start - 2 : verb_start]):
+            verb_start -= 2  # "…完成破产重整", "…实现债转股": the verb that carries it out
         if verb_start < 2 or text[verb_start - 1] in HARD:
             return
         items = []
@@ -140,11 +150,31 @@ class RoleNames:
                 break
             end = edge.region - 1
         shaped = [firm_shaped(text[s:e], self.lex) for s, e in items]
+        if firm_only and len(items) >= 2:
+            if any(self._a_class(text[s:e]) for s, e in items):
+                return  # "僵尸企业、困难企业破产重整": kinds of firms, not firms
+            shaped = [ok or e - s <= self.max_short_firm for ok, (s, e) in zip(shaped, items)]
         if not items or not shaped[0] and len(items) == 1 or sum(shaped) * 2 < len(items):
             return
         for (s, e), ok in zip(items, shaped):
             if ok or e - s <= self.max_short_firm:
                 self._add(found, text, s, e, "ENTERPRISE", "subject")
+
+    def _a_class(self, name: str) -> bool:
+        """ "困难企业", "市属国企": a kind of firm (a class noun at its end) or everyday words."""
+        return is_generic(name, self.lex) or any(name.endswith(noun) for noun in self.lex.class_nouns)
+
+    def _project_of_firm(self, found, text: str, start: int) -> None:
+        """ "竣工投产青工科技": what the milestone reaches is a project; one named by a
+        firm-shaped name alone (a brand and its trade) is that firm's project."""
+        end = start
+        while end < len(text) and text[end] not in HARD and end - start <= self.max_item:
+            end += 1
+        if end < len(text) and text[end] not in "，。；、\n":
+            return
+        name = text[start:end]
+        if firm_shaped(name, self.lex) and name.endswith(CORPORATE_TRADES):
+            self._add(found, text, start, end, "PROJECT", "built")
 
     def _institutions(self, name: str) -> bool:
         """ "北京科研院所": a class of institutions, not a firm."""

@@ -277,6 +277,8 @@ _STOCK = re.compile(r"(?:达到|达|增加到|增至|提高到|扩大到|上升�
 _ATTRIBUTES = frozenset({"总投资", "计划总投资", "计划投资", "完成投资", "累计完成投资", "总产值"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.、]|（\d{1,2}）")
 _EXAMPLES = re.compile(r"等(?:一批)?")  # 签约A、B等优势项目: the class after the examples
+_EXCLUDING = frozenset({"不含", "不包括"})  # 不含…: a figure without a part (扣除价格因素 is no part left out)
+_VISITORS = re.compile(r"游客|旅客|客流|吞吐|接待|观众|入境")  # visits an area counts as its indicator
 _INNER_VERB = re.compile(r"实现|完成|达到")  # 规上企业实现工业总产值: the subject before the verb
 _SHARE = re.compile(r"(?:分别)?占(?:到)?(全省|全市|全国|全区|全县)的?$")  # 新增存款占到全省的 → …占全省比重
 _HEAD = re.compile(r"^[\s“”\"‘’（(—-]*(?:刚刚|刚)?(?:过去的|即将过去的|在)?$")
@@ -472,8 +474,9 @@ def _continues(text: str, cur: Sentence, nxt: Sentence, end: int, headings: set[
     digit = last.isdigit()
     if not digit and not ("\u4e00" <= last <= "\u9fff"):
         return False  # most sentences end on a stop: told first, the checks below are the slower
-    if not _SOFT_BREAK.fullmatch(text[end : nxt.start] or " ") or nxt.start in headings:
-        return False
+    gap = text[end : nxt.start]
+    if not _SOFT_BREAK.fullmatch(gap or " ") or nxt.start in headings or gap.count("\n") > 1:
+        return False  # a blank line ends a paragraph: a wrap breaks a line, never leaves one empty
     if digit:
         return bool(numbers.FIGURE_RE.match(text, _figure_start(text, end), nxt.end))
     if _line_start(text, cur.start) in headings:
@@ -609,6 +612,7 @@ def _name_figures(
     out: list[_Named] = []
     consumed = start  # where the next figure's name may begin
     carried: list[tuple[str, int]] = []  # names said in an earlier clause of the sentence
+    named_after = False  # the last figure was named by the noun after it (守住18.94万亩耕地)
     i = 0
     while i < len(figures):
         run = [figures[i]]
@@ -696,12 +700,17 @@ def _name_figures(
         if f.family != COUNT and _modifier(text, f):
             consumed = f.end
             continue
-        if left_name and _verbs_only(left_name) and (noun := _noun_after(text, f.end, end, figures, i)):
-            # 守住18.94万亩耕地: a verb before the figure names nothing; the noun after it does
+        verb_governs = left_name and _verbs_only(left_name)
+        listed = not left.name and named_after and _CONJ_ONLY.fullmatch(text[consumed : f.start] or "、")
+        if (verb_governs or listed) and (noun := _noun_after(text, f.end, end, figures, i)):
+            # 守住18.94万亩耕地、17.32万亩…红线: a verb before the figure names nothing; the noun
+            # after it does, and so for each figure listed after it
             nm, nend, _ = noun
             out.append(_Named(f, nm, f.start, nend, left, f.qualifier or left.qualifier, counted=True))
             consumed = nend
+            named_after = True
             continue
+        named_after = False
         if left.both and left_name:
             names = _split_names(left.name, left.name_start, left.both)
             if names:
@@ -876,6 +885,8 @@ def _name_start(name: str) -> int:
         )
         if not w or len(name) - cut - len(w) < 2 or len(longest_word(name, cut, len(name))) > len(w):
             return cut  # "集中式饮用水…": a longer word starts here, not the verb
+        if w in _EXCLUDING:
+            return cut  # "不含云龙产业园固定资产投资": what is left out is part of what is measured
         cut += len(w)
 
 
@@ -1094,8 +1105,8 @@ def _routine_count(f: Figure, n: _Named) -> bool:
         return False
     if f.approx:
         return True
-    if f.unit.lstrip("万千百十") in _ROUTINE_UNITS:
-        return True
+    if f.unit.lstrip("万千百十") in _ROUTINE_UNITS and not (f.unit == "万人次" and _VISITORS.search(n.name)):
+        return True  # 培训2.3万人次 is a tally; 接待游客552万人次, 旅客吞吐量560万人次 are what an area tracks
     if n.counted and _DOCUMENTS.search(n.name):
         return True
     if _ABOVE_LIST.search(n.left.link + n.left.name) and n.counted:

@@ -57,6 +57,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from extract.records import PLANNED, REVIEWED
+from extract.repair import without_pinyin
 from kg.graph.dataset import Graphs, Triples, to_quads
 from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, PKG, REPORT, concept_namespace
 from kg.query.engines import Engine, OxigraphEngine, integer, text
@@ -228,6 +229,12 @@ class _Mention:
     end: int
     sentence: str
     sentence_start: int
+
+    @property
+    def name(self) -> str:
+        """The surface as a name: a converter's pinyin (霁川产业(yè)园) is no change of name."""
+        return without_pinyin(self.surface)
+
     section: str
 
 
@@ -395,7 +402,7 @@ def _quotes(ms: Iterable[_Mention], file_of: dict[str, str]) -> tuple[Quote, ...
                 section=first.section,
                 sentence=first.sentence,
                 marks=tuple(sorted(set(marks))),
-                names=tuple(dict.fromkeys(m.surface for m in group)),
+                names=tuple(dict.fromkeys(m.name for m in group)),
                 mentions=tuple(m.iri for m in group),
             )
         )
@@ -403,7 +410,7 @@ def _quotes(ms: Iterable[_Mention], file_of: dict[str, str]) -> tuple[Quote, ...
 
 
 def _names(ms: Iterable[_Mention]) -> tuple[str, ...]:
-    return tuple(sorted({m.surface for m in ms}))
+    return tuple(sorted({m.name for m in ms}))
 
 
 def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports) -> list[Finding]:
@@ -444,7 +451,7 @@ def _pair_findings(n: ReportInfo, n1: ReportInfo, in_report, entities, reports) 
                 out.append(make(NOT_ASSESSABLE, entity, planned, again, f"named only in the plan of {n1.file}"))
             elif not reviewed:
                 out.append(make(SILENT, entity, planned, []))
-            elif {m.surface for m in reviewed} & {m.surface for m in planned}:
+            elif {m.name for m in reviewed} & {m.name for m in planned}:
                 out.append(make(SAME_NAME, entity, planned, reviewed))
             else:
                 out.append(make(OTHER_NAME, entity, planned, reviewed))
@@ -511,7 +518,7 @@ def _entity_rows(mentions, entities, statuses, by_iri, order) -> list[EntityRow]
         )
         used: dict[str, tuple[tuple[int, int], list[str]]] = {}  # name → (where first used, reports in order)
         for m in sorted(ms, key=lambda m: (order[m.report], m.start)):
-            reps = used.setdefault(m.surface, ((order[m.report], m.start), []))[1]
+            reps = used.setdefault(m.name, ((order[m.report], m.start), []))[1]
             if file_of[m.report] not in reps:
                 reps.append(file_of[m.report])
         names = tuple(

@@ -431,3 +431,49 @@ def test_a_box_drawing_dash_opening_a_line_is_not_part_of_the_name():
 def test_a_verb_before_a_figure_names_nothing_the_noun_after_it_does():
     (i,) = facts("守住18.94万亩耕地保护红线。")
     assert (i.indicator, i.value, i.unit) == ("耕地保护红线", 18.94, "万亩")
+
+
+def test_a_line_broken_inside_a_figure_continues_on_the_next_line():
+    (i,) = facts("地区生产总值达到74.4\n亿元。")
+    assert (i.indicator, i.value, i.unit, i.year) == ("地区生产总值", 74.4, "亿元", 2022)
+
+
+def test_a_paragraph_without_a_full_stop_does_not_lend_its_time_to_the_next():
+    # a blank line ends the paragraph: “十四五” in the one before cannot make the figure a 2025 target
+    (i,) = facts("编制“十四五”规划纲要，为“十四五”开局打下基础\n\n初步测算，地区生产总值达到215亿元。")
+    assert (i.indicator, i.year, i.kind, i.value) == ("地区生产总值", 2022, "actual", 215.0)
+
+
+def test_a_figure_without_a_part_keeps_the_part_left_out_in_its_name():
+    found = facts("固定资产投资增长10.9%，其中不含澜川产业园固定资产投资增长11%。")
+    assert [(i.indicator, i.value, i.concept) for i in found] == [
+        ("固定资产投资", 10.9, "fixed-asset-investment"),
+        ("不含澜川产业园固定资产投资", 11.0, None),  # not the headline indicator: a part is left out
+    ]
+
+
+def test_figures_listed_after_a_verb_are_each_named_by_the_noun_after_them():
+    found = facts(plan="守住18.94万亩耕地、17.32万亩永久基本农田保护红线。")
+    assert [(i.indicator, i.value, i.unit, i.year, i.kind) for i in found] == [
+        ("耕地", 18.94, "万亩", 2023, "target"),
+        ("永久基本农田保护红线", 17.32, "万亩", 2023, "target"),
+    ]
+
+
+def test_visits_counted_in_ten_thousands_are_an_indicator_and_a_few_hundred_are_routine():
+    found = facts("接待游客552万人次。开展培训500人次。")
+    assert [(i.indicator, i.value, i.unit) for i in found] == [("接待游客", 552.0, "万人次")]
+
+
+def test_gross_industrial_output_above_scale_is_a_headline_indicator():
+    # named once before a round figure the rules do not read, then measured (the vocabulary knows it)
+    found = facts("规模以上工业总产值突破千亿元，达1182.25亿元，增长19.5%。")
+    assert [(i.indicator, i.value, i.concept) for i in found] == [
+        ("规模以上工业总产值", 1182.25, "industry-output-above-scale"),
+        ("规模以上工业总产值", 19.5, "industry-output-above-scale"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["开展职业技能培训2.3万人次。", "开展义诊1.2万人次。", "走访慰问困难群众3.6万户次。"])
+def test_tallies_of_activities_stay_out_even_in_ten_thousands(text):
+    assert facts(text) == []

@@ -602,3 +602,51 @@ def test_staged_events_are_programmes_named_by_place_or_edition(nlp, found, text
 def test_an_adverb_before_a_works_head_makes_a_predicate(nlp, found):
     assert found(nlp, "共建澜川贸易投资合作不断扩容升级。") == set()
     assert found(nlp, "推进霁川大道改造。") == {(P, "霁川大道改造")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the award verb closes the clause before the 、: the next item is no title
+        (
+            "澜川滨河治理工程尽快获批、霁川东引水二期工程和青河南部城区供水工程开工。",
+            {(P, "澜川滨河治理工程"), (P, "霁川东引水二期工程"), (P, "青河南部城区供水工程")},
+        ),
+        ("霁川示范区获批、澜川产业园获评国家级示范基地。", {(K, "霁川示范区"), (K, "澜川产业园")}),
+    ],
+)
+def test_an_award_verb_before_a_comma_awards_nothing_after_it(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("围绕澜川产业链谋项目、引项目、建项目。", set()),  # 项目 as the object of a one-character verb
+        ("坚持抓项目，促发展。", set()),  # the verb opens its clause
+        ("霁川污水处理厂扩建项目开工。", {(P, "霁川污水处理厂扩建项目")}),  # 扩建 is a word: a kind of project
+        ("澜川县人民医院迁建项目开工建设。", {(P, "澜川县人民医院迁建项目")}),  # after a name: the kind of works
+        ("霁川中学续建项目完工。", {(P, "霁川中学续建项目")}),
+    ],
+)
+def test_a_one_character_verb_before_xiangmu_governs_it(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("争创澜北穗岭省级旅游度假区。", {(K, "澜北穗岭省级旅游度假区")}),  # the place's own name, then its rank
+        ("获批设立澜川省级高新技术产业开发区。", {(K, "澜川省级高新技术产业开发区")}),
+        ("获评国家级旅游度假区。", set()),  # a rank and a park head only: a title
+        ("霁川经开区获评全省优秀省级开发区。", {(K, "霁川经开区")}),  # what is won stays a title
+        ("荣获全省十佳省级经济开发区称号。", set()),
+    ],
+)
+def test_a_park_with_its_own_name_before_its_rank_is_a_place_after_an_award_verb(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_raised_to_a_strategy_is_a_predicate_not_part_of_a_name(nlp, found):
+    # "…上升为国家战略": what happened to the programme, not a strategy's name
+    assert found(nlp, "推动澜川区域协同发展上升为国家战略。") == set()

@@ -189,3 +189,23 @@ def test_a_list_mostly_of_projects_not_being_built_types_only_the_headed_items(n
 def test_a_list_mostly_of_headless_items_being_built_is_not_typed_by_its_clause(nlp, found):
     # one project among three items is no majority
     assert found(nlp, "澜川电厂、泓辰储能电池、霁华锂电隔膜等建成投运。") == {(P, "澜川电厂")}
+
+
+# -- quoted names counted by their class --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("落实“澜北—穗岭”“青河—霁东”两个万亩产业示范片建设。", {(K, "澜北—穗岭"), (K, "青河—霁东")}),
+        ("推进“泓辰智造”“澜禾冷链”2个项目。", {(P, "泓辰智造"), (P, "澜禾冷链")}),
+        ("打造“澜川蓝”“霁川红”两大品牌。", set()),  # no class of things after the count
+        ("被评为“澜禾杯”3个奖项。", set()),
+        ("全县，“十四五”3个重点项目加快推进。", set()),  # one quoted word: a label, not a list
+        ("签约“光伏+储能”“风电”两个项目。", set()),  # sectors
+        ("创建“四好农村路”“美丽乡村”两个示范区。", set()),  # titles sought
+        ("实施“一村一品”“一乡一业”2个工程。", set()),  # slogans of programmes
+    ],
+)
+def test_quoted_names_before_a_count_take_the_class_after_it(nlp, found, text, expected):
+    assert found(nlp, text) == expected

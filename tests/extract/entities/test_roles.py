@@ -177,3 +177,38 @@ def test_a_staged_event_in_quotes_is_a_programme(nlp, found, text, expected):
 
 def test_a_quote_at_the_front_of_a_longer_name_is_no_event_of_its_own(nlp, found):
     assert found(nlp, "举办“澜川杯”创业创新活动。") == {(G, "“澜川杯”创业创新活动")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what only firms do: short names of any shape in a list before it are firms
+        ("澜钢、霁重、穗奔实现债转股20亿元。", {(E, "澜钢"), (E, "霁重"), (E, "穗奔")}),
+        ("泓辰铜业破产重组、霁科公司破产重整有序推进。", {(E, "泓辰铜业"), (E, "霁科公司")}),
+        ("澜钢、霁重启动破产重整。", {(E, "澜钢"), (E, "霁重")}),  # the verb that carries it out is no name
+        ("澜川化工、霁川纸业完成破产重整。", {(E, "澜川化工"), (E, "霁川纸业")}),
+        ("推进僵尸企业、困难企业破产重整。", set()),  # kinds of firms
+        ("推动市属国企、县属国企破产重组。", set()),
+        ("国有企业、民营企业实施债转股。", set()),
+    ],
+)
+def test_a_list_before_what_only_firms_do_is_a_list_of_firms(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_one_short_name_before_what_only_firms_do_is_not_enough(nlp, found):
+    assert found(nlp, "霁重实现债转股20亿元。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加快建设澜川藤椒产业园，竣工投产霁禾科技。", {(K, "澜川藤椒产业园"), (P, "霁禾科技")}),
+        ("竣工投产一批项目。", set()),  # no firm's name: nothing
+        ("开工建设冷链物流。", set()),  # a sector's works
+        ("竣工投产锂电新能源。", set()),
+        ("开工建设澜川大道，竣工投产霁禾科技新厂区。", set()),  # not a firm's name alone: left to the head rules
+    ],
+)
+def test_a_firm_shaped_name_reaching_a_milestone_names_its_project(nlp, found, text, expected):
+    assert found(nlp, text) == expected

@@ -512,3 +512,18 @@ def test_samples_show_the_plans_the_2020_report_does_not_review_and_a_renamed_pr
             assert bool(f.later_quotes) == (f.verdict != "silent")
             if f.verdict != "not-assessable":
                 assert (set(f.earlier_names) & set(f.later_names) != set()) == (f.verdict == "same-name")
+
+
+def test_a_converters_pinyin_in_the_review_is_no_change_of_name(tmp_path):
+    from extract.corpus import extract_corpus
+
+    (tmp_path / R2019).write_text((DATA / R2019).read_text(encoding="utf-8"), encoding="utf-8")
+    review = (DATA / R2020).read_text(encoding="utf-8")
+    assert "金沙湾智能制造项目竣工投产" in review
+    review = review.replace("金沙湾智能制造项目竣工投产", "金沙湾智能制(zhì)造项目竣工投产")
+    (tmp_path / R2020).write_text(review, encoding="utf-8")
+    audit = build_graph(extract_corpus(sorted(str(p) for p in tmp_path.glob("*.txt")))).audit
+    f = only(audit, 2020, "same-name", "金沙湾智能制造项目")
+    assert f.earlier_names == f.later_names == ("金沙湾智能制造项目",)
+    (reviewed,) = f.later_quotes
+    assert marked(reviewed) == ["金沙湾智能制（zhì）造项目"]  # the quote is the text as written
