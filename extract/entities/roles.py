@@ -22,6 +22,7 @@ from .lexicon import lexicon as load_lexicon
 from .names import (
     acceptable,
     after_award,
+    blocked_after,
     firm_shaped,
     inner_head,
     is_generic,
@@ -230,6 +231,9 @@ class RoleNames:
         verb = next((v for v in CAMPAIGN_VERBS if text.startswith(v, m.end())), None)
         if verb is not None:  # "“枫桥式公安派出所”创建": the campaign is named with its verb, quotes and all
             start, stop = m.start(), m.end() + len(verb)
+        elif end == m.end() and text.startswith("战略", end) and blocked_after(text, end + 2, "战略", self.lex):
+            # "“三高四新”战略定位": the strategy is named, though its positioning is what is spoken of
+            start, stop = m.start(), end + 2
         found.append(Candidate(start, stop, "PROGRAM", "slogan", "", "slogan", priority=0))
 
     def _add(self, found, text, s, e, typ, rule, check=True) -> None:

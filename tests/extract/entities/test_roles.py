@@ -212,3 +212,8 @@ def test_one_short_name_before_what_only_firms_do_is_not_enough(nlp, found):
 )
 def test_a_firm_shaped_name_reaching_a_milestone_names_its_project(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_a_slogans_strategy_is_named_though_its_positioning_is_spoken_of(nlp, found):
+    # 战略定位 is no strategy's head, but the strategy is what the slogan names
+    assert found(nlp, "全面落实“澜川两高三新”战略定位和使命任务。") == {(G, "“澜川两高三新”战略")}
