@@ -256,7 +256,8 @@ def without_pinyin(text: str) -> str:
 def _width(line: str) -> int:
     """A line's width as written before a converter annotated it: pinyin makes no line longer."""
     line = line.strip(" \t\u00a0\u3000")
-    return len(_PINYIN.sub(r"\1", line)) if "(" in line or "（" in line else len(line)
+    # (a pinyin annotation holds a tone mark: a line without one is as long as it is)
+    return len(_PINYIN.sub(r"\1", line)) if ("(" in line or "（" in line) and _TONE_CHARS.search(line) else len(line)
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
