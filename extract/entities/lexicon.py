@@ -61,6 +61,7 @@ class Lexicon:
     built: tuple[str, ...]  # heads of facilities being built: a works on one is physical (货场改造)
     built_names: frozenset[str]  # the same and the facility nouns, as whole modifiers (污水处理厂提标改造)
     awards: tuple[str, ...]
+    award_re: re.Pattern  # any of awards (a trie): most stretches hold none
     industries: tuple[str, ...]
     descriptors: tuple[str, ...]  # end a description before a firm's name
     firm_predicates: re.Pattern  # what a firm does as the subject of its sentence
@@ -197,6 +198,7 @@ def lexicon(directory: str | None = None) -> Lexicon:
             )
         ),
         awards=tuple(sorted(_lines(directory, "award.txt"), key=len, reverse=True)),
+        award_re=re.compile(trie_pattern(_lines(directory, "award.txt"))),
         industries=tuple(sorted(industries, key=len, reverse=True)),
         descriptors=tuple(sorted(_lines(directory, "descriptors.txt"), key=len, reverse=True)),
         firm_predicates=re.compile(trie_pattern([v.rstrip("+") for v in _lines(directory, "firm_predicates.txt")])),

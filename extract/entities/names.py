@@ -617,7 +617,7 @@ def after_award(peeled: str, lex: Lexicon) -> bool:
     renaming ("获批升格为…高新技术产业开发区"): what follows is the new name."""
     if peeled.rstrip("“‘ ").endswith(RENAMED):
         return False
-    return any(_awards_here(peeled, a) for a in lex.awards)
+    return lex.award_re.search(peeled) is not None and any(_awards_here(peeled, a) for a in lex.awards)
 
 
 def _awards_here(peeled: str, award: str) -> bool:
