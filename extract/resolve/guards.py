@@ -87,6 +87,8 @@ def apart(a: str, b: str) -> bool:
 def is_coordination(name: str, known: frozenset[str]) -> bool:
     """True when ``name`` joins two names ``known`` elsewhere in the corpus with 和, 与, 、 …
     (长江三峡和黄河小浪底…工程: 三峡 and 黄河小浪底 are known names)."""
+    if not any(c in name for c in COORDINATORS):
+        return False  # most names hold no coordinator
     for i in range(2, len(name) - 2):
         for c in COORDINATORS:
             if name.startswith(c, i):
