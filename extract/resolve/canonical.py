@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .names import QUOTES, has_phase, normal
+from .names import has_phase, normal, without_quotes
 from .score import junk_front
 
 
@@ -35,7 +35,7 @@ def canonical_name(uses: Iterable[tuple[int, str]]) -> str:
         if not n:
             continue
         reports.setdefault(n, set()).add(doc)
-        shown = "".join(ch for ch in form if ch not in QUOTES).strip()
+        shown = without_quotes(form).strip()
         if n not in written or (doc, shown) > written[n]:
             written[n] = (doc, shown)
     if not reports:

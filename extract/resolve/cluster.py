@@ -40,7 +40,7 @@ from ..records import DocumentResult, Entity, Link
 from . import guards
 from .abbreviations import MAX_SHORT, MIN_SHORT, abbreviation_score, definitions
 from .canonical import canonical_name
-from .names import QUOTES, area_forms, distinctive, key, normal, plain_text, strategy
+from .names import area_forms, distinctive, key, normal, plain_text, strategy, without_quotes
 from .score import (
     ABBREVIATION,
     DEFINED,
@@ -92,9 +92,7 @@ def resolve(
     under the type their entity ends up with."""
     decisions = list(decisions)
     known = {n for r in results for e in r.entities for n in (e.name, *e.aliases)}
-    check_names(
-        decisions, known | {"".join(ch for ch in n if ch not in QUOTES) for n in known} | {normal(n) for n in known}
-    )
+    check_names(decisions, known | {without_quotes(n) for n in known} | {normal(n) for n in known})
     _apply_types(results, decisions)
     nodes = _nodes(results)
     apart_nodes = _apart(nodes, decisions)
@@ -414,7 +412,7 @@ def _assign_ids(nodes, clusters, decisions, results) -> dict[str, str]:
     for members in clusters:
         ordered = sorted(members, key=lambda i: (nodes[i].doc, normal(nodes[i].entity.name), i))
         first = nodes[ordered[0]].entity
-        name_key = fold("".join(ch for ch in first.name if ch not in QUOTES))
+        name_key = fold(without_quotes(first.name))
         cid = entity_id(first.type, name_key)
         if cid in canonical:  # another thing first named so in an earlier report: its report tells them apart
             cid = entity_id(first.type, f"{name_key}\x1f{results[nodes[ordered[0]].doc].document.name}")

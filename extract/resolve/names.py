@@ -72,6 +72,14 @@ TIME_SCOPES = ("世纪", "时期", "时代", "年代", "阶段")
 ROUTE = tuple("至到—－-~、和与及")
 
 
+_NO_QUOTES = {ord(ch): None for ch in QUOTES}
+
+
+def without_quotes(text: str) -> str:
+    """``text`` with the characters of QUOTES left out (one translation, not a pass per character)."""
+    return text.translate(_NO_QUOTES)
+
+
 def normal(name: str) -> str:
     """The name as compared: simplified, half-width, no quotes, no spaces."""
     return _normal(name) if len(name) <= 64 else _plain(name)
