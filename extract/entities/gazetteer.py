@@ -110,7 +110,12 @@ class Gazetteer:
     def _add(self, form: str, typ: str, canonical: str) -> None:
         old = self.known.get(form)
         if old is None:
-            self.matcher.add(form, [self.nlp.make_doc(form)])
+            patterns = [self.nlp.make_doc(form)]
+            if typ == "PROGRAM" and len(form) in (6, 8) and "、" not in form:
+                # "大众创业万众创新" is also written "大众创业、万众创新": a pair of halves, one programme
+                half = len(form) // 2
+                patterns.append(self.nlp.make_doc(f"{form[:half]}、{form[half:]}"))
+            self.matcher.add(form, patterns)
         if old is None or len(canonical) > len(old.canonical):
             self.known[form] = Known(form, typ, canonical)
 
@@ -138,6 +143,9 @@ class Gazetteer:
             if i >= 0 and chosen[i].end >= b and (chosen[i].start, chosen[i].end) != (a, b):
                 continue  # inside a longer name
             if len(form) < self.min_form and not _closed(text, a, b, k.type == "PROGRAM"):
+                continue
+            if "、" in text[a:b]:  # the pair written with a 、: one name, not the list the rules read
+                found.append(Candidate(a, b, k.type, "gazetteer", kind="joined", priority=3, canonical=k.canonical))
                 continue
             found.append(Candidate(a, b, k.type, "gazetteer", priority=0, canonical=k.canonical))
         found.extend(self._owners(text, chosen))

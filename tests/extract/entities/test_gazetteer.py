@@ -222,3 +222,15 @@ def test_a_coordination_with_one_unknown_part_stays_one_name(report, corpus_enti
     first = report(2021, "推进澜星探测工程。")
     second = report(2022, "实施澜川返贫监测与澜星探测工程。")
     assert corpus_entities(first, second)[1] == {(G, "澜川返贫监测与澜星探测工程")}
+
+
+def test_a_pair_the_corpus_writes_joined_is_one_name_also_with_a_dunhao(report, corpus_entities):
+    first = report(2021, "深入推进“澜川创业霁川创新”。")
+    second = report(2022, "深入推进澜川创业、霁川创新，新增市场主体。")
+    assert corpus_entities(first, second)[1] == {(G, "澜川创业、霁川创新")}
+
+
+def test_a_pair_the_corpus_never_writes_joined_stays_two_items(report, corpus_entities):
+    first = report(2021, "推进“澜川创业”。")
+    second = report(2022, "深入推进澜川创业、霁川创新等工作。")
+    assert (G, "澜川创业、霁川创新") not in corpus_entities(first, second)[1]
