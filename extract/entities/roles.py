@@ -182,10 +182,8 @@ class RoleNames:
         start = close
         while start > 0 and text[start - 1] not in HARD and close - start < MAX_ITEM:
             start -= 1
-        after = max(
-            (text.rfind(v, start, close - 2) + len(v) for v in self.lex.programme_verbs if v in text[start:close]),
-            default=-1,
-        )
+        ends = [text.rfind(v, start, close - 2) + len(v) for v in self.lex.programme_verbs]
+        after = max((e for e, v in zip(ends, self.lex.programme_verbs) if e >= start + len(v)), default=-1)
         if after < 0:
             return
         if text.startswith(("好", "了"), after):
