@@ -158,7 +158,10 @@ class HeadNames:
         if edge.region > 0 and text[edge.region - 1] == "等" and start == edge.region:
             return None  # "…等重点外资项目": the class a list belongs to
         if edge.region == start and edge.region in counts and not YEAR_RE.search(text, max(0, start - 5), start):
-            return None  # "7处乡村记忆博物馆": a count of a class of things (a date is none: 2008年北京奥运会)
+            after_class = self._after_counted_class(text, start, head_start) if head.type == "PROGRAM" else None
+            if after_class is None:
+                return None  # "7处乡村记忆博物馆": a count of a class of things (a date is none: 2008年北京奥运会)
+            start = after_class  # "145家规上工业企业亩产效益评价改革": the reform the counted firms went through
         if CLASS_COUNT_RE.match(text, head_end):
             return None  # "实施…光伏项目9个": the class counted, not one thing
         quote = text.find("“", start, head_start)
@@ -210,6 +213,14 @@ class HeadNames:
         if why is not None and not (quoted is not None and why in QUOTE_EXCUSES):
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)
+
+    def _after_counted_class(self, text: str, start: int, head_start: int) -> int | None:
+        """Where a programme's name starts after the class of what was counted before
+        it (企业, 村, 学校 …), when a name of four characters or more is left."""
+        for m in self.lex.class_re.finditer(text, start, head_start):
+            if head_start - m.end() >= 4:
+                return m.end()
+        return None
 
     def _named_place(self, name: str, typ: str, kind: str, peeled: str) -> bool:
         """ "争创柳江玉屏省级旅游度假区": a park (not a title head) that is sought or set

@@ -393,12 +393,27 @@ _CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 
 def _summary_numeral(text: str, start: int, end: int) -> int:
     """ "道路、…、饮水七改工程": a numeral equal to the length of a list of short
-    items before it sums the list up, and the name starts there."""
+    items before it (or of items that all end in the word after the numeral:
+    "…代办、…帮办、…包办三办服务模式") sums the list up, and the name starts there."""
     for i in range(start + 1, end):
         value = _CN_VALUE.get(text[i])
-        if value is not None and text[i - 1] != "第" and value == _items_before(text, i) and _short_items(text, i):
+        if (
+            value is not None
+            and text[i - 1] != "第"
+            and value == _items_before(text, i)
+            and (_short_items(text, i) or _items_end_with(text, i, text[i + 1 : i + 2]))
+        ):
             return i
     return start
+
+
+def _items_end_with(text: str, pos: int, last: str) -> bool:
+    """ "…代办、…帮办、…包办三办服务模式": each item ends with the word the summary repeats."""
+    i = pos - 1
+    while i >= 0 and text[i] not in "，。；：！？\n":
+        i -= 1
+    items = text[i + 1 : pos].split("、")
+    return bool(last) and len(items) >= 2 and all(x.endswith(last) for x in items)
 
 
 def _short_items(text: str, pos: int, longest: int = 4) -> bool:

@@ -49,6 +49,7 @@ SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
 SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
+LOST_OPENING_RE = re.compile(r"(?<=[\u4e00-\u9fff])”“")  # "深化放管服”“一次办好”改革": the first “ lost
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 MAX_ITEM = 12
 ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
@@ -119,6 +120,8 @@ class RoleNames:
                 self._articles(found, text, m, counts)
             else:
                 self._slogan(found, text, m)
+        for m in LOST_OPENING_RE.finditer(text):
+            self._lost_opening(found, text, m.start())
         for m in BUILT_RE.finditer(text):
             self._project_of_firm(found, text, m.end())
         for m in EVENT_RE.finditer(text):
@@ -165,6 +168,37 @@ class RoleNames:
         """ "困难企业", "市属国企": a kind of firm (a class noun at its end) or everyday words."""
         return is_generic(name, self.lex) or any(name.endswith(noun) for noun in self.lex.class_nouns)
 
+    def _in_run(self, text: str, opening: int) -> bool:
+        """A slogan right after another ("落实“稳就业”“保民生”要求") shares the verb the run follows."""
+        if opening == 0 or text[opening - 1] != "”":
+            return False
+        start = opening - 1
+        while start > 0 and (text[start - 1] not in HARD or text[start - 1] in "“”") and opening - start < 40:
+            start -= 1
+        head = text[start:opening]
+        return any(v in head for v in self.lex.programme_verbs)
+
+    def _lost_opening(self, found, text: str, close: int) -> None:
+        """ "深化放管服”“一次办好改革": a run of slogans whose first opening quote scraping
+        lost; the first slogan reaches back to the verb that carries it out."""
+        start = close
+        while start > 0 and text[start - 1] not in HARD and close - start < MAX_ITEM:
+            start -= 1
+        ends = [text.rfind(v, start, close - 2) + len(v) for v in self.lex.programme_verbs]
+        after = max((e for e, v in zip(ends, self.lex.programme_verbs) if e >= start + len(v)), default=-1)
+        if after < 0:
+            return
+        if text.startswith(("好", "了"), after):
+            after += 1  # 落实好…, 开展了…
+        inner = text[after:close]
+        if (
+            2 <= len(inner) <= MAX_ITEM
+            and "“" not in text[start:close]
+            and not is_word(inner)
+            and not is_plan_period(inner)
+        ):
+            found.append(Candidate(after, close, "PROGRAM", "slogan", "", "slogan", priority=0))
+
     def _project_of_firm(self, found, text: str, start: int) -> None:
         """ "竣工投产青工科技": what the milestone reaches is a project; one named by a
         firm-shaped name alone (a brand and its trade) is that firm's project."""
@@ -209,7 +243,7 @@ class RoleNames:
         before = text[max(0, m.start() - 6) : m.start()]
         if after_award(before, self.lex):
             return  # "创建为“…旅游强区”": a title
-        if not is_slogan(inner) and not before.endswith(self.lex.programme_verbs):
+        if not is_slogan(inner) and not before.endswith(self.lex.programme_verbs) and not self._in_run(text, m.start()):
             return  # "耕地“进出平衡”", "抓住了“牛鼻子”": a phrase in quotes, not a programme
         end = m.end()
         while end < len(text) and text[end] == "“":  # a run of slogans shares what follows

@@ -650,3 +650,15 @@ def test_a_park_with_its_own_name_before_its_rank_is_a_place_after_an_award_verb
 def test_raised_to_a_strategy_is_a_predicate_not_part_of_a_name(nlp, found):
     # "…上升为国家战略": what happened to the programme, not a strategy's name
     assert found(nlp, "推动澜川区域协同发展上升为国家战略。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the reform the counted firms went through, not the count of a class of things
+        ("完成145家规上工业企业澜川效益评价改革。", {(G, "澜川效益评价改革")}),
+        ("7处乡村记忆博物馆开放。", set()),
+    ],
+)
+def test_a_programme_after_a_counted_class_starts_after_the_class(nlp, found, text, expected):
+    assert found(nlp, text) == expected

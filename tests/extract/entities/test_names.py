@@ -534,3 +534,9 @@ def test_a_listed_verb_and_its_hao_are_peeled(nlp, found):
 
 def test_a_town_and_a_park_are_not_one_park(nlp, found):
     assert found(nlp, "推动青河乡与澜川高新区协同发展。") == {(K, "澜川高新区")}
+
+
+def test_a_summary_numeral_after_items_ending_in_its_word_starts_the_name(nlp, found):
+    # each item ends with 办, which the numeral repeats: 三办 sums the three up, long as they are
+    text = "推行澜川村民事项代办、霁川街道政务事项帮办、穗岭园区投资项目包办三办服务模式。"
+    assert found(nlp, text) == {("PROGRAM", "三办服务模式")}

@@ -217,3 +217,16 @@ def test_a_firm_shaped_name_reaching_a_milestone_names_its_project(nlp, found, t
 def test_a_slogans_strategy_is_named_though_its_positioning_is_spoken_of(nlp, found):
     # 战略定位 is no strategy's head, but the strategy is what the slogan names
     assert found(nlp, "全面落实“澜川两高三新”战略定位和使命任务。") == {(G, "“澜川两高三新”战略")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # scraping lost the first opening quote of a run of slogans: the first reaches back to its verb
+        ("持续深化澜川办”“一次办结改革。", {(G, "澜川办"), (G, "一次办结改革")}),
+        ("落实好稳澜川”“保霁川”要求。", {(G, "稳澜川"), (G, "保霁川")}),
+        ("建设“澜川海绵城”“霁川智慧城”。", set()),  # both quotes there, no programme verb: nothing
+    ],
+)
+def test_a_run_of_slogans_that_lost_its_first_opening_quote(nlp, found, text, expected):
+    assert found(nlp, text) == expected
