@@ -67,6 +67,8 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
         return best, SHORT_FORM
     if len(short) < 3:
         return 0.0, ""
+    if _one_word_changed(x, y):
+        return 0.80, RENAMED  # 亩均效益评价改革 → 亩产效益评价改革: one character of a long name changed
     lcs = _lcs(short, long_)
     coverage = lcs / len(short)
     brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
@@ -84,6 +86,20 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     elif coverage < 0.75 or lcs < 4 or not distinctive(short) and _common_prefix(short, long_) < 5:
         return 0.0, ""  # words replaced in everyday vocabulary: another programme of the same kind
     return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), RENAMED
+
+
+def _one_word_changed(a: str, b: str) -> bool:
+    """Two long names of one length that differ in one character, inside the name's
+    first words and with the rest kept: a rename (亩均 → 亩产), unless the character
+    is a number, a direction or part of a place (guards.apart has said no already)."""
+    if len(a) != len(b) or len(a) < 7:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diff) != 1:
+        return False
+    i = diff[0]
+    changed = a[i] + b[i]
+    return 0 < i and not guards.NUMERALS.search(changed) and not set(changed) & guards.DIRECTIONS
 
 
 def _pieces(short: str, long_: str) -> list[str]:
