@@ -182,7 +182,10 @@ def group_mentions(document: Document, chosen: list[Candidate]) -> list[Entity]:
     text = document.text
     by_key: dict[tuple[str, str], Entity] = {}
     area = document.area and fold(document.area)
+    title = _own_title(document)
     for c in chosen:
+        if title[0] <= c.start < title[1]:
+            continue  # the report's own title: its motto (坚决打赢…攻坚战 为…而努力奋斗), said again in the body
         surface = text[c.start : c.end]
         if area and unquote(document.folded[c.start : c.end]) == area:
             continue  # the report's own area (滨海新区, 雄安新区 in its own report) is the place it is about
@@ -212,3 +215,12 @@ def group_mentions(document: Document, chosen: list[Candidate]) -> list[Entity]:
         # the name is the fullest form the document writes, as written
         ent.name = max((unquote(m.text) for m in ent.mentions), key=len)
     return sorted(by_key.values(), key=lambda e: (e.mentions[0].start, e.type))
+
+
+def _own_title(document: Document) -> tuple[int, int]:
+    """Where the report's own title stands in the text, when it does: a report's or a
+    digest's title, not a news article's headline, which names what the article is about."""
+    source = document.sources.get("title")
+    if source is None or source.start is None or document.kind == "news" or "报告" not in (document.title or ""):
+        return (0, 0)
+    return (source.start, source.start + len(source.words))

@@ -50,9 +50,10 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if same_key(cx, cy, typ):
         return 0.95, SAME_KEY
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
-    if short[:2] not in long_ and not _inside_by_length(x, y):
-        # neither the shorter name inside the longer nor the shorter key's opening in the longer key:
-        # every rule below scores 0 (a short form needs the first, a rename the second); most pairs
+    if short[:2] not in long_ and not _inside_by_length(x, y) and not _one_word_changed(x, y):
+        # neither the shorter name inside the longer, nor the shorter key's opening in the longer key,
+        # nor one character changed: every rule below scores 0 (a short form needs the first, a
+        # rename of one character the third, any other rename the second); most pairs
         return 0.0, ""
     if (
         len(short) < 2
@@ -71,6 +72,8 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
         return best, SHORT_FORM
     if len(short) < 3:
         return 0.0, ""
+    if _one_word_changed(x, y):
+        return 0.80, RENAMED  # 亩均效益评价改革 → 亩产效益评价改革: one character of a long name changed
     lcs = _lcs(short, long_)
     coverage = lcs / len(short)
     brand = short[:2] == long_[:2] and typ == "ENTERPRISE"
@@ -93,6 +96,20 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
 def _inside_by_length(x: str, y: str) -> bool:
     """The shorter of two names (the first on a tie) inside the other."""
     return x in y if len(x) <= len(y) else y in x
+
+
+def _one_word_changed(a: str, b: str) -> bool:
+    """Two long names of one length that differ in one character, inside the name's
+    first words and with the rest kept: a rename (亩均 → 亩产), unless the character
+    is a number, a direction or part of a place (guards.apart has said no already)."""
+    if len(a) != len(b) or len(a) < 7:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diff) != 1:
+        return False
+    i = diff[0]
+    changed = a[i] + b[i]
+    return 0 < i and not guards.NUMERALS.search(changed) and not set(changed) & guards.DIRECTIONS
 
 
 def _pieces(short: str, long_: str) -> list[str]:

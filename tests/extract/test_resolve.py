@@ -392,3 +392,31 @@ def test_a_strategy_merged_across_reports_says_why():
     results = _corpus([_entity("城乡振兴战略", "PROGRAM")], [_entity("城乡振兴", "PROGRAM")])
     links, _ = resolve(results)
     assert len(links) == 1 and links[0].rule.endswith("the same strategy, with 战略 or without")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("霁川亩均效益评价改革", "霁川亩产效益评价改革", True),  # one character of a long name changed
+        ("澜川城市医疗救助制度", "澜川城乡医疗救助制度", True),
+        ("南水北调东线一期工程", "南水北调中线一期工程", False),  # a direction: another component
+        ("第三批产业转移示范区", "第四批产业转移示范区", False),  # a number: another thing
+        ("棉花流通体制改革", "粮食流通体制改革", False),  # the distinctive front replaced
+    ],
+)
+def test_one_character_changed_in_a_long_name_is_a_rename_unless_a_guard_says_no(a, b, same):
+    assert (compare(a, b, a, b, "PROGRAM")[0] >= 0.6) is same
+
+
+def test_one_character_changed_at_the_opening_of_a_long_name_is_still_compared():
+    # the keys' openings differ (川/州, 亩均/亩产): only the one-character rule can score the pair
+    assert (
+        compare(
+            "霁川亩均效益评价改革", "霁州亩均效益评价改革", "霁川亩均效益评价改革", "霁州亩均效益评价改革", "PROGRAM"
+        )[0]
+        >= 0.6
+    )
+    assert (
+        compare("霁川亩均效益评价改革", "霁川亩产效益评价改革", "亩均效益评价改革", "亩产效益评价改革", "PROGRAM")[0]
+        >= 0.6
+    )

@@ -91,3 +91,25 @@ def test_traditional_reports_give_the_same_entities_written_traditionally(tmp_pa
         folded = sorted((e.type, fold(e.name)) for e in trad_doc.entities)
         assert folded == simp
         assert any(e.name != fold(e.name) for e in trad_doc.entities)  # written as the report writes them
+
+
+def test_the_reports_own_title_is_its_motto_not_a_mention(document):
+    doc = document(
+        "坚决打赢澜川脱贫攻坚战 为建设幸福澜川而努力奋斗——澜川县2023年政府工作报告摘登\n"
+        "一、2022年工作回顾\n澜川脱贫攻坚战取得全面胜利，霁禾冷链产业园建成投产。\n",
+        "lanchuan-digest.txt",
+    )
+    found = {(e.type, e.name): [m.sentence for m in e.mentions] for e in entities(doc)}
+    assert found == {
+        ("PROGRAM", "澜川脱贫攻坚战"): ["澜川脱贫攻坚战取得全面胜利，霁禾冷链产业园建成投产。"],
+        (K, "霁禾冷链产业园"): ["澜川脱贫攻坚战取得全面胜利，霁禾冷链产业园建成投产。"],
+    }
+
+
+def test_a_news_headline_names_what_the_article_is_about(document):
+    doc = document(
+        "霁禾冷链产业园建成投产\n澜川网讯 1月5日，澜川县政府工作报告提出，2023年全县地区生产总值增长6%。\n",
+        "lanchuan-news.txt",
+    )
+    assert doc.kind == "news"
+    assert {(e.type, e.name) for e in entities(doc)} == {(K, "霁禾冷链产业园")}
