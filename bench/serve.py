@@ -341,13 +341,13 @@ def main() -> None:
                 text = substitute(query.text, values)
                 try:
                     warm, body = post(url, text, args.timeout + 10)
+                    runs = args.repeat if warm <= args.slow else 3
+                    times = [post(url, text, args.timeout + 10)[0] for _ in range(runs)]
                 except RuntimeError as exc:
                     print(f"{name:<24} {exc}", flush=True)
                     over.append(name)
                     wait_ready(url)  # after a query past the limit, kg serve restarts Oxigraph
                     continue
-                runs = args.repeat if warm <= args.slow else 3
-                times = [post(url, text, args.timeout + 10)[0] for _ in range(runs)]
                 _, rows = rows_of(body)
                 med = medians[name] = statistics.median(times)
                 page = "-"
