@@ -87,3 +87,35 @@ def test_the_rule_sees_the_slow_shape():
     )
     assert loose_optionals(prepareQuery(slow).algebra) == ["entity"]
     assert loose_optionals(prepareQuery(nested).algebra) == []
+
+
+def patterns_after_optional(node, found=None) -> list[str]:
+    """Triple patterns that follow an OPTIONAL in the same group (a join whose left side is the OPTIONAL)."""
+    found = [] if found is None else found
+    if isinstance(node, CompValue):
+        if node.name == "Join" and getattr(node.p1, "name", "") == "LeftJoin" and node.p2.name == "BGP":
+            found += sorted(_vars(node.p2))
+        for v in node.values():
+            patterns_after_optional(v, found)
+    elif isinstance(node, (list, tuple)):
+        for v in node:
+            patterns_after_optional(v, found)
+    return found
+
+
+@pytest.mark.parametrize("name", list(library()))
+def test_no_triple_pattern_follows_an_optional_in_its_group(name):
+    """``{ A OPTIONAL { … } B }`` is a join of the left join with B: Oxigraph evaluates B on its own first.
+    In entity-merges B was both mentions of a merge, every mention with every mention: 197 s on the
+    national graph for one name, 0.08 s with the OPTIONAL last."""
+    algebra = prepareQuery(library()[name].text, initNs=PREFIXES).algebra
+    assert patterns_after_optional(algebra) == [], name
+
+
+def test_the_second_rule_sees_the_slow_shape():
+    slow = """PREFIX pkg: <https://w3id.org/policy-kg/ontology#>
+    SELECT * WHERE { ?l pkg:firstMention ?m1 OPTIONAL { ?l pkg:linkKind ?k } ?m1 pkg:sentenceText ?s }"""
+    last = """PREFIX pkg: <https://w3id.org/policy-kg/ontology#>
+    SELECT * WHERE { ?l pkg:firstMention ?m1 . ?m1 pkg:sentenceText ?s OPTIONAL { ?l pkg:linkKind ?k } }"""
+    assert patterns_after_optional(prepareQuery(slow).algebra) == ["m1", "s"]
+    assert patterns_after_optional(prepareQuery(last).algebra) == []
