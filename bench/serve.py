@@ -341,7 +341,7 @@ def main() -> None:
                 text = substitute(query.text, values)
                 try:
                     warm, body = post(url, text, args.timeout + 10)
-                    runs = args.repeat if warm <= args.slow else 3
+                    runs = args.repeat if warm <= args.slow else min(3, args.repeat)
                     times = [post(url, text, args.timeout + 10)[0] for _ in range(runs)]
                 except RuntimeError as exc:
                     print(f"{name:<24} {exc}", flush=True)
