@@ -94,6 +94,28 @@ def test_store_is_loaded_once_and_reloaded_when_the_graph_changes(tiny_build, tm
         assert _select(server.query_url, 'ASK { <urn:a> <urn:b> "c" }')["boolean"] is True
 
 
+def test_a_store_loaded_without_compaction_is_loaded_again_and_compacted(tiny_build, tmp_path):
+    """Stores of an earlier kg serve were not compacted (each lookup read every file the bulk load left):
+    their stamp holds the digest alone, and the next start loads and compacts the store again."""
+    import shutil
+
+    from kg.graph.store import file_sha256
+
+    out = tmp_path / "b"
+    shutil.copytree(tiny_build, out)
+    store = prepare_store(out)
+    stamp = out / ".oxigraph.sha256"
+    digest = file_sha256(out / "graph.trig")
+    assert stamp.read_text() == f"{digest} optimized\n"
+    (store / "marker").write_text("the old store")
+    stamp.write_text(digest + "\n")  # as an earlier kg serve wrote it
+    assert prepare_store(out) == store
+    assert not (store / "marker").exists()
+    assert stamp.read_text() == f"{digest} optimized\n"
+    with Server(out, free_port()) as server:
+        assert _select(server.query_url, SELECT)["results"]["bindings"][0]["label"]["value"] == "星河产业园"
+
+
 def test_port_in_use_is_a_clear_error(tiny_build):
     with socket.socket() as holder:
         holder.bind(("127.0.0.1", 0))
