@@ -19,6 +19,7 @@ from .dictionary import is_common, is_verb_any, is_verbal, is_word, longest_word
 from .lexicon import QUOTE_CLOSE, QUOTE_OPEN, Head, Lexicon, count_ends, head_matches, head_of
 from .lexicon import lexicon as load_lexicon
 from .names import (
+    CLAUSE_ENDS,
     acceptable,
     after_award,
     after_descriptor,
@@ -50,7 +51,7 @@ YEAR_RE = re.compile(r"(?:19|20)\d\d年$")
 # (unless it ends a word: 扩建项目, 新建项目 are kinds of projects)
 PROJECT_VERBS = frozenset("谋引建抓争跑招签促")
 SEEK_VERBS = ("争创", "创建", "申报", "申创", "设立")  # a place sought or set up, not an award won
-HARD_EDGES = frozenset("，。；：、！？\n“”")
+HARD_EDGES = CLAUSE_ENDS | frozenset("。！？\n“”")  # where a clause or a quote opens
 PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园一期" is a phase of the park: the park
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").

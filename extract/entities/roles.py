@@ -154,14 +154,15 @@ class RoleNames:
                 break
             end = edge.region - 1
         shaped = [firm_shaped(text[s:e], self.lex) for s, e in items]
+        short = [e - s <= self.max_short_firm for s, e in items]
         if firm_only and len(items) >= 2:
             if any(self._a_class(text[s:e]) for s, e in items):
                 return  # "僵尸企业、困难企业破产重整": kinds of firms, not firms
-            shaped = [ok or e - s <= self.max_short_firm for ok, (s, e) in zip(shaped, items)]
+            shaped = [a or b for a, b in zip(shaped, short)]
         if not items or not shaped[0] and len(items) == 1 or sum(shaped) * 2 < len(items):
             return
-        for (s, e), ok in zip(items, shaped):
-            if ok or e - s <= self.max_short_firm:
+        for (s, e), ok, brief in zip(items, shaped, short):
+            if ok or brief:
                 self._add(found, text, s, e, "ENTERPRISE", "subject")
 
     def _a_class(self, name: str) -> bool:

@@ -396,6 +396,18 @@ def query(query, out_dir, params, fmt, engine, list_, allow_service):
     sys.stdout.write(render(result, fmt))
 
 
+def _limit_option(flag: str, default: int | None, metavar: str, help: str):
+    """One of kg serve's limits: a count, 0 for no limit."""
+    return click.option(
+        flag,
+        default=default,
+        show_default=default is not None,
+        type=int,
+        metavar=metavar,
+        help=f"{help}; 0 for no limit.",
+    )
+
+
 @cli.command()
 @_out_option
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (127.0.0.1 only).")
@@ -408,28 +420,10 @@ def query(query, out_dir, params, fmt, engine, list_, allow_service):
     metavar="SECONDS",
     help="Stop a query after this long and answer 422.",
 )
-@click.option(
-    "--max-query-bytes",
-    default=65_536,
-    show_default=True,
-    type=int,
-    metavar="BYTES",
-    help="Refuse a longer query (413); 0 for no limit.",
-)
-@click.option(
-    "--max-depth",
-    default=1_000,
-    show_default=True,
-    type=int,
-    metavar="N",
-    help="Refuse a query nested deeper, brackets and chained operators counted (400); 0 for no limit.",
-)
-@click.option(
-    "--max-running",
-    default=None,
-    type=int,
-    metavar="N",
-    help="Run at most N queries at once, answer 503 beyond [default: one per core, at least 2]; 0 for no limit.",
+@_limit_option("--max-query-bytes", 65_536, "BYTES", "Refuse a longer query (413)")
+@_limit_option("--max-depth", 1_000, "N", "Refuse a query nested deeper, brackets and chained operators counted (400)")
+@_limit_option(
+    "--max-running", None, "N", "Run at most N queries at once, answer 503 beyond [default: one per core, at least 2]"
 )
 @click.option(
     "--allow-service",

@@ -54,18 +54,26 @@ def bound(node) -> set[str]:
     return set()
 
 
-def loose_optionals(node, found=None) -> list[str]:
-    """The variables an OPTIONAL joins on that the pattern before it may leave unbound."""
-    found = [] if found is None else found
+def _walk(node, visit) -> None:
+    """Call ``visit`` on every algebra node under ``node``, outermost first."""
     if isinstance(node, CompValue):
-        if node.name == "LeftJoin":
-            shared = _vars(node.p1) & _vars(node.p2)
-            found += sorted(shared - bound(node.p1))
+        visit(node)
         for v in node.values():
-            loose_optionals(v, found)
+            _walk(v, visit)
     elif isinstance(node, (list, tuple)):
         for v in node:
-            loose_optionals(v, found)
+            _walk(v, visit)
+
+
+def loose_optionals(node) -> list[str]:
+    """The variables an OPTIONAL joins on that the pattern before it may leave unbound."""
+    found: list[str] = []
+
+    def visit(n):
+        if n.name == "LeftJoin":
+            found.extend(sorted((_vars(n.p1) & _vars(n.p2)) - bound(n.p1)))
+
+    _walk(node, visit)
     return found
 
 
@@ -89,17 +97,15 @@ def test_the_rule_sees_the_slow_shape():
     assert loose_optionals(prepareQuery(nested).algebra) == []
 
 
-def patterns_after_optional(node, found=None) -> list[str]:
+def patterns_after_optional(node) -> list[str]:
     """Triple patterns that follow an OPTIONAL in the same group (a join whose left side is the OPTIONAL)."""
-    found = [] if found is None else found
-    if isinstance(node, CompValue):
-        if node.name == "Join" and getattr(node.p1, "name", "") == "LeftJoin" and node.p2.name == "BGP":
-            found += sorted(_vars(node.p2))
-        for v in node.values():
-            patterns_after_optional(v, found)
-    elif isinstance(node, (list, tuple)):
-        for v in node:
-            patterns_after_optional(v, found)
+    found: list[str] = []
+
+    def visit(n):
+        if n.name == "Join" and getattr(n.p1, "name", "") == "LeftJoin" and n.p2.name == "BGP":
+            found.extend(sorted(_vars(n.p2)))
+
+    _walk(node, visit)
     return found
 
 
