@@ -24,7 +24,11 @@ from .names import CONNECTORS, NUMERALS, is_generic, is_place, unquote, word_at
 MIN_REPORTS = 3  # reports of the corpus that carry out the same words
 MIN_LEN, MAX_LEN = 4, 10
 MAX_ITEMS = 8  # items of one governed list looked at
-REPEATED_HEADS = ("战略", "改革")  # heads of strategies and reforms learned by repetition (_generic_plan)
+REPEATED_HEADS = (
+    "战略",
+    "改革",
+    "制度",
+)  # heads of strategies, reforms and systems learned by repetition (_generic_plan)
 CLOSE = frozenset("，。；：！？、\n”")  # what may follow a programme named on its own
 # Words after the programme that are no part of it: 推进西部大开发工作, …进程, …步伐 (a programme
 # with its head, …战略, is found by policy_heads and learned from nothing here)
@@ -72,8 +76,8 @@ class RepeatedNames:
 
 
 def _generic_plan(name: str) -> bool:
-    """ "可持续发展战略", "文化体制改革": a strategy or reform whose modifier is everyday
-    words, which ``policy_heads`` leaves out (one sentence cannot tell it from
+    """ "可持续发展战略", "文化体制改革", "新型农村合作医疗制度": a strategy, reform or
+    system whose modifier is everyday words, which ``policy_heads`` leaves out (one sentence cannot tell it from
     "推进体制改革"), and which repetition across reports shows to be one."""
     return name.endswith(REPEATED_HEADS) and len(name) - 2 >= MIN_LEN
 

@@ -87,3 +87,12 @@ def test_a_reform_of_everyday_words_is_a_programme_when_reports_keep_doing_it(le
     assert found(nlp, "深化服务业体制改革。") == set()
     assert learned(lex, ["深化服务业体制改革。", "深化服务业体制改革，", "推进服务业体制改革。"]) == ["服务业体制改革"]
     assert learned(lex, ["深化体制改革。"] * 3) == []  # too short: a kind of reform
+
+
+def test_a_system_of_everyday_words_is_a_programme_when_reports_keep_carrying_it_out(lex, nlp, found):
+    # 新型城乡合作医疗制度 is everyday words before 制度: one report cannot tell it from a kind of system
+    assert found(nlp, "积极推行新型城乡合作医疗制度。") == set()
+    reports = ["积极推行新型城乡合作医疗制度。", "加快推进新型城乡合作医疗制度建设，", "全面推行新型城乡合作医疗制度。"]
+    assert learned(lex, reports) == ["新型城乡合作医疗制度"]
+    assert learned(lex, reports[:2]) == []  # two reports are not enough
+    assert learned(lex, ["推行医疗制度。"] * 3) == []  # too short: a kind of system
