@@ -98,7 +98,7 @@ def _object(text: str, start: int, lex: Lexicon) -> tuple[str | None, int]:
     if name.endswith(lex.head_tuple) and not _generic_plan(name):
         return None, end  # a name with its head: policy_heads finds it
     for tail in TAILS:
-        if name.endswith(tail) and len(name) - len(tail) >= MIN_LEN:
-            name = name[: -len(tail)]
+        if name.endswith(tail) and len(name) - len(tail) >= MIN_LEN and not is_place(name[: -len(tail)]):
+            name = name[: -len(tail)]  # not 社会主义新农村|建设: what is built there is the programme
             break
     return (name if MIN_LEN <= len(name) <= MAX_LEN else None), end

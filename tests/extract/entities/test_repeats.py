@@ -61,6 +61,12 @@ def test_a_tail_after_the_programme_is_no_part_of_it(lex):
     assert learned(lex, ["推进霁川全域共富工作。", "推进霁川全域共富进程，", "推进霁川全域共富。"]) == ["霁川全域共富"]
 
 
+def test_a_tail_stays_where_without_it_the_name_would_be_a_place(lex):
+    # 澜湘生态新农村 is a village's kind of name; building it is the programme
+    reports = ["扎实推进澜湘生态新农村建设。", "稳步推进澜湘生态新农村建设。", "推进澜湘生态新农村建设，"]
+    assert learned(lex, reports) == ["澜湘生态新农村建设"]
+
+
 def test_a_learned_programme_is_found_again_where_no_verb_governs_it(document):
     reports = [
         document(f"澜川县{y}年工作报告\n一、{y}年工作回顾\n深入推进澜湘两岸协同发展。\n", f"r{y}.txt")
