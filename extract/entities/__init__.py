@@ -127,6 +127,9 @@ class EntityExtractor:
         for name in self.repeats.names():
             if name not in gaz.known:
                 gaz.teach(name, "PROGRAM")
+        for stem, name in self.repeats.stems(gaz.named):
+            if stem not in gaz.known:
+                gaz.teach(stem, "PROGRAM", name)
 
     def entities(self, document: Document) -> list[Entity]:
         """Entities of one document, after the corpus-wide second pass."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .dictionary import is_word, leading_verb
+from .dictionary import all_common, is_word, leading_verb
 from .lexicon import HARD, Lexicon, trie_pattern
 from .names import CONNECTORS, NUMERALS, is_generic, is_place, unquote, word_at
 
@@ -32,6 +32,9 @@ REPEATED_HEADS = (
 CLOSE = frozenset("，。；：！？、\n”")  # what may follow a programme named on its own
 # Words after the programme that are no part of it: 推进西部大开发工作, …进程, …步伐 (a programme
 # with its head, …战略, is found by policy_heads and learned from nothing here)
+# Heads whose stem names the same undertaking, and how much of the head the stem keeps:
+# 乡村振兴战略 → 乡村振兴, 脱贫攻坚战 → 脱贫攻坚.
+STEM_HEADS = (("攻坚战", 2), ("战略", 0))
 TAILS = ("工作", "建设", "进程", "任务", "步伐", "力度", "成果", "成效")
 
 
@@ -61,6 +64,24 @@ class RepeatedNames:
         """The stretches carried out in enough reports, longest first then in character order."""
         found = [s for s, reports in self._seen.items() if len(reports) >= self.min_reports and self._specific(s)]
         return sorted(found, key=lambda s: (-len(s), s))
+
+    def stems(self, named: dict[str, str]) -> list[tuple[str, str]]:
+        """(stem, name) for the strategies and campaigns of ``named`` (name → type, every
+        programme the first pass chose) whose stem a report carries out bare: 脱贫攻坚战 is
+        named with its head, "全面推进脱贫攻坚" carries out 脱贫攻坚. The headed name and one
+        report doing the stem are the two pieces of evidence repetition alone needs three of."""
+        out = []
+        for name, typ in named.items():
+            if typ != "PROGRAM":
+                continue
+            stem = ""
+            for h, keep in STEM_HEADS:
+                if name.endswith(h):
+                    stem = name[: len(name) - len(h) + keep]
+                    break
+            if len(stem) >= MIN_LEN and stem in self._seen and self._specific(stem) and not all_common(stem):
+                out.append((stem, name))
+        return sorted(out)
 
     def _specific(self, name: str) -> bool:
         if (

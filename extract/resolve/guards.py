@@ -6,6 +6,7 @@
 - the scope of an ordinal: 新世纪第一个五年计划 is the first plan of a new century,
   苏联第一个五年计划 another country's first; 我国第一个五年计划 is the first.
 - buildings of different kinds (实验中学, 实验小学), a building on a street and the street.
+- what serves an undertaking: 脱贫攻坚 and 脱贫攻坚责任制, 乡村振兴 and 乡村振兴资金.
 - coordinations: 载人航天与探月工程 joins two names the corpus knows on their own;
   it is neither of them.
 - a list names different things: 中国农业银行、中国农业发展银行 written side by side
@@ -77,6 +78,18 @@ def new_thing(short: str, long_: str) -> bool:
     i = long_.find(short)
     rest = long_[i + len(short) :] if i >= 0 else ""
     return bool(rest) and short.endswith(PLACES + BUILDINGS) and rest.endswith(BUILDINGS + ("楼",))
+
+
+# What serves an undertaking without being it: 脱贫攻坚 and 脱贫攻坚责任制 (the duty to carry it
+# out), 乡村振兴 and 乡村振兴资金.
+INSTRUMENTS = ("责任制", "资金", "基金", "考核", "督查", "巡视", "普查", "成果", "精神")
+
+
+def instrument(short: str, long_: str) -> bool:
+    """ "脱贫攻坚" and "脱贫攻坚责任制": the longer adds, after the shorter, what serves it."""
+    i = long_.find(short)
+    rest = long_[i + len(short) :] if i >= 0 else ""
+    return bool(rest) and rest.endswith(INSTRUMENTS) and not short.endswith(INSTRUMENTS)
 
 
 def apart(a: str, b: str) -> bool:

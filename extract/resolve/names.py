@@ -61,6 +61,8 @@ HEADS = (
 )
 # Class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
 WORKS = ("水利水电枢纽", "水利枢纽")
+# A campaign written as a battle or not: 脱贫攻坚战 and 脱贫攻坚 (工程) are one undertaking.
+CAMPAIGN = "攻坚战"
 # A phase is the stage a report's year has reached, not another thing: 三峡三期工程.
 PHASE = re.compile(r"(?:首|[一二三四五六七八九十]+|\d+)期$")
 ORDINAL = re.compile(r"第(?:[一二三四五六七八九十百]+|\d+)个?")
@@ -193,6 +195,8 @@ def strip_tail(name: str) -> str:
         if m and m.start() >= 2:
             name = name[: m.start()]
         name = strip_suffix(name, WORKS)
+        if name.endswith(CAMPAIGN) and len(name) > len(CAMPAIGN) + 1:
+            name = name[:-1]  # 脱贫攻坚战 is the 脱贫攻坚 campaign
     return name
 
 
@@ -229,7 +233,24 @@ def key(name: str, areas: tuple[str, ...] = ()) -> str:
         five = FIVE_YEAR.match(k)
         return five.group(1) + "五" if five else k
     p = place_prefix(k, headed=k != n)
-    return k[p:] if p else k
+    return regional(k[p:] if p else k)
+
+
+REGIONS = ("东北", "西北", "西南", "东南", "中部", "西部", "东部", "中西部")
+# A region's revival or rise, in either order and with or without 地区 or 全面:
+# 振兴东北地区, 东北地区振兴, 东北全面振兴, 全面振兴东北 are one strategy.
+_REGION = "|".join(REGIONS)
+_REGION_LAST = re.compile(rf"^(?:全面)?(振兴|开发)({_REGION})(?:地区)?$")
+_REGION_FIRST = re.compile(rf"^({_REGION})(?:地区)?(?:全面|加快)?(振兴|崛起|开发)$")
+
+
+def regional(k: str) -> str:
+    """The key of a region's strategy in one form: region, 地区, verb (东北地区振兴)."""
+    m = _REGION_LAST.match(k)
+    if m:
+        return m.group(2) + "地区" + m.group(1)
+    m = _REGION_FIRST.match(k)
+    return m.group(1) + "地区" + m.group(2) if m else k
 
 
 @lru_cache(maxsize=200_000)

@@ -64,7 +64,7 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
         return 0.0, ""
     best = 0.0
     for s, lg in ((short, long_), tuple(sorted((x, y), key=len))):
-        if guards.new_thing(s, lg):
+        if guards.new_thing(s, lg) or guards.instrument(s, lg):
             return 0.0, ""
         if s in lg and (len(s) >= 3 or lg.startswith(s)):
             best = max(best, 0.70 + 0.25 * len(s) / len(lg))

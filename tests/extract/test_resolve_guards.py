@@ -250,3 +250,17 @@ def test_words_in_front_are_set_aside_but_a_place_is_not():
     assert got["认为兴建云梦湖水库工程"] == got["云梦湖水库工程"]
     assert canonical[got["云梦湖水库工程"]] == "云梦湖水库工程"
     assert got["比英国第一个三年振兴规划"] != got["第一个三年振兴规划"]
+
+
+@pytest.mark.parametrize(
+    "short, long_",
+    [
+        ("鸿铭扶贫攻坚", "鸿铭扶贫攻坚责任制"),  # the duty to carry it out
+        ("云岭乡村共富", "云岭乡村共富专项资金"),  # the money for it
+        ("云岭乡村共富", "云岭乡村共富成果"),
+    ],
+)
+def test_what_serves_an_undertaking_is_not_it(short, long_):
+    assert compare(short, long_, key(short, AREA), key(long_, AREA), "PROGRAM")[0] == 0.0
+    # the same longer name with a head of the undertaking itself is its short form
+    assert compare(short, short + "行动", key(short, AREA), key(short + "行动", AREA), "PROGRAM")[0] > 0.6

@@ -23,6 +23,10 @@ AREA = ("青禾县", "青禾")
         ("鸿铭数字乡村战略", "鸿铭数字乡村试点"),  # heads
         ("鸿铭镇能源中心项目", "鸿铭能源中心"),  # a town with or without 镇
         ("國家鴻銘數字鄉村試點", "国家鸿铭数字乡村试点"),  # traditional characters
+        ("鸿铭扶贫攻坚战", "鸿铭扶贫攻坚工程"),  # a campaign as a battle or as works
+        ("全面振兴西南地区", "西南全面振兴"),  # a region's revival in either order
+        ("西南振兴战略", "西南地区振兴规划"),
+        ("中部崛起规划", "中部地区崛起"),
     ],
 )
 def test_variants_share_a_key(a, b):
@@ -36,6 +40,8 @@ def test_variants_share_a_key(a, b):
         ("第一个三年振兴规划", "第二个三年振兴规划"),  # ordinals stay
         ("南岭调水东线工程", "调水东线工程"),  # the place is the name's own (南岭|调水)
         ("青溪干流治理工程", "干流治理工程"),
+        ("西南振兴", "中部崛起"),  # two regions
+        ("振兴西南", "振兴鸿铭产业"),  # a region's revival, not any revival
     ],
 )
 def test_what_tells_things_apart_stays_in_the_key(a, b):

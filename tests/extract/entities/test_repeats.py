@@ -102,3 +102,28 @@ def test_a_system_of_everyday_words_is_a_programme_when_reports_keep_carrying_it
     assert learned(lex, reports) == ["新型城乡合作医疗制度"]
     assert learned(lex, reports[:2]) == []  # two reports are not enough
     assert learned(lex, ["推行医疗制度。"] * 3) == []  # too short: a kind of system
+
+
+def test_a_campaign_named_with_its_head_is_found_where_one_report_carries_out_its_stem(document):
+    # 澜湘扶贫攻坚战 is named with its head in one report; another carries out 澜湘扶贫攻坚 bare
+    first = document("澜川县2019年工作报告\n一、2019年工作回顾\n坚决打赢澜湘扶贫攻坚战。\n", "r2019.txt")
+    second = document("澜川县2020年工作报告\n一、2020年工作回顾\n全面推进澜湘扶贫攻坚，成效明显。\n", "r2020.txt")
+    third = document("澜川县2021年工作报告\n一、2021年工作回顾\n澜湘扶贫攻坚取得决定性进展。\n", "r2021.txt")
+    ex = EntityExtractor()
+    ex.first_pass_all([first, second, third])
+    for d in (second, third):
+        assert [(e.type, e.name) for e in ex.entities(d)] == [("PROGRAM", "澜湘扶贫攻坚")]
+    # without the headed name, one report carrying out the stem teaches nothing
+    ex = EntityExtractor()
+    ex.first_pass_all([second, third])
+    assert [(e.type, e.name) for e in ex.entities(third)] == []
+
+
+def test_a_stem_of_everyday_words_is_not_taught(lex):
+    r = RepeatedNames(lex)
+    r.observe("a", "推进污染防治，")
+    assert r.stems({"污染防治攻坚战": "PROGRAM"}) == []  # 污染防治 is what anyone does
+    r.observe("a", "全面推进澜湘扶贫攻坚，")
+    assert r.stems({"澜湘扶贫攻坚战": "PROGRAM", "澜湘扶贫攻坚责任制": "PROGRAM"}) == [
+        ("澜湘扶贫攻坚", "澜湘扶贫攻坚战")
+    ]
