@@ -233,7 +233,16 @@ def key(name: str, areas: tuple[str, ...] = ()) -> str:
         five = FIVE_YEAR.match(k)
         return five.group(1) + "五" if five else k
     p = place_prefix(k, headed=k != n)
-    return regional(k[p:] if p else k)
+    return regional(without_region_word(k[p:] if p else k))
+
+
+# 区域 after a region's name, written or not: 长三角区域一体化发展 is 长三角一体化发展 (地区 is
+# left: 中部地区崛起 and its plans keep it in their keys, and ``regional`` writes it for revivals).
+_REGION_WORD = re.compile(r"(?<=[\u4e00-\u9fff]{2})区域(?=[\u4e00-\u9fff]{2})")
+
+
+def without_region_word(k: str) -> str:
+    return _REGION_WORD.sub("", k, count=1) if "区域" in k else k
 
 
 REGIONS = ("东北", "西北", "西南", "东南", "中部", "西部", "东部", "中西部")

@@ -27,6 +27,7 @@ AREA = ("青禾县", "青禾")
         ("全面振兴西南地区", "西南全面振兴"),  # a region's revival in either order
         ("西南振兴战略", "西南地区振兴规划"),
         ("中部崛起规划", "中部地区崛起"),
+        ("澜湘区域一体化发展", "澜湘一体化发展"),  # 区域 after a region's name
     ],
 )
 def test_variants_share_a_key(a, b):

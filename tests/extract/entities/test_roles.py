@@ -230,3 +230,16 @@ def test_a_slogans_strategy_is_named_though_its_positioning_is_spoken_of(nlp, fo
 )
 def test_a_run_of_slogans_that_lost_its_first_opening_quote(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("将澜湘区域一体化发展上升为国家战略，编制实施规划纲要。", {("PROGRAM", "澜湘区域一体化发展")}),
+        ("推动霁川两岸协同发展纳入国家重大战略。", {("PROGRAM", "霁川两岸协同发展")}),
+        ("将发展上升为国家战略。", set()),  # everyday words: no name
+        ("澜湘区域一体化发展进展顺利。", set()),  # nothing raised: one sentence cannot tell
+    ],
+)
+def test_what_is_raised_to_a_national_strategy_is_a_programme(nlp, found, text, expected):
+    assert found(nlp, text) == expected
