@@ -131,8 +131,8 @@ class Gazetteer:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.known:
-            return doc
+        if not self.known and not self.named:
+            return doc  # nothing learned: no form to find, no coordination to split
         text = doc_text(doc)
         chosen = doc._.get(CHOSEN) or []
         starts = [c.start for c in chosen]  # chosen spans are sorted and disjoint

@@ -128,6 +128,9 @@ def region_start(
         if ch == "及" and text.startswith("周边", i):
             i -= 1  # "周家祠及周边改造提升工程": a site and its surroundings
             continue
+        if ch == "还" and i >= 3 and text[i - 3] == "退" and _han(text[i - 2]) and _han(text[i : i + 1]):
+            i -= 1  # "退耕还林和…工程": 还 of land returned (退耕还林) is no "also"
+            continue
         if ch in FUNCTION_CHARS and _inside_word(text, i - 1):
             i -= 1  # "高等级公路", "那曲": a function character inside a noun or a place name
             continue
@@ -135,6 +138,10 @@ def region_start(
             break
         i -= 1
     return i
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 # every character a check of region_start's loop is about (the rest only extend the stretch)

@@ -1,12 +1,13 @@
 """Component ``policy_roles``: names without a head, typed by what the sentence does with them.
 
-Five constructions name a thing without saying what it is, and say it anyway:
+Six constructions name a thing without saying what it is, and say it anyway:
 
 - a partner: "与齐鲁交通合作", "与海尔卡奥斯、华为等平台合作" → firms;
 - an honoured subject: "周村烧饼被评为省级农产品加工业示范企业" → a firm;
 - a staged event: "举办第三届“院士专家周村行”" → a programme;
 - a quoted slogan standing on its own: "做好“六稳”“六保”工作" → a programme;
-- what is raised to a national strategy: "将长三角区域一体化发展上升为国家战略" → a programme.
+- what is raised to a national strategy: "将长三角区域一体化发展上升为国家战略" → a programme;
+- land returned from one use to another: "退耕还林", "退牧还草" → a programme.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ CAMPAIGN_VERBS = ("创建",)
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 LOST_OPENING_RE = re.compile(r"(?<=[\u4e00-\u9fff])”“")  # "深化放管服”“一次办好”改革": the first “ lost
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
+# "退耕还林", "退牧还草", "退经还粮", "退耕还林还草还湿": land returned from one use to another, the
+# genre's name for an ecological programme (return A, restore B), which no head noun closes.
+RETURN_RE = re.compile(r"(?<![\u4e00-\u9fff]退)退[\u4e00-\u9fff]还[\u4e00-\u9fff](?:还[\u4e00-\u9fff])*")
 RAISED_RE = re.compile(r"(?:上升为|上升到|纳入)国家(?:重大)?战略")
 MAX_ITEM = 12
 ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
@@ -130,6 +134,9 @@ class RoleNames:
             # "将长三角区域一体化发展上升为国家战略": what is raised to a national strategy is one
             edge = left_edge(text, m.start(), self.lex, counts=counts)
             self._add(found, text, edge.start, m.start(), "PROGRAM", "raised")
+        for m in RETURN_RE.finditer(text):
+            # "退耕还林还草": 还 ("also") ends a name everywhere else; here it is the name's own verb
+            found.append(Candidate(m.start(), m.end(), "PROGRAM", "return", "", "return", priority=1))
         for m in EVENT_RE.finditer(text):
             if m.end() < len(text) and not _closed(text[m.end()]):
                 continue  # the quote is the front of a longer name: left to policy_heads

@@ -234,3 +234,9 @@ def test_a_pair_the_corpus_never_writes_joined_stays_two_items(report, corpus_en
     first = report(2021, "推进“澜川创业”。")
     second = report(2022, "深入推进澜川创业、霁川创新等工作。")
     assert (G, "澜川创业、霁川创新") not in corpus_entities(first, second)[1]
+
+
+def test_land_returned_and_a_works_written_with_one_connector_are_two_names(report, corpus_entities):
+    first = report(2021, "继续实施退耕还林、澜湘天然林保护工程。")
+    second = report(2022, "退耕还林和澜湘天然林保护工程建设取得成效。")
+    assert corpus_entities(first, second)[1] == {(G, "退耕还林"), (G, "澜湘天然林保护工程")}

@@ -243,3 +243,23 @@ def test_a_run_of_slogans_that_lost_its_first_opening_quote(nlp, found, text, ex
 )
 def test_what_is_raised_to_a_national_strategy_is_a_programme(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("继续实施退耕还林还草，今年拟安排。", {("PROGRAM", "退耕还林还草")}),
+        ("实施退经还粮1.2万亩。", {("PROGRAM", "退经还粮")}),
+        ("扎实搞好退耕还林、退牧还草。", {("PROGRAM", "退耕还林"), ("PROGRAM", "退牧还草")}),
+        ("各地已偿还拖欠的款项。", set()),  # 还 of 偿还: no land returned
+        ("园区还建成了两座标准厂房。", set()),  # 还 is "also" here
+    ],
+)
+def test_land_returned_from_one_use_to_another_is_a_programme(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_the_still_of_land_returned_does_not_end_the_name_before_a_coordination(nlp, found):
+    # without the step over 还, the works' name began inside the programme ("林和…工程")
+    assert ("PROGRAM", "林和澜湘天然林保护工程") not in found(nlp, "实施退耕还林和澜湘天然林保护工程，成效明显。")
+    assert ("PROGRAM", "退耕还林和澜湘天然林保护工程") in found(nlp, "实施退耕还林和澜湘天然林保护工程，成效明显。")
