@@ -577,6 +577,10 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         return "a count of a class"  # "两大污水处理厂", "10大环保重点工程"
     if typ == "PROJECT" and THRESHOLD_RE.search(modifier):
         return "a class by size"  # "省外亿元以上项目"
+    if typ == "PROJECT" and (period := PERIOD_OPENING_RE.match(modifier)):
+        rest = modifier[period.end() :]
+        if not rest or is_generic(rest, lex):
+            return "a class of a plan's projects"  # "十二五规划重大项目", not "十三五易地扶贫搬迁项目"
     if kind in ("works", "rebuild") and modifier in lex.built_names:
         return "works on a kind of facility"  # "污水处理厂提标改造"
     if is_generic(modifier, lex) and not (
@@ -627,6 +631,7 @@ def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:
     return best
 
 
+PERIOD_OPENING_RE = re.compile(r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])五")
 RENAMED = ("更名为", "改名为", "更名", "改名", "整合为", "合并为", "升级为", "升格为")
 
 

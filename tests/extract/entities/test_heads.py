@@ -663,3 +663,15 @@ def test_raised_to_a_strategy_is_a_predicate_not_part_of_a_name(nlp, found):
 )
 def test_a_programme_after_a_counted_class_starts_after_the_class(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("有序启动“十二五”规划重大项目建设。", set()),  # the plan's major projects: a class
+        ("推进十四五重点项目。", set()),
+        ("实施十三五澜川易地搬迁项目。", {("PROJECT", "十三五澜川易地搬迁项目")}),  # named by what it does
+    ],
+)
+def test_a_plans_projects_are_a_class_not_a_project(nlp, found, text, expected):
+    assert found(nlp, text) == expected
