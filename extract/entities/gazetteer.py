@@ -30,6 +30,7 @@ MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # A firm is named without its legal form (鲁铭高温公司 → 鲁铭高温); a bank or a
 # fund is not named without its head (中国人民银行 is not 中国人民).
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司", "集团有限公司", "集团"})
+WORKS = ("水利水电枢纽", "水利枢纽")  # class nouns of large works, written before 工程 or left out
 PROGRAMME_HEADS = ("试点", "制度", "工程", "改革", "计划", "战略", "行动", "规划", "政策")
 TRUSTED = {("lists", "class"), ("gazetteer", ""), ("slogan", "slogan"), ("honour", "honour")}
 
@@ -152,22 +153,28 @@ class Gazetteer:
         found.extend(self._coordinations(text, chosen))
         return doc
 
-    def _named_type(self, name: str) -> str | None:
+    def _named(self, name: str) -> tuple[str | None, str]:
         """The type of ``name`` where the corpus names it, alone or with a programme's head
-        (新型农村社会养老保险 is named as 新型农村社会养老保险试点)."""
+        (新型农村社会养老保险 is named as 新型农村社会养老保险试点), and the form it is named by."""
         stems = [name[: -len(h)] for h in PROGRAMME_HEADS if name.endswith(h) and len(name) > len(h) + 2]
-        for form in (name, *(name + h for h in PROGRAMME_HEADS), *stems):
+        # a class noun of works written or not (黄河小浪底水利水电枢纽工程, …水利枢纽工程), one head or another
+        # (城镇居民社会养老保险制度 is named as 城镇居民社会养老保险试点)
+        works = [name.replace(w, o) for w in WORKS if w in name for o in WORKS + ("",) if o != w]
+        forms = (name, *(name + h for h in PROGRAMME_HEADS), *stems, *(s + h for s in stems for h in PROGRAMME_HEADS))
+        for form in (*forms, *works):
             if form in self.named:
-                return self.named[form]
+                return self.named[form], form
             if form in self.known:
-                return self.known[form].type
-        return None
+                return self.known[form].type, form
+        return None, ""
 
     def _coordinations(self, text: str, chosen) -> list[Candidate]:
         """ "载人航天与探月工程": a name whose parts before and after 与/和/及 are each a
         whole name elsewhere in the corpus (载人航天, 探月工程) is two names sharing the
-        head written once (the first as the text writes it). Without that evidence,
-        "返贫监测预警和即时帮扶机制" and "…和对外开放攻坚行动" stay one name."""
+        head written once (the first as the text writes it, named by its form with the
+        head where the corpus names it so: 长江三峡 of 长江三峡和…工程 is 长江三峡工程).
+        Without that evidence, "返贫监测预警和即时帮扶机制" and "…和对外开放攻坚行动" stay
+        one name."""
         out = []
         for c in chosen:
             if c.type not in ("PROGRAM", "PROJECT"):
@@ -176,9 +183,13 @@ class Gazetteer:
                 if text[k] not in "和与及" or inside_word(text, k, self.lex):
                     continue
                 left, right = unquote(text[c.start : k]), unquote(text[k + 1 : c.end])
-                typ = self._named_type(left)
-                if typ in ("PROGRAM", "PROJECT") and self._named_type(right):
-                    out.append(Candidate(c.start, k, typ, "gazetteer", kind="coordinated", priority=3))
+                typ, form = self._named(left)
+                if typ in ("PROGRAM", "PROJECT") and self._named(right)[0]:
+                    shared = form[len(left) :] if form.startswith(left) else ""
+                    canonical = form if shared and c.head.endswith(shared) else ""
+                    if canonical:
+                        typ = c.type  # the head written once says what both are
+                    out.append(Candidate(c.start, k, typ, "gazetteer", "", "coordinated", 3, canonical))
                     out.append(Candidate(k + 1, c.end, c.type, "gazetteer", c.head, "coordinated", priority=3))
                 break
         return out

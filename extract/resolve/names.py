@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..entities import gazetteer
 from ..entities.dictionary import dictionary, is_place_name, longest_word
 from ..load import fold
 
@@ -60,7 +61,7 @@ HEADS = (
     "纲要",
 )
 # Class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
-WORKS = ("水利水电枢纽", "水利枢纽")
+WORKS = gazetteer.WORKS
 # A campaign written as a battle or not: 脱贫攻坚战 and 脱贫攻坚 (工程) are one undertaking.
 CAMPAIGN = "攻坚战"
 # A phase is the stage a report's year has reached, not another thing: 三峡三期工程.

@@ -240,3 +240,15 @@ def test_land_returned_and_a_works_written_with_one_connector_are_two_names(repo
     first = report(2021, "继续实施退耕还林、澜湘天然林保护工程。")
     second = report(2022, "退耕还林和澜湘天然林保护工程建设取得成效。")
     assert corpus_entities(first, second)[1] == {(G, "退耕还林"), (G, "澜湘天然林保护工程")}
+
+
+def test_a_coordination_whose_parts_the_corpus_names_with_another_head_or_works_noun_is_two(report, corpus_entities):
+    # 霁川社会养老保险 is named with 试点, 澜湘水库 with 水利枢纽工程: written here with 制度 and 水利水电枢纽工程
+    first = report(2021, "开展霁川社会养老保险试点，澜川城乡养老保险试点稳步推进。澜湘水库水利枢纽工程开工。")
+    second = report(2022, "建立霁川社会养老保险和澜川城乡养老保险制度。推进青禾水库和澜湘水库水利水电枢纽工程。")
+    assert corpus_entities(first, second)[1] == {
+        (G, "霁川社会养老保险"),
+        (G, "澜川城乡养老保险制度"),
+        ("PROJECT", "青禾水库"),
+        ("PROJECT", "澜湘水库水利水电枢纽工程"),
+    }
