@@ -933,6 +933,10 @@ def _split_names(name: str, name_start: int, k: int) -> list[tuple[str, int]] | 
     return out
 
 
+# What the counted did and where: "企业在新三板挂牌" names the count 新三板挂牌企业.
+_WHERE_THEY_DID = re.compile(r"^([\u4e00-\u9fff]{1,4}?)在([\u4e00-\u9fff]{2,12}?)(挂牌|上市|落户|入驻)$")
+
+
 def _noun_after(text: str, p: int, end: int, figures: list[Figure], next_index: int):
     """The noun a count binds: 5家 社区老年人日间照料中心、… → (name, end, runs into the next figure)."""
     if text.startswith("的", p):
@@ -952,7 +956,10 @@ def _noun_after(text: str, p: int, end: int, figures: list[Figure], next_index: 
         return None
     if not _NAME_OK.search(noun):
         return None
-    return noun, p + len(noun), into_next
+    end_of_noun = p + len(noun)
+    if m := _WHERE_THEY_DID.match(noun):  # 14家企业在齐鲁股交中心挂牌: 齐鲁股交中心挂牌企业, 14家
+        noun = m.group(2) + m.group(3) + m.group(1)
+    return noun, end_of_noun, into_next
 
 
 def _modifier(text: str, f: Figure) -> bool:

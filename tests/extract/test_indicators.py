@@ -477,3 +477,16 @@ def test_gross_industrial_output_above_scale_is_a_headline_indicator():
 @pytest.mark.parametrize("text", ["开展职业技能培训2.3万人次。", "开展义诊1.2万人次。", "走访慰问困难群众3.6万户次。"])
 def test_tallies_of_activities_stay_out_even_in_ten_thousands(text):
     assert facts(text) == []
+
+
+def test_a_count_of_firms_that_did_something_somewhere_is_named_by_where_and_what():
+    found = facts("澜星科技等14家企业在澜川股权交易中心挂牌，6家企业在新三板上市。")
+    assert [(i.indicator, i.value, i.unit) for i in found] == [
+        ("澜川股权交易中心挂牌企业", 14.0, "家"),
+        ("新三板上市企业", 6.0, "家"),
+    ]
+
+
+def test_new_urban_jobs_and_reemployment_is_the_new_urban_jobs_concept():
+    found = facts("新增城镇就业再就业4915人。")
+    assert [(i.indicator, i.value, i.concept) for i in found] == [("城镇就业再就业", 4915.0, "new-urban-jobs")]
