@@ -48,7 +48,9 @@ HONOUR_RE = re.compile(  # 被?(?:…): written as alternatives that each open o
     rf"(?:被(?:{_HONOURED})|{_HONOURED})([^，。；：！？\n]{{2,24}}?)(?:企业|主体)"
 )
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
-SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
+_BUILT_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)建设(?=[，。；、\n]|$)")
+CHANCES = ("发展机遇", "机遇")  # "抢抓“一带一路”发展机遇": the chance a programme gives
+SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署", *CHANCES)  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 LOST_OPENING_RE = re.compile(r"(?<=[\u4e00-\u9fff])”“")  # "深化放管服”“一次办好”改革": the first “ lost
@@ -257,15 +259,21 @@ class RoleNames:
         before = text[max(0, m.start() - 6) : m.start()]
         if after_award(before, self.lex):
             return  # "创建为“…旅游强区”": a title
-        if not is_slogan(inner) and not before.endswith(self.lex.programme_verbs) and not self._in_run(text, m.start()):
-            return  # "耕地“进出平衡”", "抓住了“牛鼻子”": a phrase in quotes, not a programme
         end = m.end()
         while end < len(text) and text[end] == "“":  # a run of slogans shares what follows
             close = text.find("”", end + 1, end + 14)
             if close < 0:
                 break
             end = close + 1
-        after = text[end : end + 2]
+        chance = text.startswith(CHANCES, end)  # "抢抓“…”“…”发展机遇": what gives a chance is a programme
+        if (
+            not is_slogan(inner)
+            and not chance
+            and not before.endswith(self.lex.programme_verbs)
+            and not self._in_run(text, m.start())
+        ):
+            return  # "耕地“进出平衡”", "抓住了“牛鼻子”": a phrase in quotes, not a programme
+        after = text[end : end + 4]
         nxt = word_at(text, end, min(len(text), end + 8), self.lex)
         closed = (
             not after
@@ -273,6 +281,11 @@ class RoleNames:
             or after.startswith(SLOGAN_NEXT)
             or (nxt in self.lex.leads and nxt not in self.lex.generic)
         )
+        built = _BUILT_AFTER.match(text, end) if end == m.end() and is_slogan(inner) else None
+        if built and is_generic(built.group(1), self.lex) and inner_head(text, m.start(1), m.end(1), self.lex) is None:
+            # "“六最”城市建设": a numbered slogan, then the everyday works it is carried out by
+            found.append(Candidate(m.start(), built.end(), "PROGRAM", "slogan", "", "slogan", priority=0))
+            return
         if not closed or inner_head(text, m.start(1), m.end(1), self.lex) is not None:
             return
         start, stop = m.start(1), m.end(1)

@@ -234,7 +234,18 @@ def key(name: str, areas: tuple[str, ...] = ()) -> str:
         five = FIVE_YEAR.match(k)
         return five.group(1) + "五" if five else k
     p = place_prefix(k, headed=k != n)
-    return regional(without_region_word(k[p:] if p else k))
+    return regional(integration(without_region_word(k[p:] if p else k)))
+
+
+# Two places made one, in either word: 济淄同城化 and 济淄一体化 (and 张周同城一体) are one undertaking.
+INTEGRATIONS = ("同城一体化", "同城一体", "同城化")
+
+
+def integration(k: str) -> str:
+    for word in INTEGRATIONS:
+        if k.endswith(word) and len(k) > len(word) + 1:
+            return k[: -len(word)] + "一体化"
+    return k
 
 
 # 区域 after a region's name, written or not: 长三角区域一体化发展 is 长三角一体化发展 (地区 is

@@ -28,6 +28,8 @@ AREA = ("青禾县", "青禾")
         ("西南振兴战略", "西南地区振兴规划"),
         ("中部崛起规划", "中部地区崛起"),
         ("澜湘区域一体化发展", "澜湘一体化发展"),  # 区域 after a region's name
+        ("澜霁同城化", "澜霁一体化"),  # two places made one, in either word
+        ("澜霁同城一体", "澜霁一体化"),
     ],
 )
 def test_variants_share_a_key(a, b):

@@ -263,3 +263,31 @@ def test_the_still_of_land_returned_does_not_end_the_name_before_a_coordination(
     # without the step over 还, the works' name began inside the programme ("林和…工程")
     assert ("PROGRAM", "林和澜湘天然林保护工程") not in found(nlp, "实施退耕还林和澜湘天然林保护工程，成效明显。")
     assert ("PROGRAM", "退耕还林和澜湘天然林保护工程") in found(nlp, "实施退耕还林和澜湘天然林保护工程，成效明显。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "抢抓“澜霁一体化”“青禾同城化”发展机遇，加强规划引领。",
+            {("PROGRAM", "澜霁一体化"), ("PROGRAM", "青禾同城化")},
+        ),
+        ("抓住“澜湘两岸协同”机遇。", {("PROGRAM", "澜湘两岸协同")}),
+        ("把握“十四五”发展机遇。", set()),  # a plan period, not a programme
+        ("用好“窗口期”。", set()),  # a phrase in quotes
+    ],
+)
+def test_a_slogan_whose_chance_is_seized_is_a_programme(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("突出抓好乡村振兴、“五优”城市建设、深化改革六项工作重点。", {("PROGRAM", "“五优”城市建设")}),
+        ("推进“四好”农村公路建设。", {("PROGRAM", "“四好”农村公路建设")}),
+        ("推进“澜湘”城市建设。", set()),  # no numbered slogan: a place's name in quotes
+    ],
+)
+def test_a_numbered_slogan_and_the_everyday_works_it_is_carried_out_by(nlp, found, text, expected):
+    assert found(nlp, text) == expected
