@@ -1,7 +1,8 @@
 """Which files a command reads, and what the user says of them.
 
 Arguments are files, folders (the reports in them: ``.txt``, ``.html``,
-``.htm``, ``.shtml``, ``.docx``, ``.pdf``, in name order) or glob patterns
+``.htm``, ``.shtml``, ``.docx``, ``.pdf``, in name order; a folder's own notes,
+README.md, SOURCE.md, LICENSE, are skipped unless named) or glob patterns
 the shell left unexpanded (quoted, or matching nothing). What cannot be read
 is a *skipped* file with its reason, never the end of the run.
 
@@ -51,6 +52,17 @@ _OTHER_DOCUMENTS = (
 )
 
 
+# Notes a folder of reports carries about itself (README.md, SOURCE.txt, LICENSE): read only when named.
+_NOTE_NAMES = frozenset(
+    {"README", "READ_ME", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "AUTHORS"}
+)
+
+
+def _side_note(name: str) -> bool:
+    stem, ext = os.path.splitext(name)
+    return ext.lower() in (".md", ".txt", ".text", "") and stem.upper() in _NOTE_NAMES
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     path: str
@@ -71,6 +83,9 @@ def expand(args: list[str]) -> tuple[list[str], list[Skipped]]:
                 for n in os.listdir(arg)
                 if not n.startswith(".") and n not in _SIDE_FILES and os.path.isfile(os.path.join(arg, n))
             )
+            notes = [n for n in names if _side_note(n)]
+            skipped.extend(Skipped(os.path.join(arg, n), "a note about the folder, not a report") for n in notes)
+            names = [n for n in names if not _side_note(n)]
             inside = [os.path.join(arg, n) for n in names if n.lower().endswith(REPORT_EXTENSIONS)]
             if not inside:
                 skipped.append(Skipped(arg, "a folder with no report files (" + " ".join(REPORT_EXTENSIONS) + ")"))

@@ -225,3 +225,19 @@ def test_the_year_override_must_be_a_year(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     with pytest.raises(InputError, match="--year 21: give the plan year"):
         read_documents([str(tmp_path / "a.txt")], year=21)
+
+
+def test_a_folders_own_notes_are_skipped_unless_named(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.md").write_text(OTHER, encoding="utf-8")  # a report kept as markdown is a report
+    (tmp_path / "README.md").write_text("这些报告来自各县政府网站。\n", encoding="utf-8")
+    (tmp_path / "SOURCE.md").write_text("来源：政府网站，2021年下载。\n", encoding="utf-8")
+    skipped: list[Skipped] = []
+    docs = read_documents([str(tmp_path)], skipped=skipped)
+    assert sorted(d.name for d in docs) == ["a.txt", "b.md"]
+    assert sorted((os.path.basename(s.path), s.reason) for s in skipped) == [
+        ("README.md", "a note about the folder, not a report"),
+        ("SOURCE.md", "a note about the folder, not a report"),
+    ]
+    named = read_documents([str(tmp_path / "SOURCE.md")], warnings=[])  # named, it is read
+    assert [d.name for d in named] == ["SOURCE.md"]
