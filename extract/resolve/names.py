@@ -226,6 +226,13 @@ def place_prefix(name: str, headed: bool = False) -> int:
 @lru_cache(maxsize=200_000)
 def key(name: str, areas: tuple[str, ...] = ()) -> str:
     """The part of a name that stays when a report re-words it (see the module doc)."""
+    return regional(integration(written_key(name, areas)))
+
+
+@lru_cache(maxsize=200_000)
+def written_key(name: str, areas: tuple[str, ...] = ()) -> str:
+    """``key`` before its words are put in one order or one synonym (振兴东北地区 stays as written):
+    what tells a merge by re-ordered words from one by words set aside."""
     n = strip_self(normal(name), areas)
     k = strip_tail(n)
     m = ORDINAL.search(k)
@@ -234,7 +241,7 @@ def key(name: str, areas: tuple[str, ...] = ()) -> str:
         five = FIVE_YEAR.match(k)
         return five.group(1) + "五" if five else k
     p = place_prefix(k, headed=k != n)
-    return regional(integration(without_region_word(k[p:] if p else k)))
+    return without_region_word(k[p:] if p else k)
 
 
 # Two places made one, in either word: 济淄同城化 and 济淄一体化 (and 张周同城一体) are one undertaking.

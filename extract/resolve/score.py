@@ -22,11 +22,13 @@ import unicodedata
 from ..entities.dictionary import all_common, dictionary, is_place_name
 from . import guards
 from .abbreviations import words
-from .names import distinctive, specific
+from .names import distinctive, integration, specific, written_key
 
 THRESHOLD = 0.6
 SAME = "same name"
 SAME_KEY = "same name once quotes, place, suffix, head and phase are set aside"
+REGION_ORDER = "the same region's strategy, its words in another order (振兴东北地区, 东北全面振兴)"
+INTEGRATED = "two places made one, written 一体化 or 同城化"
 SAME_STRATEGY = "the same strategy, with 战略 or without"
 SHORT_FORM = "short form of a longer name"
 RENAMED = "renamed: most of one name kept in the other"
@@ -48,7 +50,7 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if x == y:
         return 1.0, SAME
     if same_key(cx, cy, typ):
-        return 0.95, SAME_KEY
+        return 0.95, _reworded(x, y)
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
     if short[:2] not in long_ and not _inside_by_length(x, y) and not _one_word_changed(x, y):
         # neither the shorter name inside the longer, nor the shorter key's opening in the longer key,
@@ -91,6 +93,14 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     elif coverage < 0.75 or lcs < 4 or not distinctive(short) and _common_prefix(short, long_) < 5:
         return 0.0, ""  # words replaced in everyday vocabulary: another programme of the same kind
     return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), RENAMED
+
+
+def _reworded(x: str, y: str) -> str:
+    """Which rule made two keys one: words set aside, or words put in one order or one synonym."""
+    wx, wy = written_key(x), written_key(y)
+    if wx == wy:
+        return SAME_KEY
+    return INTEGRATED if integration(wx) == integration(wy) else REGION_ORDER
 
 
 def _inside_by_length(x: str, y: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.resolve import canonical_name, key, link_kind
+from extract.resolve import canonical_name, compare, key, link_kind
 from extract.resolve.names import distinctive, phase
 
 AREA = ("青禾县", "青禾")
@@ -149,3 +149,14 @@ def test_a_long_text_is_made_plain_as_a_name_is_character_by_character():
     assert plain_text(text) == text.translate(_PLAIN)
     assert plain_text(piece) == piece.translate(_PLAIN)
     assert '"霁川"' in plain_text(text)  # the full-width quote written half-width is not then dropped
+
+
+def test_a_merge_by_words_in_another_order_or_a_synonym_says_so():
+    from extract.resolve.score import INTEGRATED, REGION_ORDER, SAME_KEY
+
+    def rule(a, b):
+        return compare(a, b, key(a, AREA), key(b, AREA), "PROGRAM")[1]
+
+    assert rule("全面振兴西南地区", "西南全面振兴") == REGION_ORDER
+    assert rule("澜霁同城化", "澜霁一体化") == INTEGRATED
+    assert rule("云梦湖水库工程", "云梦湖水库") == SAME_KEY
