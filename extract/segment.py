@@ -548,18 +548,25 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
     n = len(starts)
     past = len(text) + 1
     nxt = starts[0] if n else past  # starts[k]
-    # the last sentence's section, its index into sec_starts, and the offsets [lo, hi) for which
-    # bisect_right(sec_starts, offset) - 1 is that index: most sentences share all of them
-    where_i, where, lo, hi = -1, None, 1, 0
+    # the last sentence's section and the offset up to which it is the section of every sentence
+    # that starts after it (the next section start, or the end of that section): most share it
+    where, until = None, -1
     right = bisect.bisect_right
     n_sec = len(sec_starts)
-    for m in _SENT.finditer(text):
-        a, end = m.span()
+    spaced = " " in text  # a sentence is stripped of the spaces around it: most texts have none
+    for a, end in map(_SPAN, _SENT.finditer(text)):
         if nxt <= a:
             while k < n and starts[k] <= a:
                 k += 1
             nxt = starts[k] if k < n else past
-        # a section starting inside (一是…；二是…) starts a sentence too; most sentences hold none
+        if nxt >= end and not spaced:  # the common case: one sentence, nothing to strip
+            if a >= until:
+                i = right(sec_starts, a) - 1
+                where = sections[_innermost(sections, sec_starts, a, i)]
+                until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
+            append(Sentence(a, end, where.id))
+            continue
+        # a section starting inside (一是…；二是…) starts a sentence too
         cuts = (*starts[k : bisect.bisect_left(starts, end, k)], end) if nxt < end else (end,)
         for b in cuts:
             ps = a
@@ -570,17 +577,16 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
             while pe > ps and text[pe - 1] == " ":
                 pe -= 1
             if pe > ps:
-                if lo <= ps < hi:
-                    i = where_i
-                else:
+                if ps >= until:
                     i = right(sec_starts, ps) - 1
-                    lo, hi = (sec_starts[i] if i >= 0 else -1), (sec_starts[i + 1] if i + 1 < n_sec else past)
-                if i != where_i or not ps < where.end:
                     where = sections[_innermost(sections, sec_starts, ps, i)]
-                    where_i = i
+                    until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
                 append(Sentence(ps, pe, where.id))
             a = b
     return out
+
+
+_SPAN = re.Match.span
 
 
 def _innermost(sections: list[Section], starts: list[int], pos: int, i: int) -> int:
