@@ -601,6 +601,8 @@ def _anniversary_claims(head: str, mid_year: bool) -> list[Claim]:
         return out
     for sent in re.finditer(r"[^。！？\n]+", head):
         s = sent.group(0)
+        if "周年" not in s and "之年" not in s and "一年" not in s:
+            continue  # what every pattern below holds one of: most sentences hold none
         year = None
         for pattern, base in _ANNIVERSARY:
             m = pattern.search(s)
