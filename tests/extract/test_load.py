@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import InputError
-from extract.load import decode, load_file, load_text, normalise
+from extract.load import decode, detect_script, load_file, load_text, normalise
 
 # Already in the normal form, so every encoding must give back exactly this.
 # Mostly Chinese on purpose: a UTF-16 file of Chinese prose holds few zero bytes.
@@ -132,6 +132,15 @@ def test_a_few_traditional_characters_in_simplified_prose_do_not_switch_the_scri
     """Names keep their characters (乾隆, 於陵): a handful must not make the report traditional."""
     doc = load_text(SIMPLIFIED.replace("海尔家居", "於陵家居"))
     assert doc.script == "simplified"
+
+
+def test_the_script_is_read_from_chinese_characters_alone_whatever_else_the_text_holds():
+    """Letters, digits, punctuation, a character outside the basic plane and a lone surrogate
+    (a reader's slip) count for neither script: the Chinese characters around them decide."""
+    noise = "ABC 123，。𠀀\ud800" * 40
+    assert detect_script(noise + TRADITIONAL) == "traditional"
+    assert detect_script(noise + SIMPLIFIED) == "simplified"
+    assert detect_script(noise) == "simplified"
 
 
 # One rule of the normal form per case (see extract/load.py).
