@@ -349,35 +349,58 @@ def _numpy():
     return numpy
 
 
-# What _fold_char said of each Chinese character (by code point) met so far: 0 not asked yet, 1 it
-# stays, 2 it folds. A sample's characters are looked up here all at once, not one call each.
-_STAYS, _FOLDS = 1, 2
+# What _fold_char said of each Chinese character met so far, by code point (every Chinese code point
+# is below 0x30000): whether it was asked (_ASKED), and what it folds to (itself when it stays). A
+# report's characters are looked up in these all at once, not one call each.
+_LIMIT = 0x30000
 
 
 @lru_cache(maxsize=1)
-def _fold_states():
-    return _numpy().zeros(0x30000, dtype=_numpy().uint8)  # every Chinese code point is below 0x30000
-
-
-def detect_script(text: str) -> str:
+def _tables():
     np = _numpy()
-    codes = np.frombuffer(text[:SCRIPT_SAMPLE].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.zeros(_LIMIT, dtype=np.bool_), np.arange(_LIMIT, dtype=np.uint32)
+
+
+def _codes(text: str):
+    """The code points of ``text`` (a lone surrogate, a reader's slip, is one too)."""
+    np = _numpy()
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _chinese(codes):
+    """Those of ``codes`` that are Chinese characters (the ones is_cjk takes), asked of _fold_char
+    once each."""
+    np = _numpy()
     cjk = codes[
         ((codes >= 0x4E00) & (codes <= 0x9FFF))
         | ((codes >= 0x3400) & (codes <= 0x4DBF))
         | ((codes >= 0xF900) & (codes <= 0xFAFF))
-        | ((codes >= 0x20000) & (codes <= 0x2FFFF))
-    ]  # the characters is_cjk takes
+        | ((codes >= 0x20000) & (codes < _LIMIT))
+    ]
+    asked, folds_to = _tables()
+    new = cjk[~asked[cjk]]
+    if new.size:
+        for code in np.unique(new).tolist():
+            folds_to[code] = ord(_fold_char(chr(code)))
+        asked[new] = True
+    return cjk
+
+
+def _fold_report(text: str) -> str:
+    """``fold(text)`` for a whole report: its characters folded all at once."""
+    codes = _codes(text)
+    _chinese(codes)
+    folded = codes.copy()
+    below = codes < _LIMIT
+    folded[below] = _tables()[1][codes[below]]
+    return folded.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def detect_script(text: str) -> str:
+    cjk = _chinese(_codes(text[:SCRIPT_SAMPLE]))
     if not cjk.size:
         return "simplified"
-    states = _fold_states()
-    found = states[cjk]
-    if not found.all():  # characters not met before: ask each once
-        for code in np.unique(cjk[found == 0]).tolist():
-            ch = chr(code)
-            states[code] = _FOLDS if _fold_char(ch) != ch else _STAYS
-        found = states[cjk]
-    changed = int(np.count_nonzero(found == _FOLDS))
+    changed = int(_numpy().count_nonzero(_tables()[1][cjk] != cjk))  # the characters that fold
     return "traditional" if changed / int(cjk.size) > 0.03 else "simplified"
 
 
@@ -397,7 +420,7 @@ def load_text(
     if not _CJK_RE.search(norm, 0, 5000):
         raise InputError("no Chinese text found")
     script = detect_script(norm)
-    folded = fold(norm) if script == "traditional" else norm
+    folded = _fold_report(norm) if script == "traditional" else norm
     doc = Document(path=path, text=norm, folded=folded, encoding=encoding, script=script, format=fmt)
     doc.furniture = [*(furniture or []), *fixed.furniture]
     doc.warnings.extend(fixed.notes)

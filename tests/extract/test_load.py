@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import InputError
-from extract.load import decode, detect_script, load_file, load_text, normalise
+from extract.load import decode, detect_script, fold, load_file, load_text, normalise
 
 # Already in the normal form, so every encoding must give back exactly this.
 # Mostly Chinese on purpose: a UTF-16 file of Chinese prose holds few zero bytes.
@@ -141,6 +141,15 @@ def test_the_script_is_read_from_chinese_characters_alone_whatever_else_the_text
     assert detect_script(noise + TRADITIONAL) == "traditional"
     assert detect_script(noise + SIMPLIFIED) == "simplified"
     assert detect_script(noise) == "simplified"
+
+
+def test_a_traditional_report_is_folded_as_fold_folds_each_character():
+    """The loader folds a whole report at once; ``fold`` (names, short strings) one character at a
+    time: the same folding, character for character, whatever else the text holds."""
+    doc = load_text(TRADITIONAL + "第3條 ABC 𠀀龍國。\n")
+    assert doc.script == "traditional"
+    assert doc.folded == fold(doc.text)
+    assert len(doc.folded) == len(doc.text) and doc.folded != doc.text
 
 
 # One rule of the normal form per case (see extract/load.py).
