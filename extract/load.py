@@ -208,20 +208,32 @@ def normalise(text: str) -> str:
     text = _FULLWIDTH_RE.sub(_half, text)
     if any(ch in text for ch in _CORNER_MAP):
         text = _CORNER_RE.sub(lambda m: _CORNER_MAP[m.group()], text)
+    if " " in text:
+        # each line stripped of its spaces: runs of spaces are single by now, so those are the
+        # spaces before and after a line break, and at the text's ends
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
+        text = text[text.startswith(" ") : len(text) - text.endswith(" ")]
     narrow = any(ch in text for ch in _TO_FULL)
     quote = '"' in text
     if narrow or quote or " " in text:  # else the lines below stay as they are
-        out_lines = []
-        for line in text.split("\n"):
-            line = line.strip(" ")
+        # only a line that holds a space, a narrow mark or a quote changes: the others (nearly all)
+        # are copied as they are, not split off one by one
+        out, done = [], 0  # done: the text before it is written
+        for a in _lines_holding(text, _LINE_WORK):
+            b = text.find("\n", a)
+            b = len(text) if b < 0 else b
+            out.append(text[done:a])
+            line = text[a:b]
             if " " in line:
                 line = _drop_spaces(line)
             if narrow and _NARROW_RE.search(line):
                 line = _widen_punct(line)
             if quote and '"' in line:
                 line = _curly_quotes(line)
-            out_lines.append(line)
-        text = "\n".join(out_lines)
+            out.append(line)
+            done = b
+        out.append(text[done:])
+        text = "".join(out)
     text = _BLANK_LINES_RE.sub("\n\n", text)
     return text.strip("\n") + "\n"
 
@@ -229,6 +241,20 @@ def normalise(text: str) -> str:
 _SPACES = "\t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"  # _SPACE_RE's characters but the space
 _SPACE_RUN_RE = re.compile("  +")
 _BLANK_LINES_RE = re.compile("\n\n\n+")  # \n{3,}, written to open on a literal
+_LINE_WORK = ' ,;:()!?"'  # what the lines' own steps change: a space, one of _TO_FULL, a quote
+
+
+def _lines_holding(text: str, chars: str) -> list[int]:
+    """The starts of the lines of ``text`` that hold one of ``chars``, in order (a search for one
+    character is fast, a scan for a class of them is not)."""
+    starts = set()
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            end = text.find("\n", i)
+            i = text.find(ch, end) if end >= 0 else -1
+    return sorted(starts)
 
 
 _CORNER_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
