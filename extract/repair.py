@@ -323,7 +323,7 @@ _MASK = re.compile(r"(?<![\dA-Za-z])(?:(19|20)[xX×*]{2}|[xX×]{4})(?=年)")
 def unmask_years(text: str) -> tuple[str, int]:
     """``20xx年``, ``xxxx年``, ``20××年`` → ``20XX年`` (the same length, so offsets stay)."""
     # the common case: no mask (a search for x年 is fast, a scan of the pattern is not)
-    if not any(ch + "年" in text for ch in "xX×*") or not _MASK_TAIL.search(text):
+    if not any(ch in text and ch + "年" in text for ch in "xX×*") or not _MASK_TAIL.search(text):
         return text, 0
     n = 0
 
