@@ -286,8 +286,10 @@ def segment(doc: Document) -> None:
 
 # How a part speaks when headings say nothing of it: the words most unlike between the review and
 # the plan parts of the national reports (同比, 累计, 获批, 实现了 … against 力争, 确保, 今年, 要 …)
+# (every branch opens on a literal, so that a scan looks for their first characters alone: a group
+# among them, (?:增长|下降|达到)\d, made the scan try every branch at every character, four times slower)
 _SPEAKS_OF_PAST = re.compile(
-    r"同比|比上年|获批|居全|位居|累计|实现了|(?:增长|下降|达到)\d|首次|明显|顺利|取得|圆满|竣工|投产|显著|突破|新增|完成投资"
+    r"同比|比上年|获批|居全|位居|累计|实现了|增长\d|下降\d|达到\d|首次|明显|顺利|取得|圆满|竣工|投产|显著|突破|新增|完成投资"
 )
 _SPEAKS_OF_FUTURE = re.compile(r"力争|应当|抓好|明年|今年|将(?![来近])|我们要|切实|争取|确保|要(?!求)|健全|必须|大力")
 
