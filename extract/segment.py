@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from .meta import cn_year
 from .records import PLANNED, REVIEWED, Document, Section, Sentence
@@ -134,11 +135,14 @@ def _cn_number(s: str) -> int:
 
 def _heading_title(text: str, start: int, limit: int = 120, stops: str = "。！？\n") -> str:
     """The heading: from ``start`` to the first full stop or line end."""
-    end = start
     n = min(len(text), start + limit)
-    while end < n and text[end] not in stops:
-        end += 1
-    return text[start:end].strip()
+    m = _stops(stops).search(text, start, n)
+    return text[start : m.start() if m else max(start, n)].strip()
+
+
+@cache
+def _stops(stops: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(stops)}]")
 
 
 def segment(doc: Document) -> None:
