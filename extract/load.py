@@ -86,13 +86,18 @@ def decode(data: bytes) -> tuple[str, str]:
 def _decode_checked(data: bytes) -> tuple[str, str, int]:
     """``(text, encoding, number of byte sequences replaced by U+FFFD)``."""
     text, enc, replaced = _decode(data)
-    if not text.replace("\ufeff", "").strip():
+    if _blank(text.replace("\ufeff", "") if "\ufeff" in text else text):
         raise InputError("empty file")
     return text, enc, replaced
 
 
+def _blank(text):
+    """``not text.strip()``, without the copy of a text that does not end blank."""
+    return not text or text.isspace()
+
+
 def _decode(data: bytes) -> tuple[str, str, int]:
-    if not data.strip():
+    if _blank(data):
         raise InputError("empty file")
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
