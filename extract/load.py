@@ -181,17 +181,7 @@ def _decode_mixed(data: bytes) -> str | None:
     return "\n".join(out) if utf8 and other else None
 
 
-_SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
-_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-_FULLWIDTH_RE = re.compile(
-    "[" + "".join(re.escape(chr(o)) for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL) + "]"
-)
-
-
-def _half(m: re.Match) -> str:
-    return chr(ord(m.group()) - 0xFEE0)
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))  # dropped
 
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -200,19 +190,7 @@ _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002
 def normalise(text: str) -> str:
     """Return the documented normal form of a decoded report (see module doc)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _CTRL_RE.sub("", text)
-    # Each pass below runs only where its characters are: a search for a character is fast, a
-    # pass of a pattern over the whole text is not. Every run of _SPACE_RE's characters becomes
-    # one space: each becomes a space (str.replace), then runs of spaces one (a pattern that opens
-    # on a literal is fast).
-    for ch in _SPACES:
-        if ch in text:
-            text = text.replace(ch, " ")
-    if "  " in text:
-        text = _SPACE_RUN_RE.sub(" ", text)
-    text = _FULLWIDTH_RE.sub(_half, text)
-    if any(ch in text for ch in _CORNER_MAP):
-        text = _CORNER_RE.sub(lambda m: _CORNER_MAP[m.group()], text)
+    text = _characters(text)
     if " " in text:
         # each line stripped of its spaces: runs of spaces are single by now, so those are the
         # spaces before and after a line break, and at the text's ends
@@ -243,8 +221,50 @@ def normalise(text: str) -> str:
     return text.strip("\n") + "\n"
 
 
-_SPACES = "\t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"  # _SPACE_RE's characters but the space
-_SPACE_RUN_RE = re.compile("  +")
+_SPACES = "\t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"  # spaces of other widths, each made a space
+_DROP = 0xFFFFFFFF  # no character: what a control character becomes in _character_table
+
+
+@lru_cache(maxsize=1)
+def _character_table():
+    """What each character of the basic plane becomes in the first steps of the normal form, each
+    of one character alone: control characters are dropped (_DROP), _SPACES become a space,
+    full-width ASCII half-width (but _KEEP_FULL), corner brackets curly quotes; the rest stay."""
+    np = _numpy()
+    table = np.arange(0x10000, dtype=np.uint32)
+    table[[ord(ch) for ch in _CONTROLS]] = _DROP
+    table[[ord(ch) for ch in _SPACES]] = 0x20
+    for o in range(0xFF01, 0xFF5F):
+        if chr(o) not in _KEEP_FULL:
+            table[o] = o - 0xFEE0
+    for a, b in _CORNER_MAP.items():
+        table[ord(a)] = ord(b)
+    return table
+
+
+def _characters(text: str) -> str:
+    """Steps 1 to 5 of the normal form that take each character alone (a control character
+    dropped, a space of any width a space, full-width ASCII half-width, a corner bracket a curly
+    quote), then each run of spaces one space: all characters at once, through _character_table."""
+    np = _numpy()
+    codes = _codes(text)
+    if int(codes.max(initial=0)) < 0x10000:
+        out = _character_table()[codes]
+    else:  # characters beyond the basic plane stay as they are
+        out = codes.copy()
+        basic = codes < 0x10000
+        out[basic] = _character_table()[codes[basic]]
+    changed = not np.array_equal(out, codes)
+    if changed:
+        out = out[out != _DROP]
+    space = out == 0x20
+    doubled = space[1:] & space[:-1]  # a space after a space
+    if doubled.any():
+        out = out[np.concatenate(([True], ~doubled))]
+        changed = True
+    return out.tobytes().decode("utf-32-le", "surrogatepass") if changed else text
+
+
 _BLANK_LINES_RE = re.compile("\n\n\n+")  # \n{3,}, written to open on a literal
 _LINE_WORK = ' ,;:()!?"'  # what the lines' own steps change: a space, one of _TO_FULL, a quote
 
@@ -263,7 +283,6 @@ def _lines_holding(text: str, chars: str) -> list[int]:
 
 
 _CORNER_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
-_CORNER_RE = re.compile("[「」『』]")
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
 
 
