@@ -183,6 +183,8 @@ NORMAL_FORM = [
     ("blank-line-runs-become-one", "一\n\n\n\n二\n \n\u3000\n三", "一\n\n二\n\n三\n"),
     ("zero-width-space-line-dropped", "标题\n\n\u200b\n\n正文", "标题\n\n正文\n"),
     ("control-characters-dropped", "经济\x07增长\x0c", "经济增长\n"),
+    ("a-control-character-between-spaces-leaves-one-space", "GDP \x01 grew", "GDP grew\n"),
+    ("characters-beyond-the-basic-plane-kept", "𠀀　ＡＢ𠀁「𠀂」", "𠀀AB𠀁“𠀂”\n"),
 ]
 
 
