@@ -57,15 +57,41 @@ _Y = (
 _YEAR = re.compile(_Y + r"(?:年度|年)")
 _MASKED = re.compile(r"(?<![\dA-Za-z])(?:19|20)XX(?=年)")
 
+
+class _Opening:
+    """The pattern ``(?:^|(?<=[stops]))`` + ``at``, a match that opens a clause or a line (``^`` +
+    ``at`` with re.M is ``stops`` "\\n"), with the same ``search`` and ``finditer``, made fast: a scan
+    for a stop with ``at`` after it (a pattern that opens on a character class is scanned fast, one
+    that opens on a look-behind or ``^`` is tried at every character), then the pattern itself after
+    that stop, so that the match is the pattern's own. Its matches are never empty."""
+
+    def __init__(self, at: str, stops: str, flags: int = 0):
+        self.pattern = re.compile(f"(?:^|(?<=[{stops}]))" + at, flags)
+        self._after = re.compile(f"[{stops}]" + at, flags)  # the stop before the match, and the match
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        m = self.pattern.match(text, pos)
+        if m:
+            return m
+        m = self._after.search(text, pos)
+        return self.pattern.match(text, m.start() + 1) if m else None
+
+    def finditer(self, text: str):
+        pos = 0
+        while m := self.search(text, pos):
+            yield m
+            pos = m.end()
+
+
 # the delivery line opens with the date: ——2020年5月26日在…会议上 (or, damaged, ——2021312日在…)
-_DELIVERY = re.compile(r"^[ —－\-─（(]*((?:19|20)\d\d)(?:年)?(\d{1,2})?(?:月)?(\d{1,2})?日[在于]", re.M)
+_DELIVERY = _Opening(r"[ —－\-─（(]*((?:19|20)\d\d)(?:年)?(\d{1,2})?(?:月)?(\d{1,2})?日[在于]", "\n", re.M)
 # a full date on a line of its own, or opening the delivery line (——2020年5月26日 / 在…)
-_FULL_DATE_LINE = re.compile(r"^[ —－\-─]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[ ]*(?:$|[在于（(])", re.M)
+_FULL_DATE_LINE = _Opening(r"[ —－\-─]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[ ]*(?:$|[在于（(])", "\n", re.M)
 _ISO = re.compile(r"(?:发文日期|发布日期|成文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _PUB_LABEL = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
-_LABELLED_TITLE = re.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*(.+?)\s*$", re.M)
+_LABELLED_TITLE = _Opening(r"\s*(?:标题|题名|名称)\s*[:：]\s*(.+?)\s*$", "\n", re.M)
 # a date a page was published: 2022-12-30 10:13, 2022年01月18日07:47, (来源:… 2023-02-10 22:36), 2021\n03/02
 _PUBLISHED = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-/.]|年|\s*\n\s*)(\d{1,2})(?:[-/.]|月)(\d{1,2})(?!\d)日?")
 # 8 digits in parentheses after a title: (20221223)
@@ -269,24 +295,6 @@ _PLAN_HEADING_AT = (
     r"(?:工作安排|主要目标|目标任务|主要任务|重点工作|工作任务|工作建议|总体要求|国民经济和社会发展计划(?:草案)?(?:安排)?)(?!执行|完成)"
     r"(?=$|[\n“”。，：]|[^\n]{0,30}$)"
 )
-
-
-class _Opening:
-    """The pattern ``(?:^|(?<=[stops]))`` + ``at``, a match that opens a clause, with the same
-    ``search``, made fast: a scan for a stop with ``at`` after it (a pattern that opens on a
-    character class is scanned fast, one that opens on a look-behind is tried at every character),
-    then the pattern itself after that stop, so that the match is the pattern's own."""
-
-    def __init__(self, at: str, stops: str, flags: int = 0):
-        self.pattern = re.compile(f"(?:^|(?<=[{stops}]))" + at, flags)
-        self._after = re.compile(f"[{stops}]" + at, flags)  # the stop before the match, and the match
-
-    def search(self, text: str) -> re.Match | None:
-        m = self.pattern.match(text)
-        if m:
-            return m
-        m = self._after.search(text)
-        return self.pattern.match(text, m.start() + 1) if m else None
 
 
 _REVIEW_HEADING = _Opening(_REVIEW_HEADING_AT, "。！？\n", re.M)
