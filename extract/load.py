@@ -40,6 +40,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import readers
+from .codepoints import codes, np, text_of
 from .errors import InputError
 from .records import Document
 from .repair import repair, strip_pinyin, unmask_years
@@ -230,8 +231,8 @@ def _character_table():
     """What each character of the basic plane becomes in the first steps of the normal form, each
     of one character alone: control characters are dropped (_DROP), _SPACES become a space,
     full-width ASCII half-width (but _KEEP_FULL), corner brackets curly quotes; the rest stay."""
-    np = _numpy()
-    table = np.arange(0x10000, dtype=np.uint32)
+    numpy = np()
+    table = numpy.arange(0x10000, dtype=numpy.uint32)
     table[[ord(ch) for ch in _CONTROLS]] = _DROP
     table[[ord(ch) for ch in _SPACES]] = 0x20
     for o in range(0xFF01, 0xFF5F):
@@ -246,23 +247,23 @@ def _characters(text: str) -> str:
     """Steps 1 to 5 of the normal form that take each character alone (a control character
     dropped, a space of any width a space, full-width ASCII half-width, a corner bracket a curly
     quote), then each run of spaces one space: all characters at once, through _character_table."""
-    np = _numpy()
-    codes = _codes(text)
-    if int(codes.max(initial=0)) < 0x10000:
-        out = _character_table()[codes]
+    numpy = np()
+    points = codes(text)
+    if int(points.max(initial=0)) < 0x10000:
+        out = _character_table()[points]
     else:  # characters beyond the basic plane stay as they are
-        out = codes.copy()
-        basic = codes < 0x10000
-        out[basic] = _character_table()[codes[basic]]
-    changed = not np.array_equal(out, codes)
+        out = points.copy()
+        basic = points < 0x10000
+        out[basic] = _character_table()[points[basic]]
+    changed = not numpy.array_equal(out, points)
     if changed:
         out = out[out != _DROP]
     space = out == 0x20
     doubled = space[1:] & space[:-1]  # a space after a space
     if doubled.any():
-        out = out[np.concatenate(([True], ~doubled))]
+        out = out[numpy.concatenate(([True], ~doubled))]
         changed = True
-    return out.tobytes().decode("utf-32-le", "surrogatepass") if changed else text
+    return text_of(out) if changed else text
 
 
 _BLANK_LINES_RE = re.compile("\n\n\n+")  # \n{3,}, written to open on a literal
@@ -392,45 +393,32 @@ def fold(text: str) -> str:
 SCRIPT_SAMPLE = 5000  # characters looked at: enough to tell the script, a quarter of the time of 20,000
 
 
-@lru_cache(maxsize=1)
-def _numpy():
-    import numpy  # spaCy's own: imported here when the first report is read, as spaCy would soon
-
-    return numpy
-
-
 # What _fold_char said of each Chinese character met so far, by code point (every Chinese code point
-# is below 0x30000): whether it was asked (_ASKED), and what it folds to (itself when it stays). A
-# report's characters are looked up in these all at once, not one call each.
+# is below 0x30000): whether it was asked, and what it folds to (itself when it stays). A report's
+# characters are looked up in these all at once, not one call each.
 _LIMIT = 0x30000
 
 
 @lru_cache(maxsize=1)
 def _tables():
-    np = _numpy()
-    return np.zeros(_LIMIT, dtype=np.bool_), np.arange(_LIMIT, dtype=np.uint32)
+    numpy = np()
+    return numpy.zeros(_LIMIT, dtype=numpy.bool_), numpy.arange(_LIMIT, dtype=numpy.uint32)
 
 
-def _codes(text: str):
-    """The code points of ``text`` (a lone surrogate, a reader's slip, is one too)."""
-    np = _numpy()
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def _chinese(codes):
-    """Those of ``codes`` that are Chinese characters (the ones is_cjk takes), asked of _fold_char
+def _chinese(points):
+    """Those of ``points`` that are Chinese characters (the ones is_cjk takes), asked of _fold_char
     once each."""
-    np = _numpy()
-    cjk = codes[
-        ((codes >= 0x4E00) & (codes <= 0x9FFF))
-        | ((codes >= 0x3400) & (codes <= 0x4DBF))
-        | ((codes >= 0xF900) & (codes <= 0xFAFF))
-        | ((codes >= 0x20000) & (codes < _LIMIT))
+    numpy = np()
+    cjk = points[
+        ((points >= 0x4E00) & (points <= 0x9FFF))
+        | ((points >= 0x3400) & (points <= 0x4DBF))
+        | ((points >= 0xF900) & (points <= 0xFAFF))
+        | ((points >= 0x20000) & (points < _LIMIT))
     ]
     asked, folds_to = _tables()
     new = cjk[~asked[cjk]]
     if new.size:
-        for code in np.unique(new).tolist():
+        for code in numpy.unique(new).tolist():
             folds_to[code] = ord(_fold_char(chr(code)))
         asked[new] = True
     return cjk
@@ -438,19 +426,19 @@ def _chinese(codes):
 
 def _fold_report(text: str) -> str:
     """``fold(text)`` for a whole report: its characters folded all at once."""
-    codes = _codes(text)
-    _chinese(codes)
-    folded = codes.copy()
-    below = codes < _LIMIT
-    folded[below] = _tables()[1][codes[below]]
-    return folded.tobytes().decode("utf-32-le", "surrogatepass")
+    points = codes(text)
+    _chinese(points)
+    folded = points.copy()
+    below = points < _LIMIT
+    folded[below] = _tables()[1][points[below]]
+    return text_of(folded)
 
 
 def detect_script(text: str) -> str:
-    cjk = _chinese(_codes(text[:SCRIPT_SAMPLE]))
+    cjk = _chinese(codes(text[:SCRIPT_SAMPLE]))
     if not cjk.size:
         return "simplified"
-    changed = int(_numpy().count_nonzero(_tables()[1][cjk] != cjk))  # the characters that fold
+    changed = int(np().count_nonzero(_tables()[1][cjk] != cjk))  # the characters that fold
     return "traditional" if changed / int(cjk.size) > 0.03 else "simplified"
 
 
