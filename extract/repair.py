@@ -202,7 +202,7 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     out = Repaired(text="")
     kept = []
     for line in text.split("\n"):
-        if is_furniture(line):
+        if line and is_furniture(line):  # (an empty line, most often between paragraphs, is none)
             out.furniture.append(line.strip(" \t\u00a0\u3000"))
         else:
             kept.append(line)
@@ -262,7 +262,7 @@ def _width(line: str) -> int:
 
 def _looks_wrapped(lines: list[str]) -> bool:
     """Most long lines of one length: the text was cut at a fixed width."""
-    counts = Counter(w for w in map(_width, lines) if w >= 10)
+    counts = Counter(w for w in map(_width, filter(None, lines)) if w >= 10)  # (an empty line has none)
     n = sum(counts.values())
     if n < 6:
         return False
