@@ -101,6 +101,9 @@ _REVIEW_OPEN_AT = (
     r"过去的?一年|过去[一二三四五两]年|[一二三四五两]年来|一年来|去年(?:[，,]|以来|我们|全)|在过去的一年|刚刚过去的|即将过去的|回顾过去)"
 )
 _REVIEW_OPEN = re.compile("^" + _REVIEW_OPEN_AT)
+# a full stop with a review opening after it: the stops where _inline_cue can find one (a scan for
+# them all, not a try after each stop)
+_STOP_REVIEW_OPEN = re.compile("[。！？]" + _REVIEW_OPEN_AT)
 _REVIEW_OPEN_AT = re.compile(_REVIEW_OPEN_AT)  # match(text, pos): no copy of the rest of a long line
 _PLAN_OPEN = re.compile(
     r"^[ ]*(?:(?:今年|新的一年|明年)(?:是|[，,]|要|将|工作|政府工作|经济社会|的?主要|我们|全)|做好今年|"
@@ -384,10 +387,13 @@ def _passages(
                 ends[cuts[-1][0]] = a + len(line)
         # a review heading run into the paragraph (……提出意见。2018年工作回顾2018年，……)
         if inherit:
-            for m in _STOP.finditer(line):  # each offset just after a full stop
-                c = _inline_cue(line, m.end(), doc)
+            m = _STOP_REVIEW_OPEN.search(line)
+            while m:  # each offset just after a full stop where a review opens
+                at = m.start() + 1
+                c = _inline_cue(line, at, doc)
                 if c:
-                    cuts.append((a + m.end(), *c))
+                    cuts.append((a + at, *c))
+                m = _STOP_REVIEW_OPEN.search(line, at)
     cuts.sort()
     if not inherit:
         return [(at, ends[at], year, m) for at, year, m in cuts if ends[at] > at]
@@ -403,7 +409,6 @@ def _passages(
     return [p for p in out if p[1] > p[0]]
 
 
-_STOP = re.compile("[。！？]")
 
 
 def _cue(line: str, doc: Document, news: bool):
