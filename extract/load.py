@@ -43,7 +43,7 @@ from . import readers
 from .codepoints import codes, np, text_of
 from .errors import InputError
 from .records import Document
-from .repair import repair, strip_pinyin, unmask_years
+from .repair import TONE_MARKS, repair, strip_pinyin, unmask_years
 
 # A report is well under a megabyte of text; a file past this is no single report.
 
@@ -190,8 +190,14 @@ _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002
 
 def normalise(text: str) -> str:
     """Return the documented normal form of a decoded report (see module doc)."""
+    return _normalise(text)[0]
+
+
+def _normalise(text: str) -> tuple[str, bool]:
+    """``normalise(text)``, and whether it holds a pinyin tone mark (no step of the normal form
+    adds or drops one: strip_pinyin need not look for one in a text without)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _characters(text)
+    text, tones = _characters(text)
     if " " in text:
         # each line stripped of its spaces: runs of spaces are single by now, so those are the
         # spaces before and after a line break, and at the text's ends
@@ -219,7 +225,7 @@ def normalise(text: str) -> str:
         out.append(text[done:])
         text = "".join(out)
     text = _BLANK_LINES_RE.sub("\n\n", text)
-    return text.strip("\n") + "\n"
+    return text.strip("\n") + "\n", tones
 
 
 _SPACES = "\t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"  # spaces of other widths, each made a space
@@ -243,12 +249,14 @@ def _character_table():
     return table
 
 
-def _characters(text: str) -> str:
+def _characters(text: str) -> tuple[str, bool]:
     """Steps 1 to 5 of the normal form that take each character alone (a control character
     dropped, a space of any width a space, full-width ASCII half-width, a corner bracket a curly
-    quote), then each run of spaces one space: all characters at once, through _character_table."""
+    quote), then each run of spaces one space: all characters at once, through _character_table.
+    And whether the text holds a pinyin tone mark."""
     numpy = np()
     points = codes(text)
+    tones = bool(_TONE_MARKS()[points[points < 0x200]].any())
     if int(points.max(initial=0)) < 0x10000:
         out = _character_table()[points]
     else:  # characters beyond the basic plane stay as they are
@@ -263,7 +271,15 @@ def _characters(text: str) -> str:
     if doubled.any():
         out = out[numpy.concatenate(([True], ~doubled))]
         changed = True
-    return text_of(out) if changed else text
+    return (text_of(out) if changed else text), tones
+
+
+@lru_cache(maxsize=1)
+def _TONE_MARKS():
+    """Which of the first 512 characters are the tone marks of pinyin (all of them are)."""
+    table = np().zeros(0x200, dtype=bool)
+    table[[ord(ch) for ch in TONE_MARKS]] = True
+    return table
 
 
 _BLANK_LINES_RE = re.compile("\n\n\n+")  # \n{3,}, written to open on a literal
@@ -453,8 +469,9 @@ def load_text(
 ) -> Document:
     """Repair and normalise an already decoded text into a Document (no metadata yet)."""
     fixed = repair(text, wrapped=wrapped)
-    norm, masked = unmask_years(normalise(fixed.text))
-    norm, pinyin = strip_pinyin(norm)
+    norm, tones = _normalise(fixed.text)
+    norm, masked = unmask_years(norm)
+    norm, pinyin = strip_pinyin(norm, tones=tones)
     if not _CJK_RE.search(norm, 0, 5000):
         raise InputError("no Chinese text found")
     script = detect_script(norm)

@@ -167,7 +167,7 @@ _WATERMARK = re.compile(
     rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)",
     re.M,
 )
-_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONE_MARKS = _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_CHARS = re.compile(f"[{_TONE}]")
 _LOWER_ASCII = re.compile("[a-z]")
 # patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
@@ -227,15 +227,17 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     return out
 
 
-def strip_pinyin(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+def strip_pinyin(text: str, *, tones: bool = True) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without the pinyin a converter left after characters (``戰(zhàn)略``),
     and where each annotation stood: ``(offset in the returned text, annotation)``.
 
     The rules read the text without them; the text a user is shown keeps them
     (``extract.expose`` puts them back once the records are made), so that
     every quote and offset the project writes points into what the user has.
+    ``tones=False``: the caller knows the text holds no tone mark (TONE_MARKS),
+    so that only an annotation cut short at its end is looked for.
     """
-    if not _TONE_CHARS.search(text) and not _PINYIN_CUT.search(text, max(0, len(text) - 12)):
+    if not (tones and _TONE_CHARS.search(text)) and not _PINYIN_CUT.search(text, max(0, len(text) - 12)):
         return text, ()
     out, marks, last, removed = [], [], 0, 0
     for m in (*_PINYIN.finditer(text), *_PINYIN_CUT.finditer(text, max(0, len(text) - 12))):

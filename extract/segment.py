@@ -409,8 +409,6 @@ def _passages(
     return [p for p in out if p[1] > p[0]]
 
 
-
-
 def _cue(line: str, doc: Document, news: bool):
     """(year, mode) a paragraph opens, or None."""
     m = _REVIEW_OPEN.match(line)
