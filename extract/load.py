@@ -196,7 +196,9 @@ def normalise(text: str) -> str:
 def _normalise(text: str) -> tuple[str, bool]:
     """``normalise(text)``, and whether it holds a pinyin tone mark (no step of the normal form
     adds or drops one: strip_pinyin need not look for one in a text without)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text, tones = _characters(text)
     if " " in text:
         # each line stripped of its spaces: runs of spaces are single by now, so those are the

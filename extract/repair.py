@@ -196,8 +196,9 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     ``wrapped``: True when the lines are visual lines (a PDF), False when they
     are paragraphs; None to tell from the text (most lines of one length).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "&" in text:  # each pass below runs only where its mark can be: most texts have none
+    if "\r" in text:  # each pass below runs only where its mark can be: most texts have none
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
         text = _ENTITY.sub(" ", text)
     out = Repaired(text="")
     kept = []
@@ -210,20 +211,20 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     if not any(ln.strip() for ln in kept):
         kept, out.furniture = text.split("\n"), []
     joined = "\n".join(kept)
+    n_md = n_bold = n_marks = 0
     if "#" in joined:
-        joined = _MARKDOWN.sub("", joined)
+        joined, n_md = _MARKDOWN.subn("", joined)
     if "**" in joined:
-        joined = _BOLD.sub(r"\1", joined)
-    n_marks = 0
+        joined, n_bold = _BOLD.subn(r"\1", joined)
     if _LOWER_ASCII.search(joined):
         joined, n_marks = _WATERMARK.subn(r"\1", joined)
-    fixed = joined.split("\n")
+    fixed = joined.split("\n") if n_md or n_bold or n_marks else kept  # the lines of joined
     if n_marks:
         out.notes.append(f"{n_marks} watermark token(s) between sentences removed")
     if wrapped is None:
         wrapped = _looks_wrapped(fixed)
-    fixed = _join_wrapped(fixed, wrapped)
-    out.text = "\n".join(fixed)
+    lines = _join_wrapped(fixed, wrapped)
+    out.text = "\n".join(lines) if len(lines) < len(fixed) else joined  # (a line joined, or none)
     return out
 
 
