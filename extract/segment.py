@@ -52,6 +52,23 @@ _L2 = re.compile(rf"^[ ]*（([{_NUM}]{{1,3}})）(.*)$", re.M)
 # (the look-behind stands after the first numeral, so that the scan opens on a character class)
 _L3_CAND = re.compile(rf"([{_NUM}](?<![{_NUM}].)[{_NUM}]{{0,2}})是(?=[^，。；、是]{{2}})")
 _L3_LOOSE_CAND = re.compile(r"一是(?=[^，。；、是]{2})")
+# the 是 after a numeral, where _L3_CAND can match: a scan that opens on 是 is fast, one that opens on
+# the numerals (一 is everywhere) is not
+_L3_IS = re.compile(rf"是(?<=[{_NUM}]是)")
+
+
+def _l3_matches(text: str):
+    """``_L3_CAND.finditer(text)``: the pattern tried only just before each 是 after a numeral
+    (each match ends in its own 是, so the matches found so are those of finditer, in order)."""
+    for c in _L3_IS.finditer(text):
+        at = c.start()
+        for start in range(max(0, at - 3), at):
+            m = _L3_CAND.match(text, start)
+            if m and m.end(1) == at:
+                yield m
+                break
+
+
 _LOOSE_BEFORE = re.compile(r"(?![这那之统唯第同单每其万逐划另])[\u4e00-\u9fff”’）]")
 
 
@@ -177,7 +194,7 @@ def segment(doc: Document) -> None:
             heads.append((start, _RANK_PART, 5, 0, "", title_start))
     inline = [
         (m.start(1), _RANK_INLINE, 3, _cn_number(m.group(1)), m.group(1) + "是", m.end(0), True)
-        for m in _L3_CAND.finditer(text)
+        for m in _l3_matches(text)
         if _after_stop(text, m.start(1))
     ]
     inline += [
