@@ -7,7 +7,6 @@ forms in another, and ids are corpus-wide.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -78,7 +77,7 @@ def read_documents(
     for f in reports_files(files):
         declared.update(read_reports_tsv(f))
     docs: list[Document] = []
-    seen: dict[str, str] = {}  # text digest → path
+    seen: dict[str, str] = {}  # text → path (the texts are kept anyway: a dict of them needs no digest)
     by_stem: dict[str, str] = {}
     notes: list[str] = []
     for i, path in enumerate(files, 1):
@@ -93,11 +92,10 @@ def read_documents(
             msg = str(exc)  # the loader names the file already
             problems.append(Skipped(path, msg[len(path) + 2 :] if msg.startswith(f"{path}: ") else msg))
             continue
-        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-        if digest in seen:
-            problems.append(Skipped(path, f"the same text as {seen[digest]}: read once"))
+        if doc.text in seen:
+            problems.append(Skipped(path, f"the same text as {seen[doc.text]}: read once"))
             continue
-        seen[digest] = path
+        seen[doc.text] = path
         # a report's IRI is its file name without extension: a.txt and a.docx would be one report
         stem = doc.name.rsplit(".", 1)[0] if "." in doc.name else doc.name
         if stem in by_stem:

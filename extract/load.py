@@ -40,9 +40,10 @@ import unicodedata
 from functools import lru_cache
 
 from . import readers
+from .codepoints import codes, np, text_of
 from .errors import InputError
 from .records import Document
-from .repair import repair, strip_pinyin, unmask_years
+from .repair import TONE_MARKS, repair, strip_pinyin, unmask_years
 
 # A report is well under a megabyte of text; a file past this is no single report.
 
@@ -86,13 +87,18 @@ def decode(data: bytes) -> tuple[str, str]:
 def _decode_checked(data: bytes) -> tuple[str, str, int]:
     """``(text, encoding, number of byte sequences replaced by U+FFFD)``."""
     text, enc, replaced = _decode(data)
-    if not text.replace("\ufeff", "").strip():
+    if _blank(text.replace("\ufeff", "") if "\ufeff" in text else text):
         raise InputError("empty file")
     return text, enc, replaced
 
 
+def _blank(text):
+    """``not text.strip()``, without the copy of a text that does not end blank."""
+    return not text or text.isspace()
+
+
 def _decode(data: bytes) -> tuple[str, str, int]:
-    if not data.strip():
+    if _blank(data):
         raise InputError("empty file")
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -176,64 +182,126 @@ def _decode_mixed(data: bytes) -> str | None:
     return "\n".join(out) if utf8 and other else None
 
 
-_SPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
-_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-_FULLWIDTH_RE = re.compile(
-    "[" + "".join(re.escape(chr(o)) for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULL) + "]"
-)
-
-
-def _half(m: re.Match) -> str:
-    return chr(ord(m.group()) - 0xFEE0)
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))  # dropped
 
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_NON_CJK_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
 
 def normalise(text: str) -> str:
     """Return the documented normal form of a decoded report (see module doc)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _CTRL_RE.sub("", text)
-    # Each pass below runs only where its characters are: a search for a character is fast, a
-    # pass of a pattern over the whole text is not. Every run of _SPACE_RE's characters becomes
-    # one space: each becomes a space (str.replace), then runs of spaces one (a pattern that opens
-    # on a literal is fast).
-    for ch in _SPACES:
-        if ch in text:
-            text = text.replace(ch, " ")
-    if "  " in text:
-        text = _SPACE_RUN_RE.sub(" ", text)
-    text = _FULLWIDTH_RE.sub(_half, text)
-    if any(ch in text for ch in _CORNER_MAP):
-        text = _CORNER_RE.sub(lambda m: _CORNER_MAP[m.group()], text)
+    return _normalise(text)[0]
+
+
+def _normalise(text: str) -> tuple[str, bool]:
+    """``normalise(text)``, and whether it holds a pinyin tone mark (no step of the normal form
+    adds or drops one: strip_pinyin need not look for one in a text without)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text, tones = _characters(text)
+    if " " in text:
+        # each line stripped of its spaces: runs of spaces are single by now, so those are the
+        # spaces before and after a line break, and at the text's ends
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
+        text = text[text.startswith(" ") : len(text) - text.endswith(" ")]
     narrow = any(ch in text for ch in _TO_FULL)
     quote = '"' in text
     if narrow or quote or " " in text:  # else the lines below stay as they are
-        out_lines = []
-        for line in text.split("\n"):
-            line = line.strip(" ")
+        # only a line that holds a space, a narrow mark or a quote changes: the others (nearly all)
+        # are copied as they are, not split off one by one
+        out, done = [], 0  # done: the text before it is written
+        for a in _lines_holding(text, _LINE_WORK):
+            b = text.find("\n", a)
+            b = len(text) if b < 0 else b
+            out.append(text[done:a])
+            line = text[a:b]
             if " " in line:
                 line = _drop_spaces(line)
             if narrow and _NARROW_RE.search(line):
                 line = _widen_punct(line)
             if quote and '"' in line:
                 line = _curly_quotes(line)
-            out_lines.append(line)
-        text = "\n".join(out_lines)
+            out.append(line)
+            done = b
+        out.append(text[done:])
+        text = "".join(out)
     text = _BLANK_LINES_RE.sub("\n\n", text)
-    return text.strip("\n") + "\n"
+    return text.strip("\n") + "\n", tones
 
 
-_SPACES = "\t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"  # _SPACE_RE's characters but the space
-_SPACE_RUN_RE = re.compile("  +")
+_SPACES = "\t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"  # spaces of other widths, each made a space
+_DROP = 0xFFFFFFFF  # no character: what a control character becomes in _character_table
+
+
+@lru_cache(maxsize=1)
+def _character_table():
+    """What each character of the basic plane becomes in the first steps of the normal form, each
+    of one character alone: control characters are dropped (_DROP), _SPACES become a space,
+    full-width ASCII half-width (but _KEEP_FULL), corner brackets curly quotes; the rest stay."""
+    numpy = np()
+    table = numpy.arange(0x10000, dtype=numpy.uint32)
+    table[[ord(ch) for ch in _CONTROLS]] = _DROP
+    table[[ord(ch) for ch in _SPACES]] = 0x20
+    for o in range(0xFF01, 0xFF5F):
+        if chr(o) not in _KEEP_FULL:
+            table[o] = o - 0xFEE0
+    for a, b in _CORNER_MAP.items():
+        table[ord(a)] = ord(b)
+    return table
+
+
+def _characters(text: str) -> tuple[str, bool]:
+    """Steps 1 to 5 of the normal form that take each character alone (a control character
+    dropped, a space of any width a space, full-width ASCII half-width, a corner bracket a curly
+    quote), then each run of spaces one space: all characters at once, through _character_table.
+    And whether the text holds a pinyin tone mark."""
+    numpy = np()
+    points = codes(text)
+    tones = bool(_TONE_MARKS()[points[points < 0x200]].any())
+    if int(points.max(initial=0)) < 0x10000:
+        out = _character_table()[points]
+    else:  # characters beyond the basic plane stay as they are
+        out = points.copy()
+        basic = points < 0x10000
+        out[basic] = _character_table()[points[basic]]
+    changed = not numpy.array_equal(out, points)
+    if changed:
+        out = out[out != _DROP]
+    space = out == 0x20
+    doubled = space[1:] & space[:-1]  # a space after a space
+    if doubled.any():
+        out = out[numpy.concatenate(([True], ~doubled))]
+        changed = True
+    return (text_of(out) if changed else text), tones
+
+
+@lru_cache(maxsize=1)
+def _TONE_MARKS():
+    """Which of the first 512 characters are the tone marks of pinyin (all of them are)."""
+    table = np().zeros(0x200, dtype=bool)
+    table[[ord(ch) for ch in TONE_MARKS]] = True
+    return table
+
+
 _BLANK_LINES_RE = re.compile("\n\n\n+")  # \n{3,}, written to open on a literal
+_LINE_WORK = ' ,;:()!?"'  # what the lines' own steps change: a space, one of _TO_FULL, a quote
+
+
+def _lines_holding(text: str, chars: str) -> list[int]:
+    """The starts of the lines of ``text`` that hold one of ``chars``, in order (a search for one
+    character is fast, a scan for a class of them is not)."""
+    starts = set()
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            end = text.find("\n", i)
+            i = text.find(ch, end) if end >= 0 else -1
+    return sorted(starts)
 
 
 _CORNER_MAP = {"「": "“", "」": "”", "『": "‘", "』": "’"}
-_CORNER_RE = re.compile("[「」『』]")
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40})"')
 
 
@@ -343,13 +411,53 @@ def fold(text: str) -> str:
 SCRIPT_SAMPLE = 5000  # characters looked at: enough to tell the script, a quarter of the time of 20,000
 
 
+# What _fold_char said of each Chinese character met so far, by code point (every Chinese code point
+# is below 0x30000): whether it was asked, and what it folds to (itself when it stays). A report's
+# characters are looked up in these all at once, not one call each.
+_LIMIT = 0x30000
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    numpy = np()
+    return numpy.zeros(_LIMIT, dtype=numpy.bool_), numpy.arange(_LIMIT, dtype=numpy.uint32)
+
+
+def _chinese(points):
+    """Those of ``points`` that are Chinese characters (the ones is_cjk takes), asked of _fold_char
+    once each."""
+    numpy = np()
+    cjk = points[
+        ((points >= 0x4E00) & (points <= 0x9FFF))
+        | ((points >= 0x3400) & (points <= 0x4DBF))
+        | ((points >= 0xF900) & (points <= 0xFAFF))
+        | ((points >= 0x20000) & (points < _LIMIT))
+    ]
+    asked, folds_to = _tables()
+    new = cjk[~asked[cjk]]
+    if new.size:
+        for code in numpy.unique(new).tolist():
+            folds_to[code] = ord(_fold_char(chr(code)))
+        asked[new] = True
+    return cjk
+
+
+def _fold_report(text: str) -> str:
+    """``fold(text)`` for a whole report: its characters folded all at once."""
+    points = codes(text)
+    _chinese(points)
+    folded = points.copy()
+    below = points < _LIMIT
+    folded[below] = _tables()[1][points[below]]
+    return text_of(folded)
+
+
 def detect_script(text: str) -> str:
-    cjk = _NON_CJK_RE.sub("", text[:SCRIPT_SAMPLE])
-    if not cjk:
+    cjk = _chinese(codes(text[:SCRIPT_SAMPLE]))
+    if not cjk.size:
         return "simplified"
-    # the characters that fold are few in a simplified text: count those alone
-    changed = sum(cjk.count(ch) for ch in _folding(set(cjk)))
-    return "traditional" if changed / len(cjk) > 0.03 else "simplified"
+    changed = int(np().count_nonzero(_tables()[1][cjk] != cjk))  # the characters that fold
+    return "traditional" if changed / int(cjk.size) > 0.03 else "simplified"
 
 
 def load_text(
@@ -363,12 +471,13 @@ def load_text(
 ) -> Document:
     """Repair and normalise an already decoded text into a Document (no metadata yet)."""
     fixed = repair(text, wrapped=wrapped)
-    norm, masked = unmask_years(normalise(fixed.text))
-    norm, pinyin = strip_pinyin(norm)
+    norm, tones = _normalise(fixed.text)
+    norm, masked = unmask_years(norm)
+    norm, pinyin = strip_pinyin(norm, tones=tones)
     if not _CJK_RE.search(norm, 0, 5000):
         raise InputError("no Chinese text found")
     script = detect_script(norm)
-    folded = fold(norm) if script == "traditional" else norm
+    folded = _fold_report(norm) if script == "traditional" else norm
     doc = Document(path=path, text=norm, folded=folded, encoding=encoding, script=script, format=fmt)
     doc.furniture = [*(furniture or []), *fixed.furniture]
     doc.warnings.extend(fixed.notes)
@@ -423,7 +532,8 @@ def load_bytes(data: bytes, path: str) -> Document:
         doc.warnings.insert(0, "lines in two encodings (UTF-8 and GB18030): each line read in its own")
     if raw.replaced:
         doc.warnings.insert(0, f"{raw.replaced} broken UTF-8 byte sequence(s) replaced by U+FFFD")
-    longest = max((len(line) for line in doc.text.split("\n")), default=0)
+    # (no line of a text that short is longer)
+    longest = max(map(len, doc.text.split("\n")), default=0) if len(doc.text) > 200_000 else 0
     if longest > 200_000:
         doc.warnings.append(f"a line of {longest} characters: the text has lost its line breaks")
     return doc

@@ -57,15 +57,41 @@ _Y = (
 _YEAR = re.compile(_Y + r"(?:年度|年)")
 _MASKED = re.compile(r"(?<![\dA-Za-z])(?:19|20)XX(?=年)")
 
+
+class _Opening:
+    """The pattern ``(?:^|(?<=[stops]))`` + ``at``, a match that opens a clause or a line (``^`` +
+    ``at`` with re.M is ``stops`` "\\n"), with the same ``search`` and ``finditer``, made fast: a scan
+    for a stop with ``at`` after it (a pattern that opens on a character class is scanned fast, one
+    that opens on a look-behind or ``^`` is tried at every character), then the pattern itself after
+    that stop, so that the match is the pattern's own. Its matches are never empty."""
+
+    def __init__(self, at: str, stops: str, flags: int = 0):
+        self.pattern = re.compile(f"(?:^|(?<=[{stops}]))" + at, flags)
+        self._after = re.compile(f"[{stops}]" + at, flags)  # the stop before the match, and the match
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        m = self.pattern.match(text, pos)
+        if m:
+            return m
+        m = self._after.search(text, pos)
+        return self.pattern.match(text, m.start() + 1) if m else None
+
+    def finditer(self, text: str):
+        pos = 0
+        while m := self.search(text, pos):
+            yield m
+            pos = m.end()
+
+
 # the delivery line opens with the date: ——2020年5月26日在…会议上 (or, damaged, ——2021312日在…)
-_DELIVERY = re.compile(r"^[ —－\-─（(]*((?:19|20)\d\d)(?:年)?(\d{1,2})?(?:月)?(\d{1,2})?日[在于]", re.M)
+_DELIVERY = _Opening(r"[ —－\-─（(]*((?:19|20)\d\d)(?:年)?(\d{1,2})?(?:月)?(\d{1,2})?日[在于]", "\n", re.M)
 # a full date on a line of its own, or opening the delivery line (——2020年5月26日 / 在…)
-_FULL_DATE_LINE = re.compile(r"^[ —－\-─]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[ ]*(?:$|[在于（(])", re.M)
+_FULL_DATE_LINE = _Opening(r"[ —－\-─]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[ ]*(?:$|[在于（(])", "\n", re.M)
 _ISO = re.compile(r"(?:发文日期|发布日期|成文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _PUB_LABEL = re.compile(
     r"(?:发布时间|发布日期|发文日期|时间|日期)\s*[:：]?\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
-_LABELLED_TITLE = re.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*(.+?)\s*$", re.M)
+_LABELLED_TITLE = _Opening(r"\s*(?:标题|题名|名称)\s*[:：]\s*(.+?)\s*$", "\n", re.M)
 # a date a page was published: 2022-12-30 10:13, 2022年01月18日07:47, (来源:… 2023-02-10 22:36), 2021\n03/02
 _PUBLISHED = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-/.]|年|\s*\n\s*)(\d{1,2})(?:[-/.]|月)(\d{1,2})(?!\d)日?")
 # 8 digits in parentheses after a title: (20221223)
@@ -254,27 +280,25 @@ def _title_claims(title: str, start: int | None, mid_year: bool) -> list[Claim]:
 # a heading (a line, or a run after a full stop) saying which year is reviewed or planned
 _NUMBER = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分[ ]?)?"
 _FYP = r"(?:(?:“十[一二三四五六七八九]五”(?:时期|期间|以来)?|过去五年)(?:及|和|暨))?"
-_REVIEW_HEADING = re.compile(
-    r"(?:^|(?<=[。！？\n]))[ ]*"
+_REVIEW_HEADING_AT = (
+    r"[ ]*"
     + _NUMBER
     + r"[ ]*(?:首先|下面)?[，,]?(?:我)?(?:向大会)?(?:报告|回顾)?(?:一下)?"
     + _FYP
     + _Y
     + r"年(?:度)?(?!至|到|—|-|～)(?:(?:和|及)(?:“十.五”(?:时期)?|过去五年))?(?:的)?(?:政府)?"
     r"(?:工作(?:回顾|总结|情况)?(?!报告)|国民经济和社会发展计划执行情况|计划执行情况|经济社会发展(?:情况|回顾))"
-    r"(?=$|[\n“”。，：]|[^\n]{0,30}$)",  # not the title: 2009年政府工作报告
-    re.M,
+    r"(?=$|[\n“”。，：]|[^\n]{0,30}$)"  # not the title: 2009年政府工作报告
 )
-_PLAN_HEADING = re.compile(
-    r"(?:^|(?<=[。！？\n]))[ ]*"
-    + _NUMBER
-    + r"[ ]*"
-    + _Y
-    + r"年(?:度)?(?!至|到|—|-|～)(?:的)?(?:政府)?(?:经济社会发展)?"
+_PLAN_HEADING_AT = (
+    r"[ ]*" + _NUMBER + r"[ ]*" + _Y + r"年(?:度)?(?!至|到|—|-|～)(?:的)?(?:政府)?(?:经济社会发展)?"
     r"(?:工作安排|主要目标|目标任务|主要任务|重点工作|工作任务|工作建议|总体要求|国民经济和社会发展计划(?:草案)?(?:安排)?)(?!执行|完成)"
-    r"(?=$|[\n“”。，：]|[^\n]{0,30}$)",
-    re.M,
+    r"(?=$|[\n“”。，：]|[^\n]{0,30}$)"
 )
+
+
+_REVIEW_HEADING = _Opening(_REVIEW_HEADING_AT, "。！？\n", re.M)
+_PLAN_HEADING = _Opening(_PLAN_HEADING_AT, "。！？\n", re.M)
 
 
 # what a plan heading names, one of them (a head without any is not searched)
@@ -435,18 +459,17 @@ _BODY_RULES = [
     ),
     (re.compile(_Y + r"年(?:度)?[^。，；！？\n]{0,24}?政府工作报告"), "plan", "body: …年…政府工作报告"),
     (
-        re.compile(r"(?:^|(?<=[。！？\n，]))\s*" + _Y + r"年[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?)?(?:要|将|力争)"),
+        _Opening(r"\s*" + _Y + r"年[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?)?(?:要|将|力争)", "。！？\n，"),
         "plan",
         "body: …年要",
     ),
     (
         # what the year ahead is to be: 2018年是贯彻落实…的开局之年 / …承上启下的关键一年 (a year
         # looked back on is 极不平凡的一年, which this does not read)
-        re.compile(
-            r"(?:^|(?<=[。！？\n]))\s*(?:[\u4e00-\u9fff]{0,8}[，,])?"
-            + _Y
-            + r"年(?:是|为)(?![^。！？\n]{0,40}不平凡)[^。！？\n]{0,60}?"
-            r"(?:(?:开局|关键|决胜|攻坚|起步|奠基|收官|决战|冲刺|转型|突破|提升|重要)之年|关键一年|承上启下)"
+        _Opening(
+            r"\s*(?:[\u4e00-\u9fff]{0,8}[，,])?" + _Y + r"年(?:是|为)(?![^。！？\n]{0,40}不平凡)[^。！？\n]{0,60}?"
+            r"(?:(?:开局|关键|决胜|攻坚|起步|奠基|收官|决战|冲刺|转型|突破|提升|重要)之年|关键一年|承上启下)",
+            "。！？\n",
         ),
         "plan",
         "body: …年是…之年",
@@ -586,6 +609,8 @@ def _anniversary_claims(head: str, mid_year: bool) -> list[Claim]:
         return out
     for sent in re.finditer(r"[^。！？\n]+", head):
         s = sent.group(0)
+        if "周年" not in s and "之年" not in s and "一年" not in s:
+            continue  # what every pattern below holds one of: most sentences hold none
         year = None
         for pattern, base in _ANNIVERSARY:
             m = pattern.search(s)

@@ -35,7 +35,9 @@ class Section:
     mode: str
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (a report has thousands of sentences, and a frozen record is made at twice the cost),
+# but hashed on its fields as one: never changed once segmentation made it
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     start: int
     end: int

@@ -167,7 +167,7 @@ _WATERMARK = re.compile(
     rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)",
     re.M,
 )
-_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONE_MARKS = _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_CHARS = re.compile(f"[{_TONE}]")
 _LOWER_ASCII = re.compile("[a-z]")
 # patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
@@ -196,13 +196,14 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     ``wrapped``: True when the lines are visual lines (a PDF), False when they
     are paragraphs; None to tell from the text (most lines of one length).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "&" in text:  # each pass below runs only where its mark can be: most texts have none
+    if "\r" in text:  # each pass below runs only where its mark can be: most texts have none
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
         text = _ENTITY.sub(" ", text)
     out = Repaired(text="")
     kept = []
     for line in text.split("\n"):
-        if is_furniture(line):
+        if line and is_furniture(line):  # (an empty line, most often between paragraphs, is none)
             out.furniture.append(line.strip(" \t\u00a0\u3000"))
         else:
             kept.append(line)
@@ -210,32 +211,34 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     if not any(ln.strip() for ln in kept):
         kept, out.furniture = text.split("\n"), []
     joined = "\n".join(kept)
+    n_md = n_bold = n_marks = 0
     if "#" in joined:
-        joined = _MARKDOWN.sub("", joined)
+        joined, n_md = _MARKDOWN.subn("", joined)
     if "**" in joined:
-        joined = _BOLD.sub(r"\1", joined)
-    n_marks = 0
+        joined, n_bold = _BOLD.subn(r"\1", joined)
     if _LOWER_ASCII.search(joined):
         joined, n_marks = _WATERMARK.subn(r"\1", joined)
-    fixed = joined.split("\n")
+    fixed = joined.split("\n") if n_md or n_bold or n_marks else kept  # the lines of joined
     if n_marks:
         out.notes.append(f"{n_marks} watermark token(s) between sentences removed")
     if wrapped is None:
         wrapped = _looks_wrapped(fixed)
-    fixed = _join_wrapped(fixed, wrapped)
-    out.text = "\n".join(fixed)
+    lines = _join_wrapped(fixed, wrapped)
+    out.text = "\n".join(lines) if len(lines) < len(fixed) else joined  # (a line joined, or none)
     return out
 
 
-def strip_pinyin(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+def strip_pinyin(text: str, *, tones: bool = True) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without the pinyin a converter left after characters (``戰(zhàn)略``),
     and where each annotation stood: ``(offset in the returned text, annotation)``.
 
     The rules read the text without them; the text a user is shown keeps them
     (``extract.expose`` puts them back once the records are made), so that
     every quote and offset the project writes points into what the user has.
+    ``tones=False``: the caller knows the text holds no tone mark (TONE_MARKS),
+    so that only an annotation cut short at its end is looked for.
     """
-    if not _TONE_CHARS.search(text) and not _PINYIN_CUT.search(text, max(0, len(text) - 12)):
+    if not (tones and _TONE_CHARS.search(text)) and not _PINYIN_CUT.search(text, max(0, len(text) - 12)):
         return text, ()
     out, marks, last, removed = [], [], 0, 0
     for m in (*_PINYIN.finditer(text), *_PINYIN_CUT.finditer(text, max(0, len(text) - 12))):
@@ -262,7 +265,7 @@ def _width(line: str) -> int:
 
 def _looks_wrapped(lines: list[str]) -> bool:
     """Most long lines of one length: the text was cut at a fixed width."""
-    counts = Counter(w for w in map(_width, lines) if w >= 10)
+    counts = Counter(w for w in map(_width, filter(None, lines)) if w >= 10)  # (an empty line has none)
     n = sum(counts.values())
     if n < 6:
         return False
@@ -323,7 +326,7 @@ _MASK = re.compile(r"(?<![\dA-Za-z])(?:(19|20)[xX×*]{2}|[xX×]{4})(?=年)")
 def unmask_years(text: str) -> tuple[str, int]:
     """``20xx年``, ``xxxx年``, ``20××年`` → ``20XX年`` (the same length, so offsets stay)."""
     # the common case: no mask (a search for x年 is fast, a scan of the pattern is not)
-    if not any(ch + "年" in text for ch in "xX×*") or not _MASK_TAIL.search(text):
+    if not any(ch in text and ch + "年" in text for ch in "xX×*") or not _MASK_TAIL.search(text):
         return text, 0
     n = 0
 

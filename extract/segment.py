@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from .meta import cn_year
 from .records import PLANNED, REVIEWED, Document, Section, Sentence
@@ -51,6 +52,23 @@ _L2 = re.compile(rf"^[ ]*（([{_NUM}]{{1,3}})）(.*)$", re.M)
 # (the look-behind stands after the first numeral, so that the scan opens on a character class)
 _L3_CAND = re.compile(rf"([{_NUM}](?<![{_NUM}].)[{_NUM}]{{0,2}})是(?=[^，。；、是]{{2}})")
 _L3_LOOSE_CAND = re.compile(r"一是(?=[^，。；、是]{2})")
+# the 是 after a numeral, where _L3_CAND can match: a scan that opens on 是 is fast, one that opens on
+# the numerals (一 is everywhere) is not
+_L3_IS = re.compile(rf"是(?<=[{_NUM}]是)")
+
+
+def _l3_matches(text: str):
+    """``_L3_CAND.finditer(text)``: the pattern tried only just before each 是 after a numeral
+    (each match ends in its own 是, so the matches found so are those of finditer, in order)."""
+    for c in _L3_IS.finditer(text):
+        at = c.start()
+        for start in range(max(0, at - 3), at):
+            m = _L3_CAND.match(text, start)
+            if m and m.end(1) == at:
+                yield m
+                break
+
+
 _LOOSE_BEFORE = re.compile(r"(?![这那之统唯第同单每其万逐划另])[\u4e00-\u9fff”’）]")
 
 
@@ -100,6 +118,9 @@ _REVIEW_OPEN_AT = (
     r"过去的?一年|过去[一二三四五两]年|[一二三四五两]年来|一年来|去年(?:[，,]|以来|我们|全)|在过去的一年|刚刚过去的|即将过去的|回顾过去)"
 )
 _REVIEW_OPEN = re.compile("^" + _REVIEW_OPEN_AT)
+# a full stop with a review opening after it: the stops where _inline_cue can find one (a scan for
+# them all, not a try after each stop)
+_STOP_REVIEW_OPEN = re.compile("[。！？]" + _REVIEW_OPEN_AT)
 _REVIEW_OPEN_AT = re.compile(_REVIEW_OPEN_AT)  # match(text, pos): no copy of the rest of a long line
 _PLAN_OPEN = re.compile(
     r"^[ ]*(?:(?:今年|新的一年|明年)(?:是|[，,]|要|将|工作|政府工作|经济社会|的?主要|我们|全)|做好今年|"
@@ -134,11 +155,14 @@ def _cn_number(s: str) -> int:
 
 def _heading_title(text: str, start: int, limit: int = 120, stops: str = "。！？\n") -> str:
     """The heading: from ``start`` to the first full stop or line end."""
-    end = start
     n = min(len(text), start + limit)
-    while end < n and text[end] not in stops:
-        end += 1
-    return text[start:end].strip()
+    m = _stops(stops).search(text, start, n)
+    return text[start : m.start() if m else max(start, n)].strip()
+
+
+@cache
+def _stops(stops: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(stops)}]")
 
 
 def segment(doc: Document) -> None:
@@ -170,7 +194,7 @@ def segment(doc: Document) -> None:
             heads.append((start, _RANK_PART, 5, 0, "", title_start))
     inline = [
         (m.start(1), _RANK_INLINE, 3, _cn_number(m.group(1)), m.group(1) + "是", m.end(0), True)
-        for m in _L3_CAND.finditer(text)
+        for m in _l3_matches(text)
         if _after_stop(text, m.start(1))
     ]
     inline += [
@@ -286,8 +310,10 @@ def segment(doc: Document) -> None:
 
 # How a part speaks when headings say nothing of it: the words most unlike between the review and
 # the plan parts of the national reports (同比, 累计, 获批, 实现了 … against 力争, 确保, 今年, 要 …)
+# (every branch opens on a literal, so that a scan looks for their first characters alone: a group
+# among them, (?:增长|下降|达到)\d, made the scan try every branch at every character, four times slower)
 _SPEAKS_OF_PAST = re.compile(
-    r"同比|比上年|获批|居全|位居|累计|实现了|(?:增长|下降|达到)\d|首次|明显|顺利|取得|圆满|竣工|投产|显著|突破|新增|完成投资"
+    r"同比|比上年|获批|居全|位居|累计|实现了|增长\d|下降\d|达到\d|首次|明显|顺利|取得|圆满|竣工|投产|显著|突破|新增|完成投资"
 )
 _SPEAKS_OF_FUTURE = re.compile(r"力争|应当|抓好|明年|今年|将(?![来近])|我们要|切实|争取|确保|要(?!求)|健全|必须|大力")
 
@@ -378,10 +404,13 @@ def _passages(
                 ends[cuts[-1][0]] = a + len(line)
         # a review heading run into the paragraph (……提出意见。2018年工作回顾2018年，……)
         if inherit:
-            for m in _STOP.finditer(line):  # each offset just after a full stop
-                c = _inline_cue(line, m.end(), doc)
+            m = _STOP_REVIEW_OPEN.search(line)
+            while m:  # each offset just after a full stop where a review opens
+                at = m.start() + 1
+                c = _inline_cue(line, at, doc)
                 if c:
-                    cuts.append((a + m.end(), *c))
+                    cuts.append((a + at, *c))
+                m = _STOP_REVIEW_OPEN.search(line, at)
     cuts.sort()
     if not inherit:
         return [(at, ends[at], year, m) for at, year, m in cuts if ends[at] > at]
@@ -395,9 +424,6 @@ def _passages(
         out.append((at, end, year, m))
         mode = m
     return [p for p in out if p[1] > p[0]]
-
-
-_STOP = re.compile("[。！？]")
 
 
 def _cue(line: str, doc: Document, news: bool):
@@ -548,18 +574,25 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
     n = len(starts)
     past = len(text) + 1
     nxt = starts[0] if n else past  # starts[k]
-    # the last sentence's section, its index into sec_starts, and the offsets [lo, hi) for which
-    # bisect_right(sec_starts, offset) - 1 is that index: most sentences share all of them
-    where_i, where, lo, hi = -1, None, 1, 0
+    # the last sentence's section and the offset up to which it is the section of every sentence
+    # that starts after it (the next section start, or the end of that section): most share it
+    where, until = None, -1
     right = bisect.bisect_right
     n_sec = len(sec_starts)
-    for m in _SENT.finditer(text):
-        a, end = m.span()
+    spaced = " " in text  # a sentence is stripped of the spaces around it: most texts have none
+    for a, end in map(_SPAN, _SENT.finditer(text)):
         if nxt <= a:
             while k < n and starts[k] <= a:
                 k += 1
             nxt = starts[k] if k < n else past
-        # a section starting inside (一是…；二是…) starts a sentence too; most sentences hold none
+        if nxt >= end and not spaced:  # the common case: one sentence, nothing to strip
+            if a >= until:
+                i = right(sec_starts, a) - 1
+                where = sections[_innermost(sections, sec_starts, a, i)]
+                until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
+            append(Sentence(a, end, where.id))
+            continue
+        # a section starting inside (一是…；二是…) starts a sentence too
         cuts = (*starts[k : bisect.bisect_left(starts, end, k)], end) if nxt < end else (end,)
         for b in cuts:
             ps = a
@@ -570,17 +603,16 @@ def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
             while pe > ps and text[pe - 1] == " ":
                 pe -= 1
             if pe > ps:
-                if lo <= ps < hi:
-                    i = where_i
-                else:
+                if ps >= until:
                     i = right(sec_starts, ps) - 1
-                    lo, hi = (sec_starts[i] if i >= 0 else -1), (sec_starts[i + 1] if i + 1 < n_sec else past)
-                if i != where_i or not ps < where.end:
                     where = sections[_innermost(sections, sec_starts, ps, i)]
-                    where_i = i
+                    until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
                 append(Sentence(ps, pe, where.id))
             a = b
     return out
+
+
+_SPAN = re.Match.span
 
 
 def _innermost(sections: list[Section], starts: list[int], pos: int, i: int) -> int:

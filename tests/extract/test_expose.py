@@ -8,6 +8,7 @@ import pytest
 
 from extract.corpus import extract_corpus
 from extract.expose import with_pinyin
+from extract.load import load_text
 from extract.repair import strip_pinyin
 
 REPORT = (
@@ -89,3 +90,12 @@ def test_pinyin_makes_no_line_look_wrapped_wider(tmp_path):
     doc = extract_corpus([str(path)]).documents[0]
     firms = [m.text for e in doc.entities if e.type == "ENTERPRISE" for m in e.mentions]
     assert firms == ["金穗农牧科技有限公司"] * 3  # every wrap joined again, the names whole
+
+
+def test_the_loader_finds_pinyin_with_tone_marks_and_an_annotation_cut_short_at_the_end():
+    """The loader tells strip_pinyin whether the text holds tone marks at all; an annotation cut
+    short at the very end (the page ended there) is looked for either way."""
+    toned = load_text("霁川戰（zhàn）略推进。\n")
+    assert toned.text == "霁川戰略推进。\n" and toned.pinyin == ((3, "（zhàn）"),)
+    cut = load_text("霁川产业园建设推进，衛（w")
+    assert cut.text == "霁川产业园建设推进，衛\n" and cut.pinyin == ((11, "（w"),)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import InputError
-from extract.load import decode, load_file, load_text, normalise
+from extract.load import decode, detect_script, fold, load_file, load_text, normalise
 
 # Already in the normal form, so every encoding must give back exactly this.
 # Mostly Chinese on purpose: a UTF-16 file of Chinese prose holds few zero bytes.
@@ -134,6 +134,24 @@ def test_a_few_traditional_characters_in_simplified_prose_do_not_switch_the_scri
     assert doc.script == "simplified"
 
 
+def test_the_script_is_read_from_chinese_characters_alone_whatever_else_the_text_holds():
+    """Letters, digits, punctuation, a character outside the basic plane and a lone surrogate
+    (a reader's slip) count for neither script: the Chinese characters around them decide."""
+    noise = "ABC 123，。𠀀\ud800" * 40
+    assert detect_script(noise + TRADITIONAL) == "traditional"
+    assert detect_script(noise + SIMPLIFIED) == "simplified"
+    assert detect_script(noise) == "simplified"
+
+
+def test_a_traditional_report_is_folded_as_fold_folds_each_character():
+    """The loader folds a whole report at once; ``fold`` (names, short strings) one character at a
+    time: the same folding, character for character, whatever else the text holds."""
+    doc = load_text(TRADITIONAL + "第3條 ABC 𠀀龍國。\n")
+    assert doc.script == "traditional"
+    assert doc.folded == fold(doc.text)
+    assert len(doc.folded) == len(doc.text) and doc.folded != doc.text
+
+
 # One rule of the normal form per case (see extract/load.py).
 NORMAL_FORM = [
     ("corner-brackets-become-curly-quotes", "深化「放管服」改革和『一次办好』", "深化“放管服”改革和‘一次办好’\n"),
@@ -165,6 +183,8 @@ NORMAL_FORM = [
     ("blank-line-runs-become-one", "一\n\n\n\n二\n \n\u3000\n三", "一\n\n二\n\n三\n"),
     ("zero-width-space-line-dropped", "标题\n\n\u200b\n\n正文", "标题\n\n正文\n"),
     ("control-characters-dropped", "经济\x07增长\x0c", "经济增长\n"),
+    ("a-control-character-between-spaces-leaves-one-space", "GDP \x01 grew", "GDP grew\n"),
+    ("characters-beyond-the-basic-plane-kept", "𠀀　ＡＢ𠀁「𠀂」", "𠀀AB𠀁“𠀂”\n"),
 ]
 
 
