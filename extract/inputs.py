@@ -2,7 +2,8 @@
 
 Arguments are files, folders (the reports in them: ``.txt``, ``.html``,
 ``.htm``, ``.shtml``, ``.docx``, ``.pdf``, in name order; a folder's own notes,
-README.md, SOURCE.md, LICENSE, are skipped unless named) or glob patterns
+README.md, SOURCE.md, LICENSE, are skipped: a file named, or matched by a pattern,
+is read whatever its name) or glob patterns
 the shell left unexpanded (quoted, or matching nothing). What cannot be read
 is a *skipped* file with its reason, never the end of the run.
 
@@ -53,9 +54,7 @@ _OTHER_DOCUMENTS = (
 
 
 # Notes a folder of reports carries about itself (README.md, SOURCE.txt, LICENSE): read only when named.
-_NOTE_NAMES = frozenset(
-    {"README", "READ_ME", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "AUTHORS"}
-)
+_NOTE_NAMES = frozenset({"README", "READ_ME", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "AUTHORS"})
 
 
 def _side_note(name: str) -> bool:

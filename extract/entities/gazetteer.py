@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .candidate import CHOSEN, Candidate, candidates, register
 from .dictionary import all_common, is_word
-from .lexicon import HARD, Lexicon
+from .lexicon import HARD, WORKS, Lexicon
 from .lexicon import lexicon as load_lexicon
 from .names import inside_word, is_generic, is_plan_period, unquote
 from .tokenizer import doc_text
@@ -30,7 +30,6 @@ MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # A firm is named without its legal form (鲁铭高温公司 → 鲁铭高温); a bank or a
 # fund is not named without its head (中国人民银行 is not 中国人民).
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司", "集团有限公司", "集团"})
-WORKS = ("水利水电枢纽", "水利枢纽")  # class nouns of large works, written before 工程 or left out
 PROGRAMME_HEADS = ("试点", "制度", "工程", "改革", "计划", "战略", "行动", "规划", "政策")
 TRUSTED = {("lists", "class"), ("gazetteer", ""), ("slogan", "slogan"), ("honour", "honour")}
 
@@ -157,11 +156,9 @@ class Gazetteer:
         """The type of ``name`` where the corpus names it, alone or with a programme's head
         (新型农村社会养老保险 is named as 新型农村社会养老保险试点), and the form it is named by."""
         stems = [name[: -len(h)] for h in PROGRAMME_HEADS if name.endswith(h) and len(name) > len(h) + 2]
-        # a class noun of works written or not (黄河小浪底水利水电枢纽工程, …水利枢纽工程), one head or another
-        # (城镇居民社会养老保险制度 is named as 城镇居民社会养老保险试点)
-        works = [name.replace(w, o) for w in WORKS if w in name for o in WORKS + ("",) if o != w]
+        # one head or another (城镇居民社会养老保险制度 is named as 城镇居民社会养老保险试点)
         forms = (name, *(name + h for h in PROGRAMME_HEADS), *stems, *(s + h for s in stems for h in PROGRAMME_HEADS))
-        for form in (*forms, *works):
+        for form in (*forms, *_works_forms(name)):
             if form in self.named:
                 return self.named[form], form
             if form in self.known:
@@ -189,7 +186,9 @@ class Gazetteer:
                     canonical = form if shared and c.head.endswith(shared) else ""
                     if canonical:
                         typ = c.type  # the head written once says what both are
-                    out.append(Candidate(c.start, k, typ, "gazetteer", "", "coordinated", 3, canonical))
+                    out.append(
+                        Candidate(c.start, k, typ, "gazetteer", kind="coordinated", priority=3, canonical=canonical)
+                    )
                     out.append(Candidate(k + 1, c.end, c.type, "gazetteer", c.head, "coordinated", priority=3))
                 break
         return out
@@ -233,6 +232,19 @@ class Gazetteer:
                     )
                     break
         return out
+
+
+def _works_forms(name: str) -> list[str]:
+    """``name`` with its class noun of works written another way or left out, with a head or not
+    (黄河小浪底水利水电枢纽工程 is named as …水利枢纽工程; 澜川水利水电枢纽 as 澜川水利枢纽工程)."""
+    out = []
+    for w in WORKS:
+        if w in name:
+            for other in (*WORKS, ""):
+                if other != w:
+                    form = name.replace(w, other)
+                    out += [form, form + "工程"]
+    return out
 
 
 def _quoted(name: str) -> str:

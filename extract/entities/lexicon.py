@@ -22,6 +22,9 @@ HARD = frozenset(
     "，。、；：！？“”‘’（）()《》〈〉【】[]<>…—\n ,.;:!?*■□●○◆◇▲△★☆〔〕的是了被把将让等及或而且也都又还此这那每于在"
 )
 
+# Class nouns of large works, written before 工程 or left out: 三峡水利枢纽工程 is 三峡工程.
+WORKS = ("水利水电枢纽", "水利枢纽")
+
 # Counts: Arabic figures with a measure or unit ("6个", "500万元以上", "2019年度"),
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
 # 个, 条 and 大 after Chinese numerals are left alone: "六个一", "十条措施", "九大…行动".

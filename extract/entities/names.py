@@ -29,6 +29,22 @@ MAX_NAME = 28
 FUNCTION_CHARS = frozenset("等那这此每于将")  # boundaries, unless inside a noun or place (高等级, 那曲, 于都)
 PHASE_RE = re.compile(r"[一二三四五六七八九十\d]期")  # "（一期）" inside a name
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# "退耕还林", "退牧还草", "退经还粮", "退耕还林还草还湿": land returned from one use to another, the
+# genre's name for an ecological programme (return A, restore B), which no head noun closes. Only
+# uses of land on both sides: 退出还需, 退休还乡, 退货还款 are "also", "home", "repay".
+LAND_FROM, LAND_TO = "耕牧田渔养林湖城圩塘经二", "林草湖湿田耕滩河海园绿粮三"
+RETURN_RE = re.compile(rf"退[{LAND_FROM}]还[{LAND_TO}](?:还[{LAND_TO}])*")
+
+
+def returned_land(text: str, i: int) -> bool:
+    """Whether the 还 at ``i`` belongs to land returned (退耕还林还草): a name's own verb, not "also"."""
+    for start in range(i - 2, max(-1, i - 9), -2):
+        if text.startswith("退", start):
+            m = RETURN_RE.match(text, start)
+            return bool(m) and m.end() > i
+    return False
+
+
 NUMERALS = frozenset("一二三四五六七八九十百千两")
 CONNECTORS = "和与"
 JOINT_VERBS = ("共建", "合建", "联建", "共同建设", "合作建设", "携手打造", "共同打造", "合作共建")
@@ -128,8 +144,8 @@ def region_start(
         if ch == "及" and text.startswith("周边", i):
             i -= 1  # "周家祠及周边改造提升工程": a site and its surroundings
             continue
-        if ch == "还" and i >= 3 and text[i - 3] == "退" and _han(text[i - 2]) and _han(text[i : i + 1]):
-            i -= 1  # "退耕还林和…工程": 还 of land returned (退耕还林) is no "also"
+        if ch == "还" and returned_land(text, i - 1):
+            i -= 1  # "退耕还林和…工程", "退耕还林还草工程": 还 of land returned is no "also"
             continue
         if ch in FUNCTION_CHARS and _inside_word(text, i - 1):
             i -= 1  # "高等级公路", "那曲": a function character inside a noun or a place name
@@ -138,10 +154,6 @@ def region_start(
             break
         i -= 1
     return i
-
-
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 # every character a check of region_start's loop is about (the rest only extend the stretch)
@@ -631,7 +643,7 @@ def after_descriptor(text: str, start: int, end: int, lex: Lexicon) -> int:
     return best
 
 
-PERIOD_OPENING_RE = re.compile(r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])五")
+PERIOD_OPENING_RE = re.compile(r"(?:十[一二三四五六七八九]?|[一二三四五六七八九])五(?:期间|时期)?")
 RENAMED = ("更名为", "改名为", "更名", "改名", "整合为", "合并为", "升级为", "升格为")
 
 

@@ -24,17 +24,18 @@ from .names import CONNECTORS, NUMERALS, is_generic, is_place, unquote, word_at
 MIN_REPORTS = 3  # reports of the corpus that carry out the same words
 MIN_LEN, MAX_LEN = 4, 10
 MAX_ITEMS = 8  # items of one governed list looked at
-REPEATED_HEADS = (
-    "战略",
-    "改革",
-    "制度",
-)  # heads of strategies, reforms and systems learned by repetition (_generic_plan)
+# Heads of strategies, reforms and systems learned by repetition (_generic_plan), and the
+# shortest modifier of everyday words each takes: a system needs more words than a reform
+# (新型农村合作医疗制度, not 工作责任制度).
+REPEATED_HEADS = {"战略": MIN_LEN, "改革": MIN_LEN, "制度": 6}
 CLOSE = frozenset("，。；：！？、\n”")  # what may follow a programme named on its own
+# Heads whose stem names the same undertaking, and how much of the head the stem keeps:
+# 东北振兴战略 → 东北振兴, 脱贫攻坚战 → 脱贫攻坚.
+STEM_HEADS = (("攻坚战", 2), ("战略", 0))
+# Kinds of place built as a programme: 社会主义新农村建设 keeps its 建设 (not 澜川中心镇建设: one town)
+BUILT_KINDS = ("新农村", "农村", "乡村", "城镇", "城市")
 # Words after the programme that are no part of it: 推进西部大开发工作, …进程, …步伐 (a programme
 # with its head, …战略, is found by policy_heads and learned from nothing here)
-# Heads whose stem names the same undertaking, and how much of the head the stem keeps:
-# 乡村振兴战略 → 乡村振兴, 脱贫攻坚战 → 脱贫攻坚.
-STEM_HEADS = (("攻坚战", 2), ("战略", 0))
 TAILS = ("工作", "建设", "进程", "任务", "步伐", "力度", "成果", "成效")
 
 
@@ -100,7 +101,8 @@ def _generic_plan(name: str) -> bool:
     """ "可持续发展战略", "文化体制改革", "新型农村合作医疗制度": a strategy, reform or
     system whose modifier is everyday words, which ``policy_heads`` leaves out (one sentence cannot tell it from
     "推进体制改革"), and which repetition across reports shows to be one."""
-    return name.endswith(REPEATED_HEADS) and len(name) - 2 >= MIN_LEN
+    head = next((h for h in REPEATED_HEADS if name.endswith(h)), None)
+    return head is not None and len(name) - len(head) >= REPEATED_HEADS[head]
 
 
 def _object(text: str, start: int, lex: Lexicon) -> tuple[str | None, int]:
@@ -119,7 +121,10 @@ def _object(text: str, start: int, lex: Lexicon) -> tuple[str | None, int]:
     if name.endswith(lex.head_tuple) and not _generic_plan(name):
         return None, end  # a name with its head: policy_heads finds it
     for tail in TAILS:
-        if name.endswith(tail) and len(name) - len(tail) >= MIN_LEN and not is_place(name[: -len(tail)]):
-            name = name[: -len(tail)]  # not 社会主义新农村|建设: what is built there is the programme
+        if name.endswith(tail) and len(name) - len(tail) >= MIN_LEN:
+            rest = name[: -len(tail)]
+            if is_place(rest) and tail == "建设" and rest.endswith(BUILT_KINDS):
+                break  # not 社会主义新农村|建设: building a kind of place is the programme
+            name = rest
             break
     return (name if MIN_LEN <= len(name) <= MAX_LEN else None), end

@@ -5,7 +5,8 @@ Six constructions name a thing without saying what it is, and say it anyway:
 - a partner: "与齐鲁交通合作", "与海尔卡奥斯、华为等平台合作" → firms;
 - an honoured subject: "周村烧饼被评为省级农产品加工业示范企业" → a firm;
 - a staged event: "举办第三届“院士专家周村行”" → a programme;
-- a quoted slogan standing on its own: "做好“六稳”“六保”工作" → a programme;
+- a quoted slogan standing on its own: "做好“六稳”“六保”工作", also one whose chance is seized
+  ("抢抓“…”发展机遇") or a numbered one building a kind of place ("“六最”城市建设") → a programme;
 - what is raised to a national strategy: "将长三角区域一体化发展上升为国家战略" → a programme;
 - land returned from one use to another: "退耕还林", "退牧还草" → a programme.
 """
@@ -22,6 +23,7 @@ from .dictionary import is_place_name, is_verbal, is_word
 from .lexicon import HARD, Lexicon, count_ends
 from .lexicon import lexicon as load_lexicon
 from .names import (
+    RETURN_RE,
     acceptable,
     after_award,
     blocked_after,
@@ -48,17 +50,17 @@ HONOUR_RE = re.compile(  # 被?(?:…): written as alternatives that each open o
     rf"(?:被(?:{_HONOURED})|{_HONOURED})([^，。；：！？\n]{{2,24}}?)(?:企业|主体)"
 )
 SLOGAN_RE = re.compile(r"“([^”“\n]{2,12})”")
-_BUILT_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)建设(?=[，。；、\n]|$)")
+# "“六最”城市建设", "“四好”农村公路建设": a numbered slogan building a kind of place
+_BUILT_AFTER = re.compile(r"(?:城市|城镇|乡村|农村|农村公路|社区|园区|校园|村庄)建设(?=[，。；、\n]|$)")
 CHANCES = ("发展机遇", "机遇")  # "抢抓“一带一路”发展机遇": the chance a programme gives
-SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署", *CHANCES)  # words that follow a programme's slogan
+SEIZE_VERBS = ("抢抓", "抓住", "把握", "用好", "抓牢", "紧抓")
+PERIODS = ("时代", "期", "时期", "阶段", "十年", "变局", "叠加", "号")  # a time is no programme
+SLOGAN_NEXT = ("工作", "要求", "理念", "战略", "部署")  # words that follow a programme's slogan
 CAMPAIGN_VERBS = ("创建",)
 GOAL_VERBS = ("实现", "达到", "夺取", "赢得", "取得", "在", "打造成", "成为")
 LOST_OPENING_RE = re.compile(r"(?<=[\u4e00-\u9fff])”“")  # "深化放管服”“一次办好”改革": the first “ lost
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
-# "退耕还林", "退牧还草", "退经还粮", "退耕还林还草还湿": land returned from one use to another, the
-# genre's name for an ecological programme (return A, restore B), which no head noun closes.
-RETURN_RE = re.compile(r"(?<![\u4e00-\u9fff]退)退[\u4e00-\u9fff]还[\u4e00-\u9fff](?:还[\u4e00-\u9fff])*")
-RAISED_RE = re.compile(r"(?:上升为|上升到|纳入)国家(?:重大)?战略")
+RAISED_RE = re.compile(r"(?:上升为|上升到|纳入)国家(?:重大)?战略(?=[，。；、\n]|后|以来|$)")
 MAX_ITEM = 12
 ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
 # "竣工投产青工科技": a firm's name as the object of a project's milestone names its project;
@@ -135,7 +137,8 @@ class RoleNames:
         for m in RAISED_RE.finditer(text):
             # "将长三角区域一体化发展上升为国家战略": what is raised to a national strategy is one
             edge = left_edge(text, m.start(), self.lex, counts=counts)
-            self._add(found, text, edge.start, m.start(), "PROGRAM", "raised")
+            if not text.endswith("工作", edge.start, m.start()):  # "将人才工作上升到国家战略高度"
+                self._add(found, text, edge.start, m.start(), "PROGRAM", "raised")
         for m in RETURN_RE.finditer(text):
             # "退耕还林还草": 还 ("also") ends a name everywhere else; here it is the name's own verb
             found.append(Candidate(m.start(), m.end(), "PROGRAM", "return", "", "return", priority=1))
@@ -188,11 +191,15 @@ class RoleNames:
         """A slogan right after another ("落实“稳就业”“保民生”要求") shares the verb the run follows."""
         if opening == 0 or text[opening - 1] != "”":
             return False
-        start = opening - 1
+        return any(v in self._run_lead(text, opening) for v in self.lex.programme_verbs)
+
+    @staticmethod
+    def _run_lead(text: str, opening: int) -> str:
+        """What a run of slogans opening at ``opening`` follows, back to the clause's start."""
+        start = opening
         while start > 0 and (text[start - 1] not in HARD or text[start - 1] in "“”") and opening - start < 40:
             start -= 1
-        head = text[start:opening]
-        return any(v in head for v in self.lex.programme_verbs)
+        return text[start:opening]
 
     def _lost_opening(self, found, text: str, close: int) -> None:
         """ "深化放管服”“一次办好改革": a run of slogans whose first opening quote scraping
@@ -265,7 +272,12 @@ class RoleNames:
             if close < 0:
                 break
             end = close + 1
-        chance = text.startswith(CHANCES, end)  # "抢抓“…”“…”发展机遇": what gives a chance is a programme
+        # "抢抓“…”“…”发展机遇": what gives a chance seized is a programme; not a time (“后疫情时代”)
+        chance = (
+            text.startswith(CHANCES, end)
+            and any(v in self._run_lead(text, m.start()) for v in SEIZE_VERBS)
+            and not inner.endswith(PERIODS)
+        )
         if (
             not is_slogan(inner)
             and not chance
@@ -273,20 +285,22 @@ class RoleNames:
             and not self._in_run(text, m.start())
         ):
             return  # "耕地“进出平衡”", "抓住了“牛鼻子”": a phrase in quotes, not a programme
-        after = text[end : end + 4]
+        after = text[end : end + 2]
         nxt = word_at(text, end, min(len(text), end + 8), self.lex)
         closed = (
             not after
             or (after[0] in HARD and after[0] not in "的“")
             or after.startswith(SLOGAN_NEXT)
+            or chance
             or (nxt in self.lex.leads and nxt not in self.lex.generic)
         )
+        if inner_head(text, m.start(1), m.end(1), self.lex) is not None:
+            return
         built = _BUILT_AFTER.match(text, end) if end == m.end() and is_slogan(inner) else None
-        if built and is_generic(built.group(1), self.lex) and inner_head(text, m.start(1), m.end(1), self.lex) is None:
-            # "“六最”城市建设": a numbered slogan, then the everyday works it is carried out by
+        if built:  # "“六最”城市建设": a numbered slogan, then the kind of place it builds
             found.append(Candidate(m.start(), built.end(), "PROGRAM", "slogan", "", "slogan", priority=0))
             return
-        if not closed or inner_head(text, m.start(1), m.end(1), self.lex) is not None:
+        if not closed:
             return
         start, stop = m.start(1), m.end(1)
         verb = next((v for v in CAMPAIGN_VERBS if text.startswith(v, m.end())), None)

@@ -934,6 +934,8 @@ def _split_names(name: str, name_start: int, k: int) -> list[tuple[str, int]] | 
 
 
 # What the counted did and where: "企业在新三板挂牌" names the count 新三板挂牌企业.
+_WHEN = ("内", "期间", "年", "月", "中", "前", "后")  # 在年内挂牌, 在疫情期间入驻: when, not where
+_OURS = ("我", "本", "当地", "全")  # 在我县落户: the report's own area names nothing
 _WHERE_THEY_DID = re.compile(r"^([\u4e00-\u9fff]{1,4}?)在([\u4e00-\u9fff]{2,12}?)(挂牌|上市|落户|入驻)$")
 
 
@@ -957,8 +959,9 @@ def _noun_after(text: str, p: int, end: int, figures: list[Figure], next_index: 
     if not _NAME_OK.search(noun):
         return None
     end_of_noun = p + len(noun)
-    if m := _WHERE_THEY_DID.match(noun):  # 14家企业在齐鲁股交中心挂牌: 齐鲁股交中心挂牌企业, 14家
-        noun = m.group(2) + m.group(3) + m.group(1)
+    m = _WHERE_THEY_DID.match(noun)
+    if m and not m.group(2).endswith(_WHEN) and not m.group(2).startswith(_OURS):
+        noun = m.group(2) + m.group(3) + m.group(1)  # 14家企业在齐鲁股交中心挂牌: 齐鲁股交中心挂牌企业, 14家
     return noun, end_of_noun, into_next
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..records import DocumentResult
-from .names import normal, ordinal_scope
+from .names import leading_region, normal, ordinal_scope
 
 NUMERALS = re.compile(r"[0-9一二三四五六七八九十百千两]+")
 COMPONENT = re.compile(r"[东西南北中](?:、[东西南北中])*[线段]|(?:[一二三四五六七八九十]+|\d+)号?线")
@@ -92,9 +92,15 @@ def instrument(short: str, long_: str) -> bool:
     return bool(rest) and rest.endswith(INSTRUMENTS) and not short.endswith(INSTRUMENTS)
 
 
+def other_region(a: str, b: str) -> bool:
+    """ "中西部地区开发" and "西部地区开发": strategies of two regions, one inside the other's name."""
+    ra, rb = leading_region(a), leading_region(b)
+    return bool(ra and rb and ra != rb)
+
+
 def apart(a: str, b: str) -> bool:
     """Any guard between two names (as ``names.key`` gives them)."""
-    return other_numbers(a, b) or other_component(a, b) or other_scope(a, b) or other_kind(a, b)
+    return other_numbers(a, b) or other_component(a, b) or other_scope(a, b) or other_kind(a, b) or other_region(a, b)
 
 
 def is_coordination(name: str, known: frozenset[str]) -> bool:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..entities import gazetteer
-from ..entities.dictionary import dictionary, is_place_name, longest_word
+from ..entities import lexicon
+from ..entities.dictionary import all_common, dictionary, is_place_name, longest_word
 from ..load import fold
 
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
@@ -61,7 +61,7 @@ HEADS = (
     "纲要",
 )
 # Class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
-WORKS = gazetteer.WORKS
+WORKS = lexicon.WORKS
 # A campaign written as a battle or not: 脱贫攻坚战 and 脱贫攻坚 (工程) are one undertaking.
 CAMPAIGN = "攻坚战"
 # A phase is the stage a report's year has reached, not another thing: 三峡三期工程.
@@ -249,19 +249,24 @@ INTEGRATIONS = ("同城一体化", "同城一体", "同城化")
 
 
 def integration(k: str) -> str:
+    """The key of two places made one in one word (济淄一体化); not everyday words (城乡, 公交)."""
     for word in INTEGRATIONS:
-        if k.endswith(word) and len(k) > len(word) + 1:
+        if k.endswith(word) and len(k) > len(word) + 1 and not all_common(k[: -len(word)]):
             return k[: -len(word)] + "一体化"
     return k
 
 
-# 区域 after a region's name, written or not: 长三角区域一体化发展 is 长三角一体化发展 (地区 is
-# left: 中部地区崛起 and its plans keep it in their keys, and ``regional`` writes it for revivals).
-_REGION_WORD = re.compile(r"(?<=[\u4e00-\u9fff]{2})区域(?=[\u4e00-\u9fff]{2})")
+# 区域 after a region's name, written or not, in a strategy of bringing it together:
+# 长三角区域一体化发展 is 长三角一体化发展. Not 区域性 (a kind), not a centre or a firm named
+# 区域… (澜川区域医疗中心 is a designation); 地区 is left: 中部地区崛起 and its plans keep it in
+# their keys, and ``regional`` writes it for revivals.
+_REGION_WORD = re.compile(r"(?<=[\u4e00-\u9fff]{2})区域(?!性)(?=[\u4e00-\u9fff]{2})")
+_TOGETHER = ("一体化", "一体化发展", "协同发展", "协调发展", "合作")
 
 
 def without_region_word(k: str) -> str:
-    return _REGION_WORD.sub("", k, count=1) if "区域" in k else k
+    """``k`` without the 区域 of a region brought together (the same strategy, written or not)."""
+    return _REGION_WORD.sub("", k, count=1) if "区域" in k and k.endswith(_TOGETHER) else k
 
 
 REGIONS = ("东北", "西北", "西南", "东南", "中部", "西部", "东部", "中西部")
@@ -270,6 +275,14 @@ REGIONS = ("东北", "西北", "西南", "东南", "中部", "西部", "东部",
 _REGION = "|".join(REGIONS)
 _REGION_LAST = re.compile(rf"^(?:全面)?(振兴|开发)({_REGION})(?:地区)?$")
 _REGION_FIRST = re.compile(rf"^({_REGION})(?:地区)?(?:全面|加快)?(振兴|崛起|开发)$")
+
+
+def leading_region(k: str) -> str:
+    """The region word a key opens with, longest first (中西部 before 西部); "" for none."""
+    return next((r for r in _REGIONS_LONGEST if k.startswith(r)), "")
+
+
+_REGIONS_LONGEST = tuple(sorted(REGIONS, key=lambda r: (-len(r), r)))
 
 
 def regional(k: str) -> str:

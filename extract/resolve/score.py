@@ -22,7 +22,7 @@ import unicodedata
 from ..entities.dictionary import all_common, dictionary, is_place_name
 from . import guards
 from .abbreviations import words
-from .names import distinctive, integration, specific, written_key
+from .names import distinctive, integration, regional, specific, written_key
 
 THRESHOLD = 0.6
 SAME = "same name"
@@ -98,9 +98,11 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
 def _reworded(x: str, y: str) -> str:
     """Which rule made two keys one: words set aside, or words put in one order or one synonym."""
     wx, wy = written_key(x), written_key(y)
-    if wx == wy:
-        return SAME_KEY
-    return INTEGRATED if integration(wx) == integration(wy) else REGION_ORDER
+    if wx != wy and integration(wx) == integration(wy):
+        return INTEGRATED
+    if wx != wy and regional(wx) == regional(wy):
+        return REGION_ORDER
+    return SAME_KEY  # (written as the keys were made, or told apart only by the area's own name)
 
 
 def _inside_by_length(x: str, y: str) -> bool:

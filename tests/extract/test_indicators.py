@@ -487,6 +487,12 @@ def test_a_count_of_firms_that_did_something_somewhere_is_named_by_where_and_wha
     ]
 
 
-def test_new_urban_jobs_and_reemployment_is_the_new_urban_jobs_concept():
+def test_new_jobs_and_reemployment_is_not_the_new_urban_jobs_concept():
+    # new jobs plus the laid-off re-employed: a larger number than the plan's 城镇新增就业
     found = facts("新增城镇就业再就业4915人。")
-    assert [(i.indicator, i.value, i.concept) for i in found] == [("城镇就业再就业", 4915.0, "new-urban-jobs")]
+    assert [(i.indicator, i.value, i.concept) for i in found] == [("城镇就业再就业", 4915.0, None)]
+
+
+@pytest.mark.parametrize("text", ["4家企业在年内挂牌。", "3家企业在疫情期间入驻。", "6家外地商会在我县落户。"])
+def test_when_or_the_own_area_does_not_name_a_count_of_firms(text):
+    assert all(not i.indicator.startswith(("年内", "疫情期间", "我县")) for i in facts(text))

@@ -44,6 +44,7 @@ def test_variants_share_a_key(a, b):
         ("南岭调水东线工程", "调水东线工程"),  # the place is the name's own (南岭|调水)
         ("青溪干流治理工程", "干流治理工程"),
         ("西南振兴", "中部崛起"),  # two regions
+        ("霁川区域性物流中心", "霁川物流中心"),  # 区域性: a kind, not a region
         ("振兴西南", "振兴鸿铭产业"),  # a region's revival, not any revival
     ],
 )
@@ -160,3 +161,26 @@ def test_a_merge_by_words_in_another_order_or_a_synonym_says_so():
     assert rule("全面振兴西南地区", "西南全面振兴") == REGION_ORDER
     assert rule("澜霁同城化", "澜霁一体化") == INTEGRATED
     assert rule("云梦湖水库工程", "云梦湖水库") == SAME_KEY
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("中西部开发", "西部开发"),  # one region inside another's name
+        ("城乡同城化", "城乡一体化"),  # everyday words, not two places made one
+        ("澜川区域医疗中心", "澜川医疗中心"),  # a designation, not a region brought together
+    ],
+)
+def test_reworded_keys_do_not_join_other_things(a, b):
+    assert compare(a, b, key(a, AREA), key(b, AREA), "PROGRAM")[0] < 0.9
+
+
+def test_a_merge_told_apart_only_by_the_areas_own_name_is_a_same_key_merge():
+    from extract.resolve.score import SAME_KEY
+
+    assert (
+        compare(
+            "青禾县全域旅游发展", "全域旅游发展", key("青禾县全域旅游发展", AREA), key("全域旅游发展", AREA), "PROGRAM"
+        )[1]
+        == SAME_KEY
+    )

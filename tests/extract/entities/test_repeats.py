@@ -127,3 +127,8 @@ def test_a_stem_of_everyday_words_is_not_taught(lex):
     assert r.stems({"澜湘扶贫攻坚战": "PROGRAM", "澜湘扶贫攻坚责任制": "PROGRAM"}) == [
         ("澜湘扶贫攻坚", "澜湘扶贫攻坚战")
     ]
+
+
+def test_a_duty_of_everyday_words_or_one_town_built_is_not_taught(lex):
+    assert learned(lex, ["落实工作责任制度。", "落实工作责任制度，", "推行工作责任制度。"]) == []
+    assert learned(lex, ["推进澜川中心镇建设。", "推进澜川中心镇建设，", "推动澜川中心镇建设。"]) == []

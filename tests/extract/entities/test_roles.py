@@ -238,6 +238,7 @@ def test_a_run_of_slogans_that_lost_its_first_opening_quote(nlp, found, text, ex
         ("将澜湘区域一体化发展上升为国家战略，编制实施规划纲要。", {("PROGRAM", "澜湘区域一体化发展")}),
         ("推动霁川两岸协同发展纳入国家重大战略。", {("PROGRAM", "霁川两岸协同发展")}),
         ("将发展上升为国家战略。", set()),  # everyday words: no name
+        ("这是我县第一次将人才工作上升到国家战略高度。", set()),  # a height, not a strategy
         ("澜湘区域一体化发展进展顺利。", set()),  # nothing raised: one sentence cannot tell
     ],
 )
@@ -253,6 +254,10 @@ def test_what_is_raised_to_a_national_strategy_is_a_programme(nlp, found, text, 
         ("扎实搞好退耕还林、退牧还草。", {("PROGRAM", "退耕还林"), ("PROGRAM", "退牧还草")}),
         ("各地已偿还拖欠的款项。", set()),  # 还 of 偿还: no land returned
         ("园区还建成了两座标准厂房。", set()),  # 还 is "also" here
+        ("落后产能企业有序退出还需进一步加快。", set()),  # 退出 is no land: 还 is "also"
+        ("我县退休还乡人员达到300人。", set()),
+        ("对不合格产品一律退货还款。", set()),
+        ("实施退耕还林还草还湿工程，面积达到3万亩。", {("PROGRAM", "退耕还林还草还湿工程")}),
     ],
 )
 def test_land_returned_from_one_use_to_another_is_a_programme(nlp, found, text, expected):
@@ -275,6 +280,8 @@ def test_the_still_of_land_returned_does_not_end_the_name_before_a_coordination(
         ("抓住“澜湘两岸协同”机遇。", {("PROGRAM", "澜湘两岸协同")}),
         ("把握“十四五”发展机遇。", set()),  # a plan period, not a programme
         ("用好“窗口期”。", set()),  # a phrase in quotes
+        ("抢抓“后疫情时代”发展机遇。", set()),  # a time, not a programme
+        ("迎来“澜川发展”机遇。", set()),  # a chance met, not seized
     ],
 )
 def test_a_slogan_whose_chance_is_seized_is_a_programme(nlp, found, text, expected):
@@ -287,6 +294,7 @@ def test_a_slogan_whose_chance_is_seized_is_a_programme(nlp, found, text, expect
         ("突出抓好乡村振兴、“五优”城市建设、深化改革六项工作重点。", {("PROGRAM", "“五优”城市建设")}),
         ("推进“四好”农村公路建设。", {("PROGRAM", "“四好”农村公路建设")}),
         ("推进“澜湘”城市建设。", set()),  # no numbered slogan: a place's name in quotes
+        ("加快“两新一重”基础设施建设。", set()),  # no kind of place built: the slogan qualifies a sector
     ],
 )
 def test_a_numbered_slogan_and_the_everyday_works_it_is_carried_out_by(nlp, found, text, expected):
