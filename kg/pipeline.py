@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extract.contract import corpus_to_json, dumps
+from extract.contract import iter_corpus_json
 from extract.records import CorpusResult
 from kg.audit.continuity import Audit, add_findings
 from kg.audit.export import AuditFiles, write_audit
@@ -121,7 +121,7 @@ def write_build(
         ],
         "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
     }
-    files = save_build(out_dir, built.graphs, formats, extraction=dumps(corpus_to_json(result)), manifest=manifest)
+    files = save_build(out_dir, built.graphs, formats, extraction=iter_corpus_json(result), manifest=manifest)
     return BuildSummary(Path(out_dir), files, len(result.documents), entities, mentions, quads)
 
 
