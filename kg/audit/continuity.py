@@ -58,7 +58,7 @@ from rdflib.namespace import RDF
 
 from extract.records import PLANNED, REVIEWED
 from extract.repair import without_pinyin
-from kg.graph.dataset import Graphs, Triples, to_quads
+from kg.graph.dataset import Graphs, Triples, load_store, to_quads
 from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, PKG, REPORT, concept_namespace
 from kg.query.engines import Engine, OxigraphEngine, integer, text
 from kg.query.library import run_library
@@ -596,7 +596,7 @@ def add_findings(graphs: Graphs, store: ox.Store) -> Audit:
     quads = to_quads(AUDIT_GRAPH, audit_graph(audit))
     if quads:
         graphs[str(AUDIT_GRAPH)] = quads
-        store.extend(quads)
+        load_store(store, quads)  # in batches: a transaction into an on-disk store holds it all in RocksDB's buffers
     return audit
 
 

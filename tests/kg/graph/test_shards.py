@@ -49,3 +49,32 @@ def test_report_graphs_built_by_two_processes_are_the_graphs_one_process_builds(
     two = build_graphs(sample_result, Shards(tmp_path / "two", mirror=store), jobs=2)
     assert sorted(two) == sorted(one) and count(two) == count(one) == len(store)
     assert serialize(two, "trig") == serialize(one, "trig")
+
+
+def test_a_graph_above_the_threshold_gets_an_on_disk_store_one_below_it_does_not(tiny_corpus, tmp_path, monkeypatch):
+    import kg.pipeline
+
+    memory = build_graph(tiny_corpus, tmp_path / "small")
+    assert not (tmp_path / "small" / "store").exists()
+    monkeypatch.setattr(kg.pipeline, "DISK_STORE_QUADS", 10)
+    disk = build_graph(tiny_corpus, tmp_path / "large")
+    assert (tmp_path / "large" / "store").is_dir()
+    assert len(disk.store) == len(memory.store) and disk.audit == memory.audit
+
+
+def test_load_store_adds_every_quad_batch_by_batch(tiny_corpus, monkeypatch):
+    import kg.graph.dataset
+
+    graphs = build_graphs(tiny_corpus)
+    calls: list[int] = []
+    store = ox.Store()
+
+    class Counting:  # records each batch handed to the store
+        def bulk_extend(self, quads):
+            calls.append(len(quads))
+            store.bulk_extend(quads)
+
+    monkeypatch.setattr(kg.graph.dataset, "LOAD_BATCH", 1000)
+    kg.graph.dataset.load_store(Counting(), ordered(graphs))
+    assert len(store) == count(graphs) > 2000
+    assert max(calls) == 1000 and sum(calls) == count(graphs) and len(calls) == -(-count(graphs) // 1000)
