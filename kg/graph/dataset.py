@@ -38,6 +38,16 @@ def to_quads(name: URIRef, triples: Triples) -> list[ox.Quad]:
     return sorted((ox.Quad(convert(s), convert(p), convert(o), graph) for s, p, o in triples), key=str)
 
 
+def nquads_lines(name: URIRef, triples: Iterable[Triple]) -> list[str]:
+    """The N-Quads lines (without " .") of graph ``name``'s distinct triples, in the order of
+    ``to_quads``: the same graph, held as one string a quad instead of the triples, their quads and
+    the quads' sort keys."""
+    convert = _Converter()
+    graph = convert(name)
+    lines = {str(ox.Quad(convert(s), convert(p), convert(o), graph)) for s, p, o in triples}
+    return sorted(lines)
+
+
 def to_graphs(graphs: Mapping[URIRef, Triples]) -> Graphs:
     """Every graph that holds a triple, as ``to_quads`` gives it."""
     return {str(name): to_quads(name, triples) for name, triples in graphs.items() if triples}

@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg.graph.dataset import nquads_lines
 
 
 class Shards(MutableMapping[str, list[ox.Quad]]):
@@ -46,6 +49,23 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
         self._index[name] = (path, len(quads))
         if self.mirror is not None:
             self.mirror.extend(quads)
+
+    def put_sorted(self, name: str, triples: Iterable) -> int:
+        """Set graph ``name`` from rdflib triples, written as ``kg.graph.dataset.nquads_lines``
+        gives them (the file ``__setitem__`` would write for ``to_quads`` of them); how many quads.
+        An empty graph is not set."""
+        lines = nquads_lines(URIRef(name), triples)
+        if lines:
+            path = self.file_for(self.root, name)
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.writelines(f"{line} .\n" for line in lines)
+            self.adopt(name, path, len(lines))
+        return len(lines)
+
+    def stream(self, name: str) -> Iterator[ox.Quad]:
+        """The quads of graph ``name`` one by one, as ``self[name]`` lists them."""
+        path, _ = self._index[name]
+        return ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
 
     def adopt(self, name: str, path: Path, quads: int) -> None:
         """Take graph ``name`` from a file another process wrote at ``file_for(root, name)``;
