@@ -9,12 +9,13 @@ the serialisers are fed the same quads in the same order as from memory (the
 same bytes; tested). An N-Quads file keeps each literal's lexical form, as
 the in-memory quads do and an Oxigraph store does not.
 
-``mirror`` is the Oxigraph store the audit and the site will query: each
-graph goes into it as it is set, while its quads are in memory anyway, so
-the store is not loaded from the files again. An on-disk store (``kg build
---low-memory``) keeps the corpus out of memory altogether, at a price: on
-the development machine the national corpus's graph stage took about 11 s
-more to fill it and its queries ran about 1.5x slower than in memory.
+``mirror``, when given, is a store that receives each graph as it is set.
+``kg build`` gives none: it loads its store from the files once they are
+all written (``kg.pipeline.build_graph``), in bulk batches, on disk for a
+large graph, so that the store's size is known before it is chosen and an
+on-disk store is never filled through transactions (docs/scale.md).
+``put_sorted`` writes a large graph (the corpus's, the audit's) straight
+from its triples, as sorted lines, without a list of quads.
 """
 
 from __future__ import annotations
