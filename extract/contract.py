@@ -6,6 +6,7 @@ Field order and list order are fixed, so the same corpus gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from ontology.iris import report_path
 
@@ -132,3 +133,36 @@ def indicator_to_json(i: Indicator) -> dict:
 
 def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def iter_dumps(data: dict, lazy: Iterable[str] = ()) -> Iterator[str]:
+    """``dumps(data)`` in pieces, the same text: the value under a key in ``lazy`` is an iterable of
+    list items, each encoded only when reached, so a corpus's records are never one tree and one
+    string in memory (its JSON is ten times its texts). An encoded value is indented by the level it
+    sits at; that is safe because JSON writes a newline inside a string as ``\\n``."""
+    lazy = set(lazy)
+    yield "{"
+    for i, (key, value) in enumerate(data.items()):
+        yield f"{',' if i else ''}\n {json.dumps(key, ensure_ascii=False)}: "
+        if key not in lazy:
+            yield _indented(value, 1)
+            continue
+        empty = True
+        for item in value:
+            yield f"{'[' if empty else ','}\n  {_indented(item, 2)}"
+            empty = False
+        yield "[]" if empty else "\n ]"
+    yield "\n}\n" if data else "}\n"
+
+
+def _indented(value, level: int) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+
+
+def iter_corpus_json(result: CorpusResult) -> Iterator[str]:
+    """The text of ``dumps(corpus_to_json(result))`` in pieces, one document's records at a time."""
+    head = corpus_to_json(
+        CorpusResult(links=result.links, canonical=result.canonical, warnings=result.warnings, skipped=result.skipped)
+    )
+    head["documents"] = (document_to_json(d) for d in result.documents)
+    return iter_dumps(head, lazy=("documents",))

@@ -7,8 +7,8 @@ findings go into the graph file and, from the same records, into the audit
 files; the site queries the same store. Each step used to read ``graph.trig``
 back from disk instead (the audit twice), which cost the national corpus
 half a minute. The graph files are streamed from the N-Quads files, so the
-quads are held once (in the store), or, with ``disk_store``, not in memory
-at all.
+quads are held once (in the store), or, with ``disk_store`` or a large
+graph (``DISK_STORE_QUADS``), not in memory at all.
 
 The files are those ``write_build``, ``write_audit`` and ``write_site`` write
 when run one after the other, byte for byte (tested).
@@ -25,12 +25,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extract.contract import corpus_to_json, dumps
+from extract.contract import iter_corpus_json
 from extract.records import CorpusResult
 from kg.audit.continuity import Audit, add_findings
 from kg.audit.export import AuditFiles, write_audit
 from kg.graph.build import build_graphs, report_stem
-from kg.graph.dataset import Graphs, count, to_store
+from kg.graph.dataset import Graphs, count, load_store, ordered, to_store
 from kg.graph.shards import Shards
 from kg.graph.store import save_build
 from kg.namespaces import GRAPH, REPORT
@@ -39,6 +39,11 @@ from kg.site.data import read_site_data
 from kg.site.write import SiteSummary, write_site
 
 STAGES = ("graph", "files", "audit files", "site")
+# A graph of more quads than this is stored on disk while the build queries it (as with
+# ``disk_store``): in memory, Oxigraph takes some 350 MB per million quads (100 synthetic reports
+# are 1 M, 1,000 are 13 M); on disk, about 100 MB whatever the size, for some 15 s more CPU per
+# million quads (the loading and the audit's and site's queries; docs/scale.md).
+DISK_STORE_QUADS = 1_000_000
 WORK_DIR = ".kg-work"  # the on-disk graphs and store while build_folder runs, removed when it ends
 
 
@@ -82,19 +87,22 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
 
     With ``work`` (a folder of scratch space) the graphs are kept on disk as
     they are built, one N-Quads file per named graph (``kg.graph.shards``),
-    each copied into the store as it is made; with ``disk_store`` too, the
-    store is an on-disk Oxigraph store in ``work``, and the corpus's quads
-    are never all in memory. Without ``work``, everything is in memory.
-    ``jobs`` processes build the report graphs (with ``work`` only).
+    and loaded into the store from those files once all are written. The
+    store is in memory, or, with ``disk_store`` or for a graph of more than
+    ``DISK_STORE_QUADS`` quads, an on-disk Oxigraph store in ``work``: then
+    the corpus's quads are never all in memory. Without ``work``, everything
+    is in memory. ``jobs`` processes build the report graphs (with ``work``
+    only).
     """
     if work is None:
         graphs = build_graphs(result)
         store = to_store(graphs)
     else:
         work.mkdir(parents=True, exist_ok=True)
-        store = ox.Store(str(work / "store")) if disk_store else ox.Store()
-        graphs = build_graphs(result, Shards(work / "graphs", mirror=store), jobs=jobs)
-        graphs.mirror = None  # add_findings adds the audit graph to both itself
+        graphs = build_graphs(result, Shards(work / "graphs"), jobs=jobs)
+        on_disk = disk_store or count(graphs) > DISK_STORE_QUADS
+        store = ox.Store(str(work / "store")) if on_disk else ox.Store()
+        load_store(store, ordered(graphs))  # read back from the files, one graph at a time
     audit = add_findings(graphs, store)
     return Built(graphs, store, audit)
 
@@ -121,7 +129,7 @@ def write_build(
         ],
         "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
     }
-    files = save_build(out_dir, built.graphs, formats, extraction=dumps(corpus_to_json(result)), manifest=manifest)
+    files = save_build(out_dir, built.graphs, formats, extraction=iter_corpus_json(result), manifest=manifest)
     return BuildSummary(Path(out_dir), files, len(result.documents), entities, mentions, quads)
 
 

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -58,7 +58,8 @@ from rdflib.namespace import RDF
 
 from extract.records import PLANNED, REVIEWED
 from extract.repair import without_pinyin
-from kg.graph.dataset import Graphs, Triples, to_quads
+from kg.graph.dataset import Graphs, Triple, Triples, load_store, to_quads
+from kg.graph.shards import Shards
 from kg.namespaces import AUDIT_GRAPH, ENTITY, FINDING, PKG, REPORT, concept_namespace
 from kg.query.engines import Engine, OxigraphEngine, integer, text
 from kg.query.library import run_library
@@ -565,24 +566,27 @@ def finding_iri(f: Finding, reports: dict[str, ReportInfo]) -> URIRef:
 def audit_graph(audit: Audit) -> Triples:
     """The findings as triples: one node per finding, with its two reports,
     entity, verdict concept, year and evidence mentions."""
-    g: Triples = set()
+    return set(audit_triples(audit))
+
+
+def audit_triples(audit: Audit) -> Iterator[Triple]:
+    """The triples of ``audit_graph`` finding by finding (one may come twice), not as one set."""
     reports = {r.file: r for r in audit.reports}
     verdicts = concept_namespace(VOCABULARY)
     for f in audit.findings:
         node = finding_iri(f, reports)
-        g.add((node, RDF.type, PKG.ContinuityFinding))
-        g.add((node, PKG.earlierReport, URIRef(reports[f.earlier].iri)))
-        g.add((node, PKG.laterReport, URIRef(reports[f.later].iri)))
-        g.add((node, PKG.about, URIRef(f.entity)))
-        g.add((node, PKG.verdict, verdicts[f.verdict]))
-        g.add((node, PKG.year, Literal(f.year)))
+        yield node, RDF.type, PKG.ContinuityFinding
+        yield node, PKG.earlierReport, URIRef(reports[f.earlier].iri)
+        yield node, PKG.laterReport, URIRef(reports[f.later].iri)
+        yield node, PKG.about, URIRef(f.entity)
+        yield node, PKG.verdict, verdicts[f.verdict]
+        yield node, PKG.year, Literal(f.year)
         for q in f.earlier_quotes:
             for m in q.mentions:
-                g.add((node, PKG.earlierMention, URIRef(m)))
+                yield node, PKG.earlierMention, URIRef(m)
         for q in f.later_quotes:
             for m in q.mentions:
-                g.add((node, PKG.laterMention, URIRef(m)))
-    return g
+                yield node, PKG.laterMention, URIRef(m)
 
 
 def add_findings(graphs: Graphs, store: ox.Store) -> Audit:
@@ -593,10 +597,16 @@ def add_findings(graphs: Graphs, store: ox.Store) -> Audit:
     graphs.pop(str(AUDIT_GRAPH), None)
     store.remove_graph(ox.NamedNode(str(AUDIT_GRAPH)))
     audit = run_audit(OxigraphEngine(store))
+    if isinstance(graphs, Shards):
+        # straight into its file as sorted lines, then into the store from the file: the set of the
+        # findings' triples, their quads and the quads' sort keys were held at once before
+        if graphs.put_sorted(str(AUDIT_GRAPH), audit_triples(audit)):
+            load_store(store, graphs.stream(str(AUDIT_GRAPH)))
+        return audit
     quads = to_quads(AUDIT_GRAPH, audit_graph(audit))
     if quads:
         graphs[str(AUDIT_GRAPH)] = quads
-        store.extend(quads)
+        load_store(store, quads)  # in batches: a transaction into an on-disk store holds it all in RocksDB's buffers
     return audit
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from extract.contract import iter_dumps
 from extract.fileio import write_atomic
 from kg.audit.charts import charts
 from kg.audit.continuity import NOT_ASSESSABLE, Audit, EntityRow, Quote, run_audit, verdict_labels
@@ -152,6 +153,12 @@ def _plain(value):
 
 
 def audit_json(audit: Audit) -> str:
+    return "".join(iter_audit_json(audit))
+
+
+def iter_audit_json(audit: Audit) -> Iterator[str]:
+    """The text of ``audit_json`` in pieces, a finding or an entity at a time (``audit.json`` of 100
+    reports is 40 MB, and its tree in memory several times that)."""
     payload = {
         "verdicts": verdict_labels(),
         "headline": {
@@ -163,10 +170,10 @@ def audit_json(audit: Audit) -> str:
         "reports": _plain(audit.reports),
         "unpaired": _plain(audit.unpaired),
         "pairs": _plain(audit.pairs),
-        "findings": _plain(audit.findings),
-        "entities": _plain(audit.entities),
+        "findings": map(_plain, audit.findings),
+        "entities": map(_plain, audit.entities),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    return iter_dumps(payload, lazy=("findings", "entities"))
 
 
 # ---- plan versus actual ------------------------------------------------------------------------
@@ -271,19 +278,20 @@ def write_audit(
     # chart titles in English: the charts carry no CJK font
     drawn = charts(verdicts, {c: ls.get("en") or c for c, ls in labels.items()}, every=indicators)
     out = Path(out_dir)
-    payloads: dict[str, str | bytes] = {
-        AUDIT_HTML: render_html(audit, verdicts, [c for c in drawn if c.compared], labels),
-        AUDIT_CSV: audit_csv(audit),
-        ENTITIES_CSV: entities_csv(audit),
-        AUDIT_JSON: audit_json(audit),
+    # each file made when it is written, so one of them at a time is in memory
+    payloads: dict[str, Callable[[], str | bytes | Iterable[str]]] = {
+        AUDIT_HTML: lambda: render_html(audit, verdicts, [c for c in drawn if c.compared], labels),
+        AUDIT_CSV: lambda: audit_csv(audit),
+        ENTITIES_CSV: lambda: entities_csv(audit),
+        AUDIT_JSON: lambda: iter_audit_json(audit),
     }
     if indicators:
-        payloads[PLAN_ACTUAL_CSV] = plan_actual_csv(verdicts)
-        payloads[PLAN_ACTUAL_JSON] = plan_actual_json(verdicts)
+        payloads[PLAN_ACTUAL_CSV] = lambda: plan_actual_csv(verdicts)
+        payloads[PLAN_ACTUAL_JSON] = lambda: plan_actual_json(verdicts)
         for c in drawn:
-            payloads[f"{CHARTS_DIR}/{c.name}"] = c.svg
+            payloads[f"{CHARTS_DIR}/{c.name}"] = lambda c=c: c.svg
     files = []
-    for name, data in payloads.items():
-        write_atomic(str(out / name), data)
+    for name, make in payloads.items():
+        write_atomic(str(out / name), make())
         files.append(out / name)
     return AuditFiles(audit=audit, verdicts=verdicts, files=files)

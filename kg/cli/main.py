@@ -221,7 +221,8 @@ def _out_option(f):
 @click.option(
     "--low-memory",
     is_flag=True,
-    help="Keep the graph store on disk, not in memory, while building (slower; the same files).",
+    help="Keep the graph store on disk, not in memory, while building, whatever the corpus's size "
+    "(a graph of more than a million quads gets one anyway; slower; the same files).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on standard error.")
 def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_cache, low_memory, quiet):

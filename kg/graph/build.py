@@ -147,7 +147,11 @@ def build_graphs(result: CorpusResult, into: MutableMapping[str, list] | None = 
             _ReportWriter(report, corpus, d, concepts).write()
             graphs.update(to_graphs({GRAPH[report_stem(d.document)]: report}))
     _add_links(corpus, result)
-    graphs.update(to_graphs({ONTOLOGY: ontology, CORPUS_GRAPH: corpus}))
+    if isinstance(graphs, Shards):  # straight to their files as sorted lines, without a list of quads
+        for name, triples in ((ONTOLOGY, ontology), (CORPUS_GRAPH, corpus)):
+            graphs.put_sorted(str(name), triples)
+    else:
+        graphs.update(to_graphs({ONTOLOGY: ontology, CORPUS_GRAPH: corpus}))
     return graphs
 
 

@@ -9,22 +9,26 @@ the serialisers are fed the same quads in the same order as from memory (the
 same bytes; tested). An N-Quads file keeps each literal's lexical form, as
 the in-memory quads do and an Oxigraph store does not.
 
-``mirror`` is the Oxigraph store the audit and the site will query: each
-graph goes into it as it is set, while its quads are in memory anyway, so
-the store is not loaded from the files again. An on-disk store (``kg build
---low-memory``) keeps the corpus out of memory altogether, at a price: on
-the development machine the national corpus's graph stage took about 11 s
-more to fill it and its queries ran about 1.5x slower than in memory.
+``mirror``, when given, is a store that receives each graph as it is set.
+``kg build`` gives none: it loads its store from the files once they are
+all written (``kg.pipeline.build_graph``), in bulk batches, on disk for a
+large graph, so that the store's size is known before it is chosen and an
+on-disk store is never filled through transactions (docs/scale.md).
+``put_sorted`` writes a large graph (the corpus's, the audit's) straight
+from its triples, as sorted lines, without a list of quads.
 """
 
 from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg.graph.dataset import nquads_lines
 
 
 class Shards(MutableMapping[str, list[ox.Quad]]):
@@ -46,6 +50,23 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
         self._index[name] = (path, len(quads))
         if self.mirror is not None:
             self.mirror.extend(quads)
+
+    def put_sorted(self, name: str, triples: Iterable) -> int:
+        """Set graph ``name`` from rdflib triples, written as ``kg.graph.dataset.nquads_lines``
+        gives them (the file ``__setitem__`` would write for ``to_quads`` of them); how many quads.
+        An empty graph is not set."""
+        lines = nquads_lines(URIRef(name), triples)
+        if lines:
+            path = self.file_for(self.root, name)
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.writelines(f"{line} .\n" for line in lines)
+            self.adopt(name, path, len(lines))
+        return len(lines)
+
+    def stream(self, name: str) -> Iterator[ox.Quad]:
+        """The quads of graph ``name`` one by one, as ``self[name]`` lists them."""
+        path, _ = self._index[name]
+        return ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
 
     def adopt(self, name: str, path: Path, quads: int) -> None:
         """Take graph ``name`` from a file another process wrote at ``file_for(root, name)``;

@@ -77,10 +77,11 @@ def save_build(
     out_dir: str | Path,
     graphs: Graphs,
     formats: Iterable[str] = ("trig",),
-    extraction: str | None = None,
+    extraction: str | Iterable[str] | None = None,
     manifest: dict | None = None,
 ) -> list[Path]:
-    """Write the graph (always TriG, plus ``formats``), the extraction JSON and a manifest.
+    """Write the graph (always TriG, plus ``formats``), the extraction JSON (a string, or its pieces
+    in order: ``extract.contract.iter_corpus_json``) and a manifest.
 
     TriG and N-Quads are streamed into their files graph by graph (a graph
     of thousands of reports is never one string in memory); every file is
@@ -97,7 +98,7 @@ def save_build(
         for f in wanted:
             staged[FORMATS[f]] = _staged(out, lambda fh, f=f: _write_format(graphs, f, fh))
         if extraction is not None:
-            staged[EXTRACTION_FILE] = _staged(out, lambda fh: fh.write(extraction.encode("utf-8")))
+            staged[EXTRACTION_FILE] = _staged(out, lambda fh: _write_text(fh, extraction))
         info = dict(manifest or {})
         info["graph"] = GRAPH_FILE
         info["formats"] = {f: FORMATS[f] for f in wanted}
@@ -113,6 +114,11 @@ def save_build(
             if tmp.exists():
                 tmp.unlink()
     return [out / name for name in staged]
+
+
+def _write_text(fh, text: str | Iterable[str]) -> None:
+    for piece in [text] if isinstance(text, str) else text:
+        fh.write(piece.encode("utf-8"))
 
 
 def _write_format(graphs: Graphs, fmt: str, fh) -> None:

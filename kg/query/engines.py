@@ -218,7 +218,23 @@ class OxigraphEngine:
                 triples=sorted((self.term(t.subject), self.term(t.predicate), self.term(t.object)) for t in res),
             )
         names = [v.value for v in res.variables]
-        rows = [tuple(self.term(sol[n]) if sol[n] is not None else None for n in names) for sol in res]
+        # one Term for each distinct term of the answer: the mentions' rows repeat their entity, report,
+        # sentence and section in row after row, and the audit and the site hold all of them at once
+        known: dict[tuple, Term] = {}
+
+        def term(t) -> Term | None:
+            if t is None:
+                return None
+            if type(t) is ox.Literal:
+                key = (t.value, t.datatype.value if t.datatype else None, t.language)
+            else:
+                key = (t.value, type(t) is ox.BlankNode)
+            out = known.get(key)
+            if out is None:
+                out = known[key] = _literal(*key) if len(key) == 3 else Term("bnode" if key[1] else "uri", key[0])
+            return out
+
+        rows = [tuple(term(sol[n]) for n in names) for sol in res]
         return Result("select", vars=names, rows=rows)
 
     @staticmethod

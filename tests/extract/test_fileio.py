@@ -57,3 +57,17 @@ def test_a_parent_that_is_a_file_is_an_input_error(tmp_path):
         write_atomic(str(tmp_path / "file" / "out.json"), "x")
     assert str(exc.value).startswith(f"cannot write {tmp_path / 'file' / 'out.json'}: ")
     assert "\n" not in str(exc.value)
+
+
+def test_text_in_pieces_is_written_piece_by_piece_into_one_file(tmp_path):
+    out = tmp_path / "out.json"
+    written: list[str] = []
+
+    def pieces():
+        for p in ("{", "\n ", '"区": "周村"', "\n}\n"):
+            written.append(p)
+            yield p
+
+    write_atomic(str(out), pieces())
+    assert written == ["{", "\n ", '"区": "周村"', "\n}\n"]
+    assert out.read_text(encoding="utf-8") == '{\n "区": "周村"\n}\n'

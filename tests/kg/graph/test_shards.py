@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+from rdflib import Dataset, URIRef
 
 from kg.graph.build import build_graphs
-from kg.graph.dataset import count, ordered
+from kg.graph.dataset import count, ordered, to_quads
 from kg.graph.shards import Shards
 from kg.graph.store import serialize
+from kg.namespaces import AUDIT_GRAPH
 from kg.pipeline import build_graph
 
 
@@ -49,3 +51,55 @@ def test_report_graphs_built_by_two_processes_are_the_graphs_one_process_builds(
     two = build_graphs(sample_result, Shards(tmp_path / "two", mirror=store), jobs=2)
     assert sorted(two) == sorted(one) and count(two) == count(one) == len(store)
     assert serialize(two, "trig") == serialize(one, "trig")
+
+
+def test_a_graph_above_the_threshold_gets_an_on_disk_store_one_below_it_does_not(tiny_corpus, tmp_path, monkeypatch):
+    import kg.pipeline
+
+    memory = build_graph(tiny_corpus, tmp_path / "small")
+    assert not (tmp_path / "small" / "store").exists()
+    monkeypatch.setattr(kg.pipeline, "DISK_STORE_QUADS", 10)
+    disk = build_graph(tiny_corpus, tmp_path / "large")
+    assert (tmp_path / "large" / "store").is_dir()
+    assert len(disk.store) == len(memory.store) and disk.audit == memory.audit
+
+
+def test_load_store_adds_every_quad_batch_by_batch(tiny_corpus, monkeypatch):
+    import kg.graph.dataset
+
+    graphs = build_graphs(tiny_corpus)
+    calls: list[int] = []
+    store = ox.Store()
+
+    class Counting:  # records each batch handed to the store
+        def bulk_extend(self, quads):
+            calls.append(len(quads))
+            store.bulk_extend(quads)
+
+    monkeypatch.setattr(kg.graph.dataset, "LOAD_BATCH", 1000)
+    kg.graph.dataset.load_store(Counting(), ordered(graphs))
+    assert len(store) == count(graphs) > 2000
+    assert max(calls) == 1000 and sum(calls) == count(graphs) and len(calls) == -(-count(graphs) // 1000)
+
+
+def test_a_graph_put_as_sorted_lines_is_the_file_and_quads_to_quads_gives(tiny_corpus, tmp_path):
+    graphs = build_graphs(tiny_corpus)
+    name = max(graphs, key=lambda n: len(graphs[n]))
+    ds = Dataset()
+    ds.parse(data=serialize({name: graphs[name]}, "nquads"), format="nquads")
+    triples = list(ds.graph(URIRef(name)))  # the graph as rdflib triples, as the builders make them
+    assert len(triples) == len(graphs[name]) > 10
+    by_setitem, by_lines = Shards(tmp_path / "a"), Shards(tmp_path / "b")
+    by_setitem[name] = to_quads(URIRef(name), set(triples))
+    assert by_lines.put_sorted(name, triples + triples[:5]) == len(triples)  # a repeated triple is kept once
+    assert by_lines.files()[0].read_bytes() == by_setitem.files()[0].read_bytes()
+    assert list(by_lines.stream(name)) == by_lines[name] == graphs[name]
+    assert Shards(tmp_path / "c").put_sorted(name, []) == 0 and len(Shards(tmp_path / "c")) == 0
+
+
+def test_the_audit_graph_of_a_build_on_shards_is_the_one_built_in_memory(tiny_corpus, tmp_path):
+    memory = build_graph(tiny_corpus)
+    shards = build_graph(tiny_corpus, tmp_path / "work")
+    assert isinstance(shards.graphs, Shards) and str(AUDIT_GRAPH) in shards.graphs
+    assert shards.graphs[str(AUDIT_GRAPH)] == memory.graphs[str(AUDIT_GRAPH)]
+    assert len(shards.store) == len(memory.store) and shards.audit == memory.audit
