@@ -278,8 +278,9 @@ class RoleNames:
             and any(v in self._run_lead(text, m.start()) for v in SEIZE_VERBS)
             and not inner.endswith(PERIODS)
         )
+        slogan = is_slogan(inner)
         if (
-            not is_slogan(inner)
+            not slogan
             and not chance
             and not before.endswith(self.lex.programme_verbs)
             and not self._in_run(text, m.start())
@@ -296,7 +297,7 @@ class RoleNames:
         )
         if inner_head(text, m.start(1), m.end(1), self.lex) is not None:
             return
-        built = _BUILT_AFTER.match(text, end) if end == m.end() and is_slogan(inner) else None
+        built = _BUILT_AFTER.match(text, end) if end == m.end() and slogan else None
         if built:  # "“六最”城市建设": a numbered slogan, then the kind of place it builds
             found.append(Candidate(m.start(), built.end(), "PROGRAM", "slogan", "", "slogan", priority=0))
             return

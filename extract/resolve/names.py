@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..entities import lexicon
 from ..entities.dictionary import all_common, dictionary, is_place_name, longest_word
+from ..entities.lexicon import WORKS
 from ..load import fold
 
 QUOTES = frozenset("“”‘’「」『』\"'《》〈〉")
@@ -60,8 +60,7 @@ HEADS = (
     "制度",
     "纲要",
 )
-# Class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
-WORKS = lexicon.WORKS
+# WORKS (lexicon): class nouns of large works, written or left out before 工程: 三峡水利枢纽工程 is 三峡工程.
 # A campaign written as a battle or not: 脱贫攻坚战 and 脱贫攻坚 (工程) are one undertaking.
 CAMPAIGN = "攻坚战"
 # A phase is the stage a report's year has reached, not another thing: 三峡三期工程.

@@ -159,7 +159,13 @@ def audit_json(audit: Audit) -> str:
 def iter_audit_json(audit: Audit) -> Iterator[str]:
     """The text of ``audit_json`` in pieces, a finding or an entity at a time (``audit.json`` of 100
     reports is 40 MB, and its tree in memory several times that)."""
-    payload = {
+    return iter_dumps(audit_payload(audit), lazy=("findings", "entities"))
+
+
+def audit_payload(audit: Audit, lazy: bool = True) -> dict:
+    """What ``audit.json`` holds; the findings and entities as iterators unless ``lazy`` is False."""
+    many = map if lazy else lambda f, xs: [f(x) for x in xs]
+    return {
         "verdicts": verdict_labels(),
         "headline": {
             "text": audit.headline(),
@@ -170,10 +176,9 @@ def iter_audit_json(audit: Audit) -> Iterator[str]:
         "reports": _plain(audit.reports),
         "unpaired": _plain(audit.unpaired),
         "pairs": _plain(audit.pairs),
-        "findings": map(_plain, audit.findings),
-        "entities": map(_plain, audit.entities),
+        "findings": many(_plain, audit.findings),
+        "entities": many(_plain, audit.entities),
     }
-    return iter_dumps(payload, lazy=("findings", "entities"))
 
 
 # ---- plan versus actual ------------------------------------------------------------------------

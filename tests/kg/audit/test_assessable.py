@@ -165,17 +165,8 @@ def test_kg_audit_warns_of_what_it_could_not_judge(tmp_path):
 
 
 def test_audit_json_in_pieces_is_the_payload_dumped_whole(audit):
-    from kg.audit.export import _plain, iter_audit_json, verdict_labels
+    from kg.audit.export import audit_payload, iter_audit_json
 
-    whole = {
-        "verdicts": verdict_labels(),
-        "headline": {
-            "text": audit.headline(),
-            "pairs": len(audit.pairs),
-            "judged": len(audit.judged),
-            "unpaired": len(audit.unpaired),
-        },
-        **{name: _plain(getattr(audit, name)) for name in ("reports", "unpaired", "pairs", "findings", "entities")},
-    }
+    whole = audit_payload(audit, lazy=False)
     assert audit.findings and audit.entities
     assert "".join(iter_audit_json(audit)) == json.dumps(whole, ensure_ascii=False, indent=1) + "\n"
