@@ -552,6 +552,16 @@ def is_place(name: str) -> bool:
 SERIES = ("系列", "一揽子")
 
 
+# Titles a talent programme confers; the programme is named by what stands before
+# (泰山学者, 泰山产业领军人才), a kind of person is not (青年学者, 专家学者).
+TALENT_HEADS = frozenset({"学者", "产业领军人才"})
+
+
+def _ends_common(text: str) -> bool:
+    """True when an everyday word of two to four characters ends ``text`` (…高端, …优秀)."""
+    return any(is_common(text[-k:]) for k in range(2, min(4, len(text)) + 1))
+
+
 def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str | None:
     """Why ``name`` is not a name of type ``typ`` (None when it is one)."""
     bare = unquote(name)
@@ -560,6 +570,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
+        if head in TALENT_HEADS and (all_common(modifier) or _ends_common(modifier)):
+            return "a kind of person, not a talent programme"  # "青年学者", "创业类高端产业领军人才"
         if any(w in modifier for w in SERIES):
             return "a series of measures, not one"  # "稳增长系列政策措施", "一揽子政策"
         if len(modifier) < 2:

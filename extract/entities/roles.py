@@ -62,6 +62,9 @@ LOST_OPENING_RE = re.compile(r"(?<=[\u4e00-\u9fff])”“")  # "深化放管服�
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 RAISED_RE = re.compile(r"(?:上升为|上升到|纳入)国家(?:重大)?战略(?=[，。；、\n]|后|以来|$)")
 MAX_ITEM = 12
+# "…“济淄一体化两个先行示范区": the slogans of a run counted right after the last, whose closing quote was lost
+SLOGAN_COUNT_RE = re.compile(r"([两二三四五六七八九])(?:个|大|项)")
+NUMERALS_FROM_TWO = "二三四五六七八九"
 ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
 # "竣工投产青工科技": a firm's name as the object of a project's milestone names its project;
 # only trades no sector is named by ("竣工投产冷链物流" is a sector's works, not a firm's)
@@ -132,6 +135,7 @@ class RoleNames:
                 self._slogan(found, text, m)
         for m in LOST_OPENING_RE.finditer(text):
             self._lost_opening(found, text, m.start())
+            self._lost_closing(found, text, m.end() - 1)
         for m in BUILT_RE.finditer(text):
             self._project_of_firm(found, text, m.end())
         for m in RAISED_RE.finditer(text):
@@ -221,6 +225,33 @@ class RoleNames:
             and not is_plan_period(inner)
         ):
             found.append(Candidate(after, close, "PROGRAM", "slogan", "", "slogan", priority=0))
+
+    def _lost_closing(self, found, text: str, opening: int) -> None:
+        """ "张周同城化”“济淄一体化两个先行示范区建设": the last slogan of a run lost its
+        closing quote; the count of the run's slogans right after it (两个, 三大) ends it.
+        The count must be the run's length, so that an ordinary count is not taken for one."""
+        end = opening + 1
+        while end < len(text) and text[end] not in HARD and text[end] not in "“”" and end - opening <= MAX_ITEM + 1:
+            end += 1
+        if end < len(text) and text[end] == "”":
+            return  # closed after all
+        count = SLOGAN_COUNT_RE.search(text, opening + 1, end + 2)
+        if count is None:
+            return
+        run, k = 1, opening
+        while k > 0 and text[k - 1] == "”":  # back over the run: each ” closes one more slogan
+            run += 1
+            k = text.rfind("“", max(0, k - 2 - MAX_ITEM), k - 1)
+            if k < 0:
+                break  # the first opening quote lost too
+        numeral = count.group(1)
+        if numeral == "两":
+            numeral = "二"
+        if NUMERALS_FROM_TWO.index(numeral) + 2 != run:
+            return
+        inner = text[opening + 1 : count.start()]
+        if 2 <= len(inner) <= MAX_ITEM and not is_word(inner) and not is_plan_period(inner):
+            found.append(Candidate(opening + 1, count.start(), "PROGRAM", "slogan", "", "slogan", priority=0))
 
     def _project_of_firm(self, found, text: str, start: int) -> None:
         """ "竣工投产青工科技": what the milestone reaches is a project; one named by a

@@ -24,6 +24,8 @@ E, K, P, G, INST = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
         ("组织实施青河筑巢计划。", {(G, "青河筑巢计划")}),
         ("深入实施锦澜乡村美化行动。", {(G, "锦澜乡村美化行动")}),
         ("全面推行溪长制。", {(G, "溪长制")}),  # 长制 needs no more than a modifier
+        ("霁川农谷创建为国家4A级旅游景区。", {(K, "霁川农谷")}),  # a valley of farms is a park
+        ("新引进澜川学者2名、澜川产业领军人才3名。", {(G, "澜川学者"), (G, "澜川产业领军人才")}),  # talent programmes
         ("与高校共建霁川新材料研究院。", {(INST, "霁川新材料研究院")}),  # recorded, never one of the four
     ],
 )
@@ -42,6 +44,8 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "落实产业扶持政策。",
         "出台霁川稳增长系列政策措施。",  # a series of measures, not one
         "实施一揽子澜川纾困政策。",
+        "邀请专家学者和青年学者参加论坛。",  # a kind of person is no talent programme
+        "引进创业类高端产业领军人才4人。",
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):

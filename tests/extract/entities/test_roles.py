@@ -235,6 +235,20 @@ def test_a_run_of_slogans_that_lost_its_first_opening_quote(nlp, found, text, ex
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the last slogan lost its closing quote: the count of the run's slogans ends it
+        ("加快推进澜霁同城化”“穗青一体化两个先行区建设。", {(G, "澜霁同城化"), (G, "穗青一体化")}),
+        ("落实“澜川办”“霁川办”“穗岭办三项改革。", {(G, "穗岭办")}),  # (whole slogans need more context)
+        # a count that is not the run's length is an ordinary count: the open slogan is left alone
+        ("落实“澜川办”“霁川办三个重点任务。", set()),
+    ],
+)
+def test_a_run_of_slogans_that_lost_its_last_closing_quote(nlp, found, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("将澜湘区域一体化发展上升为国家战略，编制实施规划纲要。", {("PROGRAM", "澜湘区域一体化发展")}),
         ("推动霁川两岸协同发展纳入国家重大战略。", {("PROGRAM", "霁川两岸协同发展")}),
         ("将发展上升为国家战略。", set()),  # everyday words: no name
