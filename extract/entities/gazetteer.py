@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .candidate import CHOSEN, Candidate, candidates, register
-from .dictionary import all_common, is_word
+from .dictionary import all_common, is_place_name, is_word
 from .lexicon import HARD, WORKS, Lexicon
 from .lexicon import lexicon as load_lexicon
 from .names import inside_word, is_generic, is_plan_period, unquote
@@ -69,6 +69,14 @@ class Gazetteer:
         self.known: dict[str, Known] = {}
         self.named: dict[str, str] = {}  # every name the first pass chose anywhere → its type
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._seed()
+
+    def _seed(self) -> None:
+        """The national programmes of the lexicon, known before any report is read (kept
+        apart from what the corpus taught, which is what a saved pipeline carries)."""
+        self.seeds = {form: Known(form, "PROGRAM", form) for form in self.lex.programmes}
+        for form in self.seeds:
+            self.matcher.add(form, [self.nlp.make_doc(form)])
 
     def learn(self, doc: Doc) -> None:
         """Remember the headless names chosen in ``doc`` (list items typed by a
@@ -109,7 +117,7 @@ class Gazetteer:
 
     def _add(self, form: str, typ: str, canonical: str) -> None:
         old = self.known.get(form)
-        if old is None:
+        if old is None and form not in self.seeds:
             patterns = [self.nlp.make_doc(form)]
             if typ == "PROGRAM" and len(form) in (6, 8) and "、" not in form:
                 # "大众创业万众创新" is also written "大众创业、万众创新": a pair of halves, one programme
@@ -131,15 +139,13 @@ class Gazetteer:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.known and not self.named:
-            return doc  # nothing learned: no form to find, no coordination to split
         text = doc_text(doc)
         chosen = doc._.get(CHOSEN) or []
         starts = [c.start for c in chosen]  # chosen spans are sorted and disjoint
         found = candidates(doc)
         for a, b, form in self.matches(doc):
             i = bisect.bisect_right(starts, a) - 1
-            k = self.known[form]
+            k = self.known.get(form) or self.seeds[form]
             if i >= 0 and chosen[i].end >= b and (chosen[i].start, chosen[i].end) != (a, b):
                 continue  # inside a longer name
             if len(form) < self.min_form and not _closed(text, a, b, k.type == "PROGRAM"):
@@ -150,7 +156,24 @@ class Gazetteer:
             found.append(Candidate(a, b, k.type, "gazetteer", priority=0, canonical=k.canonical))
         found.extend(self._owners(text, chosen))
         found.extend(self._coordinations(text, chosen))
+        found.extend(self._places_share(text, chosen))
         return doc
+
+    def _places_share(self, text: str, chosen) -> list[Candidate]:
+        """ "澜川城区老工业区搬迁改造": a place's name before a national programme of the
+        lexicon names that place's share of the programme, a programme too, though its
+        head (搬迁改造) would make it works."""
+        out = []
+        for c in chosen:
+            if c.type != "PROJECT":
+                continue
+            name = text[c.start : c.end]
+            for form in self.lex.programmes:
+                place = name[: -len(form)]
+                if name.endswith(form) and 2 <= len(place) <= 6 and (is_place_name(place) or not all_common(place)):
+                    out.append(Candidate(c.start, c.end, "PROGRAM", "gazetteer", kind="share", priority=3))
+                    break
+        return out
 
     def _named(self, name: str) -> tuple[str | None, str]:
         """The type of ``name`` where the corpus names it, alone or with a programme's head
@@ -163,6 +186,8 @@ class Gazetteer:
                 return self.named[form], form
             if form in self.known:
                 return self.known[form].type, form
+            if form in self.seeds:
+                return "PROGRAM", form
         return None, ""
 
     def _coordinations(self, text: str, chosen) -> list[Candidate]:
@@ -201,6 +226,7 @@ class Gazetteer:
     def from_bytes(self, data: bytes, *, exclude=()) -> Gazetteer:
         self.known = {}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._seed()
         data = srsly.json_loads(data.decode("utf-8"))
         for form, typ, canonical in data["known"]:
             self._add(form, typ, canonical)

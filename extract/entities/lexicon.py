@@ -71,6 +71,7 @@ class Lexicon:
     firm_only: frozenset[str]  # those of them only a firm does (marked +): any short name before one is a firm
     programme_verbs: tuple[str, ...]  # what carries out a programme (实施, 推进 …)
     undertaking_verbs: tuple[str, ...]  # those of them that govern named undertakings only (marked +)
+    programmes: tuple[str, ...]  # national programmes known by name alone (社会信用体系建设)
     not_after: dict[str, tuple[str, ...]]  # head → words that cannot follow it (global ones included)
     vocab: frozenset[str]  # every word above: the longest one at a position is the word there
     vocab_max: int
@@ -91,6 +92,7 @@ FILES = (
     "descriptors.txt",
     "firm_predicates.txt",
     "programme_verbs.txt",
+    "programmes.txt",
 )
 
 
@@ -208,6 +210,7 @@ def lexicon(directory: str | None = None) -> Lexicon:
         firm_only=frozenset(v.rstrip("+") for v in _lines(directory, "firm_predicates.txt") if v.endswith("+")),
         programme_verbs=tuple(v.rstrip("+") for v in _lines(directory, "programme_verbs.txt")),
         undertaking_verbs=tuple(v.rstrip("+") for v in _lines(directory, "programme_verbs.txt") if v.endswith("+")),
+        programmes=tuple(_lines(directory, "programmes.txt")),
         not_after={k: tuple(v) + tuple(not_after.get("*", ())) for k, v in not_after.items()},
         vocab=vocab,
         vocab_max=max(map(len, vocab)),

@@ -193,7 +193,7 @@ def test_a_form_learned_twice_keeps_the_longest_long_form(gazetteer):
     gazetteer._add("泓辰精密", E, "泓辰精密股份有限公司")
     gazetteer._add("泓辰精密", E, "泓辰精密集团")
     assert gazetteer.known["泓辰精密"].canonical == "泓辰精密股份有限公司"
-    assert len(gazetteer.matcher) == 1
+    assert len(gazetteer.matcher) == 1 + len(gazetteer.seeds)  # one pattern key for the form, one per seed
 
 
 def test_what_was_learned_round_trips_through_bytes_in_a_fixed_order(gazetteer):
@@ -206,10 +206,13 @@ def test_what_was_learned_round_trips_through_bytes_in_a_fixed_order(gazetteer):
     assert [row[0] for row in json.loads(data)["known"]] == ["两单一码", "穗禾优选"]  # sorted by form, not by arrival
 
 
-def test_an_empty_gazetteer_leaves_a_doc_alone(nlp):
+def test_a_gazetteer_that_learned_nothing_adds_nothing_but_its_seeds(nlp):
     doc = nlp.make_doc("泓辰精密完成股改。")
     assert build_nlp().get_pipe("policy_gazetteer")(doc) is doc
-    assert doc._.policy_candidates is None
+    assert not doc._.policy_candidates
+    seeded = nlp.make_doc("加快社会信用体系建设。")
+    build_nlp().get_pipe("policy_gazetteer")(seeded)
+    assert [(c.start, c.end, c.type) for c in seeded._.policy_candidates] == [(2, 10, G)]
 
 
 def test_a_coordination_of_two_names_the_corpus_knows_is_two_names(report, corpus_entities):
@@ -252,3 +255,22 @@ def test_a_coordination_whose_parts_the_corpus_names_with_another_head_or_works_
         ("PROJECT", "青禾水库"),
         ("PROJECT", "澜湘水库水利水电枢纽工程"),
     }
+
+
+def test_a_national_programme_of_the_lexicon_is_found_with_no_report_teaching_it(report, corpus_entities):
+    # every word of it is everyday: no rule names it, the lexicon's list does
+    assert corpus_entities(report(2021, "加快社会信用体系建设。")) == [{(G, "社会信用体系建设")}]
+
+
+def test_a_places_share_of_a_national_programme_is_a_programme(report, corpus_entities):
+    # 搬迁改造 alone would make it works; a place before a programme of the lexicon is its share
+    [first, second] = corpus_entities(
+        report(2021, "积极争取澜川城区老工业区搬迁改造获得国家支持。"),
+        report(2022, "做好城区老工业区搬迁改造文章。"),
+    )
+    assert first == {(G, "澜川城区老工业区搬迁改造")}
+    assert second == {(G, "城区老工业区搬迁改造")}
+
+
+def test_everyday_words_before_a_national_programme_make_no_share(report, corpus_entities):
+    assert corpus_entities(report(2021, "加快重点城区老工业区搬迁改造。")) == [{(G, "城区老工业区搬迁改造")}]

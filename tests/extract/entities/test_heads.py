@@ -24,7 +24,11 @@ E, K, P, G, INST = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
         ("组织实施青河筑巢计划。", {(G, "青河筑巢计划")}),
         ("深入实施锦澜乡村美化行动。", {(G, "锦澜乡村美化行动")}),
         ("全面推行溪长制。", {(G, "溪长制")}),  # 长制 needs no more than a modifier
-        ("霁川农谷创建为国家4A级旅游景区。", {(K, "霁川农谷")}),  # a valley of farms is a park
+        ("霁川农谷创建为国家4A级旅游景区。", {(K, "霁川农谷")}),
+        (
+            "澜川职业学校实训基地实训楼完工。",
+            {(P, "澜川职业学校实训基地实训楼")},
+        ),  # a building, not the school  # a valley of farms is a park
         ("新引进澜川学者2名、澜川产业领军人才3名。", {(G, "澜川学者"), (G, "澜川产业领军人才")}),  # talent programmes
         ("与高校共建霁川新材料研究院。", {(INST, "霁川新材料研究院")}),  # recorded, never one of the four
     ],
