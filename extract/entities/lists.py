@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..events import default_scheme
 from .candidate import Candidate, candidates, register
 from .dictionary import is_place_chain, is_word
-from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, head_matches, is_capacity
+from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, head_matches, head_of, is_capacity
 from .lexicon import lexicon as load_lexicon
 from .names import (
     acceptable,
@@ -44,6 +44,9 @@ CLAUSE_RE = re.compile(r"[^，。；：！？\n]+")
 _LISTING_FIRST = re.compile(r"[^，。；：！？\n、等“‘]*[、等“‘][^，。；：！？\n]*")
 _LISTING = re.compile(r"[，。；：！？\n]([^，。；：！？\n、等“‘]*[、等“‘][^，。；：！？\n]*)")
 MAX_ITEM = 22
+# "两大", "三个": a numeral counting the members a list has just named, before what they all are
+MEMBERS_RE = re.compile(r"([两二三四五六七八九])[大个]")
+NUMBER = {n: i for i, n in enumerate("〇一二三四五六七八九", start=0)} | {"两": 2}
 MAX_SHARED = 10  # an item sharing a head written once is short
 CLASS_WINDOW = 8
 TRAILING = "和及与"
@@ -149,7 +152,7 @@ class ListNames:
         for s, e in zip([x + 1 for x in seps[:-1]], seps[1:]):
             items.append((strip_leads(text, s, e, lex)[0], e))
         last_start = strip_leads(text, seps[-1] + 1, b, lex)[0]
-        last_end, class_type = self._last_item(text, last_start, b, counts)
+        last_end, class_type = self._last_item(text, last_start, b, counts, members=len(seps) + 1)
         if last_end is None:
             return []
         items.append((last_start, last_end))
@@ -203,8 +206,9 @@ class ListNames:
                 out.append(Candidate(s, pos, typ, "lists", "", "class", priority=2))
         return out
 
-    def _last_item(self, text: str, s: int, b: int, counts) -> tuple[int | None, str | None]:
-        """End of the last item, and the type a class noun after it gives the list."""
+    def _last_item(self, text: str, s: int, b: int, counts, members: int) -> tuple[int | None, str | None]:
+        """End of the last item, and the type a class noun after it gives the list (or the
+        head of the works after the count of its ``members``)."""
         lex = self.lex
         cut = b
         j = text.find("等", s, b)
@@ -213,6 +217,13 @@ class ListNames:
         m = next((m for m in COUNT_RE.finditer(text, s, cut) if not is_capacity(text, m)), None)
         if m and m.start() > s:
             cut = m.start()
+        m = MEMBERS_RE.search(text, s + 2, cut)
+        if m and cut == b and NUMBER.get(m.group(1)) == members:
+            # "光大、淦清两大污水处理厂扩建提标项目": the count of the members just named ends the
+            # list, and the works after it, written once, are what each of them is
+            works = self._works_after(text, m.end(), b)
+            if works is not None:
+                return m.start(), works
         if cut < b:
             return cut, self._class_after(text, cut, b)
         # no 等 and no count: the item ends at its own head (the last of a chain)
@@ -222,6 +233,14 @@ class ListNames:
                 break
             end = m.end()
         return end, None
+
+    def _works_after(self, text: str, pos: int, b: int) -> str | None:
+        """ "PROJECT" when what starts at ``pos`` is a project's head (污水处理厂扩建…), not
+        a park's (两个产业园建设: the members are places, not works)."""
+        m = next(head_matches(text, self.lex, pos, min(b, pos + self.lex.head_max + 2)), None)
+        if m is None or m.start() != pos:
+            return None
+        return "PROJECT" if head_of(m.group(0), self.lex).type == "PROJECT" else None
 
     def _class_after(self, text: str, pos: int, b: int) -> str | None:
         """Type given by a class noun right after ``pos`` ("等6个项目", "两家热电企业",

@@ -46,6 +46,7 @@ from .score import (
     DEFINED,
     RENAMED,
     SAME_STRATEGY,
+    SHORT_FORM,
     THRESHOLD,
     WORDS_IN_FRONT,
     behind_front,
@@ -57,6 +58,7 @@ from .variants import CROSS_TYPE, known_names, type_class
 
 MAX_BUCKET = 60  # a character pair shared by more groups than this is no evidence
 FRONT_CAP = 0.9  # a match found only once words in front are set aside
+CONTEXT_BONUS = 0.01  # at most, to a short form whose sentences repeat the rest of the longer name: a tie-breaker
 
 
 @dataclass
@@ -273,7 +275,23 @@ class _Resolver:
             return 0.0, "", "", ""  # a report writing both names names two things
         if ga.types.isdisjoint(gb.types) and best[0] < CROSS_TYPE:
             return 0.0, "", "", ""
+        if best[1] == SHORT_FORM:
+            short_g, long_name = (ga, best[3]) if len(best[2]) <= len(best[3]) else (gb, best[2])
+            short = min(best[2], best[3], key=len)
+            best = (best[0] + CONTEXT_BONUS * self._context(short_g, short, long_name), *best[1:])
         return best
+
+    def _context(self, short_g: _Group, short: str, long_name: str) -> float:
+        """How much of what the longer name adds to the short one the short one's sentences
+        write (0 to 1): "光大、淦清两大污水处理厂扩建提标项目" writes 提标 of 淦清污水处理厂提标改造,
+        not 人工湿地 of 淦清污水处理厂人工湿地. Two longer names a short form fits
+        equally well are told apart by what the text around it says."""
+        rest = long_name.replace(short, "", 1)
+        grams = {rest[i : i + 2] for i in range(len(rest) - 1)}
+        if not grams:
+            return 0.0
+        said = "".join(m.sentence for i in short_g.members for m in self.nodes[i].entity.mentions)
+        return sum(g in said for g in grams) / len(grams)
 
     def sorted_forms(self, g: int) -> tuple[tuple[str, str, bool], ...]:
         if g not in self.forms_of:

@@ -252,6 +252,28 @@ def test_no_chain_through_a_short_generic_name():
     assert ids[0] != ids[2]
 
 
+@pytest.mark.parametrize(
+    "sentence, works",
+    [
+        ("抓好澜川、澜清两大污水处理厂扩建提标项目投运。", "澜清污水处理厂提标改造"),
+        ("澜清两大污水处理厂人工湿地投用。", "澜清污水处理厂人工湿地"),
+    ],
+)
+def test_a_short_form_two_longer_names_fit_goes_to_the_one_its_sentence_repeats(sentence, works):
+    """Both longer names score alike as the short form's long forms; what the short one's
+    sentence writes of the rest of each name breaks the tie, whichever comes first."""
+    short = _entity("澜清", "PROJECT")
+    short.mentions[0] = Mention("澜清", 0, 2, "PROJECT", "test", sentence, 0, "1", "", 2020, "reviewed")
+    results = _corpus(
+        [_entity("澜清污水处理厂人工湿地", "PROJECT"), _entity("澜清污水处理厂提标改造", "PROJECT")],
+        [short],
+    )
+    resolve(results)
+    ids = _ids(results)
+    owner = [e.name for e in results[0].entities].index(works)
+    assert ids[1][0] == ids[0][owner] and ids[0][0] != ids[0][1]
+
+
 def test_a_rename_keeps_the_distinctive_front():
     assert compare("棉花流通体制改革", "粮食流通体制改革", "棉花流通体制改革", "粮食流通体制改革", "PROGRAM")[0] == 0.0
 

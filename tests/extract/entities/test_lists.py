@@ -209,3 +209,15 @@ def test_a_list_mostly_of_headless_items_being_built_is_not_typed_by_its_clause(
 )
 def test_quoted_names_before_a_count_take_the_class_after_it(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the count of the members just named ends the list; the works after it say what they are
+        ("抓好澜川、霁清两大污水处理厂扩建提标项目投运。", {(P, "澜川"), (P, "霁清")}),
+        ("推进澜川、霁清两个产业园建设。", set()),  # places before a park's head: no works named
+    ],
+)
+def test_a_list_ended_by_the_count_of_its_members_shares_the_works_after(nlp, found, text, expected):
+    assert found(nlp, text) == expected
