@@ -9,6 +9,7 @@ every firm, is looked for in every report.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,12 @@ from .candidate import CHOSEN, Candidate, candidates, register
 from .dictionary import all_common, is_place_name, is_word
 from .lexicon import HARD, WORKS, Lexicon
 from .lexicon import lexicon as load_lexicon
-from .names import inside_word, is_generic, is_plan_period, unquote
+from .names import inside_word, is_generic, is_plan_period, strip_leads, unquote
+from .numbered import MAX_ITEM, PAIRS, items_of, short_forms
 from .tokenizer import doc_text
 
+# a stretch holding a coordination: items between 、 (or joined by one 和/与/及), no other punctuation
+COORDINATION_RE = re.compile(r"[^，。；：！？\n（）()“”]{5,80}")
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # Names worth looking for everywhere: found by a head noun or typed by a class
 # noun. Names guessed from their shape or role stay where they were found.
@@ -157,7 +161,71 @@ class Gazetteer:
         found.extend(self._owners(text, chosen))
         found.extend(self._coordinations(text, chosen))
         found.extend(self._places_share(text, chosen))
+        found.extend(self._abbreviated(text))
         return doc
+
+    def _short_index(self) -> dict[str, str]:
+        """Short form → the known programme it names (一带一路; 放管服 → 放管服改革, the form with
+        its head where the corpus has one, so that the long coordination and the short form
+        of one report are one entity), for the names a coordination may abbreviate. Rebuilt
+        as the corpus teaches more."""
+        size = (len(self.named), len(self.known))
+        if getattr(self, "_shorts_for", None) != size:
+            index: dict[str, str] = {}
+            programmes = (f for f, t in self.named.items() if t == "PROGRAM")
+            learned = (k.form for k in self.known.values() if k.type == "PROGRAM")
+            for form in sorted({*programmes, *learned}):
+                bare = unquote(form)
+                head = next((h for h in PROGRAMME_HEADS if bare.endswith(h) and len(bare) > len(h)), "")
+                stem = bare[: len(bare) - len(head)]
+                if 3 <= len(stem) <= 12 and not is_word(stem) and len(bare) > len(index.get(stem, "")):
+                    index[stem] = bare
+            self._shorts, self._shorts_for = index, size
+        return self._shorts
+
+    def _abbreviated(self, text: str) -> list[Candidate]:
+        """ "提出建设丝绸之路经济带、21世纪海上丝绸之路的构想": a coordination whose short form
+        the corpus knows (一带一路; 放管服 of 简政放权、放管结合、优化服务改革) is that one
+        programme, named at length (``numbered``)."""
+        shorts = self._short_index()
+        if not shorts:
+            return []
+        out = []
+        for m in COORDINATION_RE.finditer(text):
+            a, b = m.span()
+            start = strip_leads(text, a, b, self.lex)[0]
+            hit = self._abbreviating(text, start, b, shorts)
+            if hit is not None:
+                end, form = hit
+                if _short_nearby(text, start, end, form):
+                    continue  # "把“一带一路”建成和平友谊纽带、共同繁荣之路": what the short form is made, not its long form
+                out.append(
+                    Candidate(start, end, "PROGRAM", "gazetteer", kind="abbreviated", priority=3, canonical=form)
+                )
+        return out
+
+    @staticmethod
+    def _abbreviating(text: str, start: int, b: int, shorts) -> tuple[int, str] | None:
+        """The end of the longest coordination from ``start`` whose short form is known, and
+        that form: the items are fixed by the separators, only the last one's end is sought."""
+        stretch = text[start:b]
+        if "、" in stretch:
+            last = stretch.rfind("、") + 1
+        elif sum(stretch.count(p) for p in PAIRS) == 1:
+            last = next(stretch.index(p) for p in PAIRS if p in stretch) + 1
+        else:
+            return None
+        for end in range(min(len(stretch), last + MAX_ITEM + 3), last + 1, -1):
+            name = stretch[:end]
+            for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
+                items = items_of(name[: len(name) - len(head)])
+                if not items:
+                    continue
+                for short in sorted(short_forms(items)):
+                    form = shorts.get(short)
+                    if form is not None:
+                        return start + end, form
+        return None
 
     def _places_share(self, text: str, chosen) -> list[Candidate]:
         """ "澜川城区老工业区搬迁改造": a place's name before a national programme of the
@@ -258,6 +326,15 @@ class Gazetteer:
                     )
                     break
         return out
+
+
+def _short_nearby(text: str, start: int, end: int, form: str) -> bool:
+    """Whether the sentence around ``text[start:end]`` also writes the short form ``form``
+    (its stem, a programme's head aside)."""
+    stem = next((form[: -len(h)] for h in PROGRAMME_HEADS if form.endswith(h) and len(form) > len(h) + 2), form)
+    a = max(text.rfind(ch, 0, start) for ch in "。！？\n") + 1
+    ends = [i for i in (text.find(ch, end) for ch in "。！？\n") if i >= 0]
+    return stem in text[a : min(ends, default=len(text))]
 
 
 def _works_forms(name: str) -> list[str]:

@@ -13,8 +13,10 @@ of names:
   the short one (a report introduces the long form, later ones abbreviate it).
 
 Numbered abbreviations (一带一路, 三去一降一补) count items of a coordination
-rather than keep characters; they need the coordination as one name, which
-the extractor does not give yet.
+rather than keep characters, and 放管服 takes one character of each item of
+简政放权、放管结合、优化服务: those are ``extract.entities.numbered``'s, whose
+coordinations the gazetteer proposes as one name where the corpus knows the
+short form.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..curation import Decision, check_names
+from ..entities.numbered import abbreviates, items_of, short_forms
 from ..load import fold
 from ..records import DocumentResult, Entity, Link
 from . import guards
@@ -44,6 +45,7 @@ from .names import area_forms, distinctive, key, normal, plain_text, strategy, w
 from .score import (
     ABBREVIATION,
     DEFINED,
+    NUMBERED,
     RENAMED,
     SAME_STRATEGY,
     SHORT_FORM,
@@ -261,6 +263,8 @@ class _Resolver:
                         continue
                     if (lf, s) in self.defined:
                         cand = (0.9, DEFINED, s, lf)
+                    elif min(long_g.docs) <= min(short_g.docs) and (abbreviates(s, lf) or abbreviates(ks, kl)):
+                        cand = (0.85, NUMBERED, s, lf)
                     elif min(long_g.docs) <= min(short_g.docs) and (
                         q := max(abbreviation_score(ks, kl), abbreviation_score(s, lf))
                     ):
@@ -327,6 +331,7 @@ class _Resolver:
                     shared[(members[x], members[y])] += 1
         pairs = {p for p, n in shared.items() if n >= 2 or min(len(grams[p[0]]), len(grams[p[1]])) <= 1}
         pairs |= self._abbreviation_pairs(forms)
+        pairs |= self._coordination_pairs(forms)
         scored = []
         for a, b in sorted(pairs):
             if self.groups[a].docs & self.groups[b].docs:
@@ -359,6 +364,25 @@ class _Resolver:
                     for ch in s[1:]:
                         cands &= has.get((cls, ch), set())
                     out |= {(min(gi, c), max(gi, c)) for c in cands if c != gi}
+        return out
+
+    def _coordination_pairs(self, forms) -> set[tuple[int, int]]:
+        """Groups one of whose names is a coordination (丝绸之路经济带、21世纪海上丝绸之路) and
+        groups named by a short form of it (一带一路): looked up, not compared pair by pair."""
+        by_form: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for gi, fs in enumerate(forms):
+            for f in fs:
+                if MIN_SHORT <= len(f) <= MAX_SHORT:
+                    by_form[(self.groups[gi].cls, f)].add(gi)
+        out = set()
+        for gi, fs in enumerate(forms):
+            cls = self.groups[gi].cls
+            for f in sorted(fs):
+                items = items_of(f)
+                if not items:
+                    continue
+                for short in sorted(short_forms(items)):
+                    out |= {(min(gi, c), max(gi, c)) for c in by_form.get((cls, short), ()) if c != gi}
         return out
 
     def merge(self, a: int, b: int, score: float, rule: str, forced: tuple[int, int] | None = None) -> bool:

@@ -35,6 +35,7 @@ RENAMED = "renamed: most of one name kept in the other"
 WORDS_IN_FRONT = "the same name with words in front (a verb, a preposition)"
 ABBREVIATION = "abbreviation: each character opens a word of the long form"
 DEFINED = "abbreviation defined in the text"
+NUMBERED = "abbreviation of a coordination, item by item (一带一路, 放管服)"
 
 # What a link says about the names: the same name written another way, an
 # abbreviation of it, or a real change of name.

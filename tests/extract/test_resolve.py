@@ -274,6 +274,30 @@ def test_a_short_form_two_longer_names_fit_goes_to_the_one_its_sentence_repeats(
     assert ids[1][0] == ids[0][owner] and ids[0][0] != ids[0][1]
 
 
+@pytest.mark.parametrize(
+    "long_, short",
+    [
+        ("澜川生态廊、霁川数字港", "一廊一港"),  # counted by the last character of each item
+        ("稳产能、稳就业、扩内需、惠民生", "两稳一扩一惠"),  # counted by the first
+        ("简审批、优服务、强监管改革", "审服管改革"),  # one character of each parallel item
+    ],
+)
+def test_a_short_form_of_a_coordination_is_the_coordination_named_later(long_, short):
+    results = _corpus([_entity(long_, "PROGRAM")], [_entity(short, "PROGRAM")])
+    links, _ = resolve(results)
+    ids = _ids(results)
+    assert ids[0] == ids[1]
+    assert [lk.rule for lk in links] == ["abbreviation of a coordination, item by item (一带一路, 放管服)"]
+
+
+def test_a_short_form_written_before_the_coordination_is_no_abbreviation_of_it():
+    # the long form comes first: a report introduces it, later ones abbreviate it
+    results = _corpus([_entity("一廊一港", "PROGRAM")], [_entity("澜川生态廊、霁川数字港", "PROGRAM")])
+    resolve(results)
+    ids = _ids(results)
+    assert ids[0] != ids[1]
+
+
 def test_a_rename_keeps_the_distinctive_front():
     assert compare("棉花流通体制改革", "粮食流通体制改革", "棉花流通体制改革", "粮食流通体制改革", "PROGRAM")[0] == 0.0
 

@@ -274,3 +274,24 @@ def test_a_places_share_of_a_national_programme_is_a_programme(report, corpus_en
 
 def test_everyday_words_before_a_national_programme_make_no_share(report, corpus_entities):
     assert corpus_entities(report(2021, "加快重点城区老工业区搬迁改造。")) == [{(G, "城区老工业区搬迁改造")}]
+
+
+@pytest.mark.parametrize(
+    "long_text, long_name, short_text",
+    [
+        ("提出建设澜川生态廊、霁川数字港的构想。", "澜川生态廊、霁川数字港", "扎实推进“一廊一港”。"),
+        ("深入推进简审批、优服务、强监管改革。", "简审批、优服务、强监管改革", "深化“审服管”改革。"),
+        ("抓好稳产能、稳就业、扩内需、惠民生。", "稳产能、稳就业、扩内需、惠民生", "扎实推进“两稳一扩一惠”。"),
+    ],
+)
+def test_a_coordination_whose_short_form_the_corpus_knows_is_one_programme(
+    report, corpus_entities, long_text, long_name, short_text
+):
+    first, _ = corpus_entities(report(2021, long_text), report(2022, short_text))
+    assert (G, long_name) in first
+
+
+def test_a_coordination_in_the_sentence_of_its_short_form_is_what_the_short_form_is_made(report, corpus_entities):
+    # "把“一廊一港”建成…纽带、…之港": a description of the programme, not its long form
+    [found] = corpus_entities(report(2021, "扎实推进“一廊一港”。把“一廊一港”建成开放合作纽带、共同繁荣之港。"))
+    assert found == {(G, "一廊一港")}
