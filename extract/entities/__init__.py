@@ -124,10 +124,12 @@ class EntityExtractor:
     def teach_repeated(self) -> None:
         """After the last chunk: the programmes the reports keep carrying out, taught to the gazetteer."""
         gaz = self.nlp.get_pipe("policy_gazetteer")
-        for name in self.repeats.names():
+        repeated = self.repeats.names()
+        for name in repeated:
             if name not in gaz.known:
                 gaz.teach(name, "PROGRAM")
-        for stem, name in self.repeats.stems(gaz.named):
+        # the stems of the names chosen anywhere and of those repetition found (长江经济带发展 → 长江经济带)
+        for stem, name in self.repeats.stems({**dict.fromkeys(repeated, "PROGRAM"), **gaz.named}):
             if stem not in gaz.known:
                 gaz.teach(stem, "PROGRAM", name)
 

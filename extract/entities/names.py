@@ -535,8 +535,8 @@ def is_collective(modifier: str, lex: Lexicon) -> bool:
             while i < len(modifier) and modifier[i] in NUMERALS:
                 i += 1
             if i < len(modifier) and modifier[i] in "大个项类":
-                if j == 0 or is_generic(modifier[i + 1 :], lex):
-                    return True
+                if j == 0 or i + 1 == len(modifier) or is_generic(modifier[i + 1 :], lex):
+                    return True  # (right before the head: "…、长江经济带发展三大战略" counts what the list named)
     return False
 
 
@@ -588,6 +588,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
             return None
         if is_collective(modifier, lex) and is_generic(modifier.lstrip("".join(NUMERALS))[1:], lex):
             return "a count of a class"
+        if len(modifier) > 2 and modifier[-2] in NUMERALS and modifier[-1] in "大个项" and not quoted:
+            return "a count of what a list named"  # "…京津冀协同发展、长江经济带发展三大战略"
         if is_slogan(modifier) or quoted:
             return None
         if is_generic(modifier, lex):

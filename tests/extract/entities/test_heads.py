@@ -50,6 +50,7 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "实施一揽子澜川纾困政策。",
         "邀请专家学者和青年学者参加论坛。",  # a kind of person is no talent programme
         "引进创业类高端产业领军人才4人。",
+        "深入实施霁川两岸协同发展、澜湘经济带发展两大战略。",  # the count of what the list named
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):

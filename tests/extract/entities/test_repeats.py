@@ -132,3 +132,18 @@ def test_a_stem_of_everyday_words_is_not_taught(lex):
 def test_a_duty_of_everyday_words_or_one_town_built_is_not_taught(lex):
     assert learned(lex, ["落实工作责任制度。", "落实工作责任制度，", "推行工作责任制度。"]) == []
     assert learned(lex, ["推进澜川中心镇建设。", "推进澜川中心镇建设，", "推动澜川中心镇建设。"]) == []
+
+
+def test_the_stem_of_a_development_repetition_found_is_found_where_a_report_builds_it(document):
+    # 澜湘经济带发展 is carried out in three reports (repetition names it); a fourth builds
+    # 澜湘经济带 bare, and another writes its 高质量发展: both are that strategy
+    reports = [
+        document(f"澜川县{y}年工作报告\n一、{y}年工作回顾\n推动澜湘经济带发展。\n", f"r{y}.txt")
+        for y in (2019, 2020, 2021)
+    ]
+    built = document("澜川县2022年工作报告\n一、2022年工作回顾\n依托黄金水道，推进澜湘经济带建设。\n", "r2022.txt")
+    later = document("澜川县2023年工作报告\n一、2023年工作回顾\n持续推进澜湘经济带高质量发展。\n", "r2023.txt")
+    ex = EntityExtractor()
+    ex.first_pass_all([*reports, built, later])
+    assert {(e.type, e.name) for e in ex.entities(built)} == {("PROGRAM", "澜湘经济带")}
+    assert {(e.type, e.name) for e in ex.entities(later)} == {("PROGRAM", "澜湘经济带")}
