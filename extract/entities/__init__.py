@@ -25,7 +25,8 @@ from ..load import fold
 from ..records import Document, Entity, Mention
 from . import gazetteer, heads, lists, roles, routes, select  # noqa: F401  (registers the factories)
 from .candidate import CANDIDATES, CHOSEN, Candidate, register
-from .names import unquote
+from .dictionary import all_common, is_word
+from .names import is_generic, unquote
 from .nested import nested_firms
 from .repeats import RepeatedNames
 from .tokenizer import TOKENIZER
@@ -132,6 +133,27 @@ class EntityExtractor:
         for stem, name in self.repeats.stems({**dict.fromkeys(repeated, "PROGRAM"), **gaz.named}):
             if stem not in gaz.known:
                 gaz.teach(stem, "PROGRAM", name)
+        for bare, name in self._without_manner(gaz):
+            gaz.teach(bare, "PROGRAM", name)
+
+    def _without_manner(self, gaz) -> list[tuple[str, str]]:
+        """(form, name) for the programmes known with an adverb of manner in front
+        (全面振兴东北地区): the same programme is carried out without it (振兴东北地区等老工业基地)."""
+        names = {k.form for k in gaz.known.values() if k.type == "PROGRAM"}  # the trusted forms, not every name chosen
+        out = []
+        for name in sorted(names):
+            adverb = next((a for a in sorted(self.lex.adverbs, key=len, reverse=True) if name.startswith(a)), "")
+            bare = name[len(adverb) :]
+            if (
+                adverb
+                and len(bare) >= 4
+                and bare not in gaz.known
+                and not all_common(bare)
+                and not is_generic(bare, self.lex)
+                and not is_word(bare)
+            ):
+                out.append((bare, name))
+        return out
 
     def entities(self, document: Document) -> list[Entity]:
         """Entities of one document, after the corpus-wide second pass."""

@@ -147,3 +147,13 @@ def test_the_stem_of_a_development_repetition_found_is_found_where_a_report_buil
     ex.first_pass_all([*reports, built, later])
     assert {(e.type, e.name) for e in ex.entities(built)} == {("PROGRAM", "澜湘经济带")}
     assert {(e.type, e.name) for e in ex.entities(later)} == {("PROGRAM", "澜湘经济带")}
+
+
+def test_a_programme_known_with_an_adverb_in_front_is_found_without_it(document):
+    # the slogan 全面振兴澜北 is known from one report; an earlier one writes 振兴澜北 bare
+    known = document("澜川县2019年工作报告\n一、2019年工作回顾\n深入实施“全面振兴澜北”战略。\n", "r2019.txt")
+    bare = document("澜川县2018年工作报告\n一、2018年工作回顾\n加快振兴澜北等老工业基地。\n", "r2018.txt")
+    ex = EntityExtractor()
+    ex.first_pass_all([bare, known])
+    assert {(e.type, e.name) for e in ex.entities(bare)} == {("PROGRAM", "振兴澜北")}
+    assert [(e.type, e.name) for e in EntityExtractor().entities(bare)] == []  # alone, nothing is learned
