@@ -28,6 +28,7 @@ from .names import (
     inner_head,
     is_generic,
     is_governing,
+    is_plan_period,
     joined,
     left_edge,
     word_at,
@@ -141,8 +142,12 @@ class HeadNames:
         head = head_of(text[head_start:head_end], lex)
         if head.text in MANNER_HEADS and text[head_start - 1 : head_start] in MANNER_BEFORE:
             return None  # "有计划地发展", "按计划推进": the manner of an action, not a plan
-        if head.text in MANNER_HEADS and is_verbal(longest_word(text, head_end, min(len(text), head_end + 6))):
-            return None  # "五莲县计划招引…": 计划 is the verb "plans to"
+        if (
+            head.text in MANNER_HEADS
+            and is_verbal(longest_word(text, head_end, min(len(text), head_end + 6)))
+            and not _after_plan_period(text, head_start)
+        ):
+            return None  # "五莲县计划招引…": 计划 is the verb "plans to" (not in "“十二五”规划胜利完成")
         if head.text == "项目" and _governed_by_one_verb(text, head_start):
             return None
         programme = head.type == "PROGRAM" or head.kind == "eng"
@@ -294,3 +299,9 @@ def _words(gap: str, lex: Lexicon) -> list[str]:
         out.append(w)
         i += len(w)
     return out
+
+
+def _after_plan_period(text: str, head_start: int) -> bool:
+    """ "“十二五”规划", "十三五规划": a plan period before 规划 makes it the plan, a noun."""
+    before = text[max(0, head_start - 6) : head_start].rstrip('”’"')
+    return any(is_plan_period(before[i:]) for i in range(len(before) - 2))

@@ -106,6 +106,11 @@ def test_plan_as_a_manner_or_a_verb_is_no_plan(nlp, found, text):
     assert found(nlp, text) == set()
 
 
+@pytest.mark.parametrize("text", ["“十二五”规划胜利完成。", "十三五规划确定的目标任务全面完成。"])
+def test_after_a_plan_period_plan_is_the_plan_though_a_verb_follows(nlp, found, text):
+    assert {n for _, n in found(nlp, text)} in ({"“十二五”规划"}, {"十三五规划"})
+
+
 @pytest.mark.parametrize(
     "text",
     [
