@@ -112,8 +112,8 @@ class Gazetteer:
                 self._add(slogan, "PROGRAM", slogan)  # "“双随机、一公开”监管" names "双随机、一公开"
             if c.type == "ENTERPRISE" and c.head in LEGAL_FORMS and name.endswith(c.head):
                 short = name[: -len(c.head)]
-                if len(short) >= 2 and not is_generic(short, self.lex) and not is_word(short):
-                    self._add(short, c.type, canonical)
+                if len(short) >= 2 and not is_generic(short, self.lex) and not is_word(short) and not all_common(short):
+                    self._add(short, c.type, canonical)  # not "资产管理" of 资产管理公司: everyday words
 
     def teach(self, form: str, typ: str, canonical: str | None = None) -> None:
         """Learn a name found otherwise than on one Doc (a programme the reports repeat)."""

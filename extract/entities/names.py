@@ -628,6 +628,10 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         )
     ):
         return "a kind of firm"  # "民间资本", "跨境资本", "产业基金" (not "兰州银行", "星云股份", "盈科资本")
+    if typ == "ENTERPRISE" and not head.endswith("银行") and all_common(modifier):
+        # "保险公司", "金融控股公司", "统治集团": everyday words only, no one firm (a bank is
+        # named so: 国家开发银行, 人民银行)
+        return "a kind of firm"
     if typ == "ENTERPRISE" and head == "集团" and (modifier.endswith("国") or any(w in modifier for w in BLOC_WORDS)):
         return "a bloc, not a firm"  # "二十国集团", "北大西洋公约集团", "反革命集团"
     if quoted and quoted == modifier and (is_slogan(quoted) or is_generic(quoted, lex)):

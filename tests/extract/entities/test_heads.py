@@ -51,6 +51,8 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "邀请专家学者和青年学者参加论坛。",  # a kind of person is no talent programme
         "引进创业类高端产业领军人才4人。",
         "深入实施霁川两岸协同发展、澜湘经济带发展两大战略。",  # the count of what the list named
+        "规范发展金融控股公司和保险公司。",  # kinds of firm: everyday words before the legal form
+        "打击流氓集团。",
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):
