@@ -20,6 +20,7 @@ from .dictionary import (
     is_noun,
     is_place_chain,
     is_verb,
+    is_verb_any,
     leading_verb,
     longest_word,
 )
@@ -557,6 +558,12 @@ SERIES = ("系列", "一揽子")
 TALENT_HEADS = frozenset({"学者", "产业领军人才"})
 
 
+def _clause_before_bank(modifier: str) -> bool:
+    """ "减轻银行", "财政向银行", "历年给国家银行": a verb opens the words before 银行, or a
+    preposition or 和 stands among them: a clause reached into, not a bank's name."""
+    return is_verb_any(longest_word(modifier, 0, len(modifier))) or any(ch in "向给对把由和与及" for ch in modifier)
+
+
 def _ends_common(text: str) -> bool:
     """True when an everyday word of two to four characters ends ``text`` (…高端, …优秀)."""
     return any(is_common(text[-k:]) for k in range(2, min(4, len(text)) + 1))
@@ -628,9 +635,9 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
         )
     ):
         return "a kind of firm"  # "民间资本", "跨境资本", "产业基金" (not "兰州银行", "星云股份", "盈科资本")
-    if typ == "ENTERPRISE" and not head.endswith("银行") and all_common(modifier):
+    if typ == "ENTERPRISE" and all_common(modifier) and (not head.endswith("银行") or _clause_before_bank(modifier)):
         # "保险公司", "金融控股公司", "统治集团": everyday words only, no one firm (a bank is
-        # named so: 国家开发银行, 人民银行)
+        # named so: 国家开发银行, 人民银行; not "财政向银行", "减轻银行")
         return "a kind of firm"
     if typ == "ENTERPRISE" and head == "集团" and (modifier.endswith("国") or any(w in modifier for w in BLOC_WORDS)):
         return "a bloc, not a firm"  # "二十国集团", "北大西洋公约集团", "反革命集团"

@@ -53,6 +53,7 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "深入实施霁川两岸协同发展、澜湘经济带发展两大战略。",  # the count of what the list named
         "规范发展金融控股公司和保险公司。",  # kinds of firm: everyday words before the legal form
         "打击流氓集团。",
+        "切实减轻银行负担。",  # a verb before 银行: a clause, not a bank
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):
