@@ -9,6 +9,9 @@
 - what serves an undertaking: 脱贫攻坚 and 脱贫攻坚责任制, 乡村振兴 and 乡村振兴资金.
 - coordinations: 载人航天与探月工程 joins two names the corpus knows on their own;
   it is neither of them.
+- places: 上海自贸试验区 and 福建自贸试验区 share their key (the place set aside) but are
+  two zones; a place before one name only (淄博大学城… and 大学城…), or a parent place
+  before the same place (济南市平阴县… and 平阴县…), is no guard.
 - a list names different things: 中国农业银行、中国农业发展银行 written side by side
   in one sentence are two banks, in every report of the corpus.
 - a report that writes both names of a rename names two things: 城镇职工基本医疗保险
@@ -23,6 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..entities.dictionary import is_place_chain
 from ..records import DocumentResult
 from .names import leading_region, normal, ordinal_scope
 
@@ -90,6 +94,22 @@ def instrument(short: str, long_: str) -> bool:
     i = long_.find(short)
     rest = long_[i + len(short) :] if i >= 0 else ""
     return bool(rest) and rest.endswith(INSTRUMENTS) and not short.endswith(INSTRUMENTS)
+
+
+@lru_cache(maxsize=200_000)
+def leading_places(name: str) -> str:
+    """The run of place names a name opens with (上海, 济南市平阴县), longest first; "" for none."""
+    for k in range(min(len(name) - 1, 10), 1, -1):
+        if is_place_chain(name[:k]):
+            return name[:k]
+    return ""
+
+
+def other_place(a: str, b: str) -> bool:
+    """ "上海自贸试验区" and "福建自贸试验区": each opens with a place and neither place
+    ends the other's run (济南市平阴县 and 平阴县 are one place)."""
+    pa, pb = leading_places(a), leading_places(b)
+    return bool(pa and pb and not pa.endswith(pb) and not pb.endswith(pa))
 
 
 def other_region(a: str, b: str) -> bool:

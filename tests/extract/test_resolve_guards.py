@@ -264,3 +264,29 @@ def test_what_serves_an_undertaking_is_not_it(short, long_):
     assert compare(short, long_, key(short, AREA), key(long_, AREA), "PROGRAM")[0] == 0.0
     # the same longer name with a head of the undertaking itself is its short form
     assert compare(short, short + "行动", key(short, AREA), key(short + "行动", AREA), "PROGRAM")[0] > 0.6
+
+
+@pytest.mark.parametrize(
+    "a, b, apart",
+    [
+        ("上海自贸试验区", "福建自贸试验区", True),  # one key once the place is set aside: two zones
+        ("济南市平阴县工业园", "平阴县工业园", False),  # a parent place before the same place
+        ("淄博大学城实验小学", "大学城实验小学", False),  # a place before one name only
+    ],
+)
+def test_names_opening_with_two_different_places_never_merge(a, b, apart):
+    assert (compare(a, b, key(a), key(b), "PARK")[0] == 0.0) is apart
+
+
+def test_a_school_inserted_in_a_renamed_programme_makes_another_programme():
+    # 农村中小学危房改造 rebuilds schools; 农村危房改造 rebuilds village houses
+    assert (
+        compare(
+            "澜川农村中小学危房改造",
+            "澜川农村危房改造试点",
+            key("澜川农村中小学危房改造"),
+            key("澜川农村危房改造试点"),
+            "PROGRAM",
+        )[0]
+        == 0.0
+    )
