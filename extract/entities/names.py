@@ -556,6 +556,8 @@ SERIES = ("系列", "一揽子")
 # Titles a talent programme confers; the programme is named by what stands before
 # (泰山学者, 泰山产业领军人才), a kind of person is not (青年学者, 专家学者).
 TALENT_HEADS = frozenset({"学者", "产业领军人才"})
+MOVEMENTS = ("群众", "革命", "政治", "人民", "民主", "民族", "独立", "解放", "和平", "历次", "一种")
+SPORTS = ("体育", "冰雪", "足球", "篮球", "排球", "田径", "水上", "户外", "奥林匹克")
 
 
 def _clause_before_bank(modifier: str) -> bool:
@@ -577,6 +579,10 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
+        if head == "运动" and modifier.endswith(SPORTS):
+            return "a sport, not a campaign"  # "群众性体育运动", "冰雪运动"
+        if head == "运动" and modifier.endswith(MOVEMENTS):
+            return "a kind of movement, not one campaign"  # "发展群众运动", "民族解放运动"
         if head in TALENT_HEADS and (all_common(modifier) or _ends_common(modifier)):
             return "a kind of person, not a talent programme"  # "青年学者", "创业类高端产业领军人才"
         if any(w in modifier for w in SERIES):

@@ -30,8 +30,19 @@ MAX_ITEMS = 8  # items of one governed list looked at
 REPEATED_HEADS = {"战略": MIN_LEN, "改革": MIN_LEN, "制度": 6}
 CLOSE = frozenset("，。；：！？、\n”")  # what may follow a programme named on its own
 # Heads whose stem names the same undertaking, and how much of the head the stem keeps:
-# 东北振兴战略 → 东北振兴, 脱贫攻坚战 → 脱贫攻坚, 长江经济带(高质量)发展 → 长江经济带.
-STEM_HEADS = (("攻坚战", 2), ("战略", 0), ("高质量发展", 0), ("发展", 0))
+# 东北振兴战略 → 东北振兴, 脱贫攻坚战 → 脱贫攻坚, 长江经济带(高质量)发展 → 长江经济带, 分级诊疗试点 → 分级诊疗
+# (not 制度: 养老保险制度 and 市场准入制度 leave everyday words).
+STEM_HEADS = (
+    ("攻坚战", 2),
+    ("战略", 0),
+    ("高质量发展", 0),
+    ("发展", 0),
+    ("体制改革试点", 0),
+    ("改革试点", 0),
+    ("试点", 0),
+    ("活动", 0),
+    ("计划", 0),
+)
 # Kinds of place built as a programme: 社会主义新农村建设 keeps its 建设 (not 澜川中心镇建设: one town)
 BUILT_KINDS = ("新农村", "农村", "乡村", "城镇", "城市")
 # Words after the programme that are no part of it: 推进西部大开发工作, …进程, …步伐 (a programme

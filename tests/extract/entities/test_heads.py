@@ -54,6 +54,8 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "规范发展金融控股公司和保险公司。",  # kinds of firm: everyday words before the legal form
         "打击流氓集团。",
         "切实减轻银行负担。",  # a verb before 银行: a clause, not a bank
+        "推广冰雪运动，开展群众性体育运动。",  # sports, not campaigns
+        "大搞群众运动，支持民族解放运动。",  # kinds of movement
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):

@@ -157,3 +157,12 @@ def test_a_programme_known_with_an_adverb_in_front_is_found_without_it(document)
     ex.first_pass_all([bare, known])
     assert {(e.type, e.name) for e in ex.entities(bare)} == {("PROGRAM", "振兴澜北")}
     assert [(e.type, e.name) for e in EntityExtractor().entities(bare)] == []  # alone, nothing is learned
+
+
+def test_the_stem_of_a_pilot_is_found_where_a_report_carries_the_stem_out(document):
+    # 澜湘分级诊疗试点 is named with its head in one report; another carries out 澜湘分级诊疗 bare
+    first = document("澜川县2019年工作报告\n一、2019年工作回顾\n开展澜湘分级诊疗试点。\n", "r2019.txt")
+    second = document("澜川县2020年工作报告\n一、2020年工作回顾\n全面推进澜湘分级诊疗，成效明显。\n", "r2020.txt")
+    ex = EntityExtractor()
+    ex.first_pass_all([first, second])
+    assert [(e.type, e.name) for e in ex.entities(second)] == [("PROGRAM", "澜湘分级诊疗")]
