@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .dictionary import all_common, is_word, leading_verb
+from .dictionary import all_common, is_word, leading_verb, longest_word
 from .lexicon import HARD, Lexicon, trie_pattern
 from .names import CONNECTORS, NUMERALS, is_generic, is_place, unquote, word_at
 
@@ -103,9 +103,19 @@ class RepeatedNames:
             or name[0] in NUMERALS
         ):
             return False  # 三个方面, 以下几个方面: counts and references, not names
-        if any(ch in CONNECTORS or ch == "及" for ch in name) or "方面" in name:
-            return False  # 改革开放和自主创新: two things
+        if _joins(name) or "方面" in name:
+            return False  # 改革开放和自主创新: two things (碳达峰碳中和 is one: 和 of 中和)
         return not self.lex.cut_re.search(name)  # no cut word in it (cut_re: any of lex.cuts)
+
+
+def _joins(name: str) -> bool:
+    """A connector (和, 与, 及 …) in ``name`` outside a word of the dictionary (中和, 和谐)."""
+    for k, ch in enumerate(name):
+        if ch in CONNECTORS or ch == "及":
+            words = (longest_word(name, j, len(name)) for j in range(max(0, k - 3), k + 1))
+            if not any(len(w) >= 2 and j + len(w) > k for j, w in zip(range(max(0, k - 3), k + 1), words)):
+                return True
+    return False
 
 
 def _generic_plan(name: str) -> bool:

@@ -166,3 +166,9 @@ def test_the_stem_of_a_pilot_is_found_where_a_report_carries_the_stem_out(docume
     ex = EntityExtractor()
     ex.first_pass_all([first, second])
     assert [(e.type, e.name) for e in ex.entities(second)] == [("PROGRAM", "澜湘分级诊疗")]
+
+
+def test_a_connector_inside_a_word_joins_nothing(lex):
+    # the 和 of 中和 is no connector: 澜湘碳达峰碳中和 is one programme; 澜湘节能与霁川减排 is two
+    assert learned(lex, ["推进澜湘碳达峰碳中和。"] * 3) == ["澜湘碳达峰碳中和"]
+    assert learned(lex, ["推进澜湘节能与霁川减排。"] * 3) == []
