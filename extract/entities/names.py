@@ -556,6 +556,7 @@ SERIES = ("系列", "一揽子")
 # Titles a talent programme confers; the programme is named by what stands before
 # (泰山学者, 泰山产业领军人才), a kind of person is not (青年学者, 专家学者).
 TALENT_HEADS = frozenset({"学者", "产业领军人才"})
+OFFENCES = ("犯罪", "违法", "非法", "恐怖", "走私", "邪教", "诈骗", "传销", "赌博", "贩毒", "分裂")
 MOVEMENTS = ("群众", "革命", "政治", "人民", "民主", "民族", "独立", "解放", "和平", "历次", "一种")
 SPORTS = ("体育", "冰雪", "足球", "篮球", "排球", "田径", "水上", "户外", "奥林匹克")
 
@@ -579,6 +580,8 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
+        if head.endswith(("活动", "行为")) and any(w in modifier for w in OFFENCES):
+            return "an offence fought, not a programme"  # "防范非法集资活动", "严重刑事犯罪活动"
         if head == "运动" and modifier.endswith(SPORTS):
             return "a sport, not a campaign"  # "群众性体育运动", "冰雪运动"
         if head == "运动" and modifier.endswith(MOVEMENTS):

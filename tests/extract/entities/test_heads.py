@@ -56,6 +56,7 @@ def test_a_head_noun_names_what_ends_in_it(nlp, found, text, expected):
         "切实减轻银行负担。",  # a verb before 银行: a clause, not a bank
         "推广冰雪运动，开展群众性体育运动。",  # sports, not campaigns
         "大搞群众运动，支持民族解放运动。",  # kinds of movement
+        "严厉打击澜川非法集资活动和电信诈骗犯罪活动。",  # offences fought, not programmes
     ],
 )
 def test_generic_words_before_a_head_make_no_name(nlp, found, text):
