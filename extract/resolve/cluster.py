@@ -173,12 +173,15 @@ def _groups(nodes: list[_Node], apart: set[tuple[int, int]]):
         fits = []
         for gi in by_key[gk]:
             g = groups[gi]
-            if node.doc not in g.docs and not any((m, i) in apart for m in g.members):
-                prev = g.members[-1]
-                score, rule, _, _ = _best(nodes[prev].forms, node.forms, node.entity.type)
-                if not rule and gk[1].startswith("="):  # grouped by _group_key's strategy rule alone
-                    score, rule = 0.95, SAME_STRATEGY
-                fits.append((score, -gi, prev, rule))
+            if node.doc in g.docs or any((m, i) in apart for m in g.members):
+                continue
+            if any(guards.other_place(normal(nodes[m].entity.name), normal(node.entity.name)) for m in g.members):
+                continue  # 上海自贸试验区 and 福建自贸试验区 share a key, not a place
+            prev = g.members[-1]
+            score, rule, _, _ = _best(nodes[prev].forms, node.forms, node.entity.type)
+            if not rule and gk[1].startswith("="):  # grouped by _group_key's strategy rule alone
+                score, rule = 0.95, SAME_STRATEGY
+            fits.append((score, -gi, prev, rule))
         if fits:  # the group whose last name is nearest: 二期 joins 二期 before 一期
             score, gi, prev, rule = max(fits)
             pending.append((prev, i, score, rule))

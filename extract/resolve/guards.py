@@ -108,8 +108,15 @@ def leading_places(name: str) -> str:
 def other_place(a: str, b: str) -> bool:
     """ "上海自贸试验区" and "福建自贸试验区": each opens with a place and neither place
     ends the other's run (济南市平阴县 and 平阴县 are one place)."""
-    pa, pb = leading_places(a), leading_places(b)
+    pa, pb = _one_country(leading_places(a)), _one_country(leading_places(b))
     return bool(pa and pb and not pa.endswith(pb) and not pb.endswith(pa))
+
+
+COUNTRY = ("中华人民共和国", "中国")  # one country, written in full or short
+
+
+def _one_country(places: str) -> str:
+    return "中国" + places[len(COUNTRY[0]) :] if places.startswith(COUNTRY[0]) else places
 
 
 def other_region(a: str, b: str) -> bool:

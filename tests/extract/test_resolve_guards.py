@@ -272,6 +272,7 @@ def test_what_serves_an_undertaking_is_not_it(short, long_):
         ("上海自贸试验区", "福建自贸试验区", True),  # one key once the place is set aside: two zones
         ("济南市平阴县工业园", "平阴县工业园", False),  # a parent place before the same place
         ("淄博大学城实验小学", "大学城实验小学", False),  # a place before one name only
+        ("中华人民共和国外交政策", "中国外交政策", False),  # one country, in full or short
     ],
 )
 def test_names_opening_with_two_different_places_never_merge(a, b, apart):
@@ -290,3 +291,15 @@ def test_a_school_inserted_in_a_renamed_programme_makes_another_programme():
         )[0]
         == 0.0
     )
+
+
+def test_zones_of_two_places_sharing_a_key_get_two_ids_and_no_link():
+    # grouped by key, 上海自贸试验区 and 福建自贸试验区 would be one group before any score
+    results = reports(
+        ("推进上海自贸试验区建设。", [("上海自贸试验区", "PARK")]),
+        ("新设福建自贸试验区。", [("福建自贸试验区", "PARK")]),
+    )
+    links, _ = resolve(results)
+    got = ids(results)
+    assert got["上海自贸试验区"] != got["福建自贸试验区"]
+    assert all(lk.rule for lk in links)
