@@ -181,7 +181,8 @@ def _groups(nodes: list[_Node], apart: set[tuple[int, int]]):
             score, rule, _, _ = _best(nodes[prev].forms, node.forms, node.entity.type)
             if not rule and gk[1].startswith("="):  # grouped by _group_key's strategy rule alone
                 score, rule = 0.95, SAME_STRATEGY
-            fits.append((score, -gi, prev, rule))
+            if rule:  # a key shared with no rule to say why (a guard between the names) is no fit
+                fits.append((score, -gi, prev, rule))
         if fits:  # the group whose last name is nearest: 二期 joins 二期 before 一期
             score, gi, prev, rule = max(fits)
             pending.append((prev, i, score, rule))
