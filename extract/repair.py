@@ -32,6 +32,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .codepoints import codes, np
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # A furniture line opens with a label of the site's page, or is one of its buttons.
@@ -167,9 +169,43 @@ _WATERMARK = re.compile(
     rf"[A-Za-z0-9]{{2,5}}[ ]?(?=[{_CJK}“（(]|$)",
     re.M,
 )
+_STOPS = "。！？；"  # what a watermark follows (_WATERMARK's first group)
+_REACH = 6  # a watermark's lower-case letter is at most this many characters after its stop
+
+
+def remove_watermarks(text: str) -> tuple[str, int]:
+    """``_WATERMARK.subn(r"\\1", text)``: the text without its watermark tokens, and how many.
+
+    Every token is a whole run of ASCII letters and digits, two to five long, holding a lower-case
+    letter (what ends it must be Chinese, a space or the line end), after a stop and at most one
+    space: its lower-case letter is one to six characters after the stop. The pattern is tried only
+    at those stops, found with an array of code points; a scan of it over the whole text tried
+    every character (a twentieth of loading), and most reports hold few lower-case letters."""
+    numpy = np()
+    points = codes(text)
+    lower = numpy.flatnonzero((points - 97) < 26)  # a..z (the unsigned difference wraps below a)
+    if not lower.size:
+        return text, 0
+    near = numpy.concatenate([lower - k for k in range(1, _REACH + 1)])
+    near = near[near >= 0]
+    stops = numpy.isin(points[near], numpy.array([ord(c) for c in _STOPS], dtype=points.dtype))
+    out, done, n = [], 0, 0
+    for at in numpy.unique(near[stops]).tolist():
+        if at < done:
+            continue  # inside the token just removed
+        m = _WATERMARK.match(text, at)
+        if m:
+            out += (text[done:at], m.group(1))
+            done = m.end()
+            n += 1
+    if not n:
+        return text, 0
+    out.append(text[done:])
+    return "".join(out), n
+
+
 TONE_MARKS = _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_CHARS = re.compile(f"[{_TONE}]")
-_LOWER_ASCII = re.compile("[a-z]")
 # patterns open on a character, not a look-behind, so that the scan is fast; the callers check what is before
 _PINYIN = re.compile(rf"([{_CJK}])[(（][a-zü]*[{_TONE}][a-zü{_TONE}]*[)）]")
 _PINYIN_CUT = re.compile(rf"([{_CJK}])[(（][a-zü{_TONE}]{{0,6}}(?=\s*\Z)")
@@ -216,8 +252,7 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
         joined, n_md = _MARKDOWN.subn("", joined)
     if "**" in joined:
         joined, n_bold = _BOLD.subn(r"\1", joined)
-    if _LOWER_ASCII.search(joined):
-        joined, n_marks = _WATERMARK.subn(r"\1", joined)
+    joined, n_marks = remove_watermarks(joined)
     fixed = joined.split("\n") if n_md or n_bold or n_marks else kept  # the lines of joined
     if n_marks:
         out.notes.append(f"{n_marks} watermark token(s) between sentences removed")

@@ -6,7 +6,7 @@ import pytest
 
 from extract.load import load_text
 from extract.meta import read_metadata
-from extract.repair import is_furniture, repair, unmask_years
+from extract.repair import _WATERMARK, is_furniture, remove_watermarks, repair, unmask_years
 from extract.segment import segment
 
 BODY = "各位代表：\n一、2020年工作回顾\n青石湾产业园建成投产。金穗农业科技有限公司落户。\n"
@@ -98,6 +98,26 @@ def test_watermark_tokens_between_sentences_are_removed(token):
 def test_ascii_words_that_belong_to_the_sentence_stay(text):
     assert text in _doc("各位代表：\n" + text + "\n").text
 
+
+
+@pytest.mark.parametrize(
+    "text, kept, count",
+    [
+        ("建成投产。IAh金穗落户。 C6m 推进改革！7rw“放管服”", "建成投产。金穗落户。推进改革！“放管服”", 3),
+        ("落户；abcde（一）推进", "落户；（一）推进", 1),  # five characters, the longest token
+        ("落户。abcdef推进", "落户。abcdef推进", 0),  # six: a word, not a token
+        ("落户。 ABCDe推进", "落户。推进", 1),  # its lower-case letter six characters after the stop
+        ("落户。ABC推进", "落户。ABC推进", 0),  # no lower-case letter
+        ("落户。3kg\n推进。5 km，", "落户。3kg\n推进。5 km，", 0),  # units
+        ("落户。xQ3\n推进。", "落户。\n推进。", 1),  # at a line end
+        ("落户。xQ3。", "落户。xQ3。", 0),  # a stop after it: not Chinese, a space or a line end
+        ("ab。Ab", "ab。", 1),
+        ("全是中文，没有字母。", "全是中文，没有字母。", 0),
+    ],
+)
+def test_remove_watermarks_takes_tokens_after_stops_only(text, kept, count):
+    assert remove_watermarks(text) == (kept, count)
+    assert remove_watermarks(text) == _WATERMARK.subn(r"\1", text)  # what the one pass of the pattern did
 
 def test_converter_pinyin_is_removed_in_either_script():
     doc = _doc("各位代表：\n報(bào)告指出，發(fā)展戰(zhàn)略取得成效。本網(wǎng)轉(zhuǎn)載。\n")
