@@ -99,7 +99,6 @@ def test_ascii_words_that_belong_to_the_sentence_stay(text):
     assert text in _doc("各位代表：\n" + text + "\n").text
 
 
-
 @pytest.mark.parametrize(
     "text, kept, count",
     [
@@ -118,6 +117,7 @@ def test_ascii_words_that_belong_to_the_sentence_stay(text):
 def test_remove_watermarks_takes_tokens_after_stops_only(text, kept, count):
     assert remove_watermarks(text) == (kept, count)
     assert remove_watermarks(text) == _WATERMARK.subn(r"\1", text)  # what the one pass of the pattern did
+
 
 def test_converter_pinyin_is_removed_in_either_script():
     doc = _doc("各位代表：\n報(bào)告指出，發(fā)展戰(zhàn)略取得成效。本網(wǎng)轉(zhuǎn)載。\n")
