@@ -37,6 +37,7 @@ import bisect
 import re
 from functools import cache
 
+from .codepoints import codes, np
 from .meta import cn_year
 from .records import PLANNED, REVIEWED, Document, Section, Sentence
 
@@ -566,53 +567,93 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
 
 
 def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
-    starts = sorted({s.start for s in sections})
-    sec_starts = [s.start for s in sections]  # pre-order, so sorted
-    out = []
-    append = out.append
-    k = 0  # starts[k] is the first section start after the sentence's start
-    n = len(starts)
-    past = len(text) + 1
-    nxt = starts[0] if n else past  # starts[k]
-    # the last sentence's section and the offset up to which it is the section of every sentence
-    # that starts after it (the next section start, or the end of that section): most share it
-    where, until = None, -1
-    right = bisect.bisect_right
-    n_sec = len(sec_starts)
-    spaced = " " in text  # a sentence is stripped of the spaces around it: most texts have none
-    for a, end in map(_SPAN, _SENT.finditer(text)):
-        if nxt <= a:
-            while k < n and starts[k] <= a:
-                k += 1
-            nxt = starts[k] if k < n else past
-        if nxt >= end and not spaced:  # the common case: one sentence, nothing to strip
-            if a >= until:
-                i = right(sec_starts, a) - 1
-                where = sections[_innermost(sections, sec_starts, a, i)]
-                until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
-            append(Sentence(a, end, where.id))
-            continue
-        # a section starting inside (一是…；二是…) starts a sentence too
-        cuts = (*starts[k : bisect.bisect_left(starts, end, k)], end) if nxt < end else (end,)
-        for b in cuts:
-            ps = a
-            if text[ps] == " ":
-                while ps < b and text[ps] == " ":
-                    ps += 1
-            pe = b
-            while pe > ps and text[pe - 1] == " ":
-                pe -= 1
-            if pe > ps:
-                if ps >= until:
-                    i = right(sec_starts, ps) - 1
-                    where = sections[_innermost(sections, sec_starts, ps, i)]
-                    until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
-                append(Sentence(ps, pe, where.id))
-            a = b
-    return out
+    """The sentences of ``text``, each in the innermost section holding it: what ``_SENT`` matches,
+    cut again where a section starts inside (一是…；二是…), stripped of the spaces at its ends."""
+    numpy = np()
+    points = codes(text)
+    cuts = sentence_cuts(points)
+    # a section starting inside a sentence cuts it (the starts are in order: the outline's)
+    cuts = numpy.sort(numpy.concatenate((cuts, [s.start for s in sections])))
+    cuts = cuts[numpy.concatenate(([True], cuts[1:] != cuts[:-1]))]
+    starts, ends = cuts[:-1], cuts[1:]
+    keep = points[starts] != 0x0A  # (a line break is a piece of its own)
+    starts, ends = starts[keep], ends[keep]
+    if " " in text:  # a sentence is stripped of the spaces around it: most texts have none
+        spaced = numpy.flatnonzero((points[starts] == 0x20) | (points[ends - 1] == 0x20))
+        if spaced.size:
+            starts, ends = starts.copy(), ends.copy()
+            for i in spaced.tolist():
+                a, b = int(starts[i]), int(ends[i])
+                while a < b and text[a] == " ":
+                    a += 1
+                while b > a and text[b - 1] == " ":
+                    b -= 1
+                starts[i], ends[i] = a, b
+            keep = ends > starts
+            starts, ends = starts[keep], ends[keep]
+    # the innermost section holding each start: the last in the outline (pre-order) that starts at
+    # or before it and has not ended (most often the last to start; else _innermost walks back)
+    sec_starts = [s.start for s in sections]
+    last = numpy.searchsorted(sec_starts, starts, side="right") - 1
+    holds = starts < numpy.array([s.end for s in sections])[last]
+    ids = [s.id for s in sections]
+    where = last.tolist()
+    if not holds.all():
+        for i in numpy.flatnonzero(~holds).tolist():
+            where[i] = _innermost(sections, sec_starts, int(starts[i]), where[i])
+    return list(map(Sentence, starts.tolist(), ends.tolist(), map(ids.__getitem__, where)))
 
 
-_SPAN = re.Match.span
+_STOP, _CLOSE, _BREAK = 1, 2, 3
+
+
+@cache
+def _kinds():
+    """What each character of the basic plane is to a sentence: a full stop (。！？), a closing
+    mark (”’」』）), a line break, or nothing (0)."""
+    numpy = np()
+    table = numpy.zeros(0x10000, dtype=numpy.uint8)
+    table[[ord(c) for c in "。！？"]] = _STOP
+    table[[ord(c) for c in "”’」』）"]] = _CLOSE
+    table[0x0A] = _BREAK
+    return table
+
+
+def sentence_cuts(points):
+    """Where ``_SENT`` starts and ends its matches in a text given as code points (``codes``),
+    in order, with 0 and the text's length; a line break is a match of its own, one long.
+
+    A match runs up to a line break, or through a run of full stops (。！？) and the closing
+    marks after them (”’」』）): it ends after a stop that no stop or closing mark follows, after
+    the last of closing marks that follow a stop, and at each line break, and the next starts
+    after these. So only those characters are looked at, which are outside the main block of
+    Chinese characters: ``_SENT.finditer`` stepped through every character of the text."""
+    numpy = np()
+    n = len(points)
+    outside = numpy.flatnonzero((points - 0x4E00) >= 0x5200)  # (the unsigned difference wraps)
+    kinds = _kinds()[numpy.minimum(points[outside], 0xFFFF)]
+    marked = numpy.flatnonzero(kinds)
+    at, kind = outside[marked], kinds[marked]  # the stops, closing marks and line breaks, in order
+    stop, close, brk = kind == _STOP, kind == _CLOSE, kind == _BREAK
+    adjacent = numpy.zeros(at.size, dtype=bool)  # the next character is the next of these
+    adjacent[:-1] = at[1:] == at[:-1] + 1
+    nxt = numpy.zeros(at.size, dtype=numpy.uint8)  # the kind of the character after, if one of these
+    nxt[:-1] = kind[1:]
+    nxt[~adjacent] = 0
+    # a run of closing marks right after a stop: each mark's run follows a stop
+    after_stop = numpy.zeros(at.size, dtype=bool)
+    after_stop[1:] = adjacent[:-1] & stop[:-1]
+    opens = close.copy()
+    opens[1:] &= ~(adjacent[:-1] & close[:-1])  # the first mark of its run
+    per_run = (after_stop & opens)[opens]
+    marks_after_stop = per_run[numpy.maximum(numpy.cumsum(opens) - 1, 0)] if per_run.size else opens
+    # cut after: a stop not followed by a stop or mark, the last mark of a run after a stop, a break
+    after = (stop & (nxt != _STOP) & (nxt != _CLOSE)) | (close & (nxt != _CLOSE) & marks_after_stop) | brk
+    # each character's two places, before it (a line break) and after it, in order
+    places = numpy.stack((at, at + 1), axis=1).ravel()
+    chosen = numpy.stack((brk, after), axis=1).ravel()
+    cuts = numpy.concatenate(([0], places[chosen], [n]))
+    return cuts[numpy.concatenate(([True], cuts[1:] != cuts[:-1]))]  # each once
 
 
 def _innermost(sections: list[Section], starts: list[int], pos: int, i: int) -> int:
