@@ -43,7 +43,7 @@ from . import readers
 from .codepoints import codes, np, text_of
 from .errors import InputError
 from .records import Document
-from .repair import TONE_MARKS, repair, strip_pinyin, unmask_years
+from .repair import repair, strip_pinyin, tone_marks, unmask_years
 
 # A report is well under a megabyte of text; a file past this is no single report.
 
@@ -271,7 +271,7 @@ def _characters(text: str) -> tuple[str, bool, list[int]]:
     points = codes(text)
     at = numpy.flatnonzero((points - _HAN_FROM) >= _HAN_SIZE)  # (the unsigned difference wraps below)
     was = points[at]
-    tones = bool(_TONE_MARKS()[was[was < 0x200]].any())
+    tones = bool(tone_marks()[was[was < 0x200]].any())
     now = _character_table()[numpy.minimum(was, 0xFFFF)]
     if was.size and int(was.max()) > 0xFFFF:  # characters beyond the basic plane stay as they are
         now = numpy.where(was > 0xFFFF, was, now)
@@ -335,14 +335,6 @@ def _holds(sorted_pos, probes):
         return numpy.zeros(probes.size, dtype=bool)
     i = numpy.minimum(numpy.searchsorted(sorted_pos, probes), sorted_pos.size - 1)
     return sorted_pos[i] == probes
-
-
-@lru_cache(maxsize=1)
-def _TONE_MARKS():
-    """Which of the first 512 characters are the tone marks of pinyin (all of them are)."""
-    table = np().zeros(0x200, dtype=bool)
-    table[[ord(ch) for ch in TONE_MARKS]] = True
-    return table
 
 
 _LINE_WORK = ' ,;:()!?"'  # what the lines' own steps change: a space, one of _TO_FULL, a quote
