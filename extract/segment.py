@@ -279,7 +279,7 @@ def segment(doc: Document) -> None:
             continue
         title = _heading_title(text, tstart, stops="。！？\n；" if rank == _RANK_INLINE else "。！？\n")
         end = _section_end(outline, heads_index[start], rank, parent.end, len(text))
-        year, mode = _year_mode(title, parent, doc, level, text[tstart : min(end, tstart + REVIEW_SAMPLE)])
+        year, mode = _year_mode(title, parent, doc, level, (text, tstart, min(end, tstart + REVIEW_SAMPLE)))
         before = sections[-1] if sections[-1].parent == "0" else None
         if (
             rank == _RANK_L1
@@ -523,7 +523,7 @@ def _section_end(heads, i, rank, parent_end, n):
     return min(parent_end, n)
 
 
-def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str = ""):
+def _year_mode(title: str, parent: Section, doc: Document, level: int, body: tuple[str, int, int] = ("", 0, 0)):
     """Year and mode of a section from its heading, else from its parent.
 
     An outermost heading says what its part is about: review words, or the
@@ -531,7 +531,8 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
     about the plan year. An inner heading only changes course with review
     words, or with plan words and the plan year (（二）2020年主要目标): one
     that merely names a year (一是巩固2020年脱贫成果) stays in its part.
-    ``body``, the opening of an outermost part, is read when its heading says nothing.
+    ``body``, the opening of an outermost part (a text, and where in it), is read when its
+    heading says nothing: only then is it cut out of the text (most headings say something).
     """
     # 一九五七年经济战线上的胜利: a 1950s heading writes its year in words
     years = [int(y) for y in _YEAR.findall(title)] + [cn_year(y) for y in _CN_YEAR.findall(title)]
@@ -555,7 +556,7 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
             and not _PLAN_WORDS.search(title)
             and doc.reviewed_year is not None
             and doc.reviewed_year != doc.plan_year
-            and reads_as_review(body, least=PART_LEAST, ratio=PART_RATIO)
+            and reads_as_review(body[0][body[1] : body[2]], least=PART_LEAST, ratio=PART_RATIO)
         ):  # 一、国民经济在调整…中: a whole part that counts achievements is the review, whatever its heading
             return doc.reviewed_year, REVIEWED
         return doc.plan_year, PLANNED
