@@ -137,6 +137,10 @@ _NEWS_REVIEW = re.compile(
     r"|^[ ]*预计(?!今年|明年|到)"  # 预计地区生产总值超过2100亿元: the year just ended, estimated
 )
 _PAST = re.compile(r"完成了?|实现了?|取得|呈现|增长|达到|引进|建成|开工|获悉")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_NOT_A_HEADING = re.compile(r"[。；]|报告|^[ ]*(?:——|—|─|在)")  # a short line with these is no heading
+_PLAN_HEADING_WORDS = re.compile(r"目标|任务|工作安排|工作重点|重点工作|总体要求")
+_FULL_STOP = re.compile(r"[。！？]")
 _SENT = re.compile(r"[^。！？\n]*[。！？]+[”’」』）]*|[^。！？\n]+")
 
 
@@ -395,8 +399,8 @@ def _passages(
     news = doc.kind in ("news", "digest")
     cuts = []  # (offset, year, mode)
     ends: dict[int, int] = {}
-    for para in re.finditer(r"[^\n]+", text[start:end]):
-        a = start + para.start()
+    for para in _PARAGRAPH.finditer(text, start, end):
+        a = para.start()
         line = para.group(0)
         cue = _cue(line, doc, news)
         if cue:
@@ -437,17 +441,13 @@ def _cue(line: str, doc: Document, news: bool):
     if _opens_with_year(line, doc.reviewed_year, _AFTER_REVIEWED_YEAR) and doc.reviewed_year != doc.plan_year:
         return doc.reviewed_year, REVIEWED
     # a short line that is a heading (not a line of the title: …执行情况与2020年计划草案的报告)
-    short = len(line.strip()) <= 30 and not re.search(r"[。；]|报告|^[ ]*(?:——|—|─|在)", line)
+    short = len(line.strip()) <= 30 and not _NOT_A_HEADING.search(line)
     if short and _REVIEW_WORDS.search(line):
         return _year_in(line, doc.reviewed_year), REVIEWED
-    if (
-        short
-        and re.search(r"目标|任务|工作安排|工作重点|重点工作|总体要求", line)
-        and not _YEAR.search(line.replace(str(doc.plan_year), ""))
-    ):
+    if short and _PLAN_HEADING_WORDS.search(line) and not _YEAR.search(line.replace(str(doc.plan_year), "")):
         return doc.plan_year, PLANNED
     if news:
-        first = re.split(r"[。！？]", line, maxsplit=1)[0]
+        first = _FULL_STOP.split(line, maxsplit=1)[0]
         if _NEWS_REVIEW.search(first):
             return doc.reviewed_year, REVIEWED
         if _NEWS_PLAN.search(first):
