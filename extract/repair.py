@@ -183,8 +183,8 @@ def remove_watermarks(text: str, points=None) -> tuple[str, int]:
     space: its lower-case letter is one to six characters after the stop. So the lower-case letters
     are found in an array of code points, and the pattern is tried only at the stops in the six
     characters before each (none twice): a scan of it over the whole text tried every character
-    (4 ms of the 100 that loading the national corpus took; this takes 1), and reports hold few
-    lower-case letters.
+    (4 ms over the national corpus, timed alone; this takes 1), and reports hold few lower-case
+    letters.
 
     ``points``: the text's code points (``codes``), when the caller has them."""
     points = codes(text) if points is None else points
