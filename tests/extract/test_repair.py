@@ -12,6 +12,7 @@ from extract.repair import (
     _join_broken_numbers,
     _join_wrapped,
     _looks_wrapped,
+    _may_end_a_number,
     is_furniture,
     remove_watermarks,
     repair,
@@ -258,3 +259,11 @@ def test_a_text_without_tone_marks_measures_its_lines_by_their_stripped_length()
     ragged = ["一" * n for n in (12, 30, 18, 44, 25, 60, 15)]
     assert not _looks_wrapped(ragged, tones=False) and not _looks_wrapped(ragged)
     assert tone_marks()[ord("ā")] and not tone_marks()[ord("a")]
+
+
+def test_the_characters_a_line_broken_inside_a_number_may_end_in():
+    chars = "1a。 ．①x\u3000٣"
+    expected = [ch.isdigit() or ch in " ．\u3000" for ch in chars]
+    assert expected == [True, False, False, True, True, True, False, True, True]
+    assert _may_end_a_number(codes(chars)).tolist() == expected
+    assert _may_end_a_number(codes(chars)).tolist() == expected  # asked once, the same the second time
