@@ -22,7 +22,10 @@ PLANNED = "planned"
 MODES = modes()  # (PLANNED, REVIEWED): their one home and order of time is ontology/modes.tsv
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, as Sentence below (a frozen record sets each field through object.__setattr__: made
+# at two and a half times the cost, and segmentation makes a thousand per corpus), but hashed on
+# its fields as one: never changed once segmentation made it (extract.expose makes new ones)
+@dataclass(slots=True, unsafe_hash=True)
 class Section:
     id: str  # "1", "1.2", "1.2.3": its path in the outline
     level: int  # 1 一、  2 （一）  3 一是  4 1.  5 an unnumbered part or passage

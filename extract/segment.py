@@ -37,6 +37,7 @@ import bisect
 import re
 from functools import cache
 
+from .codepoints import codes, np
 from .meta import cn_year
 from .records import PLANNED, REVIEWED, Document, Section, Sentence
 
@@ -136,6 +137,10 @@ _NEWS_REVIEW = re.compile(
     r"|^[ ]*预计(?!今年|明年|到)"  # 预计地区生产总值超过2100亿元: the year just ended, estimated
 )
 _PAST = re.compile(r"完成了?|实现了?|取得|呈现|增长|达到|引进|建成|开工|获悉")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_NOT_A_HEADING = re.compile(r"[。；]|报告|^[ ]*(?:——|—|─|在)")  # a short line with these is no heading
+_PLAN_HEADING_WORDS = re.compile(r"目标|任务|工作安排|工作重点|重点工作|总体要求")
+_FULL_STOP = re.compile(r"[。！？]")
 _SENT = re.compile(r"[^。！？\n]*[。！？]+[”’」』）]*|[^。！？\n]+")
 
 
@@ -278,7 +283,7 @@ def segment(doc: Document) -> None:
             continue
         title = _heading_title(text, tstart, stops="。！？\n；" if rank == _RANK_INLINE else "。！？\n")
         end = _section_end(outline, heads_index[start], rank, parent.end, len(text))
-        year, mode = _year_mode(title, parent, doc, level, text[tstart : min(end, tstart + REVIEW_SAMPLE)])
+        year, mode = _year_mode(title, parent, doc, level, (text, tstart, min(end, tstart + REVIEW_SAMPLE)))
         before = sections[-1] if sections[-1].parent == "0" else None
         if (
             rank == _RANK_L1
@@ -394,8 +399,8 @@ def _passages(
     news = doc.kind in ("news", "digest")
     cuts = []  # (offset, year, mode)
     ends: dict[int, int] = {}
-    for para in re.finditer(r"[^\n]+", text[start:end]):
-        a = start + para.start()
+    for para in _PARAGRAPH.finditer(text, start, end):
+        a = para.start()
         line = para.group(0)
         cue = _cue(line, doc, news)
         if cue:
@@ -436,17 +441,13 @@ def _cue(line: str, doc: Document, news: bool):
     if _opens_with_year(line, doc.reviewed_year, _AFTER_REVIEWED_YEAR) and doc.reviewed_year != doc.plan_year:
         return doc.reviewed_year, REVIEWED
     # a short line that is a heading (not a line of the title: …执行情况与2020年计划草案的报告)
-    short = len(line.strip()) <= 30 and not re.search(r"[。；]|报告|^[ ]*(?:——|—|─|在)", line)
+    short = len(line.strip()) <= 30 and not _NOT_A_HEADING.search(line)
     if short and _REVIEW_WORDS.search(line):
         return _year_in(line, doc.reviewed_year), REVIEWED
-    if (
-        short
-        and re.search(r"目标|任务|工作安排|工作重点|重点工作|总体要求", line)
-        and not _YEAR.search(line.replace(str(doc.plan_year), ""))
-    ):
+    if short and _PLAN_HEADING_WORDS.search(line) and not _YEAR.search(line.replace(str(doc.plan_year), "")):
         return doc.plan_year, PLANNED
     if news:
-        first = re.split(r"[。！？]", line, maxsplit=1)[0]
+        first = _FULL_STOP.split(line, maxsplit=1)[0]
         if _NEWS_REVIEW.search(first):
             return doc.reviewed_year, REVIEWED
         if _NEWS_PLAN.search(first):
@@ -522,7 +523,7 @@ def _section_end(heads, i, rank, parent_end, n):
     return min(parent_end, n)
 
 
-def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str = ""):
+def _year_mode(title: str, parent: Section, doc: Document, level: int, body: tuple[str, int, int] = ("", 0, 0)):
     """Year and mode of a section from its heading, else from its parent.
 
     An outermost heading says what its part is about: review words, or the
@@ -530,7 +531,8 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
     about the plan year. An inner heading only changes course with review
     words, or with plan words and the plan year (（二）2020年主要目标): one
     that merely names a year (一是巩固2020年脱贫成果) stays in its part.
-    ``body``, the opening of an outermost part, is read when its heading says nothing.
+    ``body``, the opening of an outermost part (a text, and where in it), is read when its
+    heading says nothing: only then is it cut out of the text (most headings say something).
     """
     # 一九五七年经济战线上的胜利: a 1950s heading writes its year in words
     years = [int(y) for y in _YEAR.findall(title)] + [cn_year(y) for y in _CN_YEAR.findall(title)]
@@ -554,7 +556,7 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
             and not _PLAN_WORDS.search(title)
             and doc.reviewed_year is not None
             and doc.reviewed_year != doc.plan_year
-            and reads_as_review(body, least=PART_LEAST, ratio=PART_RATIO)
+            and reads_as_review(body[0][body[1] : body[2]], least=PART_LEAST, ratio=PART_RATIO)
         ):  # 一、国民经济在调整…中: a whole part that counts achievements is the review, whatever its heading
             return doc.reviewed_year, REVIEWED
         return doc.plan_year, PLANNED
@@ -566,53 +568,93 @@ def _year_mode(title: str, parent: Section, doc: Document, level: int, body: str
 
 
 def _sentences(text: str, sections: list[Section]) -> list[Sentence]:
-    starts = sorted({s.start for s in sections})
-    sec_starts = [s.start for s in sections]  # pre-order, so sorted
-    out = []
-    append = out.append
-    k = 0  # starts[k] is the first section start after the sentence's start
-    n = len(starts)
-    past = len(text) + 1
-    nxt = starts[0] if n else past  # starts[k]
-    # the last sentence's section and the offset up to which it is the section of every sentence
-    # that starts after it (the next section start, or the end of that section): most share it
-    where, until = None, -1
-    right = bisect.bisect_right
-    n_sec = len(sec_starts)
-    spaced = " " in text  # a sentence is stripped of the spaces around it: most texts have none
-    for a, end in map(_SPAN, _SENT.finditer(text)):
-        if nxt <= a:
-            while k < n and starts[k] <= a:
-                k += 1
-            nxt = starts[k] if k < n else past
-        if nxt >= end and not spaced:  # the common case: one sentence, nothing to strip
-            if a >= until:
-                i = right(sec_starts, a) - 1
-                where = sections[_innermost(sections, sec_starts, a, i)]
-                until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
-            append(Sentence(a, end, where.id))
-            continue
-        # a section starting inside (一是…；二是…) starts a sentence too
-        cuts = (*starts[k : bisect.bisect_left(starts, end, k)], end) if nxt < end else (end,)
-        for b in cuts:
-            ps = a
-            if text[ps] == " ":
-                while ps < b and text[ps] == " ":
-                    ps += 1
-            pe = b
-            while pe > ps and text[pe - 1] == " ":
-                pe -= 1
-            if pe > ps:
-                if ps >= until:
-                    i = right(sec_starts, ps) - 1
-                    where = sections[_innermost(sections, sec_starts, ps, i)]
-                    until = min(sec_starts[i + 1] if i + 1 < n_sec else past, where.end)
-                append(Sentence(ps, pe, where.id))
-            a = b
-    return out
+    """The sentences of ``text``, each in the innermost section holding it: what ``_SENT`` matches,
+    cut again where a section starts inside (一是…；二是…), stripped of the spaces at its ends."""
+    numpy = np()
+    points = codes(text)
+    cuts = sentence_cuts(points)
+    # a section starting inside a sentence cuts it (the starts are in order: the outline's)
+    cuts = numpy.sort(numpy.concatenate((cuts, [s.start for s in sections])))
+    cuts = cuts[numpy.concatenate(([True], cuts[1:] != cuts[:-1]))]
+    starts, ends = cuts[:-1], cuts[1:]
+    keep = points[starts] != 0x0A  # (a line break is a piece of its own)
+    starts, ends = starts[keep], ends[keep]
+    if " " in text:  # a sentence is stripped of the spaces around it: most texts have none
+        spaced = numpy.flatnonzero((points[starts] == 0x20) | (points[ends - 1] == 0x20))
+        if spaced.size:
+            starts, ends = starts.copy(), ends.copy()
+            for i in spaced.tolist():
+                a, b = int(starts[i]), int(ends[i])
+                while a < b and text[a] == " ":
+                    a += 1
+                while b > a and text[b - 1] == " ":
+                    b -= 1
+                starts[i], ends[i] = a, b
+            keep = ends > starts
+            starts, ends = starts[keep], ends[keep]
+    # the innermost section holding each start: the last in the outline (pre-order) that starts at
+    # or before it and has not ended (most often the last to start; else _innermost walks back)
+    sec_starts = [s.start for s in sections]
+    last = numpy.searchsorted(sec_starts, starts, side="right") - 1
+    holds = starts < numpy.array([s.end for s in sections])[last]
+    ids = [s.id for s in sections]
+    where = last.tolist()
+    if not holds.all():
+        for i in numpy.flatnonzero(~holds).tolist():
+            where[i] = _innermost(sections, sec_starts, int(starts[i]), where[i])
+    return list(map(Sentence, starts.tolist(), ends.tolist(), map(ids.__getitem__, where)))
 
 
-_SPAN = re.Match.span
+_STOP, _CLOSE, _BREAK = 1, 2, 3
+
+
+@cache
+def _kinds():
+    """What each character of the basic plane is to a sentence: a full stop (。！？), a closing
+    mark (”’」』）), a line break, or nothing (0)."""
+    numpy = np()
+    table = numpy.zeros(0x10000, dtype=numpy.uint8)
+    table[[ord(c) for c in "。！？"]] = _STOP
+    table[[ord(c) for c in "”’」』）"]] = _CLOSE
+    table[0x0A] = _BREAK
+    return table
+
+
+def sentence_cuts(points):
+    """Where ``_SENT`` starts and ends its matches in a text given as code points (``codes``),
+    in order, with 0 and the text's length; a line break is a match of its own, one long.
+
+    A match runs up to a line break, or through a run of full stops (。！？) and the closing
+    marks after them (”’」』）): it ends after a stop that no stop or closing mark follows, after
+    the last of closing marks that follow a stop, and at each line break, and the next starts
+    after these. So only those characters are looked at, which are outside the main block of
+    Chinese characters: ``_SENT.finditer`` stepped through every character of the text."""
+    numpy = np()
+    n = len(points)
+    outside = numpy.flatnonzero((points - 0x4E00) >= 0x5200)  # (the unsigned difference wraps)
+    kinds = _kinds()[numpy.minimum(points[outside], 0xFFFF)]
+    marked = numpy.flatnonzero(kinds)
+    at, kind = outside[marked], kinds[marked]  # the stops, closing marks and line breaks, in order
+    stop, close, brk = kind == _STOP, kind == _CLOSE, kind == _BREAK
+    adjacent = numpy.zeros(at.size, dtype=bool)  # the next character is the next of these
+    adjacent[:-1] = at[1:] == at[:-1] + 1
+    nxt = numpy.zeros(at.size, dtype=numpy.uint8)  # the kind of the character after, if one of these
+    nxt[:-1] = kind[1:]
+    nxt[~adjacent] = 0
+    # a run of closing marks right after a stop: each mark's run follows a stop
+    after_stop = numpy.zeros(at.size, dtype=bool)
+    after_stop[1:] = adjacent[:-1] & stop[:-1]
+    opens = close.copy()
+    opens[1:] &= ~(adjacent[:-1] & close[:-1])  # the first mark of its run
+    per_run = (after_stop & opens)[opens]
+    marks_after_stop = per_run[numpy.maximum(numpy.cumsum(opens) - 1, 0)] if per_run.size else opens
+    # cut after: a stop not followed by a stop or mark, the last mark of a run after a stop, a break
+    after = (stop & (nxt != _STOP) & (nxt != _CLOSE)) | (close & (nxt != _CLOSE) & marks_after_stop) | brk
+    # each character's two places, before it (a line break) and after it, in order
+    places = numpy.stack((at, at + 1), axis=1).ravel()
+    chosen = numpy.stack((brk, after), axis=1).ravel()
+    cuts = numpy.concatenate(([0], places[chosen], [n]))
+    return cuts[numpy.concatenate(([True], cuts[1:] != cuts[:-1]))]  # each once
 
 
 def _innermost(sections: list[Section], starts: list[int], pos: int, i: int) -> int:

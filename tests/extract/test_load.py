@@ -9,10 +9,24 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from extract.errors import InputError
-from extract.load import decode, detect_script, fold, load_file, load_text, normalise
+from extract.load import (
+    _HAN_FROM,
+    _HAN_SIZE,
+    _character_table,
+    _characters,
+    _holds,
+    _runs,
+    decode,
+    detect_script,
+    fold,
+    load_file,
+    load_text,
+    normalise,
+)
 
 # Already in the normal form, so every encoding must give back exactly this.
 # Mostly Chinese on purpose: a UTF-16 file of Chinese prose holds few zero bytes.
@@ -185,12 +199,40 @@ NORMAL_FORM = [
     ("control-characters-dropped", "经济\x07增长\x0c", "经济增长\n"),
     ("a-control-character-between-spaces-leaves-one-space", "GDP \x01 grew", "GDP grew\n"),
     ("characters-beyond-the-basic-plane-kept", "𠀀　ＡＢ𠀁「𠀂」", "𠀀AB𠀁“𠀂”\n"),
+    ("line-and-paragraph-separators-become-lf", "第一行\u2028第二行\u2029第三行", "第一行\n第二行\n第三行\n"),
+    ("spaces-at-line-ends-removed", "GDP grew \n by 2 \n", "GDP grew\nby 2\n"),
+    ("blank-lines-and-spaces-at-the-text-ends-removed", "\n \n\u3000\n正文\n\n\n \x01\n", "正文\n"),
+    ("a-line-of-spaces-only-between-text-becomes-blank", "一\n\t \n二", "一\n\n二\n"),
 ]
 
 
 @pytest.mark.parametrize("raw, expected", [(r, e) for _, r, e in NORMAL_FORM], ids=[i for i, _, _ in NORMAL_FORM])
 def test_normal_form(raw, expected):
     assert normalise(raw) == expected
+
+
+def test_the_character_table_leaves_the_main_block_of_chinese_characters_as_it_is():
+    # _characters looks only at the characters outside it: a change inside would be missed
+    table = _character_table()
+    block = np.arange(_HAN_FROM, _HAN_FROM + _HAN_SIZE)
+    assert (table[block] == block).all()
+    assert table[ord("　")] == ord(" ") and table[ord("１")] == ord("1")  # (and it changes those outside)
+
+
+def test_the_characters_pass_names_the_lines_the_lines_own_steps_change():
+    text, tones, work = _characters('各位代表：\n增长2.3%,收入\n\n\n平稳\n推进"一次办好"\nGDP  grew\n')
+    assert text == '各位代表：\n增长2.3%,收入\n\n平稳\n推进"一次办好"\nGDP grew'
+    assert work == [6, 20, 29]  # the narrow comma, the quotes, the space (not the full-width colon)
+    assert not tones
+    assert _characters("戰(zhàn)略")[1] and _characters("戰略")[2] == []
+
+
+def test_runs_of_consecutive_positions_and_probes_among_positions():
+    opens, closes = _runs(np.array([3, 4, 5, 9, 11, 12]))
+    assert opens.tolist() == [True, False, False, True, True, False]
+    assert closes.tolist() == [False, False, True, True, False, True]
+    assert _holds(np.array([2, 5, 9]), np.array([1, 2, 9, 10])).tolist() == [False, True, True, False]
+    assert _holds(np.array([], dtype=int), np.array([1])).tolist() == [False]
 
 
 def test_normal_form_is_idempotent():

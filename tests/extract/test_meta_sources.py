@@ -235,6 +235,20 @@ def test_news_passages_take_their_mode_from_reported_speech():
     assert modes["报告提出"] == (2021, "planned")
 
 
+def test_digest_passages_take_their_mode_from_reported_speech_too():
+    doc = _meta(
+        "一图读懂2021年某某县政府工作报告\n"
+        "回顾2020年工作时称，全县引进青石湾产业园等项目21个。\n"
+        "报告提出，2021年要开工建设白鹭湖生态旅游项目。\n"
+    )
+    segment(doc)
+    assert doc.kind == "digest"
+    assert (doc.reviewed_year, doc.plan_year) == (2020, 2021)
+    modes = {doc.text[s.start : s.end].split("，")[0]: (s.year, s.mode) for s in doc.sections if s.level == 5}
+    assert modes["回顾2020年工作时称"] == (2020, "reviewed")
+    assert modes["报告提出"] == (2021, "planned")
+
+
 def test_a_news_paragraph_of_estimates_or_of_the_year_since_reviews():
     doc = _meta(
         "某某网讯 1月20日，某某县第十八届人民代表大会第五次会议开幕，县长作政府工作报告，今年要抓好八个方面的工作。\n"

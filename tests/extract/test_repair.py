@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from extract.codepoints import codes
 from extract.load import load_text
 from extract.meta import read_metadata
-from extract.repair import is_furniture, repair, unmask_years
+from extract.repair import (
+    _WATERMARK,
+    _join_broken_numbers,
+    _join_wrapped,
+    _looks_wrapped,
+    _may_end_a_number,
+    is_furniture,
+    remove_watermarks,
+    repair,
+    tone_marks,
+    unmask_years,
+)
 from extract.segment import segment
 
 BODY = "各位代表：\n一、2020年工作回顾\n青石湾产业园建成投产。金穗农业科技有限公司落户。\n"
@@ -97,6 +109,26 @@ def test_watermark_tokens_between_sentences_are_removed(token):
 )
 def test_ascii_words_that_belong_to_the_sentence_stay(text):
     assert text in _doc("各位代表：\n" + text + "\n").text
+
+
+@pytest.mark.parametrize(
+    "text, kept, count",
+    [
+        ("建成投产。IAh金穗落户。 C6m 推进改革！7rw“放管服”", "建成投产。金穗落户。推进改革！“放管服”", 3),
+        ("落户；abcde（一）推进", "落户；（一）推进", 1),  # five characters, the longest token
+        ("落户。abcdef推进", "落户。abcdef推进", 0),  # six: a word, not a token
+        ("落户。 ABCDe推进", "落户。推进", 1),  # its lower-case letter six characters after the stop
+        ("落户。ABC推进", "落户。ABC推进", 0),  # no lower-case letter
+        ("落户。3kg\n推进。5 km，", "落户。3kg\n推进。5 km，", 0),  # units
+        ("落户。xQ3\n推进。", "落户。\n推进。", 1),  # at a line end
+        ("落户。xQ3。", "落户。xQ3。", 0),  # a stop after it: not Chinese, a space or a line end
+        ("ab。Ab", "ab。", 1),
+        ("全是中文，没有字母。", "全是中文，没有字母。", 0),
+    ],
+)
+def test_remove_watermarks_takes_tokens_after_stops_only(text, kept, count):
+    assert remove_watermarks(text) == (kept, count)
+    assert remove_watermarks(text) == _WATERMARK.subn(r"\1", text)  # what the one pass of the pattern did
 
 
 def test_converter_pinyin_is_removed_in_either_script():
@@ -201,3 +233,37 @@ def test_the_label_pattern_finds_each_label_looked_for_inside_a_line():
     for label in _INLINE_LABELS:
         assert _INLINE_RE.fullmatch(label), label
         assert is_furniture(f"短 {label} 行")
+
+
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        (["增长1", "2.5%，", "收入"], ["增长12.5%，", "收入"]),
+        (["增长1", "2%，达到3", "5亿元"], ["增长12%，达到35亿元"]),  # a chain of breaks
+        (["完成12 ", "\u30003亿元"], ["完成123亿元"]),  # spaces around the break
+        (["共3", "1.推进改革"], ["共3", "1.推进改革"]),  # a numbered item after a number
+        (["增长①", "2%"], ["增长①", "2%"]),  # a digit to isdigit, not a number's
+        (["", "5亿元", "年末达到", "5亿元"], ["", "5亿元", "年末达到", "5亿元"]),
+        (["第一行。", "第二行"], ["第一行。", "第二行"]),
+    ],
+)
+def test_lines_broken_inside_a_number_are_joined_as_the_line_by_line_loop_joins_them(lines, joined):
+    found = _join_broken_numbers(lines, codes("\n".join(lines)))
+    assert found == joined
+    assert found == _join_wrapped(lines, False)
+
+
+def test_a_text_without_tone_marks_measures_its_lines_by_their_stripped_length():
+    wrapped = ["青石湾产业园建成投产金穗农业科技有限公司", "落户白桦林数字经济产业园区建设加快推进了"] * 4
+    assert _looks_wrapped(wrapped, tones=False) and _looks_wrapped(wrapped)
+    ragged = ["一" * n for n in (12, 30, 18, 44, 25, 60, 15)]
+    assert not _looks_wrapped(ragged, tones=False) and not _looks_wrapped(ragged)
+    assert tone_marks()[ord("ā")] and not tone_marks()[ord("a")]
+
+
+def test_the_characters_a_line_broken_inside_a_number_may_end_in():
+    chars = "1a。 ．①x\u3000٣"
+    expected = [ch.isdigit() or ch in " ．\u3000" for ch in chars]
+    assert expected == [True, False, False, True, True, True, False, True, True]
+    assert _may_end_a_number(codes(chars)).tolist() == expected
+    assert _may_end_a_number(codes(chars)).tolist() == expected  # asked once, the same the second time

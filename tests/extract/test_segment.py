@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from extract.codepoints import codes
 from extract.load import load_file, load_text
 from extract.meta import read_metadata
 from extract.records import PLANNED, REVIEWED, Document
-from extract.segment import reads_as_review, segment
+from extract.segment import _SENT, reads_as_review, segment, sentence_cuts
 
 
 def _doc(text: str) -> Document:
@@ -480,3 +481,24 @@ def test_a_heading_with_its_year_in_words_is_read_like_one_in_digits():
         "（二）争取一九五八年的新跃进\n要增产。\n"
     )
     assert _top_modes(doc) == [("（一）", 1957, REVIEWED), ("（二）", 1958, PLANNED)]
+
+
+@pytest.mark.parametrize(
+    "text, cuts",
+    [
+        ("推进改革。扩大开放！", [0, 5, 10]),
+        ("他说：“要改革。”随后", [0, 9, 11]),  # the closing mark after the stop is the sentence's
+        ("“改革”开放。", [0, 7]),  # a closing mark after no stop ends nothing
+        ("好！？。”」又", [0, 6, 7]),  # a run of stops, then of marks
+        ("。”。", [0, 2, 3]),  # a stop after the marks opens the next
+        ("第一行\n\n第二行。", [0, 3, 4, 5, 9]),  # each line break a piece of its own
+        ("𠀀年。𠀁", [0, 3, 4]),  # a character beyond the basic plane is one, as in the text
+        ("", [0]),
+    ],
+)
+def test_sentence_cuts_are_where_the_sentence_pattern_starts_and_ends(text, cuts):
+    found = sentence_cuts(codes(text)).tolist()
+    assert found == cuts
+    spans = {p for m in _SENT.finditer(text) for p in m.span()}
+    breaks = {p for i, ch in enumerate(text) if ch == "\n" for p in (i, i + 1)}
+    assert found == sorted(spans | breaks | {0, len(text)})

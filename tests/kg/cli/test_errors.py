@@ -37,6 +37,7 @@ CASES = [
     (["extract", "-q", "missing.txt"], "missing.txt: no such file"),
     (["extract", "-q", "noreports"], "noreports: a folder with no report files"),
     (["build", "-q", "missing.txt", "--out", "o"], "missing.txt: no such file"),
+    (["build", "-q", "--out", "afile.txt"], "Invalid value for '--out': Directory 'afile.txt' is a file."),
     (["build", "--format", "xml"], "Invalid value for '--format': 'xml' is not one of"),
     (["extract", "--year", "abc", "afile.txt"], "Invalid value for '--year': 'abc' is not a valid integer."),
     (["extract", "--bogus"], "No such option '--bogus'."),
