@@ -23,9 +23,11 @@ from .dictionary import all_common, is_place_name, is_word
 from .lexicon import HARD, WORKS, Lexicon
 from .lexicon import lexicon as load_lexicon
 from .names import inside_word, is_generic, is_plan_period, strip_leads, unquote
-from .numbered import MAX_ITEM, PAIRS, items_of, short_forms
+from .numbered import MAX_ITEM, MAX_ITEMS, MAX_PER_ITEM, MAX_PER_ITEMS, MIN_PER_ITEM, PAIRS, counted, short_forms
 from .tokenizer import doc_text
 
+# a counted form: numerals and the characters they count, in turn (一带一路, 三去一降一补, 两学一做)
+COUNTED_RE = re.compile(r"^(?:[一二三四五六七八九十两][^一二三四五六七八九十两]){2,}$")
 # a stretch holding a coordination: items between 、 (or joined by one 和/与/及), no other punctuation
 COORDINATION_RE = re.compile(r"[^，。；：！？\n（）()“”]{5,80}")
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
@@ -181,6 +183,8 @@ class Gazetteer:
                 if 3 <= len(stem) <= 12 and not is_word(stem) and len(bare) > len(index.get(stem, "")):
                     index[stem] = bare
             self._shorts, self._shorts_for = index, size
+            # the characters counted in the known counted forms (带 and 路 of 一带一路)
+            self._counted_chars = frozenset(ch for stem in index if COUNTED_RE.match(stem) for ch in stem[1::2])
         return self._shorts
 
     def _abbreviated(self, text: str) -> list[Candidate]:
@@ -193,39 +197,19 @@ class Gazetteer:
         out = []
         for m in COORDINATION_RE.finditer(text):
             a, b = m.span()
+            if not _may_abbreviate(m.group(0), self._counted_chars):
+                continue  # most clauses: no coordination, or none a known short form could count
             start = strip_leads(text, a, b, self.lex)[0]
-            hit = self._abbreviating(text, start, b, shorts)
+            hit = _abbreviating(text[start:b], shorts, self._counted_chars)
             if hit is not None:
                 end, form = hit
+                end += start
                 if _short_nearby(text, start, end, form):
                     continue  # "把“一带一路”建成和平友谊纽带、共同繁荣之路": what the short form is made, not its long form
                 out.append(
                     Candidate(start, end, "PROGRAM", "gazetteer", kind="abbreviated", priority=3, canonical=form)
                 )
         return out
-
-    @staticmethod
-    def _abbreviating(text: str, start: int, b: int, shorts) -> tuple[int, str] | None:
-        """The end of the longest coordination from ``start`` whose short form is known, and
-        that form: the items are fixed by the separators, only the last one's end is sought."""
-        stretch = text[start:b]
-        if "、" in stretch:
-            last = stretch.rfind("、") + 1
-        elif sum(stretch.count(p) for p in PAIRS) == 1:
-            last = next(stretch.index(p) for p in PAIRS if p in stretch) + 1
-        else:
-            return None
-        for end in range(min(len(stretch), last + MAX_ITEM + 3), last + 1, -1):
-            name = stretch[:end]
-            for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
-                items = items_of(name[: len(name) - len(head)])
-                if not items:
-                    continue
-                for short in sorted(short_forms(items)):
-                    form = shorts.get(short)
-                    if form is not None:
-                        return start + end, form
-        return None
 
     def _places_share(self, text: str, chosen) -> list[Candidate]:
         """ "澜川城区老工业区搬迁改造": a place's name before a national programme of the
@@ -326,6 +310,71 @@ class Gazetteer:
                     )
                     break
         return out
+
+
+def _may_abbreviate(clause: str, counted_chars: frozenset[str]) -> bool:
+    """A cheap test before the governing words are peeled: a coordination whose items a
+    known counted form could count, or parallel items one character each could abbreviate."""
+    if "、" in clause:
+        parts = clause.split("、")
+    elif sum(clause.count(p) for p in PAIRS) == 1:
+        k = next(clause.index(p) for p in PAIRS if p in clause)
+        parts = [clause[:k], clause[k + 1 :]]
+    else:
+        return False
+    middle = parts[1:-1]
+    if len(parts) > MAX_ITEMS or len(parts[0]) < 2 or len(parts[-1]) < 2:
+        return False
+    if any(not 2 <= len(p) <= MAX_ITEM for p in middle):
+        return False
+    lengths = {len(p) for p in middle}
+    if 3 <= len(parts) <= MAX_PER_ITEMS and len(lengths) == 1 and MIN_PER_ITEM <= min(lengths) <= MAX_PER_ITEM:
+        return True  # parallel items: a form of one character each may name them
+    lasts = all(p[-1] in counted_chars for p in parts[:-1])
+    firsts = all(p[0] in counted_chars for p in middle) and any(ch in counted_chars for ch in parts[0])
+    return lasts or firsts
+
+
+def _abbreviating(stretch: str, shorts: dict[str, str], counted_chars: frozenset[str]) -> tuple[int, str] | None:
+    """The end of the longest coordination opening ``stretch`` whose short form is known,
+    and that form. The separators fix every item but the last, whose end is sought: the
+    counted forms of the fixed items are built once, and one character is added per end."""
+    if "、" in stretch:
+        parts = stretch.split("、")
+    elif sum(stretch.count(p) for p in PAIRS) == 1:
+        k = next(stretch.index(p) for p in PAIRS if p in stretch)
+        parts = [stretch[:k], stretch[k + 1 :]]
+    else:
+        return None
+    fixed, rest = parts[:-1], parts[-1]
+    if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
+        return None
+    last = len(stretch) - len(rest)
+    firsts, lasts = [p[0] for p in fixed], [p[-1] for p in fixed]
+    # a counted form of the known ones needs each item's character among theirs: most lists have none
+    by_first, by_last = set(firsts) <= counted_chars, set(lasts) <= counted_chars
+    lengths = {len(p) for p in fixed}
+    parallel = next(iter(lengths)) if len(lengths) == 1 and len(parts) >= 3 else 0
+    if not (by_first or by_last or parallel):
+        return None
+    for end in range(min(len(stretch), last + MAX_ITEM + 3), last + 1, -1):
+        name = stretch[last:end]
+        for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
+            item = name[: len(name) - len(head)]
+            if not 2 <= len(item) <= MAX_ITEM:
+                continue
+            forms = set()
+            if by_first and item[0] in counted_chars:
+                forms |= counted([*firsts, item[0]])
+            if by_last and item[-1] in counted_chars:
+                forms |= counted([*lasts, item[-1]])
+            if parallel and len(item) == parallel:
+                forms |= short_forms([*fixed, item])
+            for short in sorted(forms):
+                form = shorts.get(short)
+                if form is not None:
+                    return end, form
+    return None
 
 
 def _short_nearby(text: str, start: int, end: int, form: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from itertools import product
 
 NUMERALS = "一二三四五六七八九十"
+COUNTS = NUMERALS + "两"
 SEPARATORS = "、"
 PAIRS = "和与及"  # two items joined by a word, not a comma
 MAX_ITEMS = 6
@@ -45,19 +46,22 @@ def _pair(bare: str) -> list[str]:
 def numbered_forms(items: list[str]) -> set[str]:
     """The counted short forms of ``items``: by the character each opens with, and by
     the one each ends in (consecutive items sharing it counted together)."""
-    out = set()
-    for side in (0, -1):
-        runs: list[list] = []
-        for item in items:
-            ch = item[side]
-            if runs and runs[-1][0] == ch:
-                runs[-1][1] += 1
-            else:
-                runs.append([ch, 1])
-        if all(n <= len(NUMERALS) for _, n in runs) and not any(ch in NUMERALS + "两" for ch, _ in runs):
-            out.add("".join(NUMERALS[n - 1] + ch for ch, n in runs))
-            if any(n == 2 for _, n in runs):  # two is 两 as often as 二: 两学一做
-                out.add("".join(("两" if n == 2 else NUMERALS[n - 1]) + ch for ch, n in runs))
+    return counted([item[0] for item in items]) | counted([item[-1] for item in items])
+
+
+def counted(chars: list[str]) -> set[str]:
+    """The counted forms of one side's characters: 去去去降补 → 三去一降一补 (two is 二 or 两)."""
+    runs: list[list] = []
+    for ch in chars:
+        if runs and runs[-1][0] == ch:
+            runs[-1][1] += 1
+        else:
+            runs.append([ch, 1])
+    if any(n > len(NUMERALS) for _, n in runs) or any(ch in COUNTS for ch, _ in runs):
+        return set()
+    out = {"".join(NUMERALS[n - 1] + ch for ch, n in runs)}
+    if any(n == 2 for _, n in runs):  # two is 两 as often as 二: 两学一做
+        out.add("".join(("两" if n == 2 else NUMERALS[n - 1]) + ch for ch, n in runs))
     return out
 
 

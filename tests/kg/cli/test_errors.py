@@ -126,3 +126,22 @@ def test_help_version_and_no_command_still_work():
     assert helped.exit_code == 0 and helped.stdout.startswith("Usage: kg query")
     bare = CliRunner().invoke(cli, [], prog_name="kg")
     assert "Commands:" in bare.output
+
+
+def _unwritable_place() -> str | None:
+    """A folder even root cannot write in: sysfs refuses new entries. None where there is none."""
+    probe = "/sys/kg-probe-unwritable"
+    try:
+        os.mkdir(probe)
+    except OSError:
+        return "/sys"
+    os.rmdir(probe)
+    return None
+
+
+@pytest.mark.skipif(_unwritable_place() is None, reason="no folder here refuses writes")
+def test_a_build_into_a_folder_that_cannot_be_written_is_one_error_line(place):
+    # issue 10's read-only --out: as root a chmod'ed folder is writable, sysfs is not
+    out = os.path.join(_unwritable_place(), "kg-build")
+    _one_error_line(["build", "-q", "--out", out], "/sys/.kg-build.kg-lock: Permission denied", None)
+    assert not os.path.exists(out)
