@@ -23,7 +23,17 @@ from .dictionary import all_common, is_place_name, is_word
 from .lexicon import HARD, WORKS, Lexicon
 from .lexicon import lexicon as load_lexicon
 from .names import inside_word, is_generic, is_plan_period, strip_leads, unquote
-from .numbered import MAX_ITEM, MAX_ITEMS, MAX_PER_ITEM, MAX_PER_ITEMS, MIN_PER_ITEM, PAIRS, counted, short_forms
+from .numbered import (
+    MAX_ITEM,
+    MAX_ITEMS,
+    MAX_PER_ITEM,
+    MAX_PER_ITEMS,
+    MIN_COUNTED_ITEMS,
+    MIN_PER_ITEM,
+    PAIRS,
+    counted,
+    short_forms,
+)
 from .tokenizer import doc_text
 
 # a counted form: numerals and the characters they count, in turn (一带一路, 三去一降一补, 两学一做)
@@ -156,6 +166,8 @@ class Gazetteer:
                 continue  # inside a longer name
             if len(form) < self.min_form and not _closed(text, a, b, k.type == "PROGRAM"):
                 continue
+            if form not in self.known and _seed_inside_other(text, a, b):
+                continue  # 县社会信用体系建设领导小组办公室, 厦门经济特区: an office, a title or a place
             if "、" in text[a:b]:  # the pair written with a 、: one name, not the list the rules read
                 found.append(Candidate(a, b, k.type, "gazetteer", kind="joined", priority=3, canonical=k.canonical))
                 continue
@@ -204,8 +216,8 @@ class Gazetteer:
             if hit is not None:
                 end, form = hit
                 end += start
-                if _short_nearby(text, start, end, form):
-                    continue  # "把“一带一路”建成和平友谊纽带、共同繁荣之路": what the short form is made, not its long form
+                if _short_written(text, form):
+                    continue  # a report writing the short form names the programme so: its lists are other things
                 out.append(
                     Candidate(start, end, "PROGRAM", "gazetteer", kind="abbreviated", priority=3, canonical=form)
                 )
@@ -338,14 +350,50 @@ def _may_abbreviate(clause: str, counted_chars: frozenset[str]) -> bool:
 def _abbreviating(stretch: str, shorts: dict[str, str], counted_chars: frozenset[str]) -> tuple[int, str] | None:
     """The end of the longest coordination opening ``stretch`` whose short form is known,
     and that form. The separators fix every item but the last, whose end is sought: the
-    counted forms of the fixed items are built once, and one character is added per end."""
-    if "、" in stretch:
-        parts = stretch.split("、")
-    elif sum(stretch.count(p) for p in PAIRS) == 1:
-        k = next(stretch.index(p) for p in PAIRS if p in stretch)
-        parts = [stretch[:k], stretch[k + 1 :]]
-    else:
+    counted forms of the fixed items are built once, and one character is added per end.
+
+    Two shapes only, each narrow, since a county report's lists are full of items that
+    open or end alike (沿江产业带、环城公路 is no 一带一路): a counted form of four items or
+    more (三去一降一补), and one character of each of three or four parallel items
+    followed by the head the short form has (简政放权、放管结合、优化服务改革 of 放管服改革)."""
+    if "、" not in stretch:
         return None
+    parts = stretch.split("、")
+    fixed, rest = parts[:-1], parts[-1]
+    if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
+        return None
+    last = len(stretch) - len(rest)
+    firsts, lasts = [p[0] for p in fixed], [p[-1] for p in fixed]
+    counting = len(parts) >= MIN_COUNTED_ITEMS
+    # a counted form of the known ones needs each item's character among theirs: most lists have none
+    by_first, by_last = counting and set(firsts) <= counted_chars, counting and set(lasts) <= counted_chars
+    lengths = {len(p) for p in fixed}
+    parallel = next(iter(lengths)) if len(lengths) == 1 and len(parts) >= 3 else 0
+    if not (by_first or by_last or parallel):
+        return None
+    stop = rest.find("等")
+    limit = last + stop if stop > 0 else min(len(stretch), last + MAX_ITEM + 3)  # 等 ends the list
+    for end in range(limit, last + 1, -1):
+        name = stretch[last:end]
+        for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
+            item = name[: len(name) - len(head)]
+            if not 2 <= len(item) <= MAX_ITEM:
+                continue
+            forms = set()
+            if by_first and item[0] in counted_chars:
+                forms |= counted([*firsts, item[0]])
+            if by_last and item[-1] in counted_chars:
+                forms |= counted([*lasts, item[-1]])
+            for short in sorted(forms):
+                form = shorts.get(short)
+                if form is not None:
+                    return end, form
+            if parallel and len(item) == parallel and head:
+                for short in sorted(short_forms([*fixed, item])):
+                    form = shorts.get(short)
+                    if form is not None and form.endswith(head):  # 放管服改革 named at length with its 改革
+                        return end, form
+    return None
     fixed, rest = parts[:-1], parts[-1]
     if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
         return None
@@ -377,13 +425,23 @@ def _abbreviating(stretch: str, shorts: dict[str, str], counted_chars: frozenset
     return None
 
 
-def _short_nearby(text: str, start: int, end: int, form: str) -> bool:
-    """Whether the sentence around ``text[start:end]`` also writes the short form ``form``
-    (its stem, a programme's head aside)."""
+# what a national programme's name opens without naming it: an office, a title conferred, a place
+SEED_OPENS = ("领导小组", "办公室", "示范", "工作领导", "考核")
+
+
+def _seed_inside_other(text: str, a: int, b: int) -> bool:
+    """A seeded programme's name at ``[a, b)`` that opens a longer name of another thing
+    (…领导小组办公室, …示范县) or closes a place's (厦门经济特区: the zone, not the programme)."""
+    if text.startswith(SEED_OPENS, b):
+        return True
+    return any(is_place_name(text[a - k : a]) for k in (2, 3) if a >= k)
+
+
+def _short_written(text: str, form: str) -> bool:
+    """Whether ``text`` writes the short form ``form`` (its stem, a programme's head aside):
+    "把“一带一路”建成和平友谊纽带、共同繁荣之路" says what it is made, not its long form."""
     stem = next((form[: -len(h)] for h in PROGRAMME_HEADS if form.endswith(h) and len(form) > len(h) + 2), form)
-    a = max(text.rfind(ch, 0, start) for ch in "。！？\n") + 1
-    ends = [i for i in (text.find(ch, end) for ch in "。！？\n") if i >= 0]
-    return stem in text[a : min(ends, default=len(text))]
+    return stem in text
 
 
 def _works_forms(name: str) -> list[str]:

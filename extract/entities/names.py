@@ -557,8 +557,9 @@ SERIES = ("系列", "一揽子")
 # (泰山学者, 泰山产业领军人才), a kind of person is not (青年学者, 专家学者).
 TALENT_HEADS = frozenset({"学者", "产业领军人才"})
 OFFENCES = ("犯罪", "违法", "非法", "恐怖", "走私", "邪教", "诈骗", "传销", "赌博", "贩毒", "分裂")
+AGAINST_OFFENCES = ("宣传", "警示", "教育", "进万家", "专项整治", "反")
 MOVEMENTS = ("群众", "革命", "政治", "人民", "民主", "民族", "独立", "解放", "和平", "历次", "一种")
-SPORTS = ("体育", "冰雪", "足球", "篮球", "排球", "田径", "水上", "户外", "奥林匹克")
+SPORTS = ("体育", "冰雪", "球", "田径", "水上", "户外", "奥林匹克")
 
 
 def _clause_before_bank(modifier: str) -> bool:
@@ -580,7 +581,12 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
     if typ == "PROGRAM":
         if head.endswith("长制") and modifier:
             return None
-        if head.endswith(("活动", "行为")) and any(w in modifier for w in OFFENCES):
+        if (
+            head.endswith(("活动", "行为"))
+            and any(w in modifier for w in OFFENCES)
+            and not quoted
+            and not any(w in modifier for w in AGAINST_OFFENCES)  # "防范非法集资宣传月活动" is a campaign
+        ):
             return "an offence fought, not a programme"  # "防范非法集资活动", "严重刑事犯罪活动"
         if head == "运动" and modifier.endswith(SPORTS):
             return "a sport, not a campaign"  # "群众性体育运动", "冰雪运动"

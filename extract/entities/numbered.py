@@ -5,6 +5,8 @@ from the characters of one name: 放管服 takes one character of each of
 简政放权、放管结合、优化服务; 一带一路 counts the items by the character they end
 in (丝绸之路经济带 → 一带, 21世纪海上丝绸之路 → 一路); 三去一降一补 counts them by
 the one they open with (去产能、去库存、去杠杆 → 三去, 降成本 → 一降, 补短板 → 一补).
+Counted forms are taken from four items or more only: two or three items opening or
+ending alike are everyday lists (沿江产业带、环城公路 is no 一带一路).
 A report introduces the long coordination, later ones write the short form:
 these functions tell whether a short form abbreviates a coordination, for the
 gazetteer (which proposes the coordination as one name where the corpus knows
@@ -24,6 +26,7 @@ MAX_ITEM = 12
 MIN_PER_ITEM, MAX_PER_ITEM = 3, 4  # parallel items of one character each: 去产能, 简政放权 (偷税 is a word)
 MAX_PER_ITEMS = 4  # and no more of them than this
 QUOTES = "“”‘’\"'"
+MIN_COUNTED_ITEMS = 4  # fewer items counted alike are everyday lists (沿江产业带、环城公路 is no 一带一路)
 
 
 def items_of(name: str) -> list[str]:
@@ -80,13 +83,13 @@ def abbreviates(short: str, long_: str) -> bool:
     if not items:
         return False
     bare = "".join(ch for ch in short if ch not in QUOTES)
-    return bare in numbered_forms(items) or per_item(bare, items)
+    return (len(items) >= MIN_COUNTED_ITEMS and bare in numbered_forms(items)) or per_item(bare, items)
 
 
 def short_forms(items: list[str]) -> set[str]:
     """Every short form ``abbreviates`` accepts for ``items`` (at most 4**4 per-item forms):
     what the gazetteer looks up among the names it knows."""
-    out = numbered_forms(items)
+    out = numbered_forms(items) if len(items) >= MIN_COUNTED_ITEMS else set()
     if (
         3 <= len(items) <= MAX_PER_ITEMS
         and len({len(i) for i in items}) == 1

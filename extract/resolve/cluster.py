@@ -267,7 +267,7 @@ class _Resolver:
                         continue
                     if (lf, s) in self.defined:
                         cand = (0.9, DEFINED, s, lf)
-                    elif min(long_g.docs) <= min(short_g.docs) and (abbreviates(s, lf) or abbreviates(ks, kl)):
+                    elif abbreviates(s, lf) or abbreviates(ks, kl):  # either first: the forms are narrow
                         cand = (0.85, NUMBERED, s, lf)
                     elif min(long_g.docs) <= min(short_g.docs) and (
                         q := max(abbreviation_score(ks, kl), abbreviation_score(s, lf))
@@ -277,7 +277,7 @@ class _Resolver:
                         continue
                     if cand[0] > best[0]:
                         best = cand if short_g is ga else (cand[0], cand[1], cand[3], cand[2])
-        if (ga.coordination or gb.coordination) and best[0] < 0.95:
+        if (ga.coordination or gb.coordination) and best[0] < 0.95 and best[1] != NUMBERED:
             return 0.0, "", "", ""
         if best[1] == RENAMED and (self._written(best[2], ga, gb) or self._written(best[3], gb, ga)):
             return 0.0, "", "", ""  # a report writing both names names two things

@@ -10,8 +10,9 @@
 - coordinations: 载人航天与探月工程 joins two names the corpus knows on their own;
   it is neither of them.
 - places: 上海自贸试验区 and 福建自贸试验区 share their key (the place set aside) but are
-  two zones; a place before one name only (淄博大学城… and 大学城…), or a parent place
-  before the same place (济南市平阴县… and 平阴县…), is no guard.
+  two zones; a place before one name only (淄博大学城… and 大学城…), a parent place
+  before the same place (济南市平阴县… and 平阴县…), or a place with or without its rank
+  (平阴县… and 平阴…), is no guard.
 - a list names different things: 中国农业银行、中国农业发展银行 written side by side
   in one sentence are two banks, in every report of the corpus.
 - a report that writes both names of a rename names two things: 城镇职工基本医疗保险
@@ -34,6 +35,7 @@ NUMERALS = re.compile(r"[0-9一二三四五六七八九十百千两]+")
 COMPONENT = re.compile(r"[东西南北中](?:、[东西南北中])*[线段]|(?:[一二三四五六七八九十]+|\d+)号?线")
 DIRECTIONS = frozenset("东西南北中")
 PLACES = ("路", "大道", "街", "巷", "河", "湖", "山", "村", "镇", "社区")
+SCHOOLS = ("幼儿园", "小学", "中学", "学校", "医院", "卫生院")  # inserted in a rename, another programme
 BUILDINGS = ("幼儿园", "小学", "中学", "一中", "学校", "医院", "卫生院", "公园", "广场", "中心", "馆")
 COORDINATORS = ("以及", "和", "与", "及", "、", "同")
 LIST_GAPS = frozenset({"、", "和", "与", "及", "以及", "、以及", "或", "同"})
@@ -106,10 +108,23 @@ def leading_places(name: str) -> str:
 
 
 def other_place(a: str, b: str) -> bool:
-    """ "上海自贸试验区" and "福建自贸试验区": each opens with a place and neither place
-    ends the other's run (济南市平阴县 and 平阴县 are one place)."""
-    pa, pb = _one_country(leading_places(a)), _one_country(leading_places(b))
-    return bool(pa and pb and not pa.endswith(pb) and not pb.endswith(pa))
+    """ "上海自贸试验区" and "福建自贸试验区": the same name after two places, neither of
+    which ends the other's run (济南市平阴县 and 平阴县 are one place)."""
+    la, lb = leading_places(a), leading_places(b)
+    if not (la and lb) or a[len(la) :].lstrip(ADMIN) != b[len(lb) :].lstrip(ADMIN):
+        return False  # only names told apart by nothing but their places (滨河公园 is a place too)
+    pa, pb = _bare_places(la), _bare_places(lb)
+    return not pa.endswith(pb) and not pb.endswith(pa)
+
+
+ADMIN = "省市县区镇乡"
+
+
+def _bare_places(places: str) -> str:
+    """A run of places without the characters of their ranks (济南市平阴县 → 济南平阴), the
+    country in one form: 平阴县 and 平阴, 济南市高新区 and 济南高新区 name one place."""
+    places = _one_country(places)
+    return "".join(ch for ch in places if ch not in ADMIN) or places
 
 
 COUNTRY = ("中华人民共和国", "中国")  # one country, written in full or short

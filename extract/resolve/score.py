@@ -95,7 +95,7 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
             return 0.0, ""  # 宏观调控[留下更多]政策: words inserted are a clause, not a name's
     elif coverage < 0.75 or lcs < 4 or not distinctive(short) and _common_prefix(short, long_) < 5:
         return 0.0, ""  # words replaced in everyday vocabulary: another programme of the same kind
-    if any(piece.endswith(guards.BUILDINGS) for piece in _pieces(short, long_)):
+    if any(piece.endswith(guards.SCHOOLS) for piece in _pieces(short, long_)):
         return 0.0, ""  # 农村[中小学]危房改造 and 农村危房改造: schools' buildings, not houses
     return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), RENAMED
 

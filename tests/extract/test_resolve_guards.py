@@ -272,10 +272,19 @@ def test_what_serves_an_undertaking_is_not_it(short, long_):
         ("上海自贸试验区", "福建自贸试验区", True),  # one key once the place is set aside: two zones
         ("济南市平阴县工业园", "平阴县工业园", False),  # a parent place before the same place
         ("淄博大学城实验小学", "大学城实验小学", False),  # a place before one name only
+        ("平阴县经济开发区", "平阴经济开发区", False),  # a place with or without its rank
+        ("济南高新区", "济南市高新区", False),
     ],
 )
 def test_names_opening_with_two_different_places_never_merge(a, b, apart):
     assert (compare(a, b, key(a), key(b), "PARK")[0] == 0.0) is apart
+
+
+def test_the_place_guard_holds_only_for_names_told_apart_by_their_places():
+    from extract.resolve.guards import other_place
+
+    assert other_place("上海自贸试验区澜川合作园", "福建自贸试验区澜川合作园")
+    assert not other_place("平阴滨河公园提升改造工程", "平阴滨河中心公园提升改造工程")  # 滨河公园 is a place too
 
 
 def test_a_school_inserted_in_a_renamed_programme_makes_another_programme():

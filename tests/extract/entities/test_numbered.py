@@ -48,3 +48,5 @@ def test_abbreviates_and_short_forms_agree():
     assert abbreviates("审服管", long_) and abbreviates("“审服管”", long_)
     assert "审服管" in short_forms(items_of(long_))
     assert not abbreviates("审服管", "简审批")
+    assert not abbreviates("一带一路", "沿江产业带、环城公路")  # two items counted alike: an everyday list
+    assert abbreviates("一廊三港", "澜川生态廊、霁川数字港、穗岭科创港、青河物流港")
