@@ -86,13 +86,16 @@ class RepeatedNames:
         for name, typ in named.items():
             if typ != "PROGRAM":
                 continue
-            stem = ""
-            for h, keep in STEM_HEADS:
-                if name.endswith(h):
-                    stem = name[: len(name) - len(h) + keep]
+            # the first head that ends the name, and its stem kept with or without what the head
+            # keeps (节能减排攻坚战: 节能减排攻坚, else 节能减排), where a report carries it out bare
+            head = next(((h, keep) for h, keep in STEM_HEADS if name.endswith(h)), None)
+            if head is None:
+                continue
+            h, keep = head
+            for stem in dict.fromkeys((name[: len(name) - len(h) + keep], name[: len(name) - len(h)])):
+                if len(stem) >= MIN_LEN and stem in self._seen and self._specific(stem) and not all_common(stem):
+                    out.append((stem, name))
                     break
-            if len(stem) >= MIN_LEN and stem in self._seen and self._specific(stem) and not all_common(stem):
-                out.append((stem, name))
         return sorted(out)
 
     def _specific(self, name: str) -> bool:

@@ -172,3 +172,10 @@ def test_a_connector_inside_a_word_joins_nothing(lex):
     # the 和 of 中和 is no connector: 澜湘碳达峰碳中和 is one programme; 澜湘节能与霁川减排 is two
     assert learned(lex, ["推进澜湘碳达峰碳中和。"] * 3) == ["澜湘碳达峰碳中和"]
     assert learned(lex, ["推进澜湘节能与霁川减排。"] * 3) == []
+
+
+def test_a_campaigns_stem_without_its_battle_is_taught_where_a_report_carries_it_out(lex):
+    # 澜湘节能减排攻坚战: neither 澜湘节能减排攻坚 nor its whole head is carried out; 澜湘节能减排 is
+    r = RepeatedNames(lex)
+    r.observe("a", "全面推进澜湘节能减排，")
+    assert r.stems({"澜湘节能减排攻坚战": "PROGRAM"}) == [("澜湘节能减排", "澜湘节能减排攻坚战")]
