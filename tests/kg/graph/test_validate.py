@@ -99,6 +99,12 @@ def test_the_small_graph_conforms():
     assert report.conforms, report.text()
 
 
+def test_a_mid_year_report_plans_the_year_it_reviews():
+    # a half-year report (or news of the plan) reviews and plans one year: GUIDELINE.md
+    report = validate_graph(_small(_set("report", PKG.planYear, Literal(2019))))
+    assert report.conforms, report.text()
+
+
 def test_an_unnumbered_part_is_a_section_of_level_5():
     report = validate_graph(_small(_set("section", PKG.level, Literal(5))))
     assert report.conforms, report.text()
