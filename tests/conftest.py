@@ -27,6 +27,15 @@ def national_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def wide_dir() -> Path:
+    """The 30 annotated excerpts of reports from 18 provinces (read at test time, never copied in)."""
+    d = SHARED / "corpus" / "wide"
+    if not d.is_dir():
+        pytest.skip("../shared/corpus/wide is not beside the project")
+    return d
+
+
+@pytest.fixture(scope="session")
 def sample_result(sample_paths):
     """The extraction of the two sample reports, computed once per session."""
     from extract.corpus import extract_corpus

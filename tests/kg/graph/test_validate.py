@@ -210,6 +210,16 @@ def test_sample_build_conforms(sample_build):
     assert report.nodes > 10_000
 
 
+@pytest.mark.slow
+def test_the_wide_set_builds_into_a_graph_that_conforms(wide_dir, tmp_path):
+    # reports as users meet them (news, digests, a mid-year plan, traditional characters)
+    files = sorted(str(p) for p in wide_dir.glob("*.txt"))
+    r = _kg("build", "-q", "--no-cache", *files, "--out", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    report = validate_build(tmp_path / "out")
+    assert report.conforms, report.text()
+
+
 def test_shapes_file_is_valid_shacl():
     g = shapes_graph()
     assert len(set(g.subjects(RDF.type, SH.NodeShape))) >= 18
