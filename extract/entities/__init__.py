@@ -208,6 +208,7 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
 def group_mentions(document: Document, chosen: list[Candidate]) -> list[Entity]:
     text = document.text
     by_key: dict[tuple[str, str], Entity] = {}
+    full: dict[tuple[str, str], str] = {}
     area = document.area and fold(document.area)
     title = _own_title(document)
     for c in chosen:
@@ -221,6 +222,8 @@ def group_mentions(document: Document, chosen: list[Candidate]) -> list[Entity]:
         ent = by_key.get(key)
         if ent is None:
             ent = by_key[key] = Entity(id="", type=c.type, name=unquote(surface))
+        if c.kind == "distributed":
+            full[key] = canonical  # an item of a list whose place is written once (大学城实验小学)
         sent = document.sentence_at(c.start)
         sec = document.section(sent.section)
         ent.mentions.append(
@@ -238,9 +241,12 @@ def group_mentions(document: Document, chosen: list[Candidate]) -> list[Entity]:
                 mode=sec.mode,
             )
         )
-    for ent in by_key.values():
-        # the name is the fullest form the document writes, as written
+    for k, ent in by_key.items():
+        # the name is the fullest form the document writes, as written, or the item of a list
+        # with the place the list wrote once
         ent.name = max((unquote(m.text) for m in ent.mentions), key=len)
+        if len(full.get(k, "")) > len(ent.name):
+            ent.name = full[k]
     return sorted(by_key.values(), key=lambda e: (e.mentions[0].start, e.type))
 
 

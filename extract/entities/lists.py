@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..events import default_scheme
 from .candidate import Candidate, candidates, register
-from .dictionary import is_place_chain, is_word
+from .dictionary import is_place_chain, is_verb_any, is_word, longest_word
 from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, head_matches, head_of, is_capacity
 from .lexicon import lexicon as load_lexicon
 from .names import (
@@ -89,6 +89,7 @@ class ListNames:
         for a, b in listing_clauses(text):
             if text.find("、", a, b) >= 0:
                 found.extend(self.coordinated(text, a, b, counts))
+                found.extend(distributed(text, [c for c in found if a <= c.start and c.end <= b]))
             elif text.find("等", a, b) >= 0:
                 found.extend(self.single(text, a, b, counts))
             if text.find("“", a, b) >= 0 or text.find("‘", a, b) >= 0:
@@ -315,6 +316,41 @@ class ListNames:
         if any(not is_capacity(text, m) for m in COUNT_RE.finditer(text, s, e)):
             return False
         return not self.lex.cut_re.search(bare)  # no cut word in it (cut_re: any of lex.cuts)
+
+
+def distributed(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "大学城实验中学、实验小学、实验幼儿园": a place written once before a list's first
+    name is every item's that opens like the rest of the first (实验…): 实验小学 is
+    大学城实验小学, named so (the mention keeps what the text writes)."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        if c.type in ("PROJECT", "PARK", "ENTERPRISE", "INSTITUTION") and c.kind != "distributed":
+            old = best.get((c.start, c.end))
+            if old is None or c.priority > old.priority:
+                best[(c.start, c.end)] = c
+    run = []
+    for c in sorted(best.values(), key=lambda c: (c.start, -c.end)):
+        if not run or c.start >= run[-1].end:  # the longest of nested names only
+            run.append(c)
+    out = []
+    first = None
+    for prev, c in zip([None, *run], run):
+        if prev is None or text[prev.end : c.start] != "、":
+            first = c
+            continue
+        head, item = text[first.start : first.end], text[c.start : c.end]
+        j = head.find(item[:2], 2)
+        if j < 0 or item.startswith(head[:j]) or len(item) < 3:
+            continue
+        place = head[:j]
+        if is_verb_any(longest_word(place, 0, len(place))):
+            continue  # "建成实验中学、实验小学": a verb, no place
+        out.append(
+            Candidate(
+                c.start, c.end, c.type, "lists", c.head, "distributed", priority=c.priority + 1, canonical=place + item
+            )
+        )
+    return out
 
 
 def listing_clauses(text: str) -> list[tuple[int, int]]:

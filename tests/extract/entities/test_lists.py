@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.entities import EntityExtractor
+
 E, K, P, G, INST = "ENTERPRISE", "PARK", "PROJECT", "PROGRAM", "INSTITUTION"
 
 
@@ -221,3 +223,23 @@ def test_quoted_names_before_a_count_take_the_class_after_it(nlp, found, text, e
 )
 def test_a_list_ended_by_the_count_of_its_members_shares_the_works_after(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_a_place_written_once_before_a_list_names_every_item_that_opens_like_the_first(report):
+    # 大学城 is written before the first school only; the others are the same campus's
+
+    doc = report(2021, "建成投用霁川学城实验中学、实验小学、实验幼儿园和县实验中学教学楼。")
+    ex = EntityExtractor()
+    ex.first_pass(doc)
+    names = {(e.name, tuple(m.text for m in e.mentions)) for e in ex.entities(doc)}
+    assert ("霁川学城实验小学", ("实验小学",)) in names  # the mention keeps what the text writes
+    assert ("霁川学城实验幼儿园", ("实验幼儿园",)) in names
+    assert not any(n.startswith("霁川学城县") for n, _ in names)
+
+
+def test_items_opening_otherwise_take_no_place_from_the_first(report):
+
+    doc = report(2021, "支持县人民医院、中医院建设，建成澜川一中、一中分校。")
+    ex = EntityExtractor()
+    ex.first_pass(doc)
+    assert all(e.name == e.mentions[0].text for e in ex.entities(doc))
