@@ -36,6 +36,9 @@ WORDS_IN_FRONT = "the same name with words in front (a verb, a preposition)"
 ABBREVIATION = "abbreviation: each character opens a word of the long form"
 DEFINED = "abbreviation defined in the text"
 NUMBERED = "abbreviation of a coordination, item by item (一带一路, 放管服)"
+CODE = "the same code (1+N, 3341) named with other words around it"
+# a programme's code: digits and letters joined by + (1+N, 4+1), or three digits or more that are no year
+CODE_RE = re.compile(r"[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+|(?<![0-9])(?!(?:19|20)\d\d(?![0-9]))\d{3,}(?![0-9])")
 
 # What a link says about the names: the same name written another way, an
 # abbreviation of it, or a real change of name.
@@ -52,6 +55,8 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
         return 1.0, SAME
     if guards.other_place(x, y):
         return 0.0, ""  # 上海自贸试验区, 福建自贸试验区: one key, two places
+    if typ == "PROGRAM" and _same_code(x, y):
+        return 0.8, CODE  # 工业投资项目“1+N”审批制度改革 and “1+N”模式
     if same_key(cx, cy, typ):
         return 0.95, _reworded(x, y)
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
@@ -98,6 +103,16 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if any(piece.endswith(guards.SCHOOLS) for piece in _pieces(short, long_)):
         return 0.0, ""  # 农村[中小学]危房改造 and 农村危房改造: schools' buildings, not houses
     return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), RENAMED
+
+
+def _same_code(x: str, y: str) -> bool:
+    """Two programmes named by one code, the rest of one of them a kind of programme
+    (“1+N”模式): the code is the programme's name, the words around it say what it is."""
+    cx, cy = CODE_RE.findall(x), CODE_RE.findall(y)
+    if len(cx) != 1 or cx != cy or len(cx[0]) < 3:
+        return False
+    rest = sorted((x.replace(cx[0], "", 1), y.replace(cy[0], "", 1)), key=len)[0]
+    return len(rest) <= 4 and all_common(rest)
 
 
 def _reworded(x: str, y: str) -> str:
@@ -205,8 +220,10 @@ def link_kind(xs, ys, rule: str = "") -> str:
     in front, head noun, phase, a short form); ``rename`` when no form of one is
     kept whole in the other: the name itself changed (西铁城新景精密机床 →
     西铁城精密数控机床)."""
-    if rule in (ABBREVIATION, DEFINED):
+    if rule in (ABBREVIATION, DEFINED, NUMBERED):
         return ABBREVIATED
+    if rule == CODE:
+        return VARIANT
     for x, kx in xs:
         for y, ky in ys:
             if x == y or kx == ky or _inside(x, y) or _inside(kx, ky):

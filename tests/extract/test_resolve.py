@@ -288,6 +288,7 @@ def test_a_short_form_of_a_coordination_is_the_coordination_named_later(long_, s
     ids = _ids(results)
     assert ids[0] == ids[1]
     assert [lk.rule for lk in links] == ["abbreviation of a coordination, item by item (一带一路, 放管服)"]
+    assert [lk.kind for lk in links] == ["abbreviation"]
 
 
 def test_a_short_form_written_before_its_coordination_is_the_same_programme():
@@ -473,3 +474,17 @@ def test_one_character_changed_at_the_opening_of_a_long_name_is_still_compared()
         compare("霁川亩均效益评价改革", "霁川亩产效益评价改革", "亩均效益评价改革", "亩产效益评价改革", "PROGRAM")[0]
         >= 0.6
     )
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("澜川工业投资项目1+N审批制度改革", "1+N模式", True),  # the code names it; 模式 says what it is
+        ("3341项目工程", "3341工程", True),
+        ("4+1合作协议", "6+1合作文件", False),  # two codes
+        ("2020年计划", "2021年计划", False),  # a year is no code
+    ],
+)
+def test_programmes_named_by_one_code_are_one(a, b, same):
+    score, rule = compare(a, b, core(a, ()), core(b, ()), "PROGRAM")
+    assert (score >= 0.8 and rule.startswith("the same code")) is same
