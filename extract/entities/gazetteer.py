@@ -9,7 +9,6 @@ every firm, is looked for in every report.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,30 +22,15 @@ from .dictionary import all_common, is_place_name, is_word
 from .lexicon import HARD, WORKS, Lexicon
 from .lexicon import lexicon as load_lexicon
 from .names import inside_word, is_generic, is_plan_period, strip_leads, unquote
-from .numbered import (
-    MAX_ITEM,
-    MAX_ITEMS,
-    MAX_PER_ITEM,
-    MAX_PER_ITEMS,
-    MIN_COUNTED_ITEMS,
-    MIN_PER_ITEM,
-    PAIRS,
-    counted,
-    short_forms,
-)
+from .numbered import PROGRAMME_HEADS, coordinations, counted_chars
 from .tokenizer import doc_text
 
-# a counted form: numerals and the characters they count, in turn (一带一路, 三去一降一补, 两学一做)
-COUNTED_RE = re.compile(r"^(?:[一二三四五六七八九十两][^一二三四五六七八九十两]){2,}$")
-# a stretch holding a coordination: items between 、 (or joined by one 和/与/及), no other punctuation
-COORDINATION_RE = re.compile(r"[^，。；：！？\n（）()“”]{5,80}")
 MIN_FORM = 3  # shorter forms only where punctuation closes them on both sides
 # Names worth looking for everywhere: found by a head noun or typed by a class
 # noun. Names guessed from their shape or role stay where they were found.
 # A firm is named without its legal form (鲁铭高温公司 → 鲁铭高温); a bank or a
 # fund is not named without its head (中国人民银行 is not 中国人民).
 LEGAL_FORMS = frozenset({"公司", "有限公司", "股份有限公司", "有限责任公司", "集团公司", "集团有限公司", "集团"})
-PROGRAMME_HEADS = ("试点", "制度", "工程", "改革", "计划", "战略", "行动", "规划", "政策")
 TRUSTED = {("lists", "class"), ("gazetteer", ""), ("slogan", "slogan"), ("honour", "honour")}
 
 
@@ -196,32 +180,21 @@ class Gazetteer:
                     index[stem] = bare
             self._shorts, self._shorts_for = index, size
             # the characters counted in the known counted forms (带 and 路 of 一带一路)
-            self._counted_chars = frozenset(ch for stem in index if COUNTED_RE.match(stem) for ch in stem[1::2])
+            self._counted_chars = counted_chars(index)
         return self._shorts
 
     def _abbreviated(self, text: str) -> list[Candidate]:
-        """ "提出建设丝绸之路经济带、21世纪海上丝绸之路的构想": a coordination whose short form
-        the corpus knows (一带一路; 放管服 of 简政放权、放管结合、优化服务改革) is that one
-        programme, named at length (``numbered``)."""
+        """ "去产能、去库存、去杠杆、降成本、补短板": a coordination whose short form the corpus
+        knows (三去一降一补; 放管服 of 简政放权、放管结合、优化服务改革) is that one programme,
+        named at length (``numbered.coordinations``)."""
         shorts = self._short_index()
         if not shorts:
             return []
-        out = []
-        for m in COORDINATION_RE.finditer(text):
-            a, b = m.span()
-            if not _may_abbreviate(m.group(0), self._counted_chars):
-                continue  # most clauses: no coordination, or none a known short form could count
-            start = strip_leads(text, a, b, self.lex)[0]
-            hit = _abbreviating(text[start:b], shorts, self._counted_chars)
-            if hit is not None:
-                end, form = hit
-                end += start
-                if _short_written(text, form):
-                    continue  # a report writing the short form names the programme so: its lists are other things
-                out.append(
-                    Candidate(start, end, "PROGRAM", "gazetteer", kind="abbreviated", priority=3, canonical=form)
-                )
-        return out
+        found = coordinations(text, shorts, self._counted_chars, lambda a, b: strip_leads(text, a, b, self.lex)[0])
+        return [
+            Candidate(a, b, "PROGRAM", "gazetteer", kind="abbreviated", priority=3, canonical=form)
+            for a, b, form in found
+        ]
 
     def _places_share(self, text: str, chosen) -> list[Candidate]:
         """ "澜川城区老工业区搬迁改造": a place's name before a national programme of the
@@ -324,107 +297,6 @@ class Gazetteer:
         return out
 
 
-def _may_abbreviate(clause: str, counted_chars: frozenset[str]) -> bool:
-    """A cheap test before the governing words are peeled: a coordination whose items a
-    known counted form could count, or parallel items one character each could abbreviate."""
-    if "、" in clause:
-        parts = clause.split("、")
-    elif sum(clause.count(p) for p in PAIRS) == 1:
-        k = next(clause.index(p) for p in PAIRS if p in clause)
-        parts = [clause[:k], clause[k + 1 :]]
-    else:
-        return False
-    middle = parts[1:-1]
-    if len(parts) > MAX_ITEMS or len(parts[0]) < 2 or len(parts[-1]) < 2:
-        return False
-    if any(not 2 <= len(p) <= MAX_ITEM for p in middle):
-        return False
-    lengths = {len(p) for p in middle}
-    if 3 <= len(parts) <= MAX_PER_ITEMS and len(lengths) == 1 and MIN_PER_ITEM <= min(lengths) <= MAX_PER_ITEM:
-        return True  # parallel items: a form of one character each may name them
-    lasts = all(p[-1] in counted_chars for p in parts[:-1])
-    firsts = all(p[0] in counted_chars for p in middle) and any(ch in counted_chars for ch in parts[0])
-    return lasts or firsts
-
-
-def _abbreviating(stretch: str, shorts: dict[str, str], counted_chars: frozenset[str]) -> tuple[int, str] | None:
-    """The end of the longest coordination opening ``stretch`` whose short form is known,
-    and that form. The separators fix every item but the last, whose end is sought: the
-    counted forms of the fixed items are built once, and one character is added per end.
-
-    Two shapes only, each narrow, since a county report's lists are full of items that
-    open or end alike (沿江产业带、环城公路 is no 一带一路): a counted form of four items or
-    more (三去一降一补), and one character of each of three or four parallel items
-    followed by the head the short form has (简政放权、放管结合、优化服务改革 of 放管服改革)."""
-    if "、" not in stretch:
-        return None
-    parts = stretch.split("、")
-    fixed, rest = parts[:-1], parts[-1]
-    if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
-        return None
-    last = len(stretch) - len(rest)
-    firsts, lasts = [p[0] for p in fixed], [p[-1] for p in fixed]
-    counting = len(parts) >= MIN_COUNTED_ITEMS
-    # a counted form of the known ones needs each item's character among theirs: most lists have none
-    by_first, by_last = counting and set(firsts) <= counted_chars, counting and set(lasts) <= counted_chars
-    lengths = {len(p) for p in fixed}
-    parallel = next(iter(lengths)) if len(lengths) == 1 and len(parts) >= 3 else 0
-    if not (by_first or by_last or parallel):
-        return None
-    stop = rest.find("等")
-    limit = last + stop if stop > 0 else min(len(stretch), last + MAX_ITEM + 3)  # 等 ends the list
-    for end in range(limit, last + 1, -1):
-        name = stretch[last:end]
-        for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
-            item = name[: len(name) - len(head)]
-            if not 2 <= len(item) <= MAX_ITEM:
-                continue
-            forms = set()
-            if by_first and item[0] in counted_chars:
-                forms |= counted([*firsts, item[0]])
-            if by_last and item[-1] in counted_chars:
-                forms |= counted([*lasts, item[-1]])
-            for short in sorted(forms):
-                form = shorts.get(short)
-                if form is not None:
-                    return end, form
-            if parallel and len(item) == parallel and head:
-                for short in sorted(short_forms([*fixed, item])):
-                    form = shorts.get(short)
-                    if form is not None and form.endswith(head):  # 放管服改革 named at length with its 改革
-                        return end, form
-    return None
-    fixed, rest = parts[:-1], parts[-1]
-    if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
-        return None
-    last = len(stretch) - len(rest)
-    firsts, lasts = [p[0] for p in fixed], [p[-1] for p in fixed]
-    # a counted form of the known ones needs each item's character among theirs: most lists have none
-    by_first, by_last = set(firsts) <= counted_chars, set(lasts) <= counted_chars
-    lengths = {len(p) for p in fixed}
-    parallel = next(iter(lengths)) if len(lengths) == 1 and len(parts) >= 3 else 0
-    if not (by_first or by_last or parallel):
-        return None
-    for end in range(min(len(stretch), last + MAX_ITEM + 3), last + 1, -1):
-        name = stretch[last:end]
-        for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
-            item = name[: len(name) - len(head)]
-            if not 2 <= len(item) <= MAX_ITEM:
-                continue
-            forms = set()
-            if by_first and item[0] in counted_chars:
-                forms |= counted([*firsts, item[0]])
-            if by_last and item[-1] in counted_chars:
-                forms |= counted([*lasts, item[-1]])
-            if parallel and len(item) == parallel:
-                forms |= short_forms([*fixed, item])
-            for short in sorted(forms):
-                form = shorts.get(short)
-                if form is not None:
-                    return end, form
-    return None
-
-
 # what a national programme's name opens without naming it: an office, a title conferred, a place
 SEED_OPENS = ("领导小组", "办公室", "示范", "工作领导", "考核")
 
@@ -435,13 +307,6 @@ def _seed_inside_other(text: str, a: int, b: int) -> bool:
     if text.startswith(SEED_OPENS, b):
         return True
     return any(is_place_name(text[a - k : a]) for k in (2, 3) if a >= k)
-
-
-def _short_written(text: str, form: str) -> bool:
-    """Whether ``text`` writes the short form ``form`` (its stem, a programme's head aside):
-    "把“一带一路”建成和平友谊纽带、共同繁荣之路" says what it is made, not its long form."""
-    stem = next((form[: -len(h)] for h in PROGRAMME_HEADS if form.endswith(h) and len(form) > len(h) + 2), form)
-    return stem in text
 
 
 def _works_forms(name: str) -> list[str]:

@@ -15,6 +15,8 @@ its short form) and the resolver (which then merges the two, saying why).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from itertools import product
 
 NUMERALS = "一二三四五六七八九十"
@@ -97,3 +99,150 @@ def short_forms(items: list[str]) -> set[str]:
     ):
         out |= {"".join(p) for p in product(*items)}
     return out
+
+
+# -- finding them in a report's text (the gazetteer's second pass)
+
+# heads of programmes, found with a name or left out of it (营改增 and 营改增试点); a short form's
+# head is written after its coordination too (放管服改革)
+PROGRAMME_HEADS = ("试点", "制度", "工程", "改革", "计划", "战略", "行动", "规划", "政策")
+# a counted form: numerals and the characters they count, in turn (一带一路, 三去一降一补, 两学一做)
+COUNTED_RE = re.compile(r"^(?:[一二三四五六七八九十两][^一二三四五六七八九十两]){2,}$")
+# a stretch holding a coordination: items between 、 (or joined by one 和/与/及), no other punctuation
+COORDINATION_RE = re.compile(r"[^，。；：！？\n（）()“”]{5,80}")
+
+
+def counted_chars(shorts) -> frozenset[str]:
+    """The characters the known counted forms count (带 and 路 of 一带一路): a list none of
+    whose items opens or ends with one of them is counted by none."""
+    return frozenset(ch for stem in shorts if COUNTED_RE.match(stem) for ch in stem[1::2])
+
+
+def coordinations(
+    text: str, shorts: dict[str, str], counted: frozenset[str], start_of: Callable[[int, int], int]
+) -> list[tuple[int, int, str]]:
+    """(start, end, known form) of every coordination in ``text`` that a known short form
+    (``shorts``: short form → the programme's form) abbreviates; ``start_of(a, b)`` is where
+    a name starts in the clause ``text[a:b]`` once its governing words are peeled."""
+    out = []
+    for m in COORDINATION_RE.finditer(text):
+        a, b = m.span()
+        if not _may_abbreviate(m.group(0), counted):
+            continue  # most clauses: no coordination, or none a known short form could count
+        start = start_of(a, b)
+        hit = _abbreviating(text[start:b], shorts, counted)
+        if hit is None:
+            continue
+        end, form = hit
+        if _short_written(text, form):
+            continue  # a report writing the short form names the programme so: its lists are other things
+        out.append((start, start + end, form))
+    return out
+
+
+def _may_abbreviate(clause: str, counted_chars: frozenset[str]) -> bool:
+    """A cheap test before the governing words are peeled: a coordination whose items a
+    known counted form could count, or parallel items one character each could abbreviate."""
+    if "、" in clause:
+        parts = clause.split("、")
+    elif sum(clause.count(p) for p in PAIRS) == 1:
+        k = next(clause.index(p) for p in PAIRS if p in clause)
+        parts = [clause[:k], clause[k + 1 :]]
+    else:
+        return False
+    middle = parts[1:-1]
+    if len(parts) > MAX_ITEMS or len(parts[0]) < 2 or len(parts[-1]) < 2:
+        return False
+    if any(not 2 <= len(p) <= MAX_ITEM for p in middle):
+        return False
+    lengths = {len(p) for p in middle}
+    if 3 <= len(parts) <= MAX_PER_ITEMS and len(lengths) == 1 and MIN_PER_ITEM <= min(lengths) <= MAX_PER_ITEM:
+        return True  # parallel items: a form of one character each may name them
+    lasts = all(p[-1] in counted_chars for p in parts[:-1])
+    firsts = all(p[0] in counted_chars for p in middle) and any(ch in counted_chars for ch in parts[0])
+    return lasts or firsts
+
+
+def _abbreviating(stretch: str, shorts: dict[str, str], counted_chars: frozenset[str]) -> tuple[int, str] | None:
+    """The end of the longest coordination opening ``stretch`` whose short form is known,
+    and that form. The separators fix every item but the last, whose end is sought: the
+    counted forms of the fixed items are built once, and one character is added per end.
+
+    Two shapes only, each narrow, since a county report's lists are full of items that
+    open or end alike (沿江产业带、环城公路 is no 一带一路): a counted form of four items or
+    more (三去一降一补), and one character of each of three or four parallel items
+    followed by the head the short form has (简政放权、放管结合、优化服务改革 of 放管服改革)."""
+    if "、" not in stretch:
+        return None
+    parts = stretch.split("、")
+    fixed, rest = parts[:-1], parts[-1]
+    if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
+        return None
+    last = len(stretch) - len(rest)
+    firsts, lasts = [p[0] for p in fixed], [p[-1] for p in fixed]
+    counting = len(parts) >= MIN_COUNTED_ITEMS
+    # a counted form of the known ones needs each item's character among theirs: most lists have none
+    by_first, by_last = counting and set(firsts) <= counted_chars, counting and set(lasts) <= counted_chars
+    lengths = {len(p) for p in fixed}
+    parallel = next(iter(lengths)) if len(lengths) == 1 and len(parts) >= 3 else 0
+    if not (by_first or by_last or parallel):
+        return None
+    stop = rest.find("等")
+    limit = last + stop if stop > 0 else min(len(stretch), last + MAX_ITEM + 3)  # 等 ends the list
+    for end in range(limit, last + 1, -1):
+        name = stretch[last:end]
+        for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
+            item = name[: len(name) - len(head)]
+            if not 2 <= len(item) <= MAX_ITEM:
+                continue
+            forms = set()
+            if by_first and item[0] in counted_chars:
+                forms |= counted([*firsts, item[0]])
+            if by_last and item[-1] in counted_chars:
+                forms |= counted([*lasts, item[-1]])
+            for short in sorted(forms):
+                form = shorts.get(short)
+                if form is not None:
+                    return end, form
+            if parallel and len(item) == parallel and head:
+                for short in sorted(short_forms([*fixed, item])):
+                    form = shorts.get(short)
+                    if form is not None and form.endswith(head):  # 放管服改革 named at length with its 改革
+                        return end, form
+    return None
+    fixed, rest = parts[:-1], parts[-1]
+    if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
+        return None
+    last = len(stretch) - len(rest)
+    firsts, lasts = [p[0] for p in fixed], [p[-1] for p in fixed]
+    # a counted form of the known ones needs each item's character among theirs: most lists have none
+    by_first, by_last = set(firsts) <= counted_chars, set(lasts) <= counted_chars
+    lengths = {len(p) for p in fixed}
+    parallel = next(iter(lengths)) if len(lengths) == 1 and len(parts) >= 3 else 0
+    if not (by_first or by_last or parallel):
+        return None
+    for end in range(min(len(stretch), last + MAX_ITEM + 3), last + 1, -1):
+        name = stretch[last:end]
+        for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
+            item = name[: len(name) - len(head)]
+            if not 2 <= len(item) <= MAX_ITEM:
+                continue
+            forms = set()
+            if by_first and item[0] in counted_chars:
+                forms |= counted([*firsts, item[0]])
+            if by_last and item[-1] in counted_chars:
+                forms |= counted([*lasts, item[-1]])
+            if parallel and len(item) == parallel:
+                forms |= short_forms([*fixed, item])
+            for short in sorted(forms):
+                form = shorts.get(short)
+                if form is not None:
+                    return end, form
+    return None
+
+
+def _short_written(text: str, form: str) -> bool:
+    """Whether ``text`` writes the short form ``form`` (its stem, a programme's head aside):
+    "把“一带一路”建成和平友谊纽带、共同繁荣之路" says what it is made, not its long form."""
+    stem = next((form[: -len(h)] for h in PROGRAMME_HEADS if form.endswith(h) and len(form) > len(h) + 2), form)
+    return stem in text
