@@ -342,6 +342,8 @@ def distributed(text: str, cands: list[Candidate]) -> list[Candidate]:
         j = head.find(item[:2], 2)
         if j < 0 or item.startswith(head[:j]) or len(item) < 3:
             continue
+        if item.startswith(head[j:]) or head[j:].startswith(item):
+            continue  # "龙山公园、公园路": the item goes on from the first's words, another kind of thing
         place = head[:j]
         if is_verb_any(longest_word(place, 0, len(place))):
             continue  # "建成实验中学、实验小学": a verb, no place

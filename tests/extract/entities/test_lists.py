@@ -239,7 +239,7 @@ def test_a_place_written_once_before_a_list_names_every_item_that_opens_like_the
 
 def test_items_opening_otherwise_take_no_place_from_the_first(report):
 
-    doc = report(2021, "支持县人民医院、中医院建设，建成澜川一中、一中分校。")
+    doc = report(2021, "支持县人民医院、中医院建设，建成澜川一中、一中分校，改造霁川公园、公园路。")
     ex = EntityExtractor()
     ex.first_pass(doc)
     assert all(e.name == e.mentions[0].text for e in ex.entities(doc))
