@@ -34,7 +34,8 @@ from kg.graph.dataset import Graphs, count, load_store, ordered, to_store
 from kg.graph.shards import Shards
 from kg.graph.store import save_build
 from kg.namespaces import GRAPH, REPORT
-from kg.query.engines import OxigraphEngine
+from kg.query.engines import Engine, OxigraphEngine
+from kg.query.shared import SharedAnswers
 from kg.site.data import read_site_data
 from kg.site.write import SiteSummary, write_site
 
@@ -60,6 +61,7 @@ class Built:
     graphs: Graphs
     store: ox.Store
     audit: Audit
+    engine: Engine | None = None  # the engine the audit queried ``store`` through; the site goes on with it
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,9 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
         on_disk = disk_store or count(graphs) > DISK_STORE_QUADS
         store = ox.Store(str(work / "store")) if on_disk else ox.Store()
         load_store(store, ordered(graphs))  # read back from the files, one graph at a time
-    audit = add_findings(graphs, store)
-    return Built(graphs, store, audit)
+    engine = SharedAnswers(OxigraphEngine(store))  # the site asks the audit's largest queries again
+    audit = add_findings(graphs, store, engine)
+    return Built(graphs, store, audit, engine)
 
 
 def write_build(
@@ -163,7 +166,7 @@ def build_folder(
             built = build_graph(result, work, disk_store, jobs)
         with stage("files"):
             summary = write_build(result, out_dir, formats, built=built)
-        engine = OxigraphEngine(built.store)
+        engine = built.engine
         with stage("audit files"):
             audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
         with stage("site"):
