@@ -12,7 +12,8 @@ group), dies with the default action on SIGTERM, and, on Linux, is killed
 by the kernel when the build's process dies, even by SIGKILL. ``result()``
 returns what the function returned or raises what it raised: an InputError
 as itself (one clear line), anything else as a PolicyKGError naming it.
-With ``jobs`` 1 the function runs at once, in this process.
+With ``jobs`` 1 the function runs in this process when its result is first
+asked for: where a build of one process has always run it.
 """
 
 from __future__ import annotations
@@ -31,25 +32,30 @@ PR_SET_PDEATHSIG = 1
 
 
 class Aside:
-    """``fn(*args)`` in a forked process (``jobs`` > 1) or at once (``jobs`` 1)."""
+    """``fn(*args)`` in a forked process (``jobs`` > 1), or here when ``result()`` asks (``jobs`` 1)."""
 
     def __init__(self, jobs: int, fn: Callable[..., Any], *args: Any) -> None:
         self._proc = None
+        self._outcome = None
+        self._later: tuple | None = None
         if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            try:
-                self._outcome = (True, fn(*args))
-            except InputError as exc:
-                self._outcome = (False, ("input", str(exc)))
+            self._later = (fn, args)  # run when the result is asked for, where one process would run it
             return
         ctx = multiprocessing.get_context("fork")
         self._recv, send = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(target=_child, args=(send, os.getpid(), fn, args), daemon=True)
         self._proc.start()
         send.close()
-        self._outcome = None
 
     def result(self) -> Any:
         """What ``fn`` returned, once it has; raises what it raised."""
+        if self._later is not None:
+            fn, args = self._later
+            self._later = None
+            try:
+                self._outcome = (True, fn(*args))
+            except InputError as exc:
+                self._outcome = (False, ("input", str(exc)))
         if self._outcome is None:
             try:
                 self._outcome = self._recv.recv()
