@@ -19,6 +19,7 @@ asked for: where a build of one process has always run it.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -44,7 +45,11 @@ class Aside:
         ctx = multiprocessing.get_context("fork")
         self._recv, send = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(target=_child, args=(send, os.getpid(), fn, args), daemon=True)
-        self._proc.start()
+        gc.freeze()  # the child's collector then leaves the inherited objects' pages unwritten, shared
+        try:
+            self._proc.start()
+        finally:
+            gc.unfreeze()
         send.close()
 
     def result(self) -> Any:

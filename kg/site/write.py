@@ -25,14 +25,16 @@ corpus are removed, so the folder never links to a stale page.
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.runner import Pool
+from extract.runner import worker_signals
 from kg.audit.continuity import Audit, verdict_labels
 from kg.graph.store import graph_path
 from kg.html import write_page
@@ -178,19 +180,31 @@ PAGES_PER_TASK = 40
 def write_pages(pages: list[Callable[[], Path]], jobs: int = 1) -> list[Path]:
     """Run each page's function (it makes and writes one page) and list the pages in the given order.
 
-    With ``jobs`` > 1, forked processes share them out in runs of ``PAGES_PER_TASK``: every page
-    depends on the site's data alone, so which process writes it changes no byte (tested). The
-    processes inherit the functions (nothing is pickled but the pages' numbers and paths)."""
+    With ``jobs`` > 1, this process and ``jobs - 1`` forked ones share them out, in runs of
+    ``PAGES_PER_TASK`` dealt in turn: every page depends on the site's data alone, so which process
+    writes it changes no byte (tested). The forked processes inherit the functions (nothing is
+    pickled but the runs and the paths); the collector's bookkeeping is frozen before they fork, so
+    it does not make them copy every page of memory it would otherwise touch."""
     global _PAGES
     if jobs <= 1 or len(pages) <= PAGES_PER_TASK:
         return [make() for make in pages]
     runs = [range(i, min(i + PAGES_PER_TASK, len(pages))) for i in range(0, len(pages), PAGES_PER_TASK)]
+    mine, theirs = runs[::jobs], [r for i, r in enumerate(runs) if i % jobs]
     _PAGES = pages
+    gc.freeze()
     try:
-        done = Pool(jobs).map(_write_run, runs)
+        with _fork_context().Pool(jobs - 1, initializer=worker_signals) as pool:
+            pending = pool.map_async(_write_run, theirs, chunksize=1)
+            done = {r.start: _write_run(r) for r in mine}
+            done.update((r.start, paths) for r, paths in zip(theirs, pending.get()))
     finally:
+        gc.unfreeze()
         _PAGES = []
-    return [Path(p) for run in done for p in run]
+    return [Path(p) for r in runs for p in done[r.start]]
+
+
+def _fork_context():
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
 def _write_run(run: range) -> list[str]:
