@@ -6,7 +6,9 @@ largest by far: 71,000 rows at 300 synthetic reports, some 3 s a time from
 the on-disk store at 100), every status claim, every entity, every report.
 ``SharedAnswers`` wraps the build's engine and hands the second asker the
 answer the first one got, then forgets it, so each is computed once and
-held no longer than until its second reader has it.
+held no longer than until its second reader has it. Held they are, though,
+from the audit to the site (some 100 MB at 300 reports): ``--low-memory``
+builds ask twice instead.
 
 That is only right if nothing between the two askings can change the
 answer. Between the audit and the site the build adds one thing to the

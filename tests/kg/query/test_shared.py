@@ -60,3 +60,8 @@ def test_a_build_answers_the_sites_shared_queries_from_the_audits(sample_result)
     assert sorted(built.engine.served) == sorted(SHARED)
     fresh = read_site_data(OxigraphEngine(built.store))
     assert data == fresh and len(data.entities) > 20
+
+
+def test_a_low_memory_build_keeps_no_answer(tiny_corpus, tmp_path):
+    built = build_graph(tiny_corpus, tmp_path / "work", disk_store=True)
+    assert not isinstance(built.engine, SharedAnswers) and built.engine.store is built.store
