@@ -180,34 +180,36 @@ PAGES_PER_TASK = 40
 def write_pages(pages: list[Callable[[], Path]], jobs: int = 1) -> list[Path]:
     """Run each page's function (it makes and writes one page) and list the pages in the given order.
 
-    With ``jobs`` > 1, this process and ``jobs - 1`` forked ones share them out, in runs of
-    ``PAGES_PER_TASK`` dealt in turn: every page depends on the site's data alone, so which process
-    writes it changes no byte (tested). The forked processes inherit the functions (nothing is
-    pickled but the runs and the paths); the collector's bookkeeping is frozen before they fork, so
-    it does not make them copy every page of memory it would otherwise touch."""
+    With ``jobs`` > 1, the pages are dealt in turn to this process and ``jobs - 1`` forked ones
+    (the forked ones take theirs in runs of ``PAGES_PER_TASK``), so the few costly graph pages at
+    the head of the list are shared out too. Every page depends on the site's data alone, so which
+    process writes it changes no byte (tested). The forked processes inherit the functions (nothing
+    is pickled but page numbers and paths); the collector's bookkeeping is frozen before they fork,
+    so that it does not make them copy every page of memory it would otherwise touch."""
     global _PAGES
     if jobs <= 1 or len(pages) <= PAGES_PER_TASK:
         return [make() for make in pages]
-    runs = [range(i, min(i + PAGES_PER_TASK, len(pages))) for i in range(0, len(pages), PAGES_PER_TASK)]
-    mine, theirs = runs[::jobs], [r for i, r in enumerate(runs) if i % jobs]
+    theirs = [i for i in range(len(pages)) if i % jobs]
+    runs = [theirs[j : j + PAGES_PER_TASK] for j in range(0, len(theirs), PAGES_PER_TASK)]
     _PAGES = pages
     gc.freeze()
     try:
         with _fork_context().Pool(jobs - 1, initializer=worker_signals) as pool:
-            pending = pool.map_async(_write_run, theirs, chunksize=1)
-            done = {r.start: _write_run(r) for r in mine}
-            done.update((r.start, paths) for r, paths in zip(theirs, pending.get()))
+            pending = pool.map_async(_write_run, runs, chunksize=1)
+            done = {i: str(pages[i]()) for i in range(0, len(pages), jobs)}
+            for run, paths in zip(runs, pending.get()):
+                done.update(zip(run, paths))
     finally:
         gc.unfreeze()
         _PAGES = []
-    return [Path(p) for r in runs for p in done[r.start]]
+    return [Path(done[i]) for i in range(len(pages))]
 
 
 def _fork_context():
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
-def _write_run(run: range) -> list[str]:
+def _write_run(run: list[int]) -> list[str]:
     return [str(_PAGES[i]()) for i in run]
 
 
