@@ -10,11 +10,10 @@ half a minute. The graph files are streamed from the N-Quads files, so the
 quads are held once (in the store), or, with ``disk_store`` or a large
 graph (``DISK_STORE_QUADS``), not in memory at all.
 
-With more than one job, two steps use the other cores: ``extraction.json``
-is written by a forked process while the graph is built and audited
-(``kg.aside``), and the site's pages are shared out between forked processes
-once the store is closed (``kg.site.write.write_pages``). The audit's
-largest queries are asked once for the audit and the site
+With more than one job, the report graphs are built by forked processes
+(``kg.graph.build``) and the site's pages shared out between this process
+and forked ones once the store is closed (``kg.site.write.write_pages``).
+The audit's largest queries are asked once for the audit and the site
 (``kg.query.shared``).
 
 The files are those ``write_build``, ``write_audit`` and ``write_site`` write
@@ -33,15 +32,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from extract.contract import iter_corpus_json
-from extract.errors import PolicyKGError
 from extract.records import CorpusResult
-from kg.aside import Aside
 from kg.audit.continuity import Audit, add_findings
 from kg.audit.export import AuditFiles, write_audit
 from kg.graph.build import build_graphs, report_stem
 from kg.graph.dataset import Graphs, count, to_store
 from kg.graph.shards import Shards
-from kg.graph.store import save_build, stage_extraction
+from kg.graph.store import save_build
 from kg.namespaces import GRAPH, REPORT
 from kg.query.engines import Engine, OxigraphEngine
 from kg.query.shared import SharedAnswers
@@ -122,17 +119,12 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
 
 
 def write_build(
-    result: CorpusResult,
-    out_dir: str | Path,
-    formats: Iterable[str] = ("trig",),
-    built: Built | None = None,
-    extraction: Path | None = None,
+    result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",), built: Built | None = None
 ) -> BuildSummary:
     """Write the graph files, ``extraction.json`` (the records the graph was
     built from) and a manifest. The graph carries the continuity audit's
     findings. ``built`` is the graph of ``result`` when the caller already has
-    it (``build_graph``); ``extraction`` the extraction JSON when it is written
-    already (``kg.graph.store.stage_extraction``)."""
+    it (``build_graph``)."""
     built = built if built is not None else build_graph(result)
     quads = count(built.graphs)
     entities = len({e.id for d in result.documents for e in d.entities})
@@ -148,8 +140,7 @@ def write_build(
         ],
         "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
     }
-    extraction = extraction if extraction is not None else iter_corpus_json(result)
-    files = save_build(out_dir, built.graphs, formats, extraction=extraction, manifest=manifest)
+    files = save_build(out_dir, built.graphs, formats, extraction=iter_corpus_json(result), manifest=manifest)
     return BuildSummary(Path(out_dir), files, len(result.documents), entities, mentions, quads)
 
 
@@ -178,16 +169,11 @@ def build_folder(
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
     work = Path(out_dir) / WORK_DIR
-    # with more than one job, extraction.json is written by another process while the graph is built
-    extraction = Aside(jobs, stage_extraction, out_dir, iter_corpus_json(result))
-    taken = False
     try:
         with stage("graph"):
             built = build_graph(result, work, disk_store, jobs)
         with stage("files"):
-            staged = extraction.result()
-            taken = True  # save_build renames it into place or removes it
-            summary = write_build(result, out_dir, formats, built=built, extraction=staged)
+            summary = write_build(result, out_dir, formats, built=built)
         engine = built.engine
         with stage("audit files"):
             audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
@@ -198,15 +184,4 @@ def build_folder(
     finally:
         built = engine = None  # closes the on-disk store before its files go
         shutil.rmtree(work, ignore_errors=True)
-        if not taken:
-            _discard(extraction)
     return Folder(summary, audit_files, site)
-
-
-def _discard(extraction: Aside) -> None:
-    """Wait for the extraction JSON's process of a failed build and remove its file."""
-    try:
-        path = extraction.result()
-    except PolicyKGError:
-        return
-    Path(path).unlink(missing_ok=True)

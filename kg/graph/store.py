@@ -79,12 +79,11 @@ def save_build(
     out_dir: str | Path,
     graphs: Graphs,
     formats: Iterable[str] = ("trig",),
-    extraction: str | Iterable[str] | Path | None = None,
+    extraction: str | Iterable[str] | None = None,
     manifest: dict | None = None,
 ) -> list[Path]:
     """Write the graph (always TriG, plus ``formats``), the extraction JSON (a string, or its pieces
-    in order: ``extract.contract.iter_corpus_json``, or a file ``stage_extraction`` wrote already)
-    and a manifest.
+    in order: ``extract.contract.iter_corpus_json``) and a manifest.
 
     TriG and N-Quads are streamed into their files graph by graph (a graph
     of thousands of reports is never one string in memory); every file is
@@ -100,9 +99,7 @@ def save_build(
     try:
         for f in wanted:
             staged[FORMATS[f]] = _staged(out, lambda fh, f=f: _write_format(graphs, f, fh))
-        if isinstance(extraction, Path):
-            staged[EXTRACTION_FILE] = extraction
-        elif extraction is not None:
+        if extraction is not None:
             staged[EXTRACTION_FILE] = _staged(out, lambda fh: _write_text(fh, extraction))
         info = dict(manifest or {})
         info["graph"] = GRAPH_FILE
@@ -119,15 +116,6 @@ def save_build(
             if tmp.exists():
                 tmp.unlink()
     return [out / name for name in staged]
-
-
-def stage_extraction(out_dir: str | Path, extraction: str | Iterable[str]) -> Path:
-    """The extraction JSON in a temporary file in ``out_dir``, for ``save_build`` to take in with
-    the other files (``kg build`` writes it in another process while it builds the graph)."""
-    try:
-        return _staged(Path(out_dir), lambda fh: _write_text(fh, extraction))
-    except OSError as exc:
-        raise InputError(f"cannot write into {out_dir}: {exc.strerror or exc}") from None
 
 
 def _write_text(fh, text: str | Iterable[str]) -> None:

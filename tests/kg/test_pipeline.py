@@ -7,11 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
-import pytest
 from rdflib.namespace import RDF
 
-import kg.pipeline
-from extract.errors import InputError
 from extract.records import CorpusResult
 from kg.audit.export import write_audit
 from kg.namespaces import ID, PKG
@@ -53,17 +50,6 @@ def test_extraction_json_and_the_graph_give_a_report_one_iri_even_for_a_name_tha
     assert {q.subject.value for q in quads if q.predicate == rdf_type and q.object == report} == {str(ID) + iri}
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert [r["iri"] for r in manifest["reports"]] == [str(ID) + iri]
-
-
-def test_a_build_that_fails_leaves_no_extraction_json_written_beside_it(tiny_corpus, tmp_path, monkeypatch):
-    def fail(*args, **kwargs):
-        raise InputError("the graph could not be built")
-
-    monkeypatch.setattr(kg.pipeline, "build_graph", fail)
-    out = tmp_path / "out"
-    with pytest.raises(InputError, match="could not be built"):
-        build_folder(tiny_corpus, out, jobs=2)  # extraction.json was being written by another process
-    assert sorted(p.name for p in out.iterdir()) == []
 
 
 def test_build_folder_with_two_jobs_writes_the_files_of_one(tiny_corpus, tmp_path):
