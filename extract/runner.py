@@ -58,11 +58,11 @@ class Pool:
             return [fn(x) for x in items]
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ctx.Pool(min(self.workers, len(items)), initializer=worker_signals) as pool:
+        with ctx.Pool(min(self.workers, len(items)), initializer=_worker_signals) as pool:
             return pool.map(fn, items, chunksize=1)
 
 
-def worker_signals() -> None:
+def _worker_signals() -> None:
     """Ctrl-C reaches the whole process group: the parent stops the pool, the workers need not
     each print a traceback; and a worker stopped by the pool dies at once, whatever handler
     for SIGTERM the parent had when it forked (kg.folder's)."""

@@ -10,11 +10,9 @@ half a minute. The graph files are streamed from the N-Quads files, so the
 quads are held once (in the store), or, with ``disk_store`` or a large
 graph (``DISK_STORE_QUADS``), not in memory at all.
 
-With more than one job, the report graphs are built by forked processes
-(``kg.graph.build``) and the site's pages shared out between this process
-and forked ones once the store is closed (``kg.site.write.write_pages``).
 The audit's largest queries are asked once for the audit and the site
-(``kg.query.shared``).
+(``kg.query.shared``), and the store is closed once the site has read what
+it shows, before the pages are written.
 
 The files are those ``write_build``, ``write_audit`` and ``write_site`` write
 when run one after the other, byte for byte (tested), with any ``jobs``.
@@ -179,8 +177,8 @@ def build_folder(
             audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
         with stage("site"):
             data = read_site_data(engine)
-            built = engine = None  # the store is closed before the pages' processes fork
-            site = write_site(out_dir, data=data, audit=audit_files.audit, jobs=jobs)
+            built = engine = None  # the store is closed before the pages are written: its memory is free
+            site = write_site(out_dir, data=data, audit=audit_files.audit)
     finally:
         built = engine = None  # closes the on-disk store before its files go
         shutil.rmtree(work, ignore_errors=True)

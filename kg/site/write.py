@@ -25,16 +25,12 @@ corpus are removed, so the folder never links to a stale page.
 
 from __future__ import annotations
 
-import gc
 import json
-import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.runner import worker_signals
 from kg.audit.continuity import Audit, verdict_labels
 from kg.graph.store import graph_path
 from kg.html import write_page
@@ -88,45 +84,38 @@ class SiteSummary:
     themes: int
 
 
-def write_site(
-    out_dir: str | Path, data: SiteData | None = None, audit: Audit | None = None, jobs: int = 1
-) -> SiteSummary:
+def write_site(out_dir: str | Path, data: SiteData | None = None, audit: Audit | None = None) -> SiteSummary:
     """Write the site for the graph built in ``out_dir`` (see the module docstring).
 
     ``data`` and ``audit`` are what ``kg build`` has in memory already (the
     graph's rows, the audit it has just written); without them the site reads
-    the graph and audit.json from the folder. ``jobs`` processes write the
-    pages (``write_pages``)."""
+    the graph and audit.json from the folder."""
     out = Path(out_dir)
     graph_path(out)  # a clear error when nothing was built here
     data = data if data is not None else load_site_data(out)
     audit = read_audit(out, audit)
     common = {"audit": audit}
-    pages: list[Callable[[], Path]] = []  # each page made and written when its turn comes
+    written: list[Path] = []
 
-    def page(rel: str, template: str, base: str, context: Callable[[], dict]) -> None:
-        pages.append(lambda: write_page(out / rel, template, base=base, **common, **context()))
+    def page(rel: str, template: str, base: str, **context) -> None:
+        written.append(write_page(out / rel, template, base=base, **common, **context))
 
-    def graph_page(rel: str, view: str, laid: Callable[[], graphs.Laid], title: str, base: str, here: str) -> None:
-        def context() -> dict:
-            payload = graph_payload(view, laid(), data, title=title, base=base)
-            return {"view": view, "title": title, "here": here, "hint": GRAPH_HINT, "payload": payload}
+    def graph_page(rel: str, view: str, laid: graphs.Laid, title: str, base: str, here: str, hint: str) -> None:
+        payload = graph_payload(view, laid, data, title=title, base=base)
+        page(rel, "graph.html", base, view=view, title=title, here=here, hint=hint, payload=payload)
 
-        page(rel, "graph.html", base, context)
-
-    graph_page("overview.html", "overview", lambda: graphs.overview(data), "关系图 Overview", "", "overview")
-    evolution_title = "演变 Evolution"  # a name of its own: the closures read it when they run
+    graph_page("overview.html", "overview", graphs.overview(data), "关系图 Overview", "", "overview", GRAPH_HINT)
+    title = "演变 Evolution"
+    payload = evolution_payload(graphs.evolution(data), data, title=title, base="")
     page(
         "evolution.html",
         "evolution.html",
         "",
-        lambda: {
-            "view": "evolution",
-            "title": evolution_title,
-            "here": "evolution",
-            "hint": EVOLUTION_HINT,
-            "payload": evolution_payload(graphs.evolution(data), data, title=evolution_title, base=""),
-        },
+        view="evolution",
+        title=title,
+        here="evolution",
+        hint=EVOLUTION_HINT,
+        payload=payload,
     )
     theme_pages = set()
     for t in data.themes.values():
@@ -134,83 +123,26 @@ def write_site(
             continue
         rel = f"{THEME_DIR}/{theme_file(t.id)}.html"
         theme_pages.add(Path(rel).name)
-        graph_page(rel, "theme", lambda t=t: graphs.theme_page(data, t.id), f"{t.zh} {t.en}", "../", "theme")
+        graph_page(rel, "theme", graphs.theme_page(data, t.id), f"{t.zh} {t.en}", "../", "theme", GRAPH_HINT)
     entity_pages = set()
     for key in data.entities:
         rel = entity_href(key)
         entity_pages.add(Path(rel).name)
-        label = data.entities[key].label
-        page(
-            rel,
-            "entity.html",
-            "../",
-            lambda key=key, label=label: {"title": label, "here": "entity", **entity_context(data, key)},
-        )
-    page(
-        "entities.html",
-        "entities.html",
-        "",
-        lambda: {"title": "实体 Entities", "here": "entities", **entities_context(data)},
-    )
+        page(rel, "entity.html", "../", title=data.entities[key].label, here="entity", **entity_context(data, key))
+    page("entities.html", "entities.html", "", title="实体 Entities", here="entities", **entities_context(data))
     report_pages = set()
     for r in data.reports:
         if r.text:
             rel = report_href(r)
             report_pages.add(Path(rel).name)
-            page(
-                rel,
-                "report.html",
-                "../",
-                lambda r=r: {"title": r.title or r.name, "here": "report", **report_context(data, r)},
-            )
+            page(rel, "report.html", "../", title=r.title or r.name, here="report", **report_context(data, r))
     files = [f for f in OTHER_FILES if (out / f).is_file()]
-    index_title = "policy-kg · " + ("、".join(sorted({r.area for r in data.reports if r.area})) or "corpus")
-    page("index.html", "index.html", "", lambda: {"title": index_title, "here": "index", **index_context(data, files)})
-    written = write_pages(pages, jobs)
+    title = "policy-kg · " + ("、".join(sorted({r.area for r in data.reports if r.area})) or "corpus")
+    page("index.html", "index.html", "", title=title, here="index", **index_context(data, files))
     _remove_stale(out / THEME_DIR, theme_pages)
     _remove_stale(out / ENTITY_DIR, entity_pages)
     _remove_stale(out / REPORT_DIR, report_pages)
     return SiteSummary(out, written, len(data.entities), len(theme_pages))
-
-
-_PAGES: list[Callable[[], Path]] = []  # what the pages' forked processes inherit (write_pages)
-PAGES_PER_TASK = 40
-
-
-def write_pages(pages: list[Callable[[], Path]], jobs: int = 1) -> list[Path]:
-    """Run each page's function (it makes and writes one page) and list the pages in the given order.
-
-    With ``jobs`` > 1, the pages are dealt in turn to this process and ``jobs - 1`` forked ones
-    (the forked ones take theirs in runs of ``PAGES_PER_TASK``), so the few costly graph pages at
-    the head of the list are shared out too. Every page depends on the site's data alone, so which
-    process writes it changes no byte (tested). The forked processes inherit the functions (nothing
-    is pickled but page numbers and paths); the collector's bookkeeping is frozen before they fork,
-    so that it does not make them copy every page of memory it would otherwise touch."""
-    global _PAGES
-    if jobs <= 1 or len(pages) <= PAGES_PER_TASK:
-        return [make() for make in pages]
-    theirs = [i for i in range(len(pages)) if i % jobs]
-    runs = [theirs[j : j + PAGES_PER_TASK] for j in range(0, len(theirs), PAGES_PER_TASK)]
-    _PAGES = pages
-    gc.freeze()
-    try:
-        with _fork_context().Pool(jobs - 1, initializer=worker_signals) as pool:
-            pending = pool.map_async(_write_run, runs, chunksize=1)
-            done = {i: str(pages[i]()) for i in range(0, len(pages), jobs)}
-            for run, paths in zip(runs, pending.get()):
-                done.update(zip(run, paths))
-    finally:
-        gc.unfreeze()
-        _PAGES = []
-    return [Path(done[i]) for i in range(len(pages))]
-
-
-def _fork_context():
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-
-
-def _write_run(run: list[int]) -> list[str]:
-    return [str(_PAGES[i]()) for i in run]
 
 
 def read_audit(out: Path, audit: Audit | None = None) -> dict | None:
