@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from ontology.iris import report_path
 
+from .indented import dumps_indented
 from .records import CorpusResult, DocumentResult, Entity, Indicator, Mention
 
 CONTRACT_VERSION = "1"
@@ -132,7 +133,8 @@ def indicator_to_json(i: Indicator) -> dict:
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """``json.dumps(data, ensure_ascii=False, indent=1)`` and a newline (``extract.indented``: the same text, faster)."""
+    return dumps_indented(data) + "\n"
 
 
 def iter_dumps(data: dict, lazy: Iterable[str] = ()) -> Iterator[str]:
@@ -156,7 +158,7 @@ def iter_dumps(data: dict, lazy: Iterable[str] = ()) -> Iterator[str]:
 
 
 def _indented(value, level: int) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+    return dumps_indented(value, level)
 
 
 def iter_corpus_json(result: CorpusResult) -> Iterator[str]:

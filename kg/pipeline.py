@@ -10,8 +10,12 @@ half a minute. The graph files are streamed from the N-Quads files, so the
 quads are held once (in the store), or, with ``disk_store`` or a large
 graph (``DISK_STORE_QUADS``), not in memory at all.
 
+The audit's largest queries are asked once for the audit and the site
+(``kg.query.shared``), and the store is closed once the site has read what
+it shows, before the pages are written.
+
 The files are those ``write_build``, ``write_audit`` and ``write_site`` write
-when run one after the other, byte for byte (tested).
+when run one after the other, byte for byte (tested), with any ``jobs``.
 """
 
 from __future__ import annotations
@@ -30,11 +34,12 @@ from extract.records import CorpusResult
 from kg.audit.continuity import Audit, add_findings
 from kg.audit.export import AuditFiles, write_audit
 from kg.graph.build import build_graphs, report_stem
-from kg.graph.dataset import Graphs, count, load_store, ordered, to_store
+from kg.graph.dataset import Graphs, count, to_store
 from kg.graph.shards import Shards
 from kg.graph.store import save_build
 from kg.namespaces import GRAPH, REPORT
-from kg.query.engines import OxigraphEngine
+from kg.query.engines import Engine, OxigraphEngine
+from kg.query.shared import SharedAnswers
 from kg.site.data import read_site_data
 from kg.site.write import SiteSummary, write_site
 
@@ -60,6 +65,7 @@ class Built:
     graphs: Graphs
     store: ox.Store
     audit: Audit
+    engine: Engine | None = None  # the engine the audit queried ``store`` through; the site goes on with it
 
 
 @dataclass(frozen=True)
@@ -102,9 +108,12 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
         graphs = build_graphs(result, Shards(work / "graphs"), jobs=jobs)
         on_disk = disk_store or count(graphs) > DISK_STORE_QUADS
         store = ox.Store(str(work / "store")) if on_disk else ox.Store()
-        load_store(store, ordered(graphs))  # read back from the files, one graph at a time
-    audit = add_findings(graphs, store)
-    return Built(graphs, store, audit)
+        graphs.load(store)  # from the files, in batches
+    # the site asks the audit's largest queries again: their answers are kept for it (some 100 MB at
+    # 300 reports, for about 10 s of CPU), unless memory is what the build must save (``disk_store``)
+    engine = OxigraphEngine(store) if disk_store else SharedAnswers(OxigraphEngine(store))
+    audit = add_findings(graphs, store, engine)
+    return Built(graphs, store, audit, engine)
 
 
 def write_build(
@@ -163,11 +172,13 @@ def build_folder(
             built = build_graph(result, work, disk_store, jobs)
         with stage("files"):
             summary = write_build(result, out_dir, formats, built=built)
-        engine = OxigraphEngine(built.store)
+        engine = built.engine
         with stage("audit files"):
             audit_files = write_audit(out_dir, engine=engine, audit=built.audit)
         with stage("site"):
-            site = write_site(out_dir, data=read_site_data(engine), audit=audit_files.audit)
+            data = read_site_data(engine)
+            built = engine = None  # the store is closed before the pages are written: its memory is free
+            site = write_site(out_dir, data=data, audit=audit_files.audit)
     finally:
         built = engine = None  # closes the on-disk store before its files go
         shutil.rmtree(work, ignore_errors=True)

@@ -146,6 +146,21 @@ def chart_svg(verdicts: Sequence[Verdict], title: str | None = None) -> bytes:
     return buf.getvalue()
 
 
+def drawing_key(verdicts: Sequence[Verdict], title: str) -> tuple:
+    """Everything of a series that ``chart_svg`` draws: two series with one key give the same bytes.
+
+    The fields it reads of each verdict, in year order, and each verdict's
+    ``point_id`` (its first equal in the series, so equal verdicts share an
+    id); not the area, the rules' words or the quotes, which no chart shows.
+    A chart costs a quarter of a second; areas that report the same numbers
+    (and the copies of bench/scale.py's corpus) draw it once."""
+    vs = sorted(verdicts, key=lambda v: v.year)
+    drawn = tuple(
+        (v.year, v.actual_value, v.target_value, v.target_high, v.verdict, _shape(v), vs.index(v)) for v in vs
+    )
+    return (title, vs[0].unit, drawn)
+
+
 def legend_handles(vs: Sequence[Verdict]) -> list[Line2D]:
     """The legend of a chart: the actuals, each verdict's colour, then each target shape used, and a range's bar."""
     handles = [Line2D([], [], color="#2b2b2b", marker="o", markersize=4, label="actual")]
@@ -220,17 +235,21 @@ def charts(verdicts: Sequence[Verdict], titles: dict[str, str], *, every: bool =
     for v in verdicts:
         groups[series_key(v)].append(v)
     out = []
+    drawn: dict[tuple, bytes] = {}  # by drawing_key: two areas' series can draw the same picture
     for key in sorted(groups):
         vs = groups[key]
         if not every and not has_comparison(vs):
             continue
         title = f"{titles.get(vs[0].concept, vs[0].concept)}: {vs[0].measure}"
+        same = drawing_key(vs, title)
+        if same not in drawn:
+            drawn[same] = chart_svg(vs, title=title)
         out.append(
             Chart(
                 name=chart_name(vs[0]),
                 concept=vs[0].concept,
                 title=title,
-                svg=chart_svg(vs, title=title),
+                svg=drawn[same],
                 compared=has_comparison(vs),
                 series=tuple(sorted(vs, key=lambda v: v.year)),
             )

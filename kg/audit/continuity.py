@@ -589,19 +589,21 @@ def audit_triples(audit: Audit) -> Iterator[Triple]:
                 yield node, PKG.laterMention, URIRef(m)
 
 
-def add_findings(graphs: Graphs, store: ox.Store) -> Audit:
+def add_findings(graphs: Graphs, store: ox.Store, engine: Engine | None = None) -> Audit:
     """Audit the graph that ``store`` holds and add the findings, as
     ``id/graph/audit``, both to it and to ``graphs`` (the same quads):
     ``kg build`` writes ``graphs`` and goes on querying ``store``, so both
-    must keep holding one graph. An audit graph already there is replaced."""
+    must keep holding one graph. An audit graph already there is replaced.
+    ``engine`` is the one to query ``store`` through (``kg build``'s keeps
+    answers for the site: ``kg.query.shared``)."""
     graphs.pop(str(AUDIT_GRAPH), None)
     store.remove_graph(ox.NamedNode(str(AUDIT_GRAPH)))
-    audit = run_audit(OxigraphEngine(store))
+    audit = run_audit(engine if engine is not None else OxigraphEngine(store))
     if isinstance(graphs, Shards):
         # straight into its file as sorted lines, then into the store from the file: the set of the
         # findings' triples, their quads and the quads' sort keys were held at once before
         if graphs.put_sorted(str(AUDIT_GRAPH), audit_triples(audit)):
-            load_store(store, graphs.stream(str(AUDIT_GRAPH)))
+            graphs.load(store, [str(AUDIT_GRAPH)])
         return audit
     quads = to_quads(AUDIT_GRAPH, audit_graph(audit))
     if quads:

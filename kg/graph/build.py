@@ -35,7 +35,6 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, TIME, XSD
 
@@ -43,7 +42,7 @@ from extract.records import CorpusResult, Document, DocumentResult, Entity, Indi
 from extract.runner import Pool
 from kg.graph.dataset import Graphs, Triples, to_dataset, to_graphs, to_quads
 from kg.graph.names import link_kind
-from kg.graph.shards import Shards
+from kg.graph.shards import Shards, write_shard
 from kg.namespaces import (
     CLAIM,
     CORPUS_GRAPH,
@@ -185,7 +184,7 @@ def _report_shard(i: int) -> tuple[str, str, int, Triples]:
     name = GRAPH[report_stem(d.document)]
     quads = to_quads(name, report) if report else []
     path = Shards.file_for(root, str(name))
-    ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
+    write_shard(path, quads)
     return str(name), str(path), len(quads), additions
 
 

@@ -16,6 +16,12 @@ large graph, so that the store's size is known before it is chosen and an
 on-disk store is never filled through transactions (docs/scale.md).
 ``put_sorted`` writes a large graph (the corpus's, the audit's) straight
 from its triples, as sorted lines, without a list of quads.
+
+Beside each graph's N-Quads file is its block of TriG (``kg.graph.trig``),
+written at the same time from the same quads: ``graph.trig`` is those
+blocks joined, and ``graph.nq`` the N-Quads files joined, in graph IRI
+order, so writing the graph files reads no quad back. ``write_shard`` is
+what a worker process calls to make both files of a report's graph.
 """
 
 from __future__ import annotations
@@ -28,7 +34,19 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from kg.graph import dataset, trig
 from kg.graph.dataset import nquads_lines
+
+
+def write_shard(path: Path, quads: list[ox.Quad]) -> None:
+    """Graph ``quads`` (sorted, one graph) as its N-Quads file ``path`` and its TriG block beside it."""
+    ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
+    trig.write_body_file(quads, trig_file(path))
+
+
+def trig_file(path: Path) -> Path:
+    """The TriG block beside the N-Quads file ``path`` of a graph."""
+    return path.with_suffix(".trig")
 
 
 class Shards(MutableMapping[str, list[ox.Quad]]):
@@ -46,7 +64,7 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
 
     def __setitem__(self, name: str, quads: list[ox.Quad]) -> None:
         path = self.file_for(self.root, name)
-        ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
+        write_shard(path, quads)
         self._index[name] = (path, len(quads))
         if self.mirror is not None:
             self.mirror.extend(quads)
@@ -60,6 +78,7 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
             path = self.file_for(self.root, name)
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.writelines(f"{line} .\n" for line in lines)
+            trig.write_body_file(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS), trig_file(path))
             self.adopt(name, path, len(lines))
         return len(lines)
 
@@ -69,10 +88,11 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
         return ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
 
     def adopt(self, name: str, path: Path, quads: int) -> None:
-        """Take graph ``name`` from a file another process wrote at ``file_for(root, name)``;
-        an empty graph is dropped, as ``to_graphs`` drops it."""
+        """Take graph ``name`` from the files another process wrote at ``file_for(root, name)``
+        (``write_shard``); an empty graph is dropped, as ``to_graphs`` drops it."""
         if not quads:
             path.unlink(missing_ok=True)
+            trig_file(path).unlink(missing_ok=True)
             return
         self._index[name] = (path, quads)
         if self.mirror is not None:
@@ -85,6 +105,7 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
     def __delitem__(self, name: str) -> None:
         path, _ = self._index.pop(name)
         path.unlink(missing_ok=True)
+        trig_file(path).unlink(missing_ok=True)
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._index))
@@ -97,8 +118,36 @@ class Shards(MutableMapping[str, list[ox.Quad]]):
         return sum(n for _, n in self._index.values())
 
     def files(self) -> list[Path]:
-        """The graphs' files, in graph IRI order."""
+        """The graphs' N-Quads files, in graph IRI order: joined, they are the whole graph's N-Quads."""
         return [self._index[name][0] for name in sorted(self._index)]
+
+    def load(self, store: ox.Store, names: Iterable[str] | None = None) -> None:
+        """The quads of every graph (or of ``names``), in graph IRI order, into ``store`` with
+        Oxigraph's bulk loader, ``LOAD_BATCH`` lines of the files at a time (the batches of
+        ``kg.graph.dataset.load_store``). The lines go to the loader as bytes, unparsed here, and
+        leniently (IRIs not validated again): the files hold only what ``ox.serialize`` wrote from
+        valid terms. A sixth less CPU than parsing them into quads and handing those over."""
+        batch: list[bytes] = []
+        for name in sorted(self._index if names is None else names):
+            with open(self._index[name][0], "rb") as fh:
+                for line in fh:
+                    batch.append(line)
+                    if len(batch) >= dataset.LOAD_BATCH:
+                        store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
+                        batch.clear()
+        if batch:
+            store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
+
+    def write_trig(self, fh) -> None:
+        """The whole graph as TriG into binary file ``fh``: what ``ox.serialize`` writes for
+        ``kg.graph.dataset.ordered(self)``, from the graphs' blocks."""
+        trig.write_trig(fh, [trig_file(path) for path in self.files()])
+
+    def write_nquads(self, fh) -> None:
+        """The whole graph as N-Quads into binary file ``fh``, the graphs' files joined."""
+        for path in self.files():
+            with open(path, "rb") as src:
+                shutil.copyfileobj(src, fh, 1 << 20)
 
     def remove(self) -> None:
         """Delete the files (the build is written)."""

@@ -14,6 +14,7 @@ the set of prefixes (not on the process or on PYTHONHASHSEED; tested).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -25,6 +26,7 @@ from rdflib import Dataset, Graph
 
 from extract.errors import InputError
 from kg.graph.dataset import Graphs, ordered, to_dataset
+from kg.graph.shards import Shards
 from kg.namespaces import PREFIXES, bind_prefixes
 
 GRAPH_FILE = "graph.trig"
@@ -44,10 +46,10 @@ def serialize(graphs: Graphs, fmt: str) -> bytes:
     """``graphs`` in ``fmt`` (a key of FORMATS), the same bytes for the same quads."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if fmt == "trig":
-        return ox.serialize(ordered(graphs), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    if fmt == "nquads":
-        return ox.serialize(ordered(graphs), format=ox.RdfFormat.N_QUADS)
+    if fmt in ("trig", "nquads"):
+        buf = io.BytesIO()
+        _write_format(graphs, fmt, buf)
+        return buf.getvalue()
     if fmt == "turtle":  # Turtle has no graphs: the union, as one graph
         triples = sorted({q.triple for q in ordered(graphs)}, key=str)
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
@@ -122,10 +124,19 @@ def _write_text(fh, text: str | Iterable[str]) -> None:
 
 
 def _write_format(graphs: Graphs, fmt: str, fh) -> None:
+    """Graphs on disk (``kg.graph.shards.Shards``) already hold their TriG and N-Quads, graph by
+    graph, written when they were built: those are joined, the same bytes as the serialiser's."""
+    on_disk = isinstance(graphs, Shards)
     if fmt == "trig":
-        ox.serialize(ordered(graphs), fh, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        if on_disk:
+            graphs.write_trig(fh)
+        else:
+            ox.serialize(ordered(graphs), fh, ox.RdfFormat.TRIG, prefixes=PREFIXES)
     elif fmt == "nquads":
-        ox.serialize(ordered(graphs), fh, ox.RdfFormat.N_QUADS)
+        if on_disk:
+            graphs.write_nquads(fh)
+        else:
+            ox.serialize(ordered(graphs), fh, ox.RdfFormat.N_QUADS)
     else:
         fh.write(serialize(graphs, fmt))
 

@@ -42,3 +42,31 @@ def test_an_asset_that_could_close_its_element_is_refused(tmp_path, monkeypatch)
             asset("bad.js")
     finally:
         asset.cache_clear()
+
+
+def test_a_dicts_keys_read_as_attributes_as_jinja_reads_them():
+    from jinja2 import Environment, StrictUndefined
+    from jinja2.exceptions import UndefinedError
+
+    from kg.html import environment
+
+    ours, theirs = environment(), Environment(undefined=StrictUndefined)
+    row = {"year": 2020, "items": [1, 2], "get": "键", "mode": None}
+    for text in ("{{ r.year }} {{ r.mode }}", "{{ r.items() | list | length }}", "{{ r.get('year') }}", "{{ r.x.y }}"):
+        try:
+            expected = theirs.from_string(text).render(r=row)
+        except UndefinedError:
+            with pytest.raises(UndefinedError):
+                ours.from_string(text).render(r=row)
+            continue
+        assert ours.from_string(text).render(r=row) == expected
+    assert (
+        ours.from_string("{{ r.year }}|{{ r.items() | list | length }}").render(r=row) == "2020|4"
+    )  # the method, not the key "items"
+
+    class Row:
+        year = 1999
+
+    assert ours.from_string("{{ r.year }}").render(r=Row()) == "1999"
+    with pytest.raises(UndefinedError):
+        ours.from_string("{{ r.missing }}").render(r=row)

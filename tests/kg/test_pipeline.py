@@ -50,3 +50,12 @@ def test_extraction_json_and_the_graph_give_a_report_one_iri_even_for_a_name_tha
     assert {q.subject.value for q in quads if q.predicate == rdf_type and q.object == report} == {str(ID) + iri}
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert [r["iri"] for r in manifest["reports"]] == [str(ID) + iri]
+
+
+def test_build_folder_with_two_jobs_writes_the_files_of_one(tiny_corpus, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    build_folder(tiny_corpus, one, jobs=1)
+    build_folder(tiny_corpus, two, jobs=2)
+    expected, got = _files(one), _files(two)
+    assert got.keys() == expected.keys() and "extraction.json" in got
+    assert [name for name in got if got[name] != expected[name]] == []

@@ -326,3 +326,28 @@ def test_a_charts_legend_names_every_colour_and_shape_drawn():
     assert [h.get_label() for h in charts.legend_handles(series[:1])] == ["actual", "target, met", "floor (at least)"]
     svg = charts.chart_svg(series).decode()
     assert [f'id="pt-{side}-{i}"' in svg for side in ("actual", "target") for i in range(3)] == [True] * 6
+
+
+def test_two_areas_series_that_draw_the_same_picture_are_drawn_once(monkeypatch):
+    def v(area, year, actual, rule=""):
+        return plan_actual.Verdict(
+            area=area, concept="gdp", measure="growth", unit="%", year=year, label="地区生产总值",
+            target_value=5.0, target_high=None, qualifier="以上", actual_value=actual, verdict="met",
+            rule=rule, lower_is_better=False, target=None, actual=None,
+        )  # fmt: skip
+
+    first = [v("甲区", 2020, 5.5), v("甲区", 2021, 6.0)]
+    same = [v("乙区", 2021, 6.0, rule="another wording"), v("乙区", 2020, 5.5)]
+    other = [v("丙区", 2020, 5.5), v("丙区", 2021, 6.5)]
+    assert charts.drawing_key(first, "t") == charts.drawing_key(same, "t")
+    assert charts.drawing_key(first, "t") != charts.drawing_key(other, "t")
+    assert charts.drawing_key(first, "t") != charts.drawing_key(first, "u")
+    assert charts.chart_svg(first, title="t") == charts.chart_svg(same, title="t")
+    drawn_for = []
+    real = charts.chart_svg
+    monkeypatch.setattr(charts, "chart_svg", lambda vs, title=None: drawn_for.append(vs[0].area) or real(vs, title))
+    out = charts.charts(first + same + other, titles={"gdp": "GDP"})
+    assert len(out) == 3
+    assert sorted(drawn_for) == ["丙区", "甲区"] or sorted(drawn_for) == ["丙区", "乙区"]
+    by_area = {c.series[0].area: c.svg for c in out}
+    assert by_area["甲区"] == by_area["乙区"] == real(first, "GDP: growth") != by_area["丙区"]

@@ -103,3 +103,27 @@ def test_the_audit_graph_of_a_build_on_shards_is_the_one_built_in_memory(tiny_co
     assert isinstance(shards.graphs, Shards) and str(AUDIT_GRAPH) in shards.graphs
     assert shards.graphs[str(AUDIT_GRAPH)] == memory.graphs[str(AUDIT_GRAPH)]
     assert len(shards.store) == len(memory.store) and shards.audit == memory.audit
+
+
+def test_loading_from_the_files_puts_the_quads_into_the_store_batch_by_batch(tiny_corpus, tmp_path, monkeypatch):
+    import kg.graph.dataset
+
+    shards = build_graphs(tiny_corpus, Shards(tmp_path / "g"))
+    parsed = ox.Store()
+    kg.graph.dataset.load_store(parsed, ordered(shards))
+    batches: list[int] = []
+    store = ox.Store()
+
+    class Counting:  # records the lines of each batch handed to the store
+        def bulk_load(self, data, **kw):
+            batches.append(data.count(b"\n"))
+            store.bulk_load(data, **kw)
+
+    monkeypatch.setattr(kg.graph.dataset, "LOAD_BATCH", 1000)
+    shards.load(Counting())
+    assert sorted(map(str, store)) == sorted(map(str, parsed)) and len(store) == count(shards) > 2000
+    assert max(batches) == 1000 and sum(batches) == count(shards)
+    name = sorted(shards)[0]
+    only = ox.Store()
+    shards.load(only, [name])
+    assert len(only) == len(shards[name])
