@@ -75,6 +75,9 @@ class Gazetteer:
         """The national programmes of the lexicon, known before any report is read (kept
         apart from what the corpus taught, which is what a saved pipeline carries)."""
         self.seeds = {form: Known(form, "PROGRAM", form) for form in self.lex.programmes}
+        self._shorts: dict[str, str] = {}
+        self._shorts_for: tuple[int, int] | None = None  # the index of short forms is built anew
+        self._counted_chars: frozenset[str] = frozenset()
         for form in self.seeds:
             self.matcher.add(form, [self.nlp.make_doc(form)])
 
@@ -168,7 +171,7 @@ class Gazetteer:
         of one report are one entity), for the names a coordination may abbreviate. Rebuilt
         as the corpus teaches more."""
         size = (len(self.named), len(self.known))
-        if getattr(self, "_shorts_for", None) != size:
+        if self._shorts_for != size:
             index: dict[str, str] = {}
             programmes = (f for f, t in self.named.items() if t == "PROGRAM")
             learned = (k.form for k in self.known.values() if k.type == "PROGRAM")

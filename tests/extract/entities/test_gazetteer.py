@@ -310,3 +310,14 @@ def test_everyday_lists_are_no_long_forms_of_known_short_forms(report, corpus_en
     known = report(2021, "深度融入“一带一路”。深化“放管服”改革。")
     _, later = corpus_entities(known, report(2022, text))
     assert not any("、" in name for _, name in later)
+
+
+def test_a_gazetteer_read_back_builds_its_short_forms_from_what_it_read():
+    # the index of short forms belongs to what was learned: reading other forms in starts it anew
+    first = build_nlp().get_pipe("policy_gazetteer")
+    first.named = {"审服管改革": "PROGRAM"}
+    assert first._short_index() == {"审服管": "审服管改革"}
+    other = build_nlp().get_pipe("policy_gazetteer")
+    other.named = {"治污水改革": "PROGRAM"}  # as many forms as before: a cache keyed on sizes alone is stale
+    first.from_bytes(other.to_bytes())
+    assert first._short_index() == {"治污水": "治污水改革"}
