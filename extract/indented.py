@@ -31,18 +31,11 @@ def _float(o: float) -> str:
 
 
 def _key(k) -> str:
+    """A key as ``json`` writes it: a str quoted, another scalar written as a value, then quoted."""
     if isinstance(k, str):
         return encode_basestring(k)
-    if isinstance(k, float):
-        return encode_basestring(_float(k))
-    if k is True:
-        return '"true"'
-    if k is False:
-        return '"false"'
-    if k is None:
-        return '"null"'
-    if isinstance(k, int):
-        return encode_basestring(int.__repr__(k))
+    if k is None or isinstance(k, (int, float)):  # bool is an int; _encode tells True from 1
+        return encode_basestring(_encode(k, 0))
     raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
 
 

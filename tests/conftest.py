@@ -18,21 +18,23 @@ def sample_paths() -> list[str]:
     return sorted(str(p) for p in SAMPLES.glob("*.txt"))
 
 
+def _shared_corpus(name: str) -> Path:
+    """A corpus of ../shared, read at test time (never copied in); the test is skipped without it."""
+    d = SHARED / "corpus" / name
+    if not d.is_dir():
+        pytest.skip(f"../shared/corpus/{name} is not beside the project")
+    return d
+
+
 @pytest.fixture(scope="session")
 def national_dir() -> Path:
-    d = SHARED / "corpus" / "national"
-    if not d.is_dir():
-        pytest.skip("../shared/corpus/national is not beside the project")
-    return d
+    return _shared_corpus("national")
 
 
 @pytest.fixture(scope="session")
 def wide_dir() -> Path:
-    """The 30 annotated excerpts of reports from 18 provinces (read at test time, never copied in)."""
-    d = SHARED / "corpus" / "wide"
-    if not d.is_dir():
-        pytest.skip("../shared/corpus/wide is not beside the project")
-    return d
+    """The 30 annotated excerpts of reports from 18 provinces."""
+    return _shared_corpus("wide")
 
 
 @pytest.fixture(scope="session")

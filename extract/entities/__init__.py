@@ -140,9 +140,10 @@ class EntityExtractor:
         """(form, name) for the programmes known with an adverb of manner in front
         (全面振兴东北地区): the same programme is carried out without it (振兴东北地区等老工业基地)."""
         names = {k.form for k in gaz.known.values() if k.type == "PROGRAM"}  # the trusted forms, not every name chosen
+        adverbs = sorted(self.lex.adverbs, key=lambda a: (-len(a), a))  # the longest first
         out = []
         for name in sorted(names):
-            adverb = next((a for a in sorted(self.lex.adverbs, key=len, reverse=True) if name.startswith(a)), "")
+            adverb = next((a for a in adverbs if name.startswith(a)), "")
             bare = name[len(adverb) :]
             if (
                 adverb

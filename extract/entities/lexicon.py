@@ -29,6 +29,10 @@ WORKS = ("水利水电枢纽", "水利枢纽")
 # and Chinese numerals with a measure that never opens a slogan ("十五项", "两家").
 # 个, 条 and 大 after Chinese numerals are left alone: "六个一", "十条措施", "九大…行动".
 # (each alternative opens on one character, \d\d* for \d+, so that the engine rejects most characters at once)
+# "两大", "三个": a numeral counting the members a list or a run of slogans has just named
+# (光大、淦清两大污水处理厂…, “张周同城化”“济淄一体化两个先行示范区”), and its value
+MEMBERS_RE = re.compile(r"([两二三四五六七八九])[大个座所家项]")
+MEMBERS = {n: i for i, n in enumerate("一二三四五六七八九", start=1)} | {"两": 2}
 COUNT_RE = re.compile(
     r"(?:\d\d*(?:\.\d+)?[多余]?(?:[万亿千百]?(?:美元|元|吨|亩|平方米|平方公里|公里|千瓦|千伏|兆瓦|人次|户|人)"
     r"|[万亿千百]?[个家项条处所座支批名位次栋套台类件篇余]|年度|年|月|日|天|%|‰)"

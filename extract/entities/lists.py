@@ -20,7 +20,19 @@ from spacy.tokens import Doc
 from ..events import default_scheme
 from .candidate import Candidate, candidates, register
 from .dictionary import is_place_chain, is_verb_any, is_word, longest_word
-from .lexicon import COUNT_RE, HARD, QUOTE_CLOSE, QUOTE_OPEN, Lexicon, count_ends, head_matches, head_of, is_capacity
+from .lexicon import (
+    COUNT_RE,
+    HARD,
+    MEMBERS,
+    MEMBERS_RE,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    Lexicon,
+    count_ends,
+    head_matches,
+    head_of,
+    is_capacity,
+)
 from .lexicon import lexicon as load_lexicon
 from .names import (
     acceptable,
@@ -44,9 +56,6 @@ CLAUSE_RE = re.compile(r"[^，。；：！？\n]+")
 _LISTING_FIRST = re.compile(r"[^，。；：！？\n、等“‘]*[、等“‘][^，。；：！？\n]*")
 _LISTING = re.compile(r"[，。；：！？\n]([^，。；：！？\n、等“‘]*[、等“‘][^，。；：！？\n]*)")
 MAX_ITEM = 22
-# "两大", "三个": a numeral counting the members a list has just named, before what they all are
-MEMBERS_RE = re.compile(r"([两二三四五六七八九])[大个座所家项]")
-NUMBER = {n: i for i, n in enumerate("〇一二三四五六七八九", start=0)} | {"两": 2}
 MAX_SHARED = 10  # an item sharing a head written once is short
 CLASS_WINDOW = 8
 TRAILING = "和及与"
@@ -219,7 +228,7 @@ class ListNames:
         if m and m.start() > s:
             cut = m.start()
         m = MEMBERS_RE.search(text, s + 2, cut)
-        if m and NUMBER.get(m.group(1)) == members:
+        if m and MEMBERS.get(m.group(1)) == members:
             # "光大、淦清两大污水处理厂扩建提标项目": the count of the members just named ends the
             # list, and the works after it, written once, are what each of them is
             works = self._works_after(text, m.end(), b)

@@ -527,17 +527,24 @@ def is_slogan(modifier: str) -> bool:
     return bool(modifier) and (modifier[0] in NUMERALS or "+" in modifier or any(ch.isdigit() for ch in modifier))
 
 
+def counts_before_head(modifier: str) -> bool:
+    """ "…、长江经济带发展三大" (战略): a count right before the head counts what a list named."""
+    return len(modifier) > 2 and modifier[-2] in NUMERALS and modifier[-1] in "大个项"
+
+
 def is_collective(modifier: str, lex: Lexicon) -> bool:
     """ "三大", "两大污水处理厂…", "…两个先行": a numeral counting members of a
     class, not a name: at the start, or followed by nothing but generic words."""
+    if counts_before_head(modifier):
+        return True
     for j in range(len(modifier) - 1):
         if modifier[j] in NUMERALS and (j == 0 or modifier[j - 1] not in NUMERALS):
             i = j
             while i < len(modifier) and modifier[i] in NUMERALS:
                 i += 1
             if i < len(modifier) and modifier[i] in "大个项类":
-                if j == 0 or i + 1 == len(modifier) or is_generic(modifier[i + 1 :], lex):
-                    return True  # (right before the head: "…、长江经济带发展三大战略" counts what the list named)
+                if j == 0 or is_generic(modifier[i + 1 :], lex):
+                    return True
     return False
 
 
@@ -610,7 +617,7 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
             return None
         if is_collective(modifier, lex) and is_generic(modifier.lstrip("".join(NUMERALS))[1:], lex):
             return "a count of a class"
-        if len(modifier) > 2 and modifier[-2] in NUMERALS and modifier[-1] in "大个项" and not quoted:
+        if counts_before_head(modifier) and not quoted:
             return "a count of what a list named"  # "…京津冀协同发展、长江经济带发展三大战略"
         if is_slogan(modifier) or quoted:
             return None

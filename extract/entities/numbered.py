@@ -143,13 +143,9 @@ def coordinations(
 def _may_abbreviate(clause: str, counted_chars: frozenset[str]) -> bool:
     """A cheap test before the governing words are peeled: a coordination whose items a
     known counted form could count, or parallel items one character each could abbreviate."""
-    if "、" in clause:
-        parts = clause.split("、")
-    elif sum(clause.count(p) for p in PAIRS) == 1:
-        k = next(clause.index(p) for p in PAIRS if p in clause)
-        parts = [clause[:k], clause[k + 1 :]]
-    else:
-        return False
+    if "、" not in clause:
+        return False  # (a pair joined by 和 abbreviates nothing: two items are too few)
+    parts = clause.split("、")
     middle = parts[1:-1]
     if len(parts) > MAX_ITEMS or len(parts[0]) < 2 or len(parts[-1]) < 2:
         return False
@@ -158,6 +154,8 @@ def _may_abbreviate(clause: str, counted_chars: frozenset[str]) -> bool:
     lengths = {len(p) for p in middle}
     if 3 <= len(parts) <= MAX_PER_ITEMS and len(lengths) == 1 and MIN_PER_ITEM <= min(lengths) <= MAX_PER_ITEM:
         return True  # parallel items: a form of one character each may name them
+    if len(parts) < MIN_COUNTED_ITEMS:
+        return False
     lasts = all(p[-1] in counted_chars for p in parts[:-1])
     firsts = all(p[0] in counted_chars for p in middle) and any(ch in counted_chars for ch in parts[0])
     return lasts or firsts
@@ -209,35 +207,6 @@ def _abbreviating(stretch: str, shorts: dict[str, str], counted_chars: frozenset
                     form = shorts.get(short)
                     if form is not None and form.endswith(head):  # 放管服改革 named at length with its 改革
                         return end, form
-    return None
-    fixed, rest = parts[:-1], parts[-1]
-    if len(parts) > MAX_ITEMS or any(not 2 <= len(p) <= MAX_ITEM for p in fixed):
-        return None
-    last = len(stretch) - len(rest)
-    firsts, lasts = [p[0] for p in fixed], [p[-1] for p in fixed]
-    # a counted form of the known ones needs each item's character among theirs: most lists have none
-    by_first, by_last = set(firsts) <= counted_chars, set(lasts) <= counted_chars
-    lengths = {len(p) for p in fixed}
-    parallel = next(iter(lengths)) if len(lengths) == 1 and len(parts) >= 3 else 0
-    if not (by_first or by_last or parallel):
-        return None
-    for end in range(min(len(stretch), last + MAX_ITEM + 3), last + 1, -1):
-        name = stretch[last:end]
-        for head in ("", *(h for h in PROGRAMME_HEADS if name.endswith(h))):
-            item = name[: len(name) - len(head)]
-            if not 2 <= len(item) <= MAX_ITEM:
-                continue
-            forms = set()
-            if by_first and item[0] in counted_chars:
-                forms |= counted([*firsts, item[0]])
-            if by_last and item[-1] in counted_chars:
-                forms |= counted([*lasts, item[-1]])
-            if parallel and len(item) == parallel:
-                forms |= short_forms([*fixed, item])
-            for short in sorted(forms):
-                form = shorts.get(short)
-                if form is not None:
-                    return end, form
     return None
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .candidate import Candidate, candidates, register
 from .dictionary import is_place_name, is_verbal, is_word
-from .lexicon import HARD, Lexicon, count_ends
+from .lexicon import HARD, MEMBERS, MEMBERS_RE, Lexicon, count_ends
 from .lexicon import lexicon as load_lexicon
 from .names import (
     RETURN_RE,
@@ -62,9 +62,6 @@ LOST_OPENING_RE = re.compile(r"(?<=[\u4e00-\u9fff])”“")  # "深化放管服�
 EVENT_RE = re.compile(r"(?:举办|承办|开展|组织|启动)(?:了)?(?:第[一二三四五六七八九十\d]+届|首届)?“([^”“\n]{2,16})”")
 RAISED_RE = re.compile(r"(?:上升为|上升到|纳入)国家(?:重大)?战略(?=[，。；、\n]|后|以来|$)")
 MAX_ITEM = 12
-# "…“济淄一体化两个先行示范区": the slogans of a run counted right after the last, whose closing quote was lost
-SLOGAN_COUNT_RE = re.compile(r"([两二三四五六七八九])(?:个|大|项)")
-NUMERALS_FROM_TWO = "二三四五六七八九"
 ARTICLES_RE = re.compile(r"\d{1,3}条")  # “30条”: a policy by its number of articles
 # "竣工投产青工科技": a firm's name as the object of a project's milestone names its project;
 # only trades no sector is named by ("竣工投产冷链物流" is a sector's works, not a firm's)
@@ -235,7 +232,7 @@ class RoleNames:
             end += 1
         if end < len(text) and text[end] == "”":
             return  # closed after all
-        count = SLOGAN_COUNT_RE.search(text, opening + 1, end + 2)
+        count = MEMBERS_RE.search(text, opening + 1, end + 2)
         if count is None:
             return
         run, k = 1, opening
@@ -244,10 +241,7 @@ class RoleNames:
             k = text.rfind("“", max(0, k - 2 - MAX_ITEM), k - 1)
             if k < 0:
                 break  # the first opening quote lost too
-        numeral = count.group(1)
-        if numeral == "两":
-            numeral = "二"
-        if NUMERALS_FROM_TWO.index(numeral) + 2 != run:
+        if MEMBERS[count.group(1)] != run:
             return
         inner = text[opening + 1 : count.start()]
         if 2 <= len(inner) <= MAX_ITEM and not is_word(inner) and not is_plan_period(inner):

@@ -223,6 +223,7 @@ class _Resolver:
         self.defined = defined
         self.scores: dict[tuple[int, int], tuple[float, str, str, str]] = {}
         self.forms_of: dict[int, tuple[tuple[str, str, bool], ...]] = {}
+        self.said: dict[int, str] = {}  # group → its mentions' sentences (the short-form tie-break)
         self.merges: list[tuple[int, int, float, str]] = []
 
     def _contrast(self, listed) -> set[tuple[int, int]]:
@@ -284,12 +285,12 @@ class _Resolver:
         if ga.types.isdisjoint(gb.types) and best[0] < CROSS_TYPE:
             return 0.0, "", "", ""
         if best[1] == SHORT_FORM:
-            short_g, long_name = (ga, best[3]) if len(best[2]) <= len(best[3]) else (gb, best[2])
+            short_g, long_name = (a, best[3]) if len(best[2]) <= len(best[3]) else (b, best[2])
             short = min(best[2], best[3], key=len)
             best = (best[0] + CONTEXT_BONUS * self._context(short_g, short, long_name), *best[1:])
         return best
 
-    def _context(self, short_g: _Group, short: str, long_name: str) -> float:
+    def _context(self, short_g: int, short: str, long_name: str) -> float:
         """How much of what the longer name adds to the short one the short one's sentences
         write (0 to 1): "光大、淦清两大污水处理厂扩建提标项目" writes 提标 of 淦清污水处理厂提标改造,
         not 人工湿地 of 淦清污水处理厂人工湿地. Two longer names a short form fits
@@ -298,7 +299,10 @@ class _Resolver:
         grams = {rest[i : i + 2] for i in range(len(rest) - 1)}
         if not grams:
             return 0.0
-        said = "".join(m.sentence for i in short_g.members for m in self.nodes[i].entity.mentions)
+        if short_g not in self.said:  # each sentence once, read once per group
+            sentences = (m.sentence for i in self.groups[short_g].members for m in self.nodes[i].entity.mentions)
+            self.said[short_g] = "\n".join(dict.fromkeys(sentences))
+        said = self.said[short_g]
         return sum(g in said for g in grams) / len(grams)
 
     def sorted_forms(self, g: int) -> tuple[tuple[str, str, bool], ...]:
