@@ -74,6 +74,7 @@ class _Node:
 @dataclass
 class _Group:
     cls: str
+    key: tuple[str, str] = ("", "")
     members: list[int] = field(default_factory=list)
     docs: set[int] = field(default_factory=set)
     forms: set[tuple[str, str, bool]] = field(default_factory=set)
@@ -100,7 +101,9 @@ def resolve(
     _apply_types(results, decisions)
     nodes = _nodes(results)
     apart_nodes = _apart(nodes, decisions)
-    groups, pending = _groups(nodes, apart_nodes)
+    keys = [_group_key(node) for node in nodes]
+    several = _keys_of_places(nodes, keys)
+    groups, pending = _groups(nodes, apart_nodes, keys, several)
     corpus = known_names(results)
     for g in groups:
         g.coordination = any(guards.is_coordination(f, corpus) for f, _, front in g.forms if not front)
@@ -111,6 +114,7 @@ def resolve(
         guards.listed_together(results),
         definitions(results),
         [r.document.folded or fold(r.document.text) for r in results],
+        several,
     )
     for d in decisions:
         if d.verb == "same":
@@ -163,20 +167,25 @@ def _group_key(node: _Node) -> tuple[str, str]:
     return (cls, "=" + name)
 
 
-def _groups(nodes: list[_Node], apart: set[tuple[int, int]]):
+def _groups(nodes: list[_Node], apart: set[tuple[int, int]], keys: list[tuple[str, str]], several: frozenset):
     """Entities sharing a key, one per report; and the links that joined them."""
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     pending = []
     for i, node in enumerate(nodes):
-        gk = _group_key(node)
+        gk = keys[i]
         fits = []
+        placed = bool(guards.leading_places(normal(node.entity.name)))
         for gi in by_key[gk]:
             g = groups[gi]
             if node.doc in g.docs or any((m, i) in apart for m in g.members):
                 continue
             if any(guards.other_place(normal(nodes[m].entity.name), normal(node.entity.name)) for m in g.members):
                 continue  # 上海自贸试验区 and 福建自贸试验区 share a key, not a place
+            if gk in several and any(
+                bool(guards.leading_places(normal(nodes[m].entity.name))) != placed for m in g.members
+            ):
+                continue  # a bare 自贸试验区 is not one of the places' own
             prev = g.members[-1]
             score, rule, _, _ = _best(nodes[prev].forms, node.forms, node.entity.type)
             if not rule and gk[1].startswith("="):  # grouped by _group_key's strategy rule alone
@@ -189,9 +198,24 @@ def _groups(nodes: list[_Node], apart: set[tuple[int, int]]):
             groups[-gi].add(i, node)
         else:
             by_key[gk].append(len(groups))
-            groups.append(_Group(gk[0]))
+            groups.append(_Group(gk[0], gk))
             groups[-1].add(i, node)
     return groups, pending
+
+
+def _keys_of_places(nodes: list[_Node], keys: list[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """Group keys the corpus writes after two places (上海自贸试验区, 福建自贸试验区): the bare
+    name (自贸试验区) is then the kind, which no one place's entity may take."""
+    places: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for node, k in zip(nodes, keys):
+        name = normal(node.entity.name)
+        if guards.leading_places(name):
+            places[k].add(name)
+    return frozenset(
+        k
+        for k, names in places.items()
+        if len(names) > 1 and any(guards.other_place(a, b) for a in names for b in names if a < b)
+    )
 
 
 def _best(xs, ys, typ: str) -> tuple[float, str, str, str]:
@@ -210,7 +234,7 @@ def _best(xs, ys, typ: str) -> tuple[float, str, str, str]:
 class _Resolver:
     """Clusters of groups, merged best pair first under the constraints of the module doc."""
 
-    def __init__(self, nodes, groups, apart_nodes, listed, defined, texts):
+    def __init__(self, nodes, groups, apart_nodes, listed, defined, texts, several=frozenset()):
         self.nodes, self.groups = nodes, groups
         self.texts = texts
         self.plain: dict[int, str] = {}
@@ -223,6 +247,8 @@ class _Resolver:
         self.defined = defined
         self.scores: dict[tuple[int, int], tuple[float, str, str, str]] = {}
         self.forms_of: dict[int, tuple[tuple[str, str, bool], ...]] = {}
+        self.several = several
+        self.placed: dict[int, tuple[str, ...]] = {}  # group → its names opening with a place
         self.said: dict[int, str] = {}  # group → its mentions' sentences (the short-form tie-break)
         self.merges: list[tuple[int, int, float, str]] = []
 
@@ -407,6 +433,10 @@ class _Resolver:
                 return False
             if not all(self.score(x, y)[0] >= THRESHOLD for x in ca for y in cb):
                 return False  # every group must match every other: no chains through a short name
+            if self._other_places(ca, cb):
+                return False  # 福建自贸试验区 and 海南自贸试验区, joined through a bare 自贸试验区
+            if any(self._bare_and_placed(x, y) for x in ca for y in cb):
+                return False  # a bare name the corpus writes after several places is none of theirs
             i, j = self._pair(a, b)
         else:
             i, j = forced
@@ -416,6 +446,24 @@ class _Resolver:
         del self.cluster[rb]
         self.merges.append((i, j, score, rule))
         return True
+
+    def _other_places(self, ca: list[int], cb: list[int]) -> bool:
+        """Two groups of the clusters whose names are one name after two places: a group's
+        best form (the bare name) matches both, so the pairwise scores cannot tell."""
+        xs = [n for g in ca for n in self._placed(g)]
+        ys = [n for g in cb for n in self._placed(g)] if xs else []
+        return any(guards.other_place(x, y) for x in xs for y in ys)
+
+    def _bare_and_placed(self, x: int, y: int) -> bool:
+        k = self.groups[x].key
+        return k == self.groups[y].key and k in self.several and bool(self._placed(x)) != bool(self._placed(y))
+
+    def _placed(self, g: int) -> tuple[str, ...]:
+        """The group's names that open with a place, each once."""
+        if g not in self.placed:
+            names = sorted({normal(self.nodes[i].entity.name) for i in self.groups[g].members})
+            self.placed[g] = tuple(n for n in names if guards.leading_places(n))
+        return self.placed[g]
 
     def _pair(self, a: int, b: int) -> tuple[int, int]:
         """The two entities a link shows: those bearing the names that matched,

@@ -83,7 +83,7 @@ def without_quotes(text: str) -> str:
 
 
 def normal(name: str) -> str:
-    """The name as compared: simplified, half-width, no quotes, no spaces."""
+    """The name as compared: simplified, half-width, no quotes, no spaces, one dash."""
     return _normal(name) if len(name) <= 64 else _plain(name)
 
 
@@ -115,6 +115,7 @@ _PLAIN = (
     {ord(ch): None for ch in QUOTES}
     | {c: None for c in (9, 10, 11, 12, 13, 32, 0x3000, 0xA0)}
     | {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+    | {c: ord("-") for c in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212)}  # 中国—东盟, 中国-东盟: one dash
 )
 _PLAIN_STEPS = tuple(
     (chr(c), "" if out is None else chr(out)) for c, out in sorted(_PLAIN.items(), key=lambda kv: (kv[0] > 0x7F, kv[0]))

@@ -36,6 +36,7 @@ WORDS_IN_FRONT = "the same name with words in front (a verb, a preposition)"
 ABBREVIATION = "abbreviation: each character opens a word of the long form"
 DEFINED = "abbreviation defined in the text"
 NUMBERED = "abbreviation of a coordination, item by item (一带一路, 放管服)"
+CONTRACTED = "words of the name shortened to their first characters (自由贸易试验区, 自贸试验区)"
 CODE = "the same code (1+N, 3341) named with other words around it"
 # a programme's code: digits and letters joined by + (1+N, 4+1), or three digits or more that are no year
 CODE_RE = re.compile(r"[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+|(?<![0-9])(?!(?:19|20)\d\d(?![0-9]))\d{3,}(?![0-9])")
@@ -59,6 +60,8 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
         return 0.8, CODE  # 工业投资项目“1+N”审批制度改革 and “1+N”模式
     if same_key(cx, cy, typ):
         return 0.95, _reworded(x, y)
+    if contracted(*sorted((x, y), key=len)):
+        return 0.9, CONTRACTED
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
     if short[:2] not in long_ and not _inside_by_length(x, y) and not _one_word_changed(x, y):
         # neither the shorter name inside the longer, nor the shorter key's opening in the longer key,
@@ -103,6 +106,40 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
     if any(piece.endswith(guards.SCHOOLS) for piece in _pieces(short, long_)):
         return 0.0, ""  # 农村[中小学]危房改造 and 农村危房改造: schools' buildings, not houses
     return 0.50 + 0.40 * coverage * (0.5 + 0.5 * lcs / len(long_)), RENAMED
+
+
+def contracted(short: str, long_: str) -> bool:
+    """``short`` is ``long_`` with a run of two to four of its words each cut to its first
+    character, the rest kept on both sides (上海|自贸|试验区 of 上海|自由贸易|试验区, 科创|中心 of
+    科技创新|中心): the everyday way a name is shortened inside itself. The kept part must be a
+    name's worth (two characters or more) and the shortened words two characters each or more."""
+    n, m = len(short), len(long_)
+    if m - n < 2 or n < 4 or short in long_:
+        return False
+    pre = _common_prefix(short, long_)
+    suf = _common_prefix(short[::-1], long_[::-1])
+    for p in range(min(pre, n - 2), -1, -1):
+        for q in range(min(suf, n - p - 2), -1, -1):
+            if p + q < 2:
+                break
+            cut, full = short[p : n - q], long_[p : m - q]
+            if not 2 <= len(cut) <= 4:
+                continue
+            if _opened_by(cut, full):
+                return True
+    return False
+
+
+def _opened_by(cut: str, full: str) -> bool:
+    """``full`` split into dictionary words of two characters or more, one per character of
+    ``cut``, each opening with it (自贸: 自由|贸易; jieba keeps 自由贸易 as one word, so the split
+    is searched, not read off the longest match)."""
+    if not cut:
+        return not full
+    if full[:1] != cut[0]:
+        return False
+    known = dictionary().words
+    return any(full[:k] in known and _opened_by(cut[1:], full[k:]) for k in range(2, min(len(full), 4) + 1))
 
 
 def _same_code(x: str, y: str) -> bool:
@@ -220,7 +257,7 @@ def link_kind(xs, ys, rule: str = "") -> str:
     in front, head noun, phase, a short form); ``rename`` when no form of one is
     kept whole in the other: the name itself changed (西铁城新景精密机床 →
     西铁城精密数控机床)."""
-    if rule in (ABBREVIATION, DEFINED, NUMBERED):
+    if rule in (ABBREVIATION, DEFINED, NUMBERED, CONTRACTED):
         return ABBREVIATED
     if rule == CODE:
         return VARIANT

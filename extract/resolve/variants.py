@@ -123,6 +123,7 @@ def _merge_report(
     coordinated = {id(e): any(guards.is_coordination(f, known) for f in forms[id(e)]) for e in ents}
     by_gram: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     by_first: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     order: dict[int, int] = {}
     kept: list[Entity] = []
     kept_by_id: dict[int, Entity] = {}
@@ -142,6 +143,10 @@ def _merge_report(
                     for m in by_first.get((type_class(e.type), f[0]), ())
                     if any(len(g) > len(f) and subsequence(f, g) for g in forms[id(m)])
                 }
+        # one key, few pairs in common: 第九个五年计划 and “九五”计划
+        keys = sorted({(type_class(e.type), key(f, areas)) for f in forms[id(e)]})
+        for k in keys:
+            near_ids |= {id(m) for m in by_key.get(k, ())}
         near = sorted((kept_by_id[i] for i in near_ids), key=lambda m: order[id(m)])  # (all are kept)
         scored = []
         for m in near:
@@ -160,6 +165,9 @@ def _merge_report(
                 by_gram[g].append(e)
             for ch in sorted({f[0] for f in forms[id(e)] if f}):
                 by_first[(type_class(e.type), ch)].append(e)
+            for k in keys:
+                if len(k[1]) >= 2:
+                    by_key[k].append(e)
             continue
         score, _, _, _, rule, target = max(scored, key=lambda t: t[:4])
         links.append(_link(r, target, e, score, rule))

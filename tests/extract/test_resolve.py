@@ -488,3 +488,35 @@ def test_one_character_changed_at_the_opening_of_a_long_name_is_still_compared()
 def test_programmes_named_by_one_code_are_one(a, b, same):
     score, rule = compare(a, b, core(a, ()), core(b, ()), "PROGRAM")
     assert (score >= 0.8 and rule.startswith("the same code")) is same
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("澜川自由贸易试验区", "澜川自贸试验区", True),  # 自由|贸易 → 自贸, the rest kept
+        ("澜川科技创新中心", "澜川科创中心", True),
+        ("霁州国有企业改革", "霁州国企改革", True),
+        ("中国农业银行", "中国银行", False),  # a word left out, none shortened: another bank
+        ("澜川高新技术开发区", "澜川高新区", False),  # words dropped, not shortened one by one
+    ],
+)
+def test_words_shortened_to_their_first_characters_are_an_abbreviation(a, b, same):
+    from extract.resolve.score import CONTRACTED, link_kind
+
+    score, rule = compare(a, b, core(a, ()), core(b, ()), "PARK")
+    assert (rule == CONTRACTED and score >= 0.8) is same
+    if same:
+        assert link_kind([(a, a)], [(b, b)], rule) == "abbreviation"
+
+
+def test_in_one_report_a_plan_counted_in_words_and_counted_short_is_one_entity():
+    # 第九个五年计划 and 九五计划 share one key and a single character pair (计划)
+    results = _corpus([_entity("第九个五年计划", "PROGRAM"), _entity("九五计划", "PROGRAM")])
+    links = merge_variants(results)
+    assert [e.name for e in results[0].entities] == ["第九个五年计划"] and len(links) == 1
+
+
+def test_names_written_with_two_kinds_of_dash_are_one():
+    from extract.resolve.names import normal
+
+    assert normal("中国—东盟自贸区") == normal("中国-东盟自贸区") == normal("中国－东盟自贸区")

@@ -311,3 +311,27 @@ def test_zones_of_two_places_sharing_a_key_get_two_ids_and_no_link():
     got = ids(results)
     assert got["上海自贸试验区"] != got["福建自贸试验区"]
     assert all(lk.rule for lk in links)
+
+
+def test_a_bare_name_written_after_several_places_joins_none_of_them():
+    # 自贸试验区 matches 上海… and 福建… alike (same key): the bare name is the kind, and no chain
+    # through it may put the two places' zones under one id
+    results = reports(
+        ("新设福建自贸试验区。", [("福建自贸试验区", "PARK")]),
+        ("福建自贸试验区运行良好。", [("福建自贸试验区", "PARK")]),
+        ("推进自贸试验区建设。", [("自贸试验区", "PARK")]),
+        ("设立上海自贸试验区。", [("上海自贸试验区", "PARK")]),
+    )
+    resolve(results)
+    got = ids(results)
+    assert len({got["福建自贸试验区"], got["自贸试验区"], got["上海自贸试验区"]}) == 3
+
+
+def test_a_bare_name_written_after_one_place_only_is_that_place_s():
+    results = reports(
+        ("新设福建自贸试验区。", [("福建自贸试验区", "PARK")]),
+        ("推进自贸试验区建设。", [("自贸试验区", "PARK")]),
+    )
+    resolve(results)
+    got = ids(results)
+    assert got["福建自贸试验区"] == got["自贸试验区"]
