@@ -93,6 +93,8 @@ def test_a_count_of_a_class_before_its_head_is_no_name(nlp, found):
         "全县智慧社区创建率提高到六成。",  # 创建率
         "争取政策性银行贷款。",  # 政策性: an adjective
         "壮大澜川战略性产业。",  # 战略性
+        "严格把关，保证工程质量。",  # 工程质量: the quality of works, not a work
+        "优化设计，降低工程造价。",  # 工程造价
     ],
 )
 def test_a_head_that_runs_into_another_noun_is_no_name(nlp, found, text):
