@@ -36,6 +36,7 @@ WORDS_IN_FRONT = "the same name with words in front (a verb, a preposition)"
 ABBREVIATION = "abbreviation: each character opens a word of the long form"
 DEFINED = "abbreviation defined in the text"
 NUMBERED = "abbreviation of a coordination, item by item (一带一路, 放管服)"
+LISTED = "the same words written with a list mark between them or without (碳达峰、碳中和)"
 CONTRACTED = "words of the name shortened to their first characters (自由贸易试验区, 自贸试验区)"
 CODE = "the same code (1+N, 3341) named with other words around it"
 # a programme's code: digits and letters joined by + (1+N, 4+1), or three digits or more that are no year
@@ -60,6 +61,8 @@ def compare(x: str, y: str, cx: str, cy: str, typ: str) -> tuple[float, str]:
         return 0.8, CODE  # 工业投资项目“1+N”审批制度改革 and “1+N”模式
     if same_key(cx, cy, typ):
         return 0.95, _reworded(x, y)
+    if "、" in x + y and x.replace("、", "") == y.replace("、", "") and distinctive(x):
+        return 0.95, LISTED  # 碳达峰、碳中和 and 碳达峰碳中和: the same two words, with a list mark or not
     if contracted(*sorted((x, y), key=len)):
         return 0.9, CONTRACTED
     short, long_ = (cx, cy) if len(cx) <= len(cy) else (cy, cx)
@@ -259,7 +262,7 @@ def link_kind(xs, ys, rule: str = "") -> str:
     西铁城精密数控机床)."""
     if rule in (ABBREVIATION, DEFINED, NUMBERED, CONTRACTED):
         return ABBREVIATED
-    if rule == CODE:
+    if rule in (CODE, LISTED):
         return VARIANT
     for x, kx in xs:
         for y, ky in ys:

@@ -520,3 +520,14 @@ def test_names_written_with_two_kinds_of_dash_are_one():
     from extract.resolve.names import normal
 
     assert normal("中国—东盟自贸区") == normal("中国-东盟自贸区") == normal("中国－东盟自贸区")
+
+
+def test_the_same_words_with_a_list_mark_or_without_are_one_name_not_a_rename():
+    from extract.resolve.score import LISTED, link_kind
+
+    score, rule = compare("澜川碳达峰、碳中和", "澜川碳达峰碳中和", "澜川碳达峰、碳中和", "澜川碳达峰碳中和", "PROGRAM")
+    assert rule == LISTED and score >= 0.9
+    assert link_kind([("澜川碳达峰、碳中和", "")], [("澜川碳达峰碳中和", "")], rule) == "variant"
+    assert (
+        compare("澜川碳达峰、碳汇", "澜川碳达峰碳中和", "澜川碳达峰、碳汇", "澜川碳达峰碳中和", "PROGRAM")[1] != LISTED
+    )
