@@ -196,6 +196,9 @@ _LINK_TAIL = re.compile(
 )
 # a name said once for two figures: 开工率和投资完成率两个100%
 _BOTH = re.compile(r"(?:两|三|四|五)个$")
+# each of two names joined by 和 takes the figure: …收入和…收入均增长9% (not 进出口总额: one name)
+_EACH = re.compile(r"^(?:分别|均|都)")
+_PAIRED = re.compile(r"[\u4e00-\u9fff]{4,}(?:和|与|及)[\u4e00-\u9fff]{4,}")
 _HOW_MANY = {"两": 2, "三": 3, "四": 4, "五": 5}
 
 # words before a name that frame it rather than name it
@@ -612,6 +615,7 @@ def _name_figures(
     out: list[_Named] = []
     consumed = start  # where the next figure's name may begin
     carried: list[tuple[str, int]] = []  # names said in an earlier clause of the sentence
+    said: list[tuple[str, int]] = []  # every name given a figure of its own so far, in order
     named_after = False  # the last figure was named by the noun after it (守住18.94万亩耕地)
     i = 0
     while i < len(figures):
@@ -644,6 +648,10 @@ def _name_figures(
             names = _split_names(left.name, left.name_start, len(run))
             if names is None and not left.name and carried and len(carried) == len(run):
                 names = carried
+            if names is None and not left.name and "分别" in left.link and len(said) >= len(run):
+                # 城镇居民人均可支配收入17860元，农村居民人均纯收入8950元，分别增长13.5%和14.2%:
+                # the names of the clauses before, one for each figure, in their order
+                names = said[-len(run) :]
             if names is None:
                 if any(f.glued for f in run):
                     _warn_damaged(
@@ -711,8 +719,10 @@ def _name_figures(
             named_after = True
             continue
         named_after = False
-        if left.both and left_name:
-            names = _split_names(left.name, left.name_start, left.both)
+        both = left.both or (2 if _EACH.search(left.link) and _PAIRED.search(left_name) else 0)
+        if both and left_name:
+            # 城镇居民人均可支配收入和农民人均纯收入均增长9%: one figure for each name
+            names = _split_names(left.name, left.name_start, both)
             if names:
                 for nm, ns in names:
                     out.append(_Named(f, nm, ns, f.end, left, f.qualifier or left.qualifier))
@@ -725,6 +735,7 @@ def _name_figures(
         elif left_name:
             out.append(_Named(f, left.name, left.name_start, f.end, left, f.qualifier or left.qualifier))
             carried = [(left.name, left.name_start)]
+            said.append(carried[0])
         elif len(carried) == 1 and not left.name:
             nm, ns = carried[0]
             out.append(_Named(f, nm, ns, f.end, left, f.qualifier or left.qualifier, carried=True))

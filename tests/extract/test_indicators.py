@@ -159,6 +159,29 @@ def test_urban_and_rural_said_as_one_word_are_split():
     ]
 
 
+def test_figures_said_separately_then_grown_respectively_take_the_names_in_order():
+    found = facts("城镇居民人均可支配收入35000元，农村居民人均可支配收入18000元，分别增长7.1%和8.3%。")
+    assert [(i.indicator, i.measure, i.value) for i in found] == [
+        ("城镇居民人均可支配收入", "level", 35000.0),
+        ("农村居民人均可支配收入", "level", 18000.0),
+        ("城镇居民人均可支配收入", "growth", 7.1),
+        ("农村居民人均可支配收入", "growth", 8.3),
+    ]
+
+
+def test_respectively_without_as_many_names_before_names_nothing():
+    found = facts("农村居民人均可支配收入18000元，分别增长7.1%和8.3%。")
+    assert [(i.indicator, i.measure) for i in found] == [("农村居民人均可支配收入", "level")]
+
+
+def test_two_names_that_each_grew_by_one_figure_are_two_facts():
+    found = facts("城镇居民人均可支配收入和农村居民人均可支配收入均增长8%。")
+    assert [(i.indicator, i.value) for i in found] == [
+        ("城镇居民人均可支配收入", 8.0),
+        ("农村居民人均可支配收入", 8.0),
+    ]
+
+
 def test_a_note_in_brackets_does_not_hide_the_concept():
     (i,) = facts("地区生产总值（GDP）增长-2.3%。")
     assert (i.indicator, i.value, i.concept) == ("地区生产总值（GDP）", -2.3, "gdp")
