@@ -162,6 +162,24 @@ def test_text_hard_wrapped_at_a_fixed_width_is_unwrapped():
     assert "一、2020年工作回顾\n" in doc.text and "\n二、2021年主要目标" in doc.text
 
 
+def test_a_line_ending_in_a_comma_goes_on_in_the_next():
+    # a PDF copy breaks sentences where visual lines ended, at no fixed width
+    raw = "各位代表：\n全社会固定资产投资168.5亿元，  \n增长25.6%；引进青石湾、\n白桦林两家企业。\n"
+    assert repair(raw).text == "各位代表：\n全社会固定资产投资168.5亿元，增长25.6%；引进青石湾、白桦林两家企业。\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "各位代表：\n一、\n继续增加基础设施投资。\n",  # a numbering alone on its line, then its item
+        "全县地区生产总值增长8%，\n二、2021年主要目标\n",  # a heading after the comma
+        "全县地区生产总值增长8%，\n\n固定资产投资增长9%。\n",  # a blank line: a paragraph ended
+    ],
+)
+def test_a_comma_before_a_numbering_a_heading_or_a_blank_line_joins_nothing(raw):
+    assert repair(raw).text == raw
+
+
 def test_paragraphs_of_unequal_length_are_not_joined():
     raw = "各位代表：\n青石湾产业园建成投产，金穗农业科技有限公司落户\n白桦林数字经济产业园开工建设\n"
     assert repair(raw).text == raw
