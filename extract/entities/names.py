@@ -331,6 +331,11 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     # an adverb with 地 needs a 地 after a word of two characters or more, up to ``end``: most stretches have none
     di = text.find("地", start + 2, end + 1) >= 0
     while p < end:
+        if text[p] in QUOTE_OPEN:  # a quoted slogan is one unit: 升级 in “千企升级” governs nothing outside it
+            close = _closing_quote(text, p, end)
+            if close is not None and "、" not in text[p:close]:  # (a quoted list of orders is no one name)
+                p = close + 1
+                continue
         w = word_at(text, p, end, lex) if p > start else ""
         if w in lex.adverbs and p > start:
             verb = word_at(text, p + len(w), end, lex)
@@ -361,6 +366,14 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     if best > start:
         best, _ = strip_leads(text, best, end, lex)
     return best
+
+
+def _closing_quote(text: str, start: int, end: int) -> int | None:
+    """Where the quote opened at ``start`` closes before ``end``; None when it does not."""
+    for i in range(start + 1, end):
+        if text[i] in QUOTE_CLOSE:
+            return i
+    return None
 
 
 def _after_joint_verb(text: str, start: int, end: int) -> int:

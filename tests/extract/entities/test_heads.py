@@ -697,3 +697,14 @@ def test_a_programme_after_a_counted_class_starts_after_the_class(nlp, found, te
 )
 def test_a_plans_projects_are_a_class_not_a_project(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("实施“千企升级”三年行动计划。", "“千企升级”三年行动计划"),  # 升级 inside the quotes governs nothing
+        ("深化“高效办成一件事”推进机制。", "“高效办成一件事”推进机制"),
+    ],
+)
+def test_a_verb_inside_a_quoted_slogan_does_not_cut_the_name(nlp, found, text, name):
+    assert name in {n for _, n in found(nlp, text)}
