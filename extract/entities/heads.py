@@ -201,7 +201,15 @@ class HeadNames:
             typ = "PROJECT" if has_facility(modifier, lex) or self._works_on_site(modifier) else "PROGRAM"
             kind = "build" if typ == "PROJECT" else "named"
         # the verb may stand before the stretch, outside a quote: 被授予“…特色学校”
-        peeled = text[max(0, edge.region - 6) : edge.region].rstrip("“‘ ") + edge.stripped
+        # (a count opening a quoted title, 获认定为“第四批…”, starts the region inside the quote: the
+        # verb is then looked for before the quote)
+        opened = max(
+            text.rfind("“", max(0, edge.region - 8), edge.region), text.rfind("‘", max(0, edge.region - 8), edge.region)
+        )
+        before = (
+            opened if opened >= 0 and not any(c in CLAUSE_ENDS for c in text[opened : edge.region]) else edge.region
+        )
+        peeled = text[max(0, before - 6) : edge.region].rstrip("“‘ ") + edge.stripped
         awarded = after_award(peeled, lex)
         if (
             awarded

@@ -708,3 +708,25 @@ def test_a_plans_projects_are_a_class_not_a_project(nlp, found, text, expected):
 )
 def test_a_verb_inside_a_quoted_slogan_does_not_cut_the_name(nlp, found, text, name):
     assert name in {n for _, n in found(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("澄溪软件园入驻企业50家。", {"澄溪软件园"}),
+        ("加快霁川机械产业园、滨江化工园和虹桥纺织服装园建设。", {"霁川机械产业园", "滨江化工园", "虹桥纺织服装园"}),
+        ("濠江新城总部经济区开工建设。", {"濠江新城总部经济区"}),
+        ("城北食品工业小区基础设施完善。", {"城北食品工业小区"}),
+    ],
+)
+def test_parks_named_by_their_trade(nlp, found, text, expected):
+    assert {n for t, n in found(nlp, text) if t == "PARK"} == expected
+
+
+def test_a_park_after_a_place_joined_by_and_is_a_name_of_its_own(nlp, found):
+    # 东岙鞋业小区 ends like a whole item: the name ending in 商务区 starts after 和
+    assert {n for t, n in found(nlp, "东岙鞋业小区和瓯北商务区建设加快。") if t == "PARK"} == {"瓯北商务区"}
+
+
+def test_a_quoted_title_opened_by_a_batch_is_a_title_though_the_verb_is_far(nlp, found):
+    assert {n for _, n in found(nlp, "澜川电动车轻工园获认定为“第四批霁川轻工园”。")} == {"澜川电动车轻工园"}
