@@ -81,6 +81,8 @@ def test_what_is_honoured_but_no_firm(nlp, found, text):
         ("澜禾乳业破产重整完成。", {(E, "澜禾乳业")}),
         # a short item beside firm-shaped ones is a firm too
         ("澜禾乳业、泓辰纸业、霁科营业收入均增长两成以上。", {(E, "澜禾乳业"), (E, "泓辰纸业"), (E, "霁科")}),
+        ("泓宇重工、霁成纺织成为新的纳税大户。", {(E, "泓宇重工"), (E, "霁成纺织")}),
+        ("支持澜泰机械申报省级企业技术中心。", {(E, "澜泰机械")}),
     ],
 )
 def test_a_firm_shaped_subject_of_a_firms_predicate_is_a_firm(nlp, found, text, expected):
@@ -93,6 +95,7 @@ def test_a_firm_shaped_subject_of_a_firms_predicate_is_a_firm(nlp, found, text, 
         "电子信息营业收入增长两成。",  # a brand that is an everyday word
         "霁科营业收入增长两成。",  # alone, a short name not shaped like a firm's
         "生物医药产业集群获评省级集群。",  # a sector
+        "电子信息成为主导产业。",  # a sector that becomes something is no firm
     ],
 )
 def test_a_subject_not_shaped_like_a_firm_is_no_firm(nlp, found, text):
