@@ -730,3 +730,18 @@ def test_a_park_after_a_place_joined_by_and_is_a_name_of_its_own(nlp, found):
 
 def test_a_quoted_title_opened_by_a_batch_is_a_title_though_the_verb_is_far(nlp, found):
     assert {n for _, n in found(nlp, "澜川电动车轻工园获认定为“第四批霁川轻工园”。")} == {"澜川电动车轻工园"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("加强与国家开发银行霁川省分行合作。", {"国家开发银行霁川省分行"}),  # a branch, with its bank
+        ("中国农业发展银行澜川县支行投放贷款3亿元。", {"中国农业发展银行澜川县支行"}),
+        ("澜川县农村信用合作联社存款增长12%。", {"澜川县农村信用合作联社"}),
+        ("日本丸和精工株式会社来澜川考察。", {"日本丸和精工株式会社"}),
+        ("恒达股份在深圳证券交易所上市。", {"恒达股份"}),  # an exchange is no firm
+        ("遏制部分行业盲目扩张。", set()),  # 分行 inside 部分行业
+    ],
+)
+def test_banks_branches_co_operatives_and_foreign_legal_forms(nlp, found, text, expected):
+    assert {n for t, n in found(nlp, text) if t == "ENTERPRISE"} == expected
