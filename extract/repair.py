@@ -284,7 +284,7 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     if wrapped is None:
         wrapped = _looks_wrapped(fixed, tones=bool(tone_marks()[points[points < 0x200]].any()))
     lines = _join_wrapped(fixed, wrapped) if wrapped else _join_broken_numbers(fixed, points)
-    lines = _join_clause_breaks(lines)
+    lines = _join_clause_breaks(_join_unindented(lines))
     out.text = "\n".join(lines) if len(lines) < len(fixed) else joined  # (a line joined, or none)
     return out
 
@@ -432,6 +432,42 @@ def _join_broken_numbers(lines: list[str], points) -> list[str]:
                 out[h] = prev + nxt
                 into[i] = h
     return [ln for i, ln in enumerate(out) if i not in into] if into else lines
+
+
+_SENTENCE_CLOSE = "。！？；：…”’」』）)》"  # what a paragraph (or a heading's number, 一、) may end in
+_INDENT = re.compile(r"[ \u3000\u00a0\t]{2,}\S")  # a paragraph's first line, indented
+_MIN_FULL_LINE = 15  # characters: shorter lines are titles, names, signatures, not lines cut by the page
+
+
+def _join_unindented(lines: list[str]) -> list[str]:
+    """In a text whose paragraphs open indented (a PDF copy), a line that does not open so
+    and follows a long line ending in no mark goes on that line: the page cut it (县政 / 协委员…,
+    农业投 / 资发展有限公司). Most texts indent nothing, or every line, and are left alone."""
+    if len(lines) < 8:
+        return lines
+    after_end = [b for a, b in zip(lines, lines[1:]) if b.strip(_WS) and a.rstrip(_WS)[-1:] in _SENTENCE_CLOSE]
+    indented = sum(1 for b in after_end if _INDENT.match(b))
+    if len(after_end) < 5 or indented < 0.6 * len(after_end):
+        return lines
+    others = [ln for ln in lines if ln.strip(_WS)]
+    if sum(1 for ln in others if _INDENT.match(ln)) > 0.9 * len(others):
+        return lines  # every line indented: the indent tells no paragraph
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].rstrip(_WS) if out else ""
+        nxt = line.strip(_WS)
+        if (
+            len(prev.lstrip(_WS)) >= _MIN_FULL_LINE
+            and prev[-1] not in _SENTENCE_CLOSE
+            and nxt
+            and not _INDENT.match(line)
+            and not line[:1].isspace()
+            and not _HEADING.match(nxt)
+        ):
+            out[-1] = prev + nxt
+        else:
+            out.append(line)
+    return out
 
 
 _CLAUSE_MARKS = "，、"  # a paragraph never ends in one: a line that does goes on in the next

@@ -180,6 +180,31 @@ def test_a_comma_before_a_numbering_a_heading_or_a_blank_line_joins_nothing(raw)
     assert repair(raw).text == raw
 
 
+def test_in_a_text_of_indented_paragraphs_an_unindented_line_goes_on_the_line_before():
+    # a PDF copy: paragraphs open indented, the page cut lines of no fixed width anywhere
+    paras = [
+        "    现在，我代表县人民政府向大会作工作报告，请予审议，并请县政",
+        "协委员和列席会议的同志提出意见。",
+        "    一、2015年工作回顾",
+        "    全年完成地区生产总值136.2亿元。宏远铝业10万吨铝",
+        "精深加工等项目建成投产。",
+        "    澜川县农业投资发展有限公司成立。",
+        "    新增规模以上工业企业18家。",
+        "    盘北现代高效农业示范园区被评为省级示范园区。",
+        "    引进企业23家，新增规模以上工业企业18家，盘江县农业投",
+        "资发展有限公司完成融资。",
+    ]
+    text = repair("澜川县人民政府工作报告\n" + "\n".join(paras) + "\n").text
+    assert "并请县政协委员" in text and "10万吨铝精深加工" in text and "农业投资发展有限公司完成融资" in text
+    assert "澜川县人民政府工作报告\n" in text and "\n    一、2015年工作回顾\n" in text
+
+
+def test_a_text_indenting_nothing_keeps_its_lines():
+    # (not a fixed-width wrap either: only the indentation rule is asked)
+    raw = "".join(f"澜川县第{i}项工作稳步推进的情况汇报\n地区生产总值增长百分之{i}。\n" for i in range(1, 8))
+    assert repair(raw, wrapped=False).text == raw
+
+
 def test_paragraphs_of_unequal_length_are_not_joined():
     raw = "各位代表：\n青石湾产业园建成投产，金穗农业科技有限公司落户\n白桦林数字经济产业园开工建设\n"
     assert repair(raw).text == raw
