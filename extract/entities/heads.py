@@ -57,8 +57,11 @@ PHASE_RE = re.compile(r"[一二三四五六七八九十]期")  # "…产业园�
 # What follows a facility's name and is still its name: a section or phase in
 # brackets ("京滨城际（南段）", "环湖水厂（一期）") or the section of a route ("津石高速主线段").
 TAIL_RE = re.compile(
-    r"（[\u4e00-\u9fff]{1,8}[期段线]）|(?:主线|支线|辅线|连接线|[东西南北中])段"
+    r"（[\u4e00-\u9fff]{1,8}[期段线]）"
     r"|[\u4e00-\u9fff]{2,8}至[\u4e00-\u9fff]{2,8}段"
+    r"|(?:复线|连接线|支线|辅线|主线)(?:段|[\u4e00-\u9fff]{2,3}段(?<![阶路地标]段))?"  # 沈海高速复线闽溪段, 赣袁高速连接线
+    r"|[东西南北中]段|[\u4e00-\u9fff]{2,3}段(?<![阶路地标]段)"  # 杭瑞高速盘江段 (not 路段, 阶段)
+    r"|[\u4e00-\u9fff]{2,3}站(?<![车加服务费]站)"  # 甬台温铁路临瓯站 (not a 服务站)
 )
 
 
@@ -191,6 +194,7 @@ class HeadNames:
                 typ, kind, end, head = "PARK", inner.kind, head_start, inner
             elif inner is not None and inner.type == "PROGRAM":
                 typ, kind = "PROGRAM", "prog"
+        headed = end  # where the head ends: what is judged a name, a section or station after it aside
         if typ == "PROJECT" and kind in ("build", "infra", "rebuild", "works"):
             tail = TAIL_RE.match(text, end)
             if tail:
@@ -223,7 +227,7 @@ class HeadNames:
             return None  # "…贸易投资合作不断扩容": an adverb before the works makes it a predicate
         if kind in ("plan", "policy") and self._clause(text, start, head_start):
             return None  # "…红色文化融入城市规划": a verb and a kind of plan, not a plan's name
-        why = acceptable(text[start:end], head.text, typ, kind, lex)
+        why = acceptable(text[start:headed], head.text, typ, kind, lex)
         if why is not None and not (quoted is not None and why in QUOTE_EXCUSES):
             return None
         return Candidate(start, end, typ, "heads", head.text, kind, priority=1)

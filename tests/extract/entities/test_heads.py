@@ -745,3 +745,22 @@ def test_a_quoted_title_opened_by_a_batch_is_a_title_though_the_verb_is_far(nlp,
 )
 def test_banks_branches_co_operatives_and_foreign_legal_forms(nlp, found, text, expected):
     assert {n for t, n in found(nlp, text) if t == "ENTERPRISE"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("沈海高速复线霁溪段建成通车。", "沈海高速复线霁溪段"),  # a second line and its section
+        ("加快赣袁高速连接线建设。", "赣袁高速连接线"),
+        ("杭瑞高速澜江段建成通车。", "杭瑞高速澜江段"),
+        ("甬台温铁路霁瓯站开工建设。", "甬台温铁路霁瓯站"),  # a station of the line
+        ("津石高速主线段完工。", "津石高速主线段"),
+    ],
+)
+def test_a_route_keeps_its_line_section_or_station(nlp, found, text, name):
+    assert {n for _, n in found(nlp, text)} == {name}
+
+
+def test_a_route_s_toll_stations_or_stretch_of_road_are_no_part_of_its_name(nlp, found):
+    assert {n for _, n in found(nlp, "京台高速改扩建路段施工有序。")} <= {"京台高速改扩建"}
+    assert "省界高速公路收费站" not in {n for _, n in found(nlp, "取消澜川省界高速公路收费站。")}
