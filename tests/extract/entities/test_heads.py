@@ -163,6 +163,8 @@ def test_a_name_after_a_lists_class_noun_and_a_preposition_is_a_name(nlp, found)
     [
         ("泓辰光电公司获评省级绿色制造示范平台。", {(E, "泓辰光电公司")}),
         ("霁川物流园被命名为省级物流示范园区。", {(K, "霁川物流园")}),
+        ("澜川工业园成功晋升为省二星级产业集聚区。", {(K, "澜川工业园")}),  # a promotion is a rank won
+        ("霁溪工业园晋升为省级工业园区。", {(K, "霁溪工业园")}),
     ],
 )
 def test_after_an_award_verb_a_head_names_a_title(nlp, found, text, expected):
