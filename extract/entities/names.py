@@ -52,7 +52,7 @@ JOINT_VERBS = ("共建", "合建", "联建", "共同建设", "合作建设", "�
 RANKED_LEVELS = ("国家", "省级", "市级")  # a programme's level, after the level of who runs the station
 MIN_OBJECT = 4  # a governing verb this far from the head opens the name after it
 # Words after which "A和B" is two names: A ends like a whole item.
-ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场", "资金", "小区", "园")
+ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场", "资金", "小区", "园", "组织")
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)
@@ -348,7 +348,8 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
             and is_governing(w, lex)
             and (len(unquote(text[p + len(w) : end])) >= min_object or text.startswith("“", p + len(w)))
             and len(longest_word(text, p, end)) <= len(w)
-        ):  # "政策性开发性金融工具": 开发性 is no verb
+            and not _ends_word(text, p, p + len(w))
+        ):  # "政策性开发性金融工具": 开发性 is no verb; "农村集体经济组织…": 组织 ends 经济组织
             best = p + len(w)
         elif not w and di:
             # an adverb made with 地 governs the verb after it: "稳妥地推进…改革"
@@ -366,6 +367,16 @@ def _after_governing_verb(text: str, start: int, end: int, lex: Lexicon, min_obj
     if best > start:
         best, _ = strip_leads(text, best, end, lex)
     return best
+
+
+def _ends_word(text: str, at: int, end: int) -> bool:
+    """The stretch ``text[at:end]`` ends an organisation's noun (社会|组织, 集体经济|组织; jieba
+    knows neither compound), not the verb 组织."""
+    return text[at:end] == "组织" and text.endswith(ORGANISED, 0, at)
+
+
+# what 组织 after is an organisation: 社会组织, 经济组织, 党组织, 基层组织, 合作组织, 中介组织
+ORGANISED = ("社会", "经济", "党", "基层", "群众", "合作", "中介", "行业", "民间", "国际", "自治", "专业")
 
 
 def _closing_quote(text: str, start: int, end: int) -> int | None:
@@ -473,6 +484,54 @@ _NO_QUOTES = str.maketrans("", "", "“”‘’「」『』\"'《》")
 def unquote(name: str) -> str:
     """The name without its quote marks (“百企建百园”工程 → 百企建百园工程)."""
     return name.translate(_NO_QUOTES)
+
+
+# What says which or how many reforms, not what is reformed: 重点领域改革, 各项改革, 全面深化改革
+REFORM_QUALIFIERS = (
+    "重点",
+    "各项",
+    "各类",
+    "全面",
+    "深化",
+    "深入",
+    "有关",
+    "相关",
+    "系列",
+    "主要",
+    "关键",
+    "重大",
+    "重要",
+    "领域",
+    "方面",
+    "环节",
+    "新一轮",
+    "一批",
+    "综合改革",
+    "改革",
+    "创新",
+    "推进",
+    "加快",
+    "进一步",
+)
+
+
+def _reformed_domain(modifier: str, head: str) -> bool:
+    """A reform named by what it reforms, in everyday words of four characters or more
+    (国有企业改革, 经济体制改革, 城乡一体化综合配套改革): the domain is the name, as 政府机构改革's
+    is; not a count or a scope of reforms (重点领域改革, 各项改革)."""
+    if head != "改革" or len(modifier) < 4 or modifier.endswith("综合"):  # 服务业综合改革: a sector's at large
+        return False
+    if any(q in modifier for q in REFORM_QUALIFIERS) or any(c in modifier for c in "和与及、"):
+        return False  # (经济发展和改革, 住房和医疗制度改革: two things)
+    domain = modifier
+    for word in REFORM_STRUCTURES:
+        domain = domain.replace(word, "")
+    return len(domain) >= 2 and not modifier.startswith(REFORM_VERBS)
+
+
+# What a reform reworks, which names no domain: 管理体制改革, 综合配套改革 say how, not of what
+REFORM_STRUCTURES = ("管理", "体制", "制度", "机制", "发展", "综合", "配套", "结构")
+REFORM_VERBS = ("发展", "加强", "完善", "健全", "推动", "实行", "实施", "坚持", "建立")
 
 
 def is_generic(modifier: str, lex: Lexicon) -> bool:
@@ -634,7 +693,7 @@ def acceptable(name: str, head: str, typ: str, kind: str, lex: Lexicon) -> str |
             return "a count of what a list named"  # "…京津冀协同发展、长江经济带发展三大战略"
         if is_slogan(modifier) or quoted:
             return None
-        if is_generic(modifier, lex):
+        if is_generic(modifier, lex) and not _reformed_domain(modifier, head):
             return "generic"
         if len(modifier) < MIN_PLAN_MODIFIER:
             return "too short for a reform, plan or policy name"

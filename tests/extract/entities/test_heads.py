@@ -766,3 +766,36 @@ def test_a_route_keeps_its_line_section_or_station(nlp, found, text, name):
 def test_a_route_s_toll_stations_or_stretch_of_road_are_no_part_of_its_name(nlp, found):
     assert {n for _, n in found(nlp, "京台高速改扩建路段施工有序。")} <= {"京台高速改扩建"}
     assert "省界高速公路收费站" not in {n for _, n in found(nlp, "取消澜川省界高速公路收费站。")}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("推进霁川国有企业改革。", "霁川国有企业改革"),
+        ("推进国有企业改革。", "国有企业改革"),  # the domain reformed names the reform, everyday words or not
+        ("推进城乡一体化综合配套改革。", "城乡一体化综合配套改革"),
+        ("推进社会组织登记管理体制改革。", "社会组织登记管理体制改革"),  # 组织 of 社会组织 is no verb
+        ("推进农村集体经济组织股份合作制改革。", "农村集体经济组织股份合作制改革"),
+    ],
+)
+def test_a_reform_named_by_what_it_reforms(nlp, found, text, name):
+    assert {n for _, n in found(nlp, text)} == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化重点领域改革。",  # which reforms, not what is reformed
+        "推进各项改革。",
+        "深化管理体制改革。",  # how, not of what
+        "推进综合配套改革。",
+        "推动经济发展和改革。",  # two things
+        "推进服务业综合改革。",  # a sector's reforms at large
+    ],
+)
+def test_a_reform_named_by_no_domain_is_no_name(nlp, found, text):
+    assert found(nlp, text) == set()
+
+
+def test_organise_as_a_verb_still_opens_the_name(nlp, found):
+    assert {n for _, n in found(nlp, "各地组织开展全民健身活动。")} == {"全民健身活动"}
