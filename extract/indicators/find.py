@@ -62,6 +62,7 @@ _HEADING_LIKE = re.compile(r"[一二三四五六七八九十]+[、是]|第[一�
 _UP = "增长|增加|提高|提升|上升|上涨|扩大"
 _DOWN = "下降|降低|减少|回落|下滑|缩减|缩小|压减|压缩|削减"
 _TO = "到|至|为"
+_RESHAPE = "精简|整合|合并|调整"  # a count reshaped to another: 事项由186项精简到97项, 部门由32个整合为18个
 _BASE = r"(?:比|较|与|同)(?:(?:19|20)\d\d年(?:末|底)?|十[一二三四五]?五末|[六七八九]五末|上年(?:末|同期)?|去年(?:同期)?|年初|上年度)(?:相比)?"
 _PREFIX_QUAL = {
     "不低于": "不低于",
@@ -191,7 +192,7 @@ _LINK_WORDS = sorted(
     reverse=True,
 )
 _LINK_TAIL = re.compile(
-    rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN}|降|升|增|减)(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
+    rf"(?:(?P<base>{_BASE})|(?P<to>(?:{_UP}|{_DOWN}|{_RESHAPE}|降|升|增|减)(?:{_TO}))|(?P<up>{_UP})|(?P<down>{_DOWN})"
     rf"|(?P<word>{'|'.join(re.escape(w) for w in _LINK_WORDS)}))$"
 )
 # a name said once for two figures: 开工率和投资完成率两个100%
@@ -226,7 +227,7 @@ _FROM = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d年|上年|去年|年初)(?:�
 _AVERAGE = re.compile(r"年均|平均每年|年平均|每年平均")
 _ORDINAL = re.compile(r"第$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d\d)年|(?:比|较|与|同)(十[一二三四五]?五|[六七八九]五)末")
-_FROM_TO = re.compile(r"(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小)(?:到|至)|^(?:到|至)$")
+_FROM_TO = re.compile(rf"(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小|{_RESHAPE})(?:到|至|为)|^(?:到|至)$")
 _RATIO_HEAD = re.compile(r"三次产业|一二三产业|三产")
 # a clause stating a figure, in words or digits, of its own subject
 _STATES_FIGURE = re.compile(

@@ -182,6 +182,17 @@ def test_two_names_that_each_grew_by_one_figure_are_two_facts():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, name, value",
+    [
+        ("行政审批事项由186项精简到97项。", "行政审批事项", 97.0),  # a count reshaped: the count it became
+        ("政府工作部门由32个整合为18个。", "政府工作部门", 18.0),
+    ],
+)
+def test_a_count_reshaped_from_one_figure_to_another_is_the_second(text, name, value):
+    assert [(i.indicator, i.value) for i in facts(text)] == [(name, value)]
+
+
 def test_a_note_in_brackets_does_not_hide_the_concept():
     (i,) = facts("地区生产总值（GDP）增长-2.3%。")
     assert (i.indicator, i.value, i.concept) == ("地区生产总值（GDP）", -2.3, "gdp")
