@@ -1056,6 +1056,8 @@ def _emit(ctx: _Context, n: _Named, section: Section, frame, sent_start: int, se
         # a sum over the period (这五年城镇新增就业累计5771万人) is no year's value; a stock reached
         # at its end (从54万亿元增加到82.7万亿元, 增加到8.3万亿元, 达到…) is the last year's
         return
+    if f.family == COUNT and _ATTENDANCE.search(n.name):
+        return  # 大会应到代表246名: a news page counts the meeting, not the area, in either part
     if kind == ACTUAL and concept is None and _routine_count(f, n):
         return
     if change:
@@ -1111,6 +1113,9 @@ def _quoted_target(text: str, sent_start: int, pos: int) -> str | None:
     if _ACTUAL_WORDS.search(text, max(sent_start, m.start() - 6), m.start()):
         return None  # 全面实现年初确定的主要目标，国内生产总值增长7.8%: the target met, then the actuals
     return "last"
+
+
+_ATTENDANCE = re.compile(r"(?:应到|实到|应出席|出席|列席)(?:会议)?(?:的)?(?:代表|委员)")
 
 
 def _routine_count(f: Figure, n: _Named) -> bool:

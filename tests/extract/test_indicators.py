@@ -193,6 +193,11 @@ def test_a_count_reshaped_from_one_figure_to_another_is_the_second(text, name, v
     assert [(i.indicator, i.value) for i in facts(text)] == [(name, value)]
 
 
+def test_a_news_page_counting_the_meeting_s_delegates_states_no_indicator():
+    found = facts(plan="大会应到代表246名，实到代表238名。城镇新增就业4500人。")
+    assert [i.indicator for i in found] == ["城镇新增就业"]
+
+
 def test_a_note_in_brackets_does_not_hide_the_concept():
     (i,) = facts("地区生产总值（GDP）增长-2.3%。")
     assert (i.indicator, i.value, i.concept) == ("地区生产总值（GDP）", -2.3, "gdp")
