@@ -286,7 +286,70 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
     lines = _join_wrapped(fixed, wrapped) if wrapped else _join_broken_numbers(fixed, points)
     lines = _join_clause_breaks(_join_unindented(lines))
     out.text = "\n".join(lines) if len(lines) < len(fixed) else joined  # (a line joined, or none)
+    out.text = _unspace(out.text)
     return out
+
+
+# A space a PDF copy puts inside quotes (“ 精准扶贫 ”) or between a figure and the words around
+# it (宏远铝业 10 万吨铝, 增长 13.1%): the text's own spaces are never there.
+_SPACES = " \u00a0"
+_OPENING, _CLOSING = "“‘", "”’"
+_SPACED_FIGURES = 1 / 400  # spaced figures per character from which a text is read as a PDF copy's
+_MIN_SPACED = 10  # and at least so many: a short page's list numbers (1 扎实推进…) are no PDF spacing
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+
+def _unspace(text: str) -> str:
+    """``text`` without the spaces a PDF copy leaves inside quotes, and, where figures are spaced
+    throughout (one in 400 characters or more, ten at least), around figures; a short page's list
+    numbers (``1 扎实推进…``) keep their space. Only the spaces are looked at, run by run: most
+    texts have a few hundred."""
+    if " " not in text and "\u00a0" not in text:
+        return text
+    runs, figures = [], 0
+    for a, b in _space_runs(text):
+        before, after = text[a - 1 : a], text[b : b + 1]
+        if before and before in _OPENING or after and after in _CLOSING:
+            runs.append((a, b))
+        elif b - a == 1 and before and after and _figure_edge(before, after):
+            runs.append((a, -b))  # (a figure's space: dropped only if the text is spaced throughout)
+            figures += 1
+    if not runs:
+        return text
+    spaced = figures >= _MIN_SPACED and figures >= len(text) * _SPACED_FIGURES
+    out, last = [], 0
+    for a, b in runs:
+        if b < 0 and not spaced:
+            continue
+        out.append(text[last:a])
+        last = abs(b)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """Where the runs of spaces are, found by ``str.find`` (a regex scan reads every character)."""
+    starts = []
+    for sp in _SPACES:
+        i = text.find(sp)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(sp, i + 1)
+    starts.sort()
+    runs: list[tuple[int, int]] = []
+    for i in starts:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _figure_edge(before: str, after: str) -> bool:
+    """A space between Chinese and a digit, either way round (10 万吨, 增长 13.1%)."""
+    if after.isascii() and after.isdigit():
+        return bool(_CJK_RE.match(before))
+    return (before.isascii() and before.isdigit() or before == "%") and bool(_CJK_RE.match(after))
 
 
 def strip_pinyin(text: str, *, tones: bool = True) -> tuple[str, tuple[tuple[int, str], ...]]:

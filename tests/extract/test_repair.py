@@ -205,6 +205,23 @@ def test_a_text_indenting_nothing_keeps_its_lines():
     assert repair(raw, wrapped=False).text == raw
 
 
+def test_spaces_inside_quotes_go():
+    assert (
+        repair("推进“ 精准扶贫 ”大数据平台和“\u00a0四在农家 ”建设。\n").text
+        == "推进“精准扶贫”大数据平台和“四在农家”建设。\n"
+    )
+
+
+def test_spaces_around_figures_go_where_a_text_spaces_them_throughout():
+    spaced = "全年完成地区生产总值 136.2 亿元，增长 13.1%；固定资产投资 168.5 亿元，增长 25.6%。\n" * 4
+    assert repair(spaced, wrapped=False).text == spaced.replace(" ", "")
+
+
+def test_a_short_page_s_list_numbers_keep_their_space():
+    raw = "各位代表：\n1 扎实推进科技创新。\n2 扎实推进产业升级。\n"
+    assert repair(raw, wrapped=False).text == raw
+
+
 def test_paragraphs_of_unequal_length_are_not_joined():
     raw = "各位代表：\n青石湾产业园建成投产，金穗农业科技有限公司落户\n白桦林数字经济产业园开工建设\n"
     assert repair(raw).text == raw
