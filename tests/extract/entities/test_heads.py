@@ -719,6 +719,7 @@ def test_a_verb_inside_a_quoted_slogan_does_not_cut_the_name(nlp, found, text, n
         ("加快霁川机械产业园、滨江化工园和虹桥纺织服装园建设。", {"霁川机械产业园", "滨江化工园", "虹桥纺织服装园"}),
         ("濠江新城总部经济区开工建设。", {"濠江新城总部经济区"}),
         ("城北食品工业小区基础设施完善。", {"城北食品工业小区"}),
+        ("设立霁川高新区澜溪分园。", {"霁川高新区澜溪分园"}),  # a park's branch
     ],
 )
 def test_parks_named_by_their_trade(nlp, found, text, expected):
