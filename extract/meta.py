@@ -885,7 +885,7 @@ def find_divisions(text: str) -> list[tuple[int, str, gazetteer.Division]]:
             if not gazetteer.unit_word(name) or len(gazetteer.stem(name)) < 2:
                 continue
             m = gazetteer.match(name)
-            if m and m[1] in ("name", "renamed", "short"):
+            if m and m[1] in ("name", "renamed", "short") and not _inside_words(text, i, j):
                 hit = (i, name, m[0])
                 break
         if hit:
@@ -894,6 +894,33 @@ def find_divisions(text: str) -> list[tuple[int, str, gazetteer.Division]]:
         else:
             i += 1
     return out
+
+
+def _inside_words(text: str, i: int, j: int) -> bool:
+    """A division's name read across word boundaries: its first character ends a word begun
+    before it (创|新兴市 of 创新兴市, a slogan; not after another division, 湖南省|长沙市), or its
+    unit word opens a noun after it (新兴市|场, 站前区|块; not 区委, 县城, which are the division's)."""
+    if i > 0 and text[i - 1] not in _UNIT_CHARS and text[i - 1 : i + 1] in _two_character_words():
+        return True
+    return text[j - 1 : j + 1] in _UNIT_NOUNS
+
+
+_UNIT_CHARS = frozenset("省市县区州旗盟")
+_UNIT_NOUNS = frozenset({"市场", "区块", "区间", "区位", "县域"})
+
+
+@lru_cache(maxsize=1)
+def _two_character_words() -> frozenset[str]:
+    """The frequent two-character words of jieba's dictionary, read from its file on first use
+    (only a division found in the body, not in the title, asks)."""
+    path = os.path.join(os.path.dirname(jieba_file), "dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 2 and int(parts[1]) >= 100 and parts[2] != "ns":
+                out.add(parts[0])
+    return frozenset(out)
 
 
 def _speaks_as(text: str) -> str | None:

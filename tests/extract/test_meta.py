@@ -224,3 +224,16 @@ def test_a_titles_year_is_no_review_heading():
     doc = _meta("2009年岚溪县政府工作报告\n一、2008年工作回顾\n全县地区生产总值增长9%。\n")
     assert (doc.reviewed_year, doc.plan_year) == (2008, 2009)
     assert not any("disagree" in w for w in doc.warnings), doc.warnings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "坚持创新兴市战略，全市经济稳步发展。",  # 新兴市 read across 创新|兴市
+        "培育新兴市场主体，全市经济稳步发展。",  # 新兴市 read across 新兴|市场
+    ],
+)
+def test_a_division_read_across_words_does_not_beat_the_title_s_area(body):
+    # 澄霁市 is in no gazetteer: the title says it; 新兴市 only looks named in the body
+    doc = _meta(f"澄霁市2013年政府工作报告\n一、2012年工作回顾\n{body}\n")
+    assert doc.area == "澄霁市"
