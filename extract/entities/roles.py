@@ -43,8 +43,8 @@ from .tokenizer import doc_text
 PARTNER_RE = re.compile(  # 与 of 参与 / 给与 / 赋与 / 授与 is part of a verb, not "with"
     # (the look-behind after 与, so that the scan opens on 与 or 同)
     r"(?:与(?<![参给赋授]与)|同)([^，。；：！？\n与同]{2,40}?)(?:等[^，。；：！？\n]{0,6}?)?"
-    r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作"
-)
+    r"(?:开展|深化|加强|达成|签订|签署|建立|深度)?(?:战略|全面|深度)?合作(?![联社银区医])"
+)  # (not the 合作 of a name: 信用合作联社, 合作社, 农村合作银行, 深港合作区, 合作医疗)
 _HONOURED = r"评为|评选为|认定为|获评|入选|入围|荣获|获批|列为|授予"
 HONOUR_RE = re.compile(  # 被?(?:…): written as alternatives that each open on a character, for a fast scan
     rf"(?:被(?:{_HONOURED})|{_HONOURED})([^，。；：！？\n]{{2,24}}?)(?:企业|主体)"
@@ -86,6 +86,11 @@ def make_roles(nlp: Language, name: str, lexicon: str | None, max_item: int, max
     return RoleNames(load_lexicon(lexicon), max_item=max_item, max_list=max_list, max_short_firm=max_short_firm)
 
 
+def _verbal_tail(name: str) -> bool:
+    """A short item that ends in a verb or a conjunction (股份制改造并): a clause, not a firm."""
+    return name[-1:] in "并和及与" or is_verbal(name[-2:])
+
+
 class RoleNames:
     def __init__(
         self, lex: Lexicon, max_item: int = MAX_ITEM, max_list: int = MAX_LIST, max_short_firm: int = MAX_SHORT_FIRM
@@ -94,6 +99,7 @@ class RoleNames:
         self.max_item = max_item
         self.max_list = max_list
         self.max_short_firm = max_short_firm
+        self.legal = tuple(sorted((h for h, rec in lex.heads.items() if rec.kind == "corp"), key=len, reverse=True))
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -172,7 +178,7 @@ class RoleNames:
             if edge.region < 2 or text[edge.region - 1] != "、":
                 break
             end = edge.region - 1
-        shaped = [firm_shaped(text[s:e], self.lex) for s, e in items]
+        shaped = [firm_shaped(text[s:e], self.lex) or self._legal(text[s:e]) for s, e in items]
         short = [e - s <= self.max_short_firm for s, e in items]
         if firm_only and len(items) >= 2:
             if any(self._a_class(text[s:e]) for s, e in items):
@@ -181,8 +187,12 @@ class RoleNames:
         if not items or not shaped[0] and len(items) == 1 or sum(shaped) * 2 < len(items):
             return
         for (s, e), ok, brief in zip(items, shaped, short):
-            if ok or brief:
+            if ok or brief and not _verbal_tail(text[s:e]):
                 self._add(found, text, s, e, "ENTERPRISE", "subject")
+
+    def _legal(self, name: str) -> bool:
+        """A firm by its legal form (…有限公司, …集团): a firm in the list whatever its brand."""
+        return any(name.endswith(h) and len(name) > len(h) + 1 for h in self.legal)
 
     def _a_class(self, name: str) -> bool:
         """ "困难企业", "市属国企": a kind of firm (a class noun at its end) or everyday words."""

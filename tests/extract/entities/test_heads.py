@@ -800,3 +800,7 @@ def test_a_reform_named_by_no_domain_is_no_name(nlp, found, text):
 
 def test_organise_as_a_verb_still_opens_the_name(nlp, found):
     assert {n for _, n in found(nlp, "各地组织开展全民健身活动。")} == {"全民健身活动"}
+
+
+def test_a_station_s_name_stops_at_the_station(nlp, found):
+    assert "温澜铁路霁溪站" in {n for _, n in found(nlp, "温澜铁路霁溪站站前广场建成。")}

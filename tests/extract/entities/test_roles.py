@@ -83,6 +83,11 @@ def test_what_is_honoured_but_no_firm(nlp, found, text):
         ("澜禾乳业、泓辰纸业、霁科营业收入均增长两成以上。", {(E, "澜禾乳业"), (E, "泓辰纸业"), (E, "霁科")}),
         ("泓宇重工、霁成纺织成为新的纳税大户。", {(E, "泓宇重工"), (E, "霁成纺织")}),
         ("支持澜泰机械申报省级企业技术中心。", {(E, "澜泰机械")}),
+        # a firm by its legal form counts among the firm-shaped: the short names beside it are firms
+        (
+            "支持霁川鑫海钢铁有限公司、华澜电机、海霁水产上市融资。",
+            {(E, "霁川鑫海钢铁有限公司"), (E, "华澜电机"), (E, "海霁水产")},
+        ),
     ],
 )
 def test_a_firm_shaped_subject_of_a_firms_predicate_is_a_firm(nlp, found, text, expected):
@@ -316,3 +321,12 @@ def test_a_slogan_whose_chance_is_seized_is_a_programme(nlp, found, text, expect
 )
 def test_a_numbered_slogan_and_the_everyday_works_it_is_carried_out_by(nlp, found, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_a_clause_before_a_firms_predicate_is_no_firm_though_firms_are_listed(nlp, found):
+    text = "澜川银行、霁川银行和澜霁银行完成股份制改造并成功上市。"
+    assert "股份制改造并" not in {n for _, n in found(nlp, text)}
+
+
+def test_the_co_operative_of_a_partner_s_name_is_no_cooperation(nlp, found):
+    assert (E, "澜溪县农村信用合作联社") in found(nlp, "加强与霁川银行、澜溪县农村信用合作联社的合作。")
