@@ -29,6 +29,7 @@ from .names import (
     is_generic,
     is_governing,
     is_plan_period,
+    is_slogan,
     joined,
     left_edge,
     word_at,
@@ -63,6 +64,13 @@ TAIL_RE = re.compile(
     r"|[东西南北中]段|[\u4e00-\u9fff]{2,3}段(?<![阶路地标]段)"  # 杭瑞高速盘江段 (not 路段, 阶段)
     r"|(?:(?!站)[\u4e00-\u9fff]){2,3}站(?<![车加服务费]站)"  # 甬台温铁路临瓯站 (not a 服务站)
 )
+
+
+def _slogan_works(name: str, head: str) -> bool:
+    """A quoted numbered slogan and nothing else before a works head (“三旧”改造, “两违”整治):
+    a programme reworking what the slogan counts, not works on one facility."""
+    modifier = name[: -len(head)]
+    return modifier.startswith("“") and modifier.endswith("”") and is_slogan(modifier[1:-1])
 
 
 @Language.factory(
@@ -200,6 +208,8 @@ class HeadNames:
             if tail:
                 end = tail.end()
         name = text[start:end]
+        if kind == "works" and _slogan_works(name, head.text):
+            typ, kind = "PROGRAM", "named"  # 推进“三旧”改造: a numbered slogan reworked is a programme
         if kind == "eng":
             modifier = name[: -len(head.text)]
             typ = "PROJECT" if has_facility(modifier, lex) or self._works_on_site(modifier) else "PROGRAM"

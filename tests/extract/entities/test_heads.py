@@ -804,3 +804,12 @@ def test_organise_as_a_verb_still_opens_the_name(nlp, found):
 
 def test_a_station_s_name_stops_at_the_station(nlp, found):
     assert "温澜铁路霁溪站" in {n for _, n in found(nlp, "温澜铁路霁溪站站前广场建成。")}
+
+
+@pytest.mark.parametrize("text, name", [("推进“三旧”改造。", "“三旧”改造"), ("开展“两违”治理。", "“两违”治理")])
+def test_a_numbered_slogan_reworked_is_a_programme(nlp, found, text, name):
+    assert found(nlp, text) == {("PROGRAM", name)}
+
+
+def test_a_quoted_kind_of_place_reworked_is_no_programme(nlp, found):
+    assert found(nlp, "推进“城中村”改造。") == set()
