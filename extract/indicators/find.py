@@ -733,6 +733,17 @@ def _name_figures(
             # 签约省外项目519个、总投资2166.5亿元: the total investment of what the clause before counted
             nm, ns = carried[0]
             out.append(_Named(f, nm + left_name, ns, f.end, left, f.qualifier or left.qualifier, carried=True))
+        elif (
+            left_name
+            and left.name.startswith("占")
+            and len(carried) == 1
+            and "占" not in carried[0][0]
+            and _only_asides(text, consumed, cstart)
+        ):
+            # 用于民生的支出19.8亿元，占财政总支出的68%: the share is the carried subject's
+            nm, ns = carried[0]
+            share = nm + left.name.removesuffix("的")
+            out.append(_Named(f, share, ns, f.end, left, f.qualifier or left.qualifier, carried=True))
         elif left_name:
             out.append(_Named(f, left.name, left.name_start, f.end, left, f.qualifier or left.qualifier))
             carried = [(left.name, left.name_start)]

@@ -198,6 +198,11 @@ def test_a_news_page_counting_the_meeting_s_delegates_states_no_indicator():
     assert [i.indicator for i in found] == ["城镇新增就业"]
 
 
+def test_a_share_said_after_a_figure_is_the_share_of_that_figure_s_subject():
+    found = facts("用于民生的支出19.8亿元，占财政总支出的68%。")
+    assert [(i.indicator, i.value) for i in found] == [("用于民生的支出", 19.8), ("用于民生的支出占财政总支出", 68.0)]
+
+
 def test_a_note_in_brackets_does_not_hide_the_concept():
     (i,) = facts("地区生产总值（GDP）增长-2.3%。")
     assert (i.indicator, i.value, i.concept) == ("地区生产总值（GDP）", -2.3, "gdp")
