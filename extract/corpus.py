@@ -22,8 +22,10 @@ from .expose import expose
 from .inputs import Declared, Skipped, check_year, expand, read_reports_tsv, reports_files
 from .load import load_file
 from .meta import read_metadata
+from .partition import by_area, check_decisions, decisions_for, forget_learned, join_canonical
 from .records import CorpusResult, Document, DocumentResult, MetaSource
 from .resolve import merge_variants, resolve
+from .resolve.names import normal, without_quotes
 from .runner import Runner, Serial
 from .segment import segment
 from .themes import tag_themes
@@ -239,8 +241,7 @@ def extract_corpus(
     a pool of processes, a Dask cluster) and ``cache`` keeps their results
     (``extract.cache``); either way the records are the same as without them."""
     from .entities import EntityExtractor  # spaCy loads only when extraction runs
-    from .indicators import find_indicators
-    from .scan import first_pass
+    from .scan import scan_all
 
     paths = list(paths) if paths else sample_paths()
     _keep_loaded()
@@ -252,22 +253,62 @@ def extract_corpus(
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
     on_each = lambda i, d: progress and progress(f"[{i}/{len(results)}] extracting {d.name}")  # noqa: E731
-    if runner is None and cache is None:
-        extractor.first_pass_all([r.document for r in results], on_each=on_each)
-    else:
-        first_pass(extractor, [r.document for r in results], runner or Serial(), cache, on_each=on_each)
+    found = None
+    if runner is not None or cache is not None:
+        found = dict(zip(map(id, docs), scan_all(extractor, docs, runner or Serial(), cache)))
     decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
-    for r in results:
-        r.entities = extractor.entities(r.document)
-        find_statuses(r.document, r.entities)  # also makes institutions being built projects
-    variant_links = merge_variants(results, decisions)
-    for r in results:
-        find_statuses(r.document, r.entities)  # again, over the merged mentions
-        tag_themes(r.document, r.entities)
-        r.indicators = find_indicators(r.document, names=named_spans(r.entities))
-    result.links, result.canonical = resolve(results, decisions, variant_links)
+    applied: list = []
+    names: set[str] = set()
+    canonicals = []
+    done = 0
+    for part in by_area(results):
+        links, canonical, used, known = _extract_area(extractor, part, found, decisions, on_each, done)
+        result.links += links
+        canonicals.append(canonical)
+        applied += used
+        names |= known
+        done += len(part)
+    check_decisions(decisions, applied, names)
+    result.links.sort(key=lambda lk: (lk.a, lk.b, lk.rule))
+    result.canonical = join_canonical(canonicals)
     for r in results:
         expose(r)  # the converter pinyin the rules read without goes back into the text shown
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)
     result.documents = results
     return result
+
+
+def _extract_area(extractor, part: list[DocumentResult], found, decisions, on_each, done: int):
+    """One partition (``extract.partition``) extracted as a corpus of its own: the gazetteer
+    taught its reports only, then the second pass, variants, statuses, themes, indicators and
+    resolution over them. ``found`` holds the first pass's results by document (``scan_all``), or
+    is None: the rules run here. Returns the merge links, id → canonical name, the curation
+    decisions that applied and the names the partition knows (for ``check_decisions``)."""
+    from .indicators import find_indicators
+    from .scan import replay
+
+    counted = lambda i, d: on_each(done + i, d)  # noqa: E731
+    forget_learned(extractor)
+    docs = [r.document for r in part]
+    if found is None:
+        extractor.first_pass_all(docs, on_each=counted)
+    else:
+        replay(extractor, docs, [found[id(d)] for d in docs], on_each=counted)
+    for r in part:
+        r.entities = extractor.entities(r.document)
+        find_statuses(r.document, r.entities)  # also makes institutions being built projects
+    variant_links = merge_variants(part, decisions)  # it reads the "different" pairs: another area's do nothing
+    for r in part:
+        find_statuses(r.document, r.entities)  # again, over the merged mentions
+        tag_themes(r.document, r.entities)
+        r.indicators = find_indicators(r.document, names=named_spans(r.entities))
+    known = _names(part)  # the names resolution checks the decisions against (variants merged)
+    used = decisions_for(decisions, known)
+    links, canonical = resolve(part, used, variant_links)
+    return links, canonical, used, known
+
+
+def _names(part: list[DocumentResult]) -> set[str]:
+    """Every name of the partition's entities in the forms a curation decision may use."""
+    known = {n for r in part for e in r.entities for n in (e.name, *e.aliases)}
+    return known | {without_quotes(n) for n in known} | {normal(n) for n in known}
