@@ -15,6 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from . import gazetteer
+from .area_cache import area_key, code_fingerprint
 from .curation import curation_files, read_curation
 from .errors import InputError, PolicyKGError
 from .events import find_statuses
@@ -31,6 +32,7 @@ from .segment import segment
 from .themes import tag_themes
 
 if TYPE_CHECKING:
+    from .area_cache import AreaCache
     from .cache import Cache
 
 Progress = Callable[[str], None]
@@ -233,13 +235,16 @@ def extract_corpus(
     area: str | None = None,
     runner: Runner | None = None,
     cache: Cache | None = None,
+    areas: AreaCache | None = None,
 ) -> CorpusResult:
     """Extract entities and indicators from the files at ``paths`` (default: samples).
 
     ``year`` and ``area`` override the metadata of every report (``read_documents``).
     ``runner`` runs the first pass's rules report by report (``extract.runner``:
     a pool of processes, a Dask cluster) and ``cache`` keeps their results
-    (``extract.cache``); either way the records are the same as without them."""
+    (``extract.cache``); ``areas`` keeps each area's records (``extract.area_cache``): an
+    area whose reports, curation and code are unchanged is not extracted again. Either way
+    the records are the same as without them."""
     from .entities import EntityExtractor  # spaCy loads only when extraction runs
     from .scan import scan_all
 
@@ -253,16 +258,34 @@ def extract_corpus(
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
     on_each = lambda i, d: progress and progress(f"[{i}/{len(results)}] extracting {d.name}")  # noqa: E731
+    decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
+    parts = by_area(results)
+    version = code_fingerprint("extract") if areas is not None else ""
+    keys = [area_key([r.document for r in part], decisions, version) for part in parts]
+    kept = [areas.get("records", k, _label(part)) if areas is not None else None for k, part in zip(keys, parts)]
     found = None
     if runner is not None or cache is not None:
-        found = dict(zip(map(id, docs), scan_all(extractor, docs, runner or Serial(), cache)))
-    decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
+        todo = [r.document for part, hit in zip(parts, kept) if hit is None for r in part]
+        found = dict(zip(map(id, todo), scan_all(extractor, todo, runner or Serial(), cache)))
     applied: list = []
     names: set[str] = set()
     canonicals = []
     done = 0
-    for part in by_area(results):
-        links, canonical, used, known = _extract_area(extractor, part, found, decisions, on_each, done)
+    position = {id(r): i for i, r in enumerate(results)}
+    for part, key, hit in zip(parts, keys, kept):
+        if hit is None:
+            links, canonical, used, known = _extract_area(extractor, part, found, decisions, on_each, done)
+            if areas is not None:
+                chosen = [i for i, d in enumerate(decisions) if any(d is u for u in used)]
+                areas.put("records", key, _label(part), (part, links, canonical, chosen, known))
+        else:
+            cached, links, canonical, chosen, known = hit
+            for old, new in zip(part, cached):
+                results[position[id(old)]] = new
+            part = cached
+            used = [decisions[i] for i in chosen]
+        for r in part:
+            r.partition = key
         result.links += links
         canonicals.append(canonical)
         applied += used
@@ -312,3 +335,8 @@ def _names(part: list[DocumentResult]) -> set[str]:
     """Every name of the partition's entities in the forms a curation decision may use."""
     known = {n for r in part for e in r.entities for n in (e.name, *e.aliases)}
     return known | {without_quotes(n) for n in known} | {normal(n) for n in known}
+
+
+def _label(part: list[DocumentResult]) -> str:
+    """An area as the cache's hits and misses name it."""
+    return part[0].document.area or "(no area)"

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from extract.area_cache import AreaCache
 from extract.contract import iter_corpus_json
 from extract.records import CorpusResult
 from kg.audit.continuity import Audit, add_findings
@@ -87,7 +88,13 @@ class Folder:
     site: SiteSummary
 
 
-def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool = False, jobs: int = 1) -> Built:
+def build_graph(
+    result: CorpusResult,
+    work: Path | None = None,
+    disk_store: bool = False,
+    jobs: int = 1,
+    cache: AreaCache | None = None,
+) -> Built:
     """The graphs of ``result``, loaded into Oxigraph, audited; the findings are
     added to both as ``id/graph/audit`` (``kg.audit.continuity``).
 
@@ -98,14 +105,15 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
     ``DISK_STORE_QUADS`` quads, an on-disk Oxigraph store in ``work``: then
     the corpus's quads are never all in memory. Without ``work``, everything
     is in memory. ``jobs`` processes build the report graphs (with ``work``
-    only).
+    only); ``cache`` serves the graphs of the reports of unchanged areas
+    (``extract.area_cache``, with ``work`` only).
     """
     if work is None:
         graphs = build_graphs(result)
         store = to_store(graphs)
     else:
         work.mkdir(parents=True, exist_ok=True)
-        graphs = build_graphs(result, Shards(work / "graphs"), jobs=jobs)
+        graphs = build_graphs(result, Shards(work / "graphs"), jobs=jobs, cache=cache)
         on_disk = disk_store or count(graphs) > DISK_STORE_QUADS
         store = ox.Store(str(work / "store")) if on_disk else ox.Store()
         graphs.load(store)  # from the files, in batches
@@ -150,12 +158,14 @@ def build_folder(
     timings: dict[str, float] | None = None,
     disk_store: bool = False,
     jobs: int = 1,
+    cache: AreaCache | None = None,
 ) -> Folder:
     """Write the whole build folder of ``result``: graph files, audit files, site.
 
     The graphs are kept on disk while they are built (``build_graph``), in
     ``WORK_DIR`` inside ``out_dir``, removed at the end; ``disk_store`` puts
-    the Oxigraph store there too; ``jobs`` processes build the report graphs. ``timings``, when given, receives the wall
+    the Oxigraph store there too; ``jobs`` processes build the report graphs; ``cache`` keeps
+    them per area (``extract.area_cache``). ``timings``, when given, receives the wall
     time of each stage in seconds (the names in STAGES), for bench/build.py.
     """
 
@@ -169,7 +179,7 @@ def build_folder(
     work = Path(out_dir) / WORK_DIR
     try:
         with stage("graph"):
-            built = build_graph(result, work, disk_store, jobs)
+            built = build_graph(result, work, disk_store, jobs, cache)
         with stage("files"):
             summary = write_build(result, out_dir, formats, built=built)
         engine = built.engine
