@@ -261,7 +261,7 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
                 close()
         _warn(result.warnings, quiet, result.skipped)
         jobs = 1 if scheduler else runner.workers
-        folder = build_folder(result, tmp, formats, disk_store=low_memory, jobs=jobs, cache=areas)
+        folder = build_folder(result, tmp, formats, disk_store=low_memory, jobs=jobs, cache=areas, consume=True)
     summary = folder.build
     if not quiet:
         if cache is not None:
