@@ -1,7 +1,8 @@
 """Run the whole extraction over a corpus: files in, records out.
 
-The corpus is read as one: names found in one report help find their short
-forms in another, and ids are corpus-wide.
+Each area's reports are read as one corpus (``extract.partition``): names
+found in one report help find their short forms in another of its area, and
+ids are given within the area (the same name in two areas gives one id).
 """
 
 from __future__ import annotations
@@ -259,6 +260,8 @@ def extract_corpus(
     results = [DocumentResult(document=d) for d in docs]
     on_each = lambda i, d: progress and progress(f"[{i}/{len(results)}] extracting {d.name}")  # noqa: E731
     decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
+    # each area is a corpus of its own; the areas the cache holds are taken as they were, and the
+    # first pass of the others' reports runs at once (on the runner, or from the per-report cache)
     parts = by_area(results)
     version = code_fingerprint("extract") if areas is not None else ""
     keys = [area_key([r.document for r in part], decisions, version) for part in parts]
