@@ -1,7 +1,8 @@
 """Run the whole extraction over a corpus: files in, records out.
 
-The corpus is read as one: names found in one report help find their short
-forms in another, and ids are corpus-wide.
+Each area's reports are read as one corpus (``extract.partition``): names
+found in one report help find their short forms in another of its area, and
+ids are given within the area (the same name in two areas gives one id).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from . import gazetteer
+from .area_cache import area_key, code_fingerprint
 from .curation import curation_files, read_curation
 from .errors import InputError, PolicyKGError
 from .events import find_statuses
@@ -22,13 +24,16 @@ from .expose import expose
 from .inputs import Declared, Skipped, check_year, expand, read_reports_tsv, reports_files
 from .load import load_file
 from .meta import read_metadata
+from .partition import by_area, check_decisions, decisions_for, forget_learned, join_canonical
 from .records import CorpusResult, Document, DocumentResult, MetaSource
 from .resolve import merge_variants, resolve
+from .resolve.names import normal, without_quotes
 from .runner import Runner, Serial
 from .segment import segment
 from .themes import tag_themes
 
 if TYPE_CHECKING:
+    from .area_cache import AreaCache
     from .cache import Cache
 
 Progress = Callable[[str], None]
@@ -231,16 +236,18 @@ def extract_corpus(
     area: str | None = None,
     runner: Runner | None = None,
     cache: Cache | None = None,
+    areas: AreaCache | None = None,
 ) -> CorpusResult:
     """Extract entities and indicators from the files at ``paths`` (default: samples).
 
     ``year`` and ``area`` override the metadata of every report (``read_documents``).
     ``runner`` runs the first pass's rules report by report (``extract.runner``:
     a pool of processes, a Dask cluster) and ``cache`` keeps their results
-    (``extract.cache``); either way the records are the same as without them."""
+    (``extract.cache``); ``areas`` keeps each area's records (``extract.area_cache``): an
+    area whose reports, curation and code are unchanged is not extracted again. Either way
+    the records are the same as without them."""
     from .entities import EntityExtractor  # spaCy loads only when extraction runs
-    from .indicators import find_indicators
-    from .scan import first_pass
+    from .scan import scan_all
 
     paths = list(paths) if paths else sample_paths()
     _keep_loaded()
@@ -252,22 +259,87 @@ def extract_corpus(
     extractor = EntityExtractor()
     results = [DocumentResult(document=d) for d in docs]
     on_each = lambda i, d: progress and progress(f"[{i}/{len(results)}] extracting {d.name}")  # noqa: E731
-    if runner is None and cache is None:
-        extractor.first_pass_all([r.document for r in results], on_each=on_each)
-    else:
-        first_pass(extractor, [r.document for r in results], runner or Serial(), cache, on_each=on_each)
     decisions = [d for f in curation_files(expand(list(paths))[0]) for d in read_curation(f)]
-    for r in results:
-        r.entities = extractor.entities(r.document)
-        find_statuses(r.document, r.entities)  # also makes institutions being built projects
-    variant_links = merge_variants(results, decisions)
-    for r in results:
-        find_statuses(r.document, r.entities)  # again, over the merged mentions
-        tag_themes(r.document, r.entities)
-        r.indicators = find_indicators(r.document, names=named_spans(r.entities))
-    result.links, result.canonical = resolve(results, decisions, variant_links)
+    # each area is a corpus of its own; the areas the cache holds are taken as they were, and the
+    # first pass of the others' reports runs at once (on the runner, or from the per-report cache)
+    parts = by_area(results)
+    version = code_fingerprint("extract") if areas is not None else ""
+    keys = [area_key([r.document for r in part], decisions, version) for part in parts]
+    kept = [areas.get("records", k, _label(part)) if areas is not None else None for k, part in zip(keys, parts)]
+    found = None
+    if runner is not None or cache is not None:
+        todo = [r.document for part, hit in zip(parts, kept) if hit is None for r in part]
+        found = dict(zip(map(id, todo), scan_all(extractor, todo, runner or Serial(), cache)))
+    applied: list = []
+    names: set[str] = set()
+    canonicals = []
+    done = 0
+    position = {id(r): i for i, r in enumerate(results)}
+    for part, key, hit in zip(parts, keys, kept):
+        if hit is None:
+            links, canonical, used, known = _extract_area(extractor, part, found, decisions, on_each, done)
+            if areas is not None:
+                chosen = [i for i, d in enumerate(decisions) if any(d is u for u in used)]
+                areas.put("records", key, _label(part), (part, links, canonical, chosen, known))
+        else:
+            cached, links, canonical, chosen, known = hit
+            for old, new in zip(part, cached):
+                results[position[id(old)]] = new
+            part = cached
+            used = [decisions[i] for i in chosen]
+        for r in part:
+            r.partition = key
+        result.links += links
+        canonicals.append(canonical)
+        applied += used
+        names |= known
+        done += len(part)
+    check_decisions(decisions, applied, names)
+    result.links.sort(key=lambda lk: (lk.a, lk.b, lk.rule))
+    result.canonical = join_canonical(canonicals)
     for r in results:
         expose(r)  # the converter pinyin the rules read without goes back into the text shown
         result.warnings.extend(f"{r.document.name}: {w}" for w in r.document.warnings)
     result.documents = results
     return result
+
+
+def _extract_area(extractor, part: list[DocumentResult], found, decisions, on_each, done: int):
+    """One partition (``extract.partition``) extracted as a corpus of its own: the gazetteer
+    taught its reports only, then the second pass, variants, statuses, themes, indicators and
+    resolution over them. ``found`` holds the first pass's results by document (``scan_all``), or
+    is None: the rules run here. Returns the merge links, id → canonical name, the curation
+    decisions that applied and the names the partition knows (for ``check_decisions``)."""
+    from .indicators import find_indicators
+    from .scan import replay
+
+    counted = lambda i, d: on_each(done + i, d)  # noqa: E731
+    forget_learned(extractor)
+    docs = [r.document for r in part]
+    if found is None:
+        extractor.first_pass_all(docs, on_each=counted)
+    else:
+        replay(extractor, docs, [found[id(d)] for d in docs], on_each=counted)
+    for r in part:
+        r.entities = extractor.entities(r.document)
+        find_statuses(r.document, r.entities)  # also makes institutions being built projects
+    variant_links = merge_variants(part, decisions)  # it reads the "different" pairs: another area's do nothing
+    for r in part:
+        find_statuses(r.document, r.entities)  # again, over the merged mentions
+        tag_themes(r.document, r.entities)
+        r.indicators = find_indicators(r.document, names=named_spans(r.entities))
+    known = _names(part)  # the names resolution checks the decisions against (variants merged)
+    used = decisions_for(decisions, known)
+    links, canonical = resolve(part, used, variant_links)
+    return links, canonical, used, known
+
+
+def _names(part: list[DocumentResult]) -> set[str]:
+    """Every name of the partition's entities in the forms a curation decision may use."""
+    known = {n for r in part for e in r.entities for n in (e.name, *e.aliases)}
+    return known | {without_quotes(n) for n in known} | {normal(n) for n in known}
+
+
+def _label(part: list[DocumentResult]) -> str:
+    """An area as the cache's hits and misses name it."""
+    return part[0].document.area or "(no area)"

@@ -203,6 +203,9 @@ class DocumentResult:
     document: Document
     entities: list[Entity] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    # the sha256 of the inputs of the report's area (``extract.area_cache.area_key``): its
+    # records, and so its graph, change only when that does
+    partition: str = ""
 
 
 @dataclass(slots=True)

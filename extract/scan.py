@@ -51,6 +51,15 @@ def first_pass(
 ) -> None:
     """What ``extractor.first_pass_all(documents)`` does, with the rules run by ``runner`` on the
     reports ``cache`` does not hold (and stored there); ``on_each(i, document)`` as each is learned."""
+    replay(extractor, documents, scan_all(extractor, documents, runner, cache), on_each)
+
+
+def scan_all(
+    extractor: EntityExtractor, documents: Sequence[Document], runner: Runner, cache: Cache | None = None
+) -> list[list[Found]]:
+    """The rules' results for every report, from ``cache`` or run by ``runner`` (and stored), in the
+    order of ``documents``. Nothing is learned yet: the partitions of ``extract.partition`` replay
+    these results each into a gazetteer of its own."""
     global _NLP
     size = extractor.chunk_size or CHUNK
     found: list[list[Found] | None] = [cache.get(d.name, d.folded) if cache else None for d in documents]
@@ -61,6 +70,17 @@ def first_pass(
             found[i] = result
             if cache:
                 cache.put(documents[i].name, documents[i].folded, result)
+    return found
+
+
+def replay(
+    extractor: EntityExtractor,
+    documents: Sequence[Document],
+    found: Sequence[list[Found]],
+    on_each: Callable[[int, Document], None] | None = None,
+) -> None:
+    """Teach ``extractor`` what the rules found in ``documents`` (``found``, in their order), chunk by
+    chunk, as ``first_pass_all`` would have learned it."""
     for k, (d, pieces) in enumerate(zip(documents, found), 1):
         extractor.forget(d)
         for a, b, cands, chosen in pieces:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from extract.area_cache import AreaCache
 from extract.contract import iter_corpus_json
 from extract.records import CorpusResult
 from kg.audit.continuity import Audit, add_findings
@@ -87,7 +88,13 @@ class Folder:
     site: SiteSummary
 
 
-def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool = False, jobs: int = 1) -> Built:
+def build_graph(
+    result: CorpusResult,
+    work: Path | None = None,
+    disk_store: bool = False,
+    jobs: int = 1,
+    cache: AreaCache | None = None,
+) -> Built:
     """The graphs of ``result``, loaded into Oxigraph, audited; the findings are
     added to both as ``id/graph/audit`` (``kg.audit.continuity``).
 
@@ -98,14 +105,23 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
     ``DISK_STORE_QUADS`` quads, an on-disk Oxigraph store in ``work``: then
     the corpus's quads are never all in memory. Without ``work``, everything
     is in memory. ``jobs`` processes build the report graphs (with ``work``
-    only).
+    only); ``cache`` serves the graphs of the reports of unchanged areas
+    (``extract.area_cache``, with ``work`` only).
     """
+    return _audited(_graphs(result, work, jobs, cache), work, disk_store)
+
+
+def _graphs(result: CorpusResult, work: Path | None, jobs: int, cache: AreaCache | None) -> Graphs:
     if work is None:
-        graphs = build_graphs(result)
+        return build_graphs(result)
+    work.mkdir(parents=True, exist_ok=True)
+    return build_graphs(result, Shards(work / "graphs"), jobs=jobs, cache=cache)
+
+
+def _audited(graphs: Graphs, work: Path | None, disk_store: bool) -> Built:
+    if work is None:
         store = to_store(graphs)
     else:
-        work.mkdir(parents=True, exist_ok=True)
-        graphs = build_graphs(result, Shards(work / "graphs"), jobs=jobs)
         on_disk = disk_store or count(graphs) > DISK_STORE_QUADS
         store = ox.Store(str(work / "store")) if on_disk else ox.Store()
         graphs.load(store)  # from the files, in batches
@@ -116,30 +132,64 @@ def build_graph(result: CorpusResult, work: Path | None = None, disk_store: bool
     return Built(graphs, store, audit, engine)
 
 
+@dataclass(frozen=True)
+class Records:
+    """What the build files need of the records once the graphs are built: the manifest's rows and
+    counts, and ``extraction.json``'s text (pieces in order). ``build_folder`` writes that text to
+    a scratch file before the store is loaded, so that the records themselves can go (``consume``)."""
+
+    reports: list[dict]
+    entities: int
+    mentions: int
+    extraction: Iterable[str]
+
+
+def records_of(result: CorpusResult, staged: Path | None = None) -> Records:
+    """``result``'s part of the build files; with ``staged``, its JSON is written there now and read
+    back from there when the files are written."""
+    reports = [
+        {
+            "file": d.document.name,
+            "iri": str(REPORT[report_stem(d.document)]),
+            "graph": str(GRAPH[report_stem(d.document)]),
+        }
+        for d in result.documents
+    ]
+    entities = len({e.id for d in result.documents for e in d.entities})
+    mentions = sum(len(e.mentions) for d in result.documents for e in d.entities)
+    extraction: Iterable[str] = iter_corpus_json(result)
+    if staged is not None:
+        with open(staged, "w", encoding="utf-8", newline="") as fh:
+            fh.writelines(extraction)
+        extraction = _pieces(staged)
+    return Records(reports, entities, mentions, extraction)
+
+
+def _pieces(path: Path, size: int = 1 << 20) -> Iterator[str]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        while piece := fh.read(size):
+            yield piece
+
+
 def write_build(
-    result: CorpusResult, out_dir: str | Path, formats: Iterable[str] = ("trig",), built: Built | None = None
+    result: CorpusResult | None,
+    out_dir: str | Path,
+    formats: Iterable[str] = ("trig",),
+    built: Built | None = None,
+    records: Records | None = None,
 ) -> BuildSummary:
     """Write the graph files, ``extraction.json`` (the records the graph was
     built from) and a manifest. The graph carries the continuity audit's
     findings. ``built`` is the graph of ``result`` when the caller already has
-    it (``build_graph``)."""
+    it (``build_graph``); ``records`` what the files need of ``result`` when
+    the caller took it already (``records_of``; ``result`` may then be None)."""
     built = built if built is not None else build_graph(result)
+    records = records if records is not None else records_of(result)
     quads = count(built.graphs)
-    entities = len({e.id for d in result.documents for e in d.entities})
-    mentions = sum(len(e.mentions) for d in result.documents for e in d.entities)
-    manifest = {
-        "reports": [
-            {
-                "file": d.document.name,
-                "iri": str(REPORT[report_stem(d.document)]),
-                "graph": str(GRAPH[report_stem(d.document)]),
-            }
-            for d in result.documents
-        ],
-        "counts": {"reports": len(result.documents), "entities": entities, "mentions": mentions, "quads": quads},
-    }
-    files = save_build(out_dir, built.graphs, formats, extraction=iter_corpus_json(result), manifest=manifest)
-    return BuildSummary(Path(out_dir), files, len(result.documents), entities, mentions, quads)
+    counts = {"reports": len(records.reports), "entities": records.entities, "mentions": records.mentions}
+    manifest = {"reports": records.reports, "counts": {**counts, "quads": quads}}
+    files = save_build(out_dir, built.graphs, formats, extraction=records.extraction, manifest=manifest)
+    return BuildSummary(Path(out_dir), files, len(records.reports), records.entities, records.mentions, quads)
 
 
 def build_folder(
@@ -150,12 +200,18 @@ def build_folder(
     timings: dict[str, float] | None = None,
     disk_store: bool = False,
     jobs: int = 1,
+    cache: AreaCache | None = None,
+    consume: bool = False,
 ) -> Folder:
     """Write the whole build folder of ``result``: graph files, audit files, site.
 
     The graphs are kept on disk while they are built (``build_graph``), in
     ``WORK_DIR`` inside ``out_dir``, removed at the end; ``disk_store`` puts
-    the Oxigraph store there too; ``jobs`` processes build the report graphs. ``timings``, when given, receives the wall
+    the Oxigraph store there too; ``jobs`` processes build the report graphs; ``cache`` keeps
+    them per area (``extract.area_cache``). With ``consume``, ``result``'s records are dropped
+    from it once the report graphs and ``extraction.json`` are written, before the store is
+    loaded: the audit and the site read the store, and the records of 1,000 reports held
+    some 0.5 GB through the build's largest stages. ``timings``, when given, receives the wall
     time of each stage in seconds (the names in STAGES), for bench/build.py.
     """
 
@@ -169,9 +225,14 @@ def build_folder(
     work = Path(out_dir) / WORK_DIR
     try:
         with stage("graph"):
-            built = build_graph(result, work, disk_store, jobs)
+            graphs = _graphs(result, work, jobs, cache)
+            records = records_of(result, work / "extraction.json")
+            if consume:
+                result.documents, result.links, result.canonical = [], [], {}
+            built = _audited(graphs, work, disk_store)
+            graphs = None
         with stage("files"):
-            summary = write_build(result, out_dir, formats, built=built)
+            summary = write_build(None, out_dir, formats, built=built, records=records)
         engine = built.engine
         with stage("audit files"):
             audit_files = write_audit(out_dir, engine=engine, audit=built.audit)

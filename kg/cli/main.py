@@ -239,6 +239,7 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
         kg build                                  # samples into outputs/
         kg build reports/*.txt --out build --format nquads --format json-ld
     """
+    from extract.area_cache import AreaCache
     from extract.cache import default_cache_dir, open_cache
     from extract.corpus import extract_corpus
     from extract.entities import CHUNK
@@ -248,21 +249,25 @@ def build(files, year, area, out_dir, formats, jobs, scheduler, cache_dir, no_ca
 
     runner = make_runner(jobs, scheduler)
     cache = None if no_cache else open_cache(cache_dir or default_cache_dir(out_dir), CHUNK)
+    areas = None if cache is None else AreaCache(cache.root / "areas")
     with building(out_dir) as tmp:
         try:
-            result = extract_corpus(files, progress=_progress(quiet), year=year, area=area, runner=runner, cache=cache)
+            result = extract_corpus(
+                files, progress=_progress(quiet), year=year, area=area, runner=runner, cache=cache, areas=areas
+            )
         finally:
             close = getattr(runner, "close", None)
             if close:
                 close()
         _warn(result.warnings, quiet, result.skipped)
-        folder = build_folder(result, tmp, formats, disk_store=low_memory, jobs=1 if scheduler else runner.workers)
+        jobs = 1 if scheduler else runner.workers
+        folder = build_folder(result, tmp, formats, disk_store=low_memory, jobs=jobs, cache=areas, consume=True)
     summary = folder.build
     if not quiet:
         if cache is not None:
             click.echo(
                 f"Extraction cache {cache.root}: {len(cache.hits)} report{'s' if len(cache.hits) != 1 else ''} "
-                f"reused, {len(cache.misses)} extracted",
+                f"reused, {len(cache.misses)} extracted; {_areas(areas)}",
                 err=True,
             )
         click.echo(
@@ -543,6 +548,20 @@ def _audit_warnings(audit) -> None:
     for p in audit.pairs:
         if not p.assessable:
             click.echo(f"Warning: the pair {p.earlier} → {p.later} cannot be judged: {p.reason}", err=True)
+
+
+def _areas(areas) -> str:
+    """How many areas' records and reports' graphs the build took from the cache."""
+    hits, misses = (
+        (len(areas.hits.get("records", ())), len(areas.hits.get("graphs", ()))),
+        (
+            len(areas.misses.get("records", ())),
+            len(areas.misses.get("graphs", ())),
+        ),
+    )
+    return (
+        f"{hits[0]} of {hits[0] + misses[0]} areas' records and {hits[1]} of {hits[1] + misses[1]} report graphs reused"
+    )
 
 
 def _site_message(summary, out_dir=None) -> str:

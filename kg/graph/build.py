@@ -38,11 +38,12 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, TIME, XSD
 
+from extract.area_cache import AreaCache, code_fingerprint
 from extract.records import CorpusResult, Document, DocumentResult, Entity, Indicator, Mention, StatusClaim
 from extract.runner import Pool
 from kg.graph.dataset import Graphs, Triples, to_dataset, to_graphs, to_quads
 from kg.graph.names import link_kind
-from kg.graph.shards import Shards, write_shard
+from kg.graph.shards import Shards, trig_file, write_shard
 from kg.namespaces import (
     CLAIM,
     CORPUS_GRAPH,
@@ -119,13 +120,17 @@ class _Concepts:
         return iri
 
 
-def build_graphs(result: CorpusResult, into: MutableMapping[str, list] | None = None, jobs: int = 1) -> Graphs:
+def build_graphs(
+    result: CorpusResult, into: MutableMapping[str, list] | None = None, jobs: int = 1, cache: AreaCache | None = None
+) -> Graphs:
     """The whole corpus as named graphs (see the module docstring): what ``kg build`` writes and queries.
 
     Each report's graph is handed to ``into`` (a dict unless given: ``kg.graph.shards.Shards``
     keeps it on disk) as soon as it is built, so only the ontology and the corpus graph
     grow with the corpus while the reports are written. With ``jobs`` > 1 and shards,
-    the report graphs are built by that many forked processes (``_report_shards``).
+    the report graphs are built by that many forked processes (``_report_shards``). With
+    shards and ``cache`` (``extract.area_cache``), a report whose area is unchanged takes its
+    graph's files from the cache instead (``_cached_report_shards``).
     """
     graphs = into if into is not None else {}
     ontology: Triples = set(Graph().parse(ontology_path(), format="turtle"))
@@ -138,7 +143,9 @@ def build_graphs(result: CorpusResult, into: MutableMapping[str, list] | None = 
     concepts = _Concepts(known=known, corpus=corpus)
     _add_entities(corpus, result.documents, result.canonical, concepts)
     documents = sorted(result.documents, key=lambda d: report_stem(d.document))
-    if jobs > 1 and isinstance(graphs, Shards) and len(documents) > 1:
+    if isinstance(graphs, Shards) and cache is not None:
+        _cached_report_shards(documents, known, graphs, corpus, jobs, cache)
+    elif jobs > 1 and isinstance(graphs, Shards) and len(documents) > 1:
         _report_shards(documents, known, graphs, corpus, jobs)
     else:
         for d in documents:
@@ -164,15 +171,67 @@ def _report_shards(
     to the corpus graph (concepts, years) merged here. The workers inherit the records (nothing is
     pickled to them), and their results are taken in report order: the same shards and corpus graph
     as one process builds."""
-    global _WORK
-    _WORK = (documents, known, shards.root)
-    try:
-        done = Pool(jobs).map(_report_shard, range(len(documents)))
-    finally:
-        _WORK = None
-    for name, path, n, additions in done:
+    for name, path, n, additions in _built_shards(documents, known, shards.root, jobs):
         shards.adopt(name, Path(path), n)
         corpus.update(additions)
+
+
+def _built_shards(documents: list[DocumentResult], known: dict[str, set[str]], root: Path, jobs: int) -> list:
+    """``_report_shard`` of each document, by ``jobs`` forked processes, in the documents' order."""
+    global _WORK
+    _WORK = (documents, known, root)
+    try:
+        return Pool(jobs).map(_report_shard, range(len(documents)))
+    finally:
+        _WORK = None
+
+
+def _cached_report_shards(
+    documents: list[DocumentResult],
+    known: dict[str, set[str]],
+    shards: Shards,
+    corpus: Triples,
+    jobs: int,
+    cache: AreaCache,
+) -> None:
+    """``_report_shards`` with the cache: a report's graph depends on its records alone, and those
+    on its area's inputs (``DocumentResult.partition``), so a report of an unchanged area takes its
+    N-Quads shard, its TriG block and its additions to the corpus graph from the cache (keyed by
+    the area's key, the report and the builder's code); the others are built and stored."""
+    version = _builder_fingerprint()
+    keys = [
+        hashlib.sha256(f"{version}\n{d.partition}\n{report_stem(d.document)}".encode()).hexdigest()
+        if d.partition
+        else ""
+        for d in documents
+    ]
+    kept = [cache.get("graphs", k, d.document.name) if k else None for k, d in zip(keys, documents)]
+    todo = [i for i, hit in enumerate(kept) if hit is None]
+    built = dict(zip(todo, _built_shards([documents[i] for i in todo], known, shards.root, jobs)))
+    for i, (d, key) in enumerate(zip(documents, keys)):
+        if i in built:
+            name, path, n, additions = built[i]
+            path = Path(path)
+            if key:
+                files = (path.read_bytes(), trig_file(path).read_bytes()) if n else (b"", b"")
+                cache.put("graphs", key, d.document.name, (name, n, additions, *files))
+        else:
+            name, n, additions, nquads, block = kept[i]
+            path = Shards.file_for(shards.root, name)
+            if n:
+                path.write_bytes(nquads)
+                trig_file(path).write_bytes(block)
+        shards.adopt(name, path, n)
+        corpus.update(additions)
+
+
+def _builder_fingerprint() -> str:
+    """What a report's graph depends on besides its records: this package, the namespaces, the
+    ontology and its vocabularies, and the libraries' versions (``code_fingerprint``)."""
+    namespaces = Path(__file__).resolve().parent.parent / "namespaces.py"
+    h = hashlib.sha256(code_fingerprint("kg.graph", "ontology").encode())
+    h.update(namespaces.read_bytes())
+    return h.hexdigest()
 
 
 def _report_shard(i: int) -> tuple[str, str, int, Triples]:

@@ -59,3 +59,15 @@ def test_build_folder_with_two_jobs_writes_the_files_of_one(tiny_corpus, tmp_pat
     expected, got = _files(one), _files(two)
     assert got.keys() == expected.keys() and "extraction.json" in got
     assert [name for name in got if got[name] != expected[name]] == []
+
+
+def test_a_build_that_consumes_its_records_drops_them_and_writes_the_same_files(tiny_corpus, tmp_path):
+    kept, dropped = tmp_path / "kept", tmp_path / "dropped"
+    build_folder(tiny_corpus, kept)
+    own = replace(tiny_corpus, documents=list(tiny_corpus.documents), links=list(tiny_corpus.links))
+    folder = build_folder(own, dropped, consume=True)
+    assert own.documents == [] and own.links == [] and own.canonical == {}
+    assert tiny_corpus.documents and folder.build.reports == len(tiny_corpus.documents)
+    expected, got = _files(kept), _files(dropped)
+    assert got.keys() == expected.keys() and "extraction.json" in got
+    assert [name for name in got if got[name] != expected[name]] == []
