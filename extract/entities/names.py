@@ -52,7 +52,25 @@ JOINT_VERBS = ("共建", "合建", "联建", "共同建设", "合作建设", "�
 RANKED_LEVELS = ("国家", "省级", "市级")  # a programme's level, after the level of who runs the station
 MIN_OBJECT = 4  # a governing verb this far from the head opens the name after it
 # Words after which "A和B" is two names: A ends like a whole item.
-ITEM_ENDS = ("建设", "提升", "下乡", "改造", "治理", "整治", "市场", "资金", "小区", "园", "组织")
+ITEM_ENDS = (
+    "建设",
+    "提升",
+    "下乡",
+    "改造",
+    "治理",
+    "整治",
+    "市场",
+    "资金",
+    "小区",
+    "园",
+    "组织",
+    "基地",
+    "扩建",
+    "迁建",
+    "扩区",
+    "升级",
+    "搬迁",
+)
 # Heads a programme is named by even when its modifier is generic words
 # ("重大项目建设攻坚行动"); other programme heads need a specific modifier.
 STRONG_KINDS = ("prog",)

@@ -813,3 +813,15 @@ def test_a_numbered_slogan_reworked_is_a_programme(nlp, found, text, name):
 
 def test_a_quoted_kind_of_place_reworked_is_no_programme(nlp, found):
     assert found(nlp, "推进“城中村”改造。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("争取霁南化工园区扩区和澜阳经济开发区升级。", "澜阳经济开发区"),  # an expansion ends an item
+        ("建设万亩良种繁育基地和霁岗高原生态旅游区。", "霁岗高原生态旅游区"),  # so does a base
+    ],
+)
+def test_a_coordination_splits_after_an_item_that_ends_like_a_whole_one(nlp, found, text, name):
+    assert name in {n for _, n in found(nlp, text)}
+    assert not any("和" in n for _, n in found(nlp, text))
