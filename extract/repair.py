@@ -497,7 +497,7 @@ def _join_broken_numbers(lines: list[str], points) -> list[str]:
     return [ln for i, ln in enumerate(out) if i not in into] if into else lines
 
 
-_SENTENCE_CLOSE = "。！？；：…”’」』）)》"  # what a paragraph (or a heading's number, 一、) may end in
+_SENTENCE_CLOSE = "。！？；：…"  # what a paragraph may end in (a closing quote at a line's end goes on)
 _INDENT = re.compile(r"[ \u3000\u00a0\t]{2,}\S")  # a paragraph's first line, indented
 _MIN_FULL_LINE = 15  # characters: shorter lines are titles, names, signatures, not lines cut by the page
 
@@ -508,11 +508,19 @@ def _join_unindented(lines: list[str]) -> list[str]:
     农业投 / 资发展有限公司). Most texts indent nothing, or every line, and are left alone."""
     if len(lines) < 8:
         return lines
-    after_end = [b for a, b in zip(lines, lines[1:]) if b.strip(_WS) and a.rstrip(_WS)[-1:] in _SENTENCE_CLOSE]
-    indented = sum(1 for b in after_end if _INDENT.match(b))
-    if len(after_end) < 5 or indented < 0.6 * len(after_end):
-        return lines
     others = [ln for ln in lines if ln.strip(_WS)]
+    repeated = {k for k, n in Counter(ln.strip(_WS) for ln in others).items() if n > 1}  # page headers
+    after_end = [  # the paragraphs' first lines (short lines, page headers, unindented headings aside)
+        b
+        for a, b in zip(lines, lines[1:])
+        if len(nb := b.strip(_WS)) >= 8
+        and a.rstrip(_WS)[-1:] in _SENTENCE_CLOSE
+        and nb not in repeated
+        and (_INDENT.match(b) or not _HEADING.match(b))
+    ]
+    indented = sum(1 for b in after_end if _INDENT.match(b))
+    if len(after_end) < 4 or indented < 0.6 * len(after_end):
+        return lines
     if sum(1 for ln in others if _INDENT.match(ln)) > 0.9 * len(others):
         return lines  # every line indented: the indent tells no paragraph
     out: list[str] = []
@@ -523,6 +531,7 @@ def _join_unindented(lines: list[str]) -> list[str]:
             len(prev.lstrip(_WS)) >= _MIN_FULL_LINE
             and prev[-1] not in _SENTENCE_CLOSE
             and nxt
+            and nxt not in repeated
             and not _INDENT.match(line)
             and not line[:1].isspace()
             and not _HEADING.match(nxt)

@@ -199,6 +199,24 @@ def test_in_a_text_of_indented_paragraphs_an_unindented_line_goes_on_the_line_be
     assert "澜川县人民政府工作报告\n" in text and "\n    一、2015年工作回顾\n" in text
 
 
+def test_a_page_header_repeated_is_not_joined_to_the_line_it_cuts():
+    paras = [
+        "    二〇一〇年，全县经济平稳较快发展，全年完成地区生产总值一百二十亿元，增长",
+        "百分之十五；地方财政一般预算收入六亿元。",
+        "    项目建设取得重大突破，全年实施千万元以上项目一百六十二个，新入区企业",
+        "澜东县人民政府公报  2010年第2期",
+        "二十三家。",
+        "    县域经济活力增强，新增规上企业二十八户，三家企业被评为省级企业。",
+        "    民生保障持续加强，新增城镇就业四千一百五十人，城镇登记失业率三点八。",
+        "澜东县人民政府公报  2010年第2期",
+        "    各位代表，澜东的发展正处在爬坡过坎的关键时期，我们要坚定信心。",
+        "    让我们在县委的坚强领导下，团结一心，为全面完成今年的目标任务而努力奋斗。",
+    ]
+    text = repair("\n".join(paras) + "\n", wrapped=False).text
+    assert "增长百分之十五" in text
+    assert "\n澜东县人民政府公报  2010年第2期\n" in text  # the header stays a line of its own
+
+
 def test_a_text_indenting_nothing_keeps_its_lines():
     # (not a fixed-width wrap either: only the indentation rule is asked)
     raw = "".join(f"澜川县第{i}项工作稳步推进的情况汇报\n地区生产总值增长百分之{i}。\n" for i in range(1, 8))
