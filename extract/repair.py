@@ -251,12 +251,16 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
         text = _ENTITY.sub(" ", text)
     out = Repaired(text="")
     kept = []
-    for line in text.split("\n"):
+    split = text.split("\n")
+    marked = _mark_tables(split)  # first: a table's rows would pass for a site's menu
+    if marked is not split:
+        text = "\n".join(marked)
+    for k, line in enumerate(marked):
         if line:  # (an empty line, most often between paragraphs, is none)
             s = line.strip(_WS)
             # a line of prose, told before is_furniture is called (its own first tests, in short)
-            if "。" in s and len(s) > 20 and (len(s) > 100 or s[0] not in _LABEL_OPENS):
-                kept.append(line)
+            if "。" in s and len(s) > 20 and (len(s) > 100 or s[0] not in _LABEL_OPENS) or line is not split[k]:
+                kept.append(line)  # (or a table's row or header: marked, it is the report's)
             elif is_furniture(line):
                 out.furniture.append(s)
             else:
@@ -285,9 +289,53 @@ def repair(text: str, *, wrapped: bool | None = None) -> Repaired:
         wrapped = _looks_wrapped(fixed, tones=bool(tone_marks()[points[points < 0x200]].any()))
     lines = _join_wrapped(fixed, wrapped) if wrapped else _join_broken_numbers(fixed, points)
     lines = _join_clause_breaks(_join_unindented(lines))
-    out.text = "\n".join(lines) if len(lines) < len(fixed) else joined  # (a line joined, or none)
+    out.text = "\n".join(lines) if lines is not fixed else joined  # (a line joined, or none)
     out.text = _unspace(out.text)
     return out
+
+
+# A table laid out with spaces (指标名称    单位    完成数    比上年增长（%）): its columns are
+# parted by one | each, which the normal form keeps (it drops the spaces, and would run two
+# figures of a row into one: 3260    9.6 → 32609.6). extract.indicators.tables reads the rows.
+_COLUMN_GAP = re.compile(r"[ \t\u3000\u00a0]{2,}|\t")
+_TABLE_HEAD = re.compile(r"单位|增长|增速|完成|预计|目标|计划|指标")
+_CELL_NUMBER = re.compile(r"^[-−]?[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?$")
+
+
+def _mark_tables(lines: list[str]) -> list[str]:
+    """The lines with each table's header and rows written with | between their columns."""
+    if not any("  " in ln or "\t" in ln for ln in lines):
+        return lines
+    out, marked = list(lines), False
+    i = 0
+    while i < len(out):
+        cells = _columns(out[i])
+        if len(cells) >= 3 and _TABLE_HEAD.search(out[i]) and not any(_CELL_NUMBER.match(c) for c in cells):
+            rows = i + 1
+            while rows < len(out) and _table_row(_columns(out[rows])):
+                rows += 1
+            if rows - i >= 2:  # a header and one row at least
+                for k in range(i, rows):
+                    out[k] = "|".join(_columns(out[k]))
+                i, marked = rows, True
+                continue
+        i += 1
+    return out if marked else lines
+
+
+def _columns(line: str) -> list[str]:
+    return [c for c in _COLUMN_GAP.split(line.strip(_WS)) if c]
+
+
+def _table_row(cells: list[str]) -> bool:
+    """A name, then figures (and perhaps a unit): a row of a table."""
+    return (
+        len(cells) >= 2
+        and not _CELL_NUMBER.match(cells[0])
+        and not any(ch in cells[0] for ch in "，。；")
+        and sum(bool(_CELL_NUMBER.match(c)) for c in cells[1:]) >= 1
+        and all(len(c) <= 8 for c in cells[1:])
+    )
 
 
 # A space a PDF copy puts inside quotes (“ 精准扶贫 ”) or between a figure and the words around

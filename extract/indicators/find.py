@@ -49,6 +49,7 @@ from ..entities.lexicon import lexicon as entity_lexicon
 from ..records import REVIEWED, Document, Indicator, Section, Sentence
 from . import numbers
 from .numbers import COUNT, PERCENT, POINTS, Figure
+from .tables import table_facts
 from .vocabulary import Vocabulary, load_vocabulary
 
 ACTUAL, TARGET = "actual", "target"
@@ -347,9 +348,11 @@ def find_indicators(
     text = doc.folded
     sentences = list(_sentences(doc))
     starts = [st for st, _, _ in sentences]
+    rows, row_spans = table_facts(doc, lambda pos: _section_at(ctx, pos), vocabulary.match)
+    ctx.out.extend(rows)
     # one pass of each regex over the whole text, then only the sentences that hold a figure
     figures: dict[int, list[Figure]] = {}
-    inside = _inside(sorted(names))
+    inside = _inside(sorted([*names, *row_spans]))
     for f in numbers.scan(text):
         if inside(f.start, f.end):
             continue
@@ -365,6 +368,15 @@ def find_indicators(
     order = {id(i): n for n, i in enumerate(ctx.out)}
     ctx.out.sort(key=lambda i: (i.end, i.start, order[id(i)]))  # figure order: a list shares its start
     return ctx.out
+
+
+def _section_at(ctx: _Context, pos: int) -> Section:
+    """The innermost section holding ``pos`` (the whole report's when none does)."""
+    best = None
+    for s in ctx.doc.sections:
+        if s.start <= pos < s.end and (best is None or s.start >= best.start):
+            best = s
+    return best if best is not None else ctx.doc.sections[0]
 
 
 def _inside(spans: list[tuple[int, int]]):

@@ -240,6 +240,18 @@ def test_a_short_page_s_list_numbers_keep_their_space():
     assert repair(raw, wrapped=False).text == raw
 
 
+def test_a_table_laid_out_with_spaces_is_marked_and_kept():
+    raw = "表1  主要指标\n指标名称    单位    完成数    增长（%）\n地区生产总值    亿元    1096.5    11.2\n"
+    fixed = repair(raw)
+    assert "指标名称|单位|完成数|增长（%）\n地区生产总值|亿元|1096.5|11.2" in fixed.text
+    assert fixed.furniture == []
+
+
+def test_a_site_menu_is_no_table():
+    raw = "首页    经济要闻    政策法规    经济数据\n各位代表：\n全县经济平稳增长。\n"
+    assert "首页" not in repair(raw).text
+
+
 def test_paragraphs_of_unequal_length_are_not_joined():
     raw = "各位代表：\n青石湾产业园建成投产，金穗农业科技有限公司落户\n白桦林数字经济产业园开工建设\n"
     assert repair(raw).text == raw
