@@ -117,6 +117,8 @@ class RoleNames:
                 start += len(item) + 1
         for m in HONOUR_RE.finditer(text):
             verb_start = m.start()
+            while verb_start >= 4 and text[verb_start - 2 : verb_start] in self.lex.adverbs:
+                verb_start -= 2  # "…有限公司分别被评为": the adverb is no part of the honoured firm
             edge = left_edge(text, verb_start, self.lex, counts=counts)
             self._add(found, text, edge.start, verb_start, "ENTERPRISE", "honour")
             # "恒通机械、金鼎化工入选…企业": every item of the list before it is honoured
@@ -162,6 +164,8 @@ class RoleNames:
         least half of them are shaped so. Before what only firms do (债转股,
         破产重整) a list of short names is a list of firms whatever their shape
         ("甲钢、乙重实现债转股": the short names of state firms)."""
+        if verb_start >= 3 and text[verb_start - 1] == "被":
+            verb_start -= 1  # "…有限公司分别被评为": the passive mark, then perhaps an adverb
         while verb_start >= 4 and text[verb_start - 2 : verb_start] in self.lex.adverbs:
             verb_start -= 2  # "霁华电子成功上市": an adverb between the firm and what it does
         if firm_only and verb_start >= 4 and is_verbal(text[verb_start - 2 : verb_start]):

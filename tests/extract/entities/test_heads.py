@@ -95,6 +95,8 @@ def test_a_count_of_a_class_before_its_head_is_no_name(nlp, found):
         "壮大澜川战略性产业。",  # 战略性
         "严格把关，保证工程质量。",  # 工程质量: the quality of works, not a work
         "优化设计，降低工程造价。",  # 工程造价
+        "培养一批卓越工程师。",  # 工程师: a person
+        "建成澜泾镇文化活动中心。",  # 活动中心: a building, not an activity
     ],
 )
 def test_a_head_that_runs_into_another_noun_is_no_name(nlp, found, text):
@@ -825,3 +827,7 @@ def test_a_quoted_kind_of_place_reworked_is_no_programme(nlp, found):
 def test_a_coordination_splits_after_an_item_that_ends_like_a_whole_one(nlp, found, text, name):
     assert name in {n for _, n in found(nlp, text)}
     assert not any("和" in n for _, n in found(nlp, text))
+
+
+def test_a_restructuring_verb_is_no_part_of_the_new_firm_s_name(nlp, found):
+    assert ("ENTERPRISE", "霁阳农村商业银行") in found(nlp, "澜东农村信用社改制为霁阳农村商业银行。")

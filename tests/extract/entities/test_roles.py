@@ -330,3 +330,8 @@ def test_a_clause_before_a_firms_predicate_is_no_firm_though_firms_are_listed(nl
 
 def test_the_co_operative_of_a_partner_s_name_is_no_cooperation(nlp, found):
     assert (E, "澜溪县农村信用合作联社") in found(nlp, "加强与霁川银行、澜溪县农村信用合作联社的合作。")
+
+
+def test_an_adverb_between_honoured_firms_and_the_honour_is_no_part_of_a_name(nlp, found):
+    got = {n for _, n in found(nlp, "霁龙镁业、澜盛硼业有限公司分别被评为省级专精特新企业。")}
+    assert "澜盛硼业有限公司" in got and not any(n.endswith("分别") for n in got)
