@@ -833,24 +833,37 @@ def find_area(title: str, head: str, body: str | None = None, furniture: str = "
         named = _short_name(body, within=title)
         if named:
             return named[0], None, "short-name in the title", named[3]
+    unknown = next(
+        (
+            (name, s, rule, None)
+            for _rank, name, s, rule, _hit in sorted(candidates, key=lambda c: c[0])
+            if _plausible_area(name)
+        ),
+        None,
+    )  # an invented or very old name: kept, marked as not in the gazetteer
     named = _most_named(body)
-    if named:
-        return named
-    for _rank, name, s, rule, _hit in sorted(candidates, key=lambda c: c[0]):
-        stem = gazetteer.stem(name)
-        if (
-            gazetteer.unit_word(name)
-            and stem
-            and not stem.endswith("自治")
-            and not re.match(r"[我本全该各十一二三四五六七八九]", stem)
-        ):
-            return name, s, rule, None  # an invented or very old name: kept, marked as not in the gazetteer
+    if named and (unknown is None or body.count(named[0]) > max(1, body.count(unknown[0]))):
+        return named  # (a division the body names once, 山南日报 in a news page, is no match for the title's)
+    if unknown is not None:
+        return unknown
     for m in _SITE.finditer(furniture):  # the site the page was saved from: 版权所有：X县人民政府
         name = _innermost(m.group(1))
         hit = gazetteer.match(name) if name else None
         if hit:
             return name, None, "site name", hit[0]
     return _short_name(body)
+
+
+def _plausible_area(name: str) -> bool:
+    """A name a title or a delivery line gives that reads as an area's: a unit word after a stem
+    that is no count, no self-reference and no 自治 alone."""
+    stem = gazetteer.stem(name)
+    return bool(
+        gazetteer.unit_word(name)
+        and stem
+        and not stem.endswith("自治")
+        and not re.match(r"[我本全该各十一二三四五六七八九]", stem)
+    )
 
 
 def _innermost(name: str) -> str | None:

@@ -237,3 +237,16 @@ def test_a_division_read_across_words_does_not_beat_the_title_s_area(body):
     # 澄霁市 is in no gazetteer: the title says it; 新兴市 only looks named in the body
     doc = _meta(f"澄霁市2013年政府工作报告\n一、2012年工作回顾\n{body}\n")
     assert doc.area == "澄霁市"
+
+
+def test_a_division_the_body_names_once_does_not_beat_the_title_s_unknown_area():
+    # 雅霁县 is in no gazetteer; 山南市 (a real city) is named once, by its paper
+    doc = _meta("雅霁县2013年政府工作报告\n据山南日报报道，山南市委对雅霁县的工作给予肯定。\n一、2012年工作回顾\n")
+    assert doc.area == "雅霁县"
+
+
+def test_a_division_the_body_keeps_naming_still_beats_a_title_it_never_names():
+    doc = _meta(
+        "关于霁澜新区2013年政府工作报告\n淄博市周村区经济稳步增长。淄博市周村区项目建设加快。淄博市周村区民生改善。\n"
+    )
+    assert doc.area == "周村区"
