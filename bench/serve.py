@@ -44,6 +44,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -53,7 +54,7 @@ from scale import KG, make_corpus, timed_build  # noqa: E402
 
 from kg.graph.store import GRAPH_FILE  # noqa: E402
 from kg.query.engines import Term, _literal  # noqa: E402
-from kg.query.library import Query, bindings, library  # noqa: E402
+from kg.query.library import Query, bindings, library, parse_query  # noqa: E402
 from kg.query.serve import free_port  # noqa: E402
 from kg.query.text import substitute  # noqa: E402
 
@@ -184,6 +185,38 @@ def pick_params(url: str, timeout: float) -> dict[str, dict[str, str]]:
     }
 
 
+def get(url: str, timeout: float) -> tuple[float, dict]:
+    """Seconds until the whole page was read, and the page."""
+    t = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            body = resp.read()
+    except urllib.error.HTTPError as err:
+        msg = err.read().decode("utf-8", "replace").strip()
+        err.close()
+        raise RuntimeError(f"HTTP {err.code}: {msg[:200]}") from None
+    return time.perf_counter() - t, json.loads(body)
+
+
+def time_pages(query_url: str, name: str, params: dict[str, str], size: int, rows, runs: int, timeout: float):
+    """Median ms of the first page and of the eleventh (offset 10 pages) through /library/<name>;
+    the first page's rows are checked against the head of the whole answer."""
+    base = query_url.rsplit("/", 1)[0] + f"/library/{urllib.parse.quote(name)}?"
+    out = []
+    for offset in (0, 10 * size):
+        if offset and len(rows) <= offset:
+            out.append("-")
+            continue
+        url = base + urllib.parse.urlencode({**params, "limit": size, "offset": offset})
+        get(url, timeout)  # warm-up
+        times, page = zip(*(get(url, timeout) for _ in range(runs)))
+        _, got = rows_of(json.dumps(page[0]).encode())
+        if got != rows[offset : offset + size]:
+            sys.exit(f"{name}: the page at offset {offset} is not that part of the whole answer")
+        out.append(ms(statistics.median(times)))
+    return out
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f}"
 
@@ -202,8 +235,11 @@ def main() -> None:
     ap.add_argument("--slow", type=float, default=2.0, help="a warm-up past this many s: 3 runs (default: %(default)s)")
     ap.add_argument("--timeout", type=float, default=120.0, help="kg serve --timeout (default: %(default)s s)")
     ap.add_argument("--goal", type=float, default=50.0, help="the median to stay under, ms (default: %(default)s)")
+    ap.add_argument("--page", type=int, default=100, help="also time pages of N rows through /library/<name> (0: no)")
     ap.add_argument(
-        "--page", type=int, default=100, help="also time the first N rows (LIMIT N) of a longer answer (0: no)"
+        "--queries",
+        type=Path,
+        help="time the .rq files of this folder instead of the library's (e.g. tests/data/summary: the raw aggregates)",
     )
     ap.add_argument("--only", nargs="*", help="run only these library queries")
     ap.add_argument("--check", action="store_true", help="also run each query in-process and compare the rows")
@@ -243,8 +279,15 @@ def main() -> None:
 
                 engine = OxigraphEngine(load_oxigraph(out))
 
-            queries: dict[str, Query] = {n: q for n, q in library().items() if not args.only or n in args.only}
-            header = f"{'query':<24} {'rows':>8} {'answer':>9} {'runs':>4} {'median ms':>10} {'p90 ms':>10} {'x anchor':>9} {'page ms':>10}  digest"
+            if args.queries:
+                found = {p.stem: parse_query(p.stem, p.read_text(encoding="utf-8")) for p in args.queries.glob("*.rq")}
+            else:
+                found = library()
+            queries: dict[str, Query] = {n: found[n] for n in sorted(found) if not args.only or n in args.only}
+            header = (
+                f"{'query':<24} {'rows':>8} {'answer':>9} {'runs':>4} {'median ms':>10} {'p90 ms':>10} {'x anchor':>9} "
+                f"{'page ms':>9} {'page 11':>9}  digest"
+            )
             if engine:
                 header += "      same"
             print(f"\n{header}\n{'-' * len(header)}")
@@ -263,13 +306,12 @@ def main() -> None:
                     continue
                 _, rows = rows_of(body)
                 med = medians[name] = statistics.median(times)
-                page = "-"
-                if args.page and len(rows) > args.page:
-                    paged = f"{text.rstrip()}\nLIMIT {args.page}\n"
-                    page = ms(statistics.median(post(url, paged, args.timeout + 10)[0] for _ in range(runs)))
+                page = later = "-"
+                if args.page and not args.queries:
+                    page, later = time_pages(url, name, params.get(name, {}), args.page, rows, runs, args.timeout + 10)
                 line = (
                     f"{name:<24} {len(rows):>8,} {len(body) / 2**20:>7.2f}MB {runs:>4} {ms(med):>10} "
-                    f"{ms(p90(times)):>10} {med / a_med:>8,.0f}x {page:>10}  {digest(rows)}"
+                    f"{ms(p90(times)):>10} {med / a_med:>8,.0f}x {page:>9} {later:>9}  {digest(rows)}"
                 )
                 if engine:
                     same = engine.query(query.text, values).rows == rows

@@ -51,6 +51,7 @@ DATASETS = (
     "enterprises-by-program",
     "entity-years",  # new-and-dropped: the years each entity is named about
     "plan-vs-review",
+    "entity-timeline",  # the mentions of each entity per report, year and mode
 )
 
 
@@ -288,6 +289,22 @@ def entity_years(f: Facts) -> list[Row]:
     return _ordered(rows)
 
 
+def entity_timeline(f: Facts) -> list[Row]:
+    groups: dict[tuple[str, str, int, str], int] = defaultdict(int)
+    for m, e in f.mention_of.items():
+        r, y, mode = f.in_report.get(m), f.year.get(m), f.mode.get(m)
+        if r in f.identifier and y is not None and mode is not None:
+            groups[(e, r, y, mode.value)] += 1
+    rows = [
+        (
+            (e, y, mode, f.identifier[r], r),
+            {PKG.rowEntity: e, PKG.rowReport: r, PKG.rowYear: y, PKG.rowMode: mode, PKG.mentionCount: n},
+        )  # fmt: skip
+        for (e, r, y, mode), n in groups.items()
+    ]
+    return _ordered(rows)
+
+
 def plan_vs_review(f: Facts) -> list[Row]:
     """Per pair of reports (one plans year Y, the next of its area reviews Y) and entity: kept, dropped or new."""
     said: dict[tuple[str, str, int], set[str]] = defaultdict(set)  # (report, mode, year) → entities
@@ -328,6 +345,7 @@ COUNTERS: dict[str, Callable[[Facts], list[Row]]] = {
     "enterprises-by-program": enterprises_by_program,
     "entity-years": entity_years,
     "plan-vs-review": plan_vs_review,
+    "entity-timeline": entity_timeline,
 }
 
 
@@ -352,7 +370,7 @@ def summary_triples(store: ox.Store) -> Iterator[Triple]:
         yield ds, RDF.type, VOID.Dataset
         yield ds, DCTERMS.identifier, Literal(name)
         for rank, row in enumerate(COUNTERS[name](facts), start=1):
-            node = SUMMARY[f"{name}/{rank}"]
+            node = SUMMARY[f"{name}_{rank}"]
             yield node, RDF.type, PKG.SummaryRow
             yield node, VOID.inDataset, ds
             yield node, PKG.rank, Literal(rank)

@@ -10,9 +10,9 @@ import urllib.request
 import pytest
 
 from extract.errors import InputError
+from kg.graph.store import load_oxigraph
 from kg.query.engines import OxigraphEngine
 from kg.query.library import library, run_query
-from kg.graph.store import load_oxigraph
 from kg.query.pages import Page, page_text, read_page
 from kg.query.serve import Server, free_port
 
