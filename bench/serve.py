@@ -19,6 +19,13 @@ also runs each query in this process (``kg query``'s engine) and says
 whether the rows are the same; the digest column lets two runs (before and
 after a change to a query) be compared row for row.
 
+Each library query is also asked a page at a time through ``/library/<name>``
+(kg.query.pages): the first page of ``--page`` rows and the eleventh, each
+checked against that part of the whole answer. ``--queries DIR`` sends the
+``.rq`` files of DIR instead of the library's, with the same parameters (the
+counting queries the summary graph replaced are ``tests/data/summary``): the
+digest column then compares the two on one graph.
+
 Printed per query: rows, size of the answer, median and 90th percentile in
 ms, and the median over the anchor, ``ASK {}`` through the same server (the
 round trip and the front's checks, no store work), so that runs on other
