@@ -19,6 +19,13 @@ also runs each query in this process (``kg query``'s engine) and says
 whether the rows are the same; the digest column lets two runs (before and
 after a change to a query) be compared row for row.
 
+Each library query is also asked a page at a time through ``/library/<name>``
+(kg.query.pages): the first page of ``--page`` rows and the eleventh, each
+checked against that part of the whole answer. ``--queries DIR`` sends the
+``.rq`` files of DIR instead of the library's, with the same parameters (the
+counting queries the summary graph replaced are ``tests/data/summary``): the
+digest column then compares the two on one graph.
+
 Printed per query: rows, size of the answer, median and 90th percentile in
 ms, and the median over the anchor, ``ASK {}`` through the same server (the
 round trip and the front's checks, no store work), so that runs on other
@@ -44,6 +51,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -52,100 +60,13 @@ import common  # noqa: E402,F401  (puts the project on the path)
 from scale import KG, make_corpus, timed_build  # noqa: E402
 
 from kg.graph.store import GRAPH_FILE  # noqa: E402
-from kg.query.engines import XSD_STRING, Term, _literal  # noqa: E402
-from kg.query.guard import _TOKEN  # noqa: E402  (the SPARQL terminals)
-from kg.query.library import Query, bindings, library  # noqa: E402
+from kg.query.engines import Term, _literal  # noqa: E402
+from kg.query.library import Query, bindings, library, parse_query  # noqa: E402
 from kg.query.serve import free_port  # noqa: E402
+from kg.query.text import substitute  # noqa: E402
 
 ANCHOR = "ASK {}"
 PKG = "PREFIX pkg: <https://w3id.org/policy-kg/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-
-
-# ---- parameters in the query text ---------------------------------------------------------------
-
-
-def sparql_term(t: Term) -> str:
-    """A term as SPARQL writes it."""
-    if t.kind == "uri":
-        return f"<{t.value}>"
-    if t.kind == "bnode":
-        raise ValueError("a blank node cannot be sent in a query")
-    text = t.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    if t.lang:
-        return f'"{text}"@{t.lang}'
-    if t.datatype in (None, XSD_STRING):
-        return f'"{text}"'
-    return f'"{text}"^^<{t.datatype}>'
-
-
-def substitute(text: str, values: dict[str, Term]) -> str:
-    """``text`` with each variable of ``values`` replaced by its value, as Oxigraph's substitutions do.
-
-    A variable a SELECT projects stays a column: ``(value AS ?v)`` where the
-    SELECT has nothing that binds it, else a sub-select under it or its
-    GROUP BY (which becomes ``GROUP BY (value AS ?v)``) does. Everywhere else
-    (patterns, filters, expressions, HAVING, ORDER BY) the value takes the
-    variable's place."""
-    if not values:
-        return text
-    scopes: list[dict] = []  # one per SELECT, in the order they open
-    stack: list[int] = []
-    depth = 0
-    found: list[tuple[int, int, str, int, str]] = []  # start, end, name, scope, where (proj, group, other)
-    for m in _TOKEN.finditer(text):
-        kind, tok = m.lastgroup, m.group()
-        scope = scopes[stack[-1]] if stack else None
-        if kind == "word" and tok.upper() == "SELECT":
-            parent = stack[-1] if stack else None
-            scopes.append(
-                {
-                    "parent": parent,
-                    "phase": "proj",
-                    "at": depth,
-                    "body": -1,
-                    "parens": 0,
-                    "mod": "",
-                    "proj": set(),
-                    "group": set(),
-                }
-            )
-            stack.append(len(scopes) - 1)
-        elif kind == "punct" and tok == "{":
-            if scope and scope["phase"] == "proj":
-                scope["phase"], scope["body"] = "body", depth
-            depth += 1
-        elif kind == "punct" and tok == "}":
-            depth -= 1
-            while stack and scopes[stack[-1]]["phase"] == "mods" and depth < scopes[stack[-1]]["at"]:
-                stack.pop()
-            if stack and scopes[stack[-1]]["phase"] == "body" and depth == scopes[stack[-1]]["body"]:
-                scopes[stack[-1]]["phase"] = "mods"
-        elif scope and scope["phase"] == "proj" and kind == "punct" and tok in "()":
-            scope["parens"] += 1 if tok == "(" else -1
-        elif scope and scope["phase"] == "mods" and kind == "word":
-            scope["mod"] = tok.upper()
-        elif kind == "var" and tok[1:] in values:
-            name, where = tok[1:], "other"
-            if scope and scope["phase"] == "proj" and scope["parens"] == 0:
-                where = "proj"
-                scope["proj"].add(name)
-            elif scope and scope["phase"] == "mods" and scope["mod"] in ("GROUP", "BY"):
-                where = "group"
-                scope["group"].add(name)
-            found.append((m.start(), m.end(), name, stack[-1] if stack else -1, where))
-    out, last = [], 0
-    for start, end, name, i, where in found:
-        term = sparql_term(values[name])
-        below = any(s["parent"] == i and name in s["proj"] for s in scopes)
-        if where == "other" or (where == "proj" and not below and name not in scopes[i]["group"]):
-            new = term if where == "other" else f"({term} AS ?{name})"
-        elif where == "group" and not below:
-            new = f"({term} AS ?{name})"
-        else:
-            new = text[start:end]
-        out += [text[last:start], new]
-        last = end
-    return "".join(out) + text[last:]
 
 
 # ---- the protocol ---------------------------------------------------------------------------------
@@ -271,6 +192,43 @@ def pick_params(url: str, timeout: float) -> dict[str, dict[str, str]]:
     }
 
 
+def get(url: str, timeout: float) -> tuple[float, dict]:
+    """Seconds until the whole page was read, and the page."""
+    t = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            body = resp.read()
+    except urllib.error.HTTPError as err:
+        msg = err.read().decode("utf-8", "replace").strip()
+        err.close()
+        raise RuntimeError(f"HTTP {err.code}: {msg[:200]}") from None
+    return time.perf_counter() - t, json.loads(body)
+
+
+def time_pages(query_url: str, name: str, params: dict[str, str], size: int, rows, runs: int, timeout: float):
+    """Median ms of the first page and of the eleventh (offset 10 pages) through /library/<name>;
+    the first page's rows are checked against the head of the whole answer."""
+    base = query_url.rsplit("/", 1)[0] + f"/library/{urllib.parse.quote(name)}?"
+    out = []
+    for offset in (0, 10 * size):
+        if offset and len(rows) <= offset:
+            out.append("-")
+            continue
+        url = base + urllib.parse.urlencode({**params, "limit": size, "offset": offset})
+        try:
+            get(url, timeout)  # warm-up
+            times, page = zip(*(get(url, timeout) for _ in range(runs)))
+        except RuntimeError as exc:  # past the limit (422) or refused: said in the column
+            out.append(str(exc).split(":")[0].replace("HTTP ", ""))
+            wait_ready(query_url)
+            continue
+        _, got = rows_of(json.dumps(page[0]).encode())
+        if got != rows[offset : offset + size]:
+            sys.exit(f"{name}: the page at offset {offset} is not that part of the whole answer")
+        out.append(ms(statistics.median(times)))
+    return out
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f}"
 
@@ -289,8 +247,11 @@ def main() -> None:
     ap.add_argument("--slow", type=float, default=2.0, help="a warm-up past this many s: 3 runs (default: %(default)s)")
     ap.add_argument("--timeout", type=float, default=120.0, help="kg serve --timeout (default: %(default)s s)")
     ap.add_argument("--goal", type=float, default=50.0, help="the median to stay under, ms (default: %(default)s)")
+    ap.add_argument("--page", type=int, default=100, help="also time pages of N rows through /library/<name> (0: no)")
     ap.add_argument(
-        "--page", type=int, default=100, help="also time the first N rows (LIMIT N) of a longer answer (0: no)"
+        "--queries",
+        type=Path,
+        help="time the .rq files of this folder instead of the library's (e.g. tests/data/summary: the raw aggregates)",
     )
     ap.add_argument("--only", nargs="*", help="run only these library queries")
     ap.add_argument("--check", action="store_true", help="also run each query in-process and compare the rows")
@@ -330,8 +291,15 @@ def main() -> None:
 
                 engine = OxigraphEngine(load_oxigraph(out))
 
-            queries: dict[str, Query] = {n: q for n, q in library().items() if not args.only or n in args.only}
-            header = f"{'query':<24} {'rows':>8} {'answer':>9} {'runs':>4} {'median ms':>10} {'p90 ms':>10} {'x anchor':>9} {'page ms':>10}  digest"
+            if args.queries:
+                found = {p.stem: parse_query(p.stem, p.read_text(encoding="utf-8")) for p in args.queries.glob("*.rq")}
+            else:
+                found = library()
+            queries: dict[str, Query] = {n: found[n] for n in sorted(found) if not args.only or n in args.only}
+            header = (
+                f"{'query':<24} {'rows':>8} {'answer':>9} {'runs':>4} {'median ms':>10} {'p90 ms':>10} {'x anchor':>9} "
+                f"{'page ms':>9} {'page 11':>9}  digest"
+            )
             if engine:
                 header += "      same"
             print(f"\n{header}\n{'-' * len(header)}")
@@ -350,13 +318,12 @@ def main() -> None:
                     continue
                 _, rows = rows_of(body)
                 med = medians[name] = statistics.median(times)
-                page = "-"
-                if args.page and len(rows) > args.page:
-                    paged = f"{text.rstrip()}\nLIMIT {args.page}\n"
-                    page = ms(statistics.median(post(url, paged, args.timeout + 10)[0] for _ in range(runs)))
+                page = later = "-"
+                if args.page and not args.queries:
+                    page, later = time_pages(url, name, params.get(name, {}), args.page, rows, runs, args.timeout + 10)
                 line = (
                     f"{name:<24} {len(rows):>8,} {len(body) / 2**20:>7.2f}MB {runs:>4} {ms(med):>10} "
-                    f"{ms(p90(times)):>10} {med / a_med:>8,.0f}x {page:>10}  {digest(rows)}"
+                    f"{ms(p90(times)):>10} {med / a_med:>8,.0f}x {page:>9} {later:>9}  {digest(rows)}"
                 )
                 if engine:
                     same = engine.query(query.text, values).rows == rows

@@ -9,7 +9,7 @@ query results.
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, VOID, XSD, DefinedNamespace
 
 from ontology.iris import BASE
 
@@ -100,6 +100,26 @@ class PKG(DefinedNamespace):
     firstMention: URIRef
     secondMention: URIRef
     linkKind: URIRef
+    # the precomputed counts (kg/graph/summary.py): one row of a library answer per node
+    SummaryRow: URIRef
+    rank: URIRef
+    rowReport: URIRef
+    rowEntity: URIRef
+    rowPartner: URIRef
+    rowTheme: URIRef
+    rowVerdict: URIRef
+    rowYear: URIRef
+    rowType: URIRef
+    rowMode: URIRef
+    rowEarlier: URIRef
+    rowLater: URIRef
+    rowOutcome: URIRef
+    entityCount: URIRef
+    mentionCount: URIRef
+    sentenceCount: URIRef
+    reportCount: URIRef
+    firstYear: URIRef
+    lastYear: URIRef
 
 
 ID = Namespace(BASE + "id/")
@@ -116,9 +136,11 @@ OBSERVATION = Namespace(ID + "observation/")
 YEAR = Namespace(ID + "year/")
 FINDING = Namespace(ID + "finding/")
 LINK = Namespace(ID + "link/")
+SUMMARY = Namespace(ID + "summary/")
 
 CORPUS_GRAPH = GRAPH["corpus"]  # entities merged across reports, years, minted concepts
 AUDIT_GRAPH = GRAPH["audit"]  # the continuity audit's findings (kg/audit/continuity.py)
+SUMMARY_GRAPH = GRAPH["summary"]  # the library's aggregates, counted at build time (kg/graph/summary.py)
 
 PREFIXES: dict[str, str] = {
     "pkg": str(PKG._NS),
@@ -135,6 +157,7 @@ PREFIXES: dict[str, str] = {
     "year": str(YEAR),
     "finding": str(FINDING),
     "link": str(LINK),
+    "summary": str(SUMMARY),
     "continuity": str(ID + "continuity/"),
     "theme": str(ID + "themes/"),
     "indicator": str(ID + "indicators/"),
@@ -150,6 +173,7 @@ PREFIXES: dict[str, str] = {
     "schema": str(SDO),
     "time": str(TIME),
     "qb": str(QB),
+    "void": str(VOID),
     "dcterms": str(DCTERMS),
     "sh": str(SH),
 }

@@ -38,6 +38,7 @@ from kg.graph.build import build_graphs, report_stem
 from kg.graph.dataset import Graphs, count, to_store
 from kg.graph.shards import Shards
 from kg.graph.store import save_build
+from kg.graph.summary import add_summary
 from kg.namespaces import GRAPH, REPORT
 from kg.query.engines import Engine, OxigraphEngine
 from kg.query.shared import SharedAnswers
@@ -129,6 +130,7 @@ def _audited(graphs: Graphs, work: Path | None, disk_store: bool) -> Built:
     # 300 reports, for about 10 s of CPU), unless memory is what the build must save (``disk_store``)
     engine = OxigraphEngine(store) if disk_store else SharedAnswers(OxigraphEngine(store))
     audit = add_findings(graphs, store, engine)
+    add_summary(graphs, store)  # after the audit: audit-summary counts its findings
     return Built(graphs, store, audit, engine)
 
 

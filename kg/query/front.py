@@ -19,6 +19,9 @@ that only the front calls. The front:
   stop a query;
 - runs at most ``--max-running`` queries at once (503 beyond), so a few
   clients cannot hold every core for the time limit;
+- answers the library's named queries a page at a time at ``/library/<name>``
+  (kg.query.pages: ``limit``, ``offset``, the query's parameters; JSON with
+  the next page's address), and lists them at ``/library``;
 - refuses updates (403), and serves the query page and the graph store reads.
 """
 
@@ -34,7 +37,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from extract.errors import InputError
 from kg.query.guard import Limits, QueryRefused, check
+from kg.query.library import library
+from kg.query.pages import library_index, page_answer, page_text, read_page
 
 PAGE_PATHS = ("/", "/yasgui.min.css", "/yasgui.min.js", "/logo.svg")  # Oxigraph's query page and its files
 GRACE_S = 3.0  # how long past the limit Oxigraph may take to stop a query itself
@@ -109,6 +115,10 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/query":
             params = urllib.parse.parse_qs(qs, keep_blank_values=True)
             self._query(_one(params, "query"), params)
+        elif path == "/library" or path == "/library/":
+            self._bytes(200, library_index(library()), "application/json; charset=utf-8")
+        elif path.startswith("/library/"):
+            self._library(urllib.parse.unquote(path[len("/library/") :]), qs)
         elif path in PAGE_PATHS or path == "/store":
             self._relay_get()
         elif path == "/update":
@@ -164,16 +174,42 @@ class _Handler(BaseHTTPRequestHandler):
         check(text, backend.limits)
         dataset = [(k, v) for k in ("default-graph-uri", "named-graph-uri") for v in params.get(k, [])]
         target = "/query" + ("?" + urllib.parse.urlencode(dataset) if dataset else "")
-        headers = {"Content-Type": "application/sparql-query; charset=utf-8"}
-        if self.headers.get("Accept"):
-            headers["Accept"] = self.headers["Accept"]
+        headers = {"Accept": self.headers["Accept"]} if self.headers.get("Accept") else {}
+        self._run(text, headers, target, self._send)
+
+    def _run(self, text: str, headers: dict, target: str, answer) -> None:
+        """The checked ``text`` to Oxigraph, within the time limit and the cap on queries at once."""
+        backend = self.server.backend
+        headers = {"Content-Type": "application/sparql-query; charset=utf-8", **headers}
         if backend.running is not None and not backend.running.acquire(blocking=False):
             raise Refusal(503, "too many queries at once (--max-running); try again when one has ended")
         try:
-            self._relay("POST", target, text.encode("utf-8"), headers, timed=True)
+            self._relay("POST", target, text.encode("utf-8"), headers, timed=True, answer=answer)
         finally:
             if backend.running is not None:
                 backend.running.release()
+
+    def _library(self, name: str, qs: str) -> None:
+        """One page of a library query (kg.query.pages): its text checked and run as any query's."""
+        query = library().get(name)
+        if query is None:
+            raise Refusal(404, f"no library query {name!r}; /library lists them")
+        try:
+            page = read_page(query, urllib.parse.parse_qs(qs, keep_blank_values=True))
+            text = page_text(page)
+        except InputError as exc:
+            raise Refusal(400, str(exc)) from None
+        check(text, self.server.backend.limits)
+
+        def answer(resp: http.client.HTTPResponse, spool) -> None:
+            if resp.status != 200:
+                return self._send(resp, spool)
+            spool.seek(0)
+            body, following = page_answer(page, spool.read())
+            extra = {"Link": f'<{following}>; rel="next"'} if following else {}
+            self._bytes(200, body, "application/json; charset=utf-8", extra)
+
+        self._run(text, {"Accept": "application/sparql-results+json"}, "/query", answer)
 
     # ---- to Oxigraph and back -------------------------------------------------------------------
 
@@ -181,7 +217,7 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k: self.headers[k] for k in ("Accept",) if self.headers.get(k)}
         self._relay(self.command, self.path, None, headers, timed=False)
 
-    def _relay(self, method: str, target: str, body: bytes | None, headers: dict, timed: bool) -> None:
+    def _relay(self, method: str, target: str, body: bytes | None, headers: dict, timed: bool, answer=None) -> None:
         backend = self.server.backend
         port = backend.port()
         if port is None:
@@ -207,7 +243,7 @@ class _Handler(BaseHTTPRequestHandler):
                 raise Refusal(503, "the query engine is restarting; try again in a moment") from None
             if timed and time.monotonic() - start >= limit:  # Oxigraph stopped it: its 200 holds half an answer
                 raise Refusal(422, f"the query ran past the {limit:g} s time limit (--timeout)")
-            self._send(resp, spool)
+            (answer or self._send)(resp, spool)
 
     def _send(self, resp: http.client.HTTPResponse, spool) -> None:
         size = spool.tell()
@@ -223,10 +259,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(block)
 
     def _text(self, status: int, message: str) -> None:
-        body = (message + "\n").encode("utf-8")
+        self._bytes(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def _bytes(self, status: int, body: bytes, kind: str, extra: dict[str, str] | None = None) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)

@@ -4,7 +4,9 @@ Library queries are ``kg/query/queries/<name>.rq``: the daily questions of
 ``kg query --list``, and the plain rows the audit and the site are read from
 (``reports``, ``mentions`` …), so that every SPARQL of the project lives in
 a ``.rq`` file. Each starts with a ``# …`` line describing it, then one
-``# param: NAME[?][@LANG][=DEFAULT]  description`` line per parameter.
+``# param: NAME[?][@LANG][=DEFAULT]  description`` line per parameter, and
+for a query answered from the build's precomputed counts a ``# page: ?rank``
+line (``kg serve``'s pages, kg.query.pages).
 
 A parameter is the query's variable ``?NAME``, and ``--param NAME=VALUE``
 binds it through the engine (``kg.query.engines``: Oxigraph's
@@ -40,6 +42,7 @@ from extract.errors import InputError
 from kg.namespaces import PREFIXES
 from kg.query.engines import RDF_LANGSTRING, XSD_STRING, Engine, OxigraphEngine, Result, Term, open_engine
 
+_PAGE_LINE = re.compile(r"^#\s*page:\s*\?(\w+)\s*$")
 _PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)(\?)?(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?(?:=(\S+))?\s*(.*)$")
 _SPARQL_WORD = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|PREFIX|BASE)\b", re.I)
 _INTEGER = re.compile(r"-?\d+")
@@ -63,11 +66,14 @@ class Query:
     text: str
     description: str = ""
     params: tuple[Param, ...] = ()
+    # ``# page: ?rank``: the answer is ordered by this variable alone, which runs 1, 2 … N over the
+    # whole answer at the default parameters, so a page there is a run of its values (kg.query.pages)
+    page_by: str | None = None
 
 
 def parse_query(name: str, text: str) -> Query:
     """Read the ``# description`` and ``# param:`` header of a query."""
-    description, params = "", []
+    description, params, page_by = "", [], None
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
@@ -75,13 +81,16 @@ def parse_query(name: str, text: str) -> Query:
                 break
             continue
         m = _PARAM_LINE.match(stripped)
-        if m:
+        paged = _PAGE_LINE.match(stripped)
+        if paged:
+            page_by = paged.group(1)
+        elif m:
             pname, optional, lang, default, about = m.groups()
             term = header_term(default, f"{name}: param {pname}") if default is not None else None
             params.append(Param(pname, term, about.strip(), lang, optional is not None, default))
         elif not description:
             description = stripped.lstrip("#").strip()
-    return Query(name=name, text=text, description=description, params=tuple(params))
+    return Query(name=name, text=text, description=description, params=tuple(params), page_by=page_by)
 
 
 def header_term(sparql: str, where: str) -> Term:

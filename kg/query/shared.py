@@ -11,13 +11,15 @@ from the audit to the site (some 100 MB at 300 reports): ``--low-memory``
 builds ask twice instead.
 
 That is only right if nothing between the two askings can change the
-answer. Between the audit and the site the build adds one thing to the
-store: the audit graph, whose every subject is a ``pkg:ContinuityFinding``.
-The queries in ``SHARED`` each start from a node of another type
-(``pkg:Mention``, ``pkg:StatusClaim``, ``pkg:NamedEntity``, ``pkg:Report``)
-and follow only its own properties, so no finding can join them: their
-answers are the same before and after (tested on the samples, query by
-query, against the store with the audit graph in it).
+answer. Between the audit and the site the build adds two things to the
+store: the audit graph, whose every subject is a ``pkg:ContinuityFinding``,
+and the summary graph (kg.graph.summary), whose every subject is a
+``pkg:SummaryRow`` or its ``void:Dataset``. The queries in ``SHARED`` each
+start from a node of another type (``pkg:Mention``, ``pkg:StatusClaim``,
+``pkg:NamedEntity``, ``pkg:Report``) and follow only its own properties, so
+no finding or row can join them: their answers are the same before and after
+(tested on the samples, query by query, against the store with both graphs
+in it).
 """
 
 from __future__ import annotations

@@ -208,7 +208,14 @@ def test_two_builds_in_one_process_give_the_same_bytes_in_every_format(tiny_corp
 def test_named_graphs_are_written_in_iri_order(tiny_build):
     text = (tiny_build / "graph.trig").read_text(encoding="utf-8")
     heads = [line for line in text.splitlines() if line.endswith("{")]
-    assert heads == ["graph:audit {", "graph:corpus {", f"graph:{A} {{", f"graph:{B} {{", f"<{ONTOLOGY}> {{"]
+    assert heads == [
+        "graph:audit {",
+        "graph:corpus {",
+        "graph:summary {",
+        f"graph:{A} {{",
+        f"graph:{B} {{",
+        f"<{ONTOLOGY}> {{",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nquads", "json-ld"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.graph.dataset import to_store
-from kg.namespaces import AUDIT_GRAPH, PKG
+from kg.namespaces import AUDIT_GRAPH, PKG, SUMMARY_GRAPH
 from kg.pipeline import build_graph
 from kg.query.engines import OxigraphEngine
 from kg.query.library import run_library
@@ -26,12 +26,14 @@ class Counting:
         return self.engine.query(sparql, bindings)
 
 
-def test_the_audit_graph_cannot_change_the_answers_kept_for_the_site(sample_result):
+def test_the_audit_and_summary_graphs_cannot_change_the_answers_kept_for_the_site(sample_result):
     built = build_graph(sample_result)
     assert len(built.audit.findings) > 10
     with_audit = OxigraphEngine(built.store)
     without = ox.Store()
-    without.extend(q for q in built.store if q.graph_name != ox.NamedNode(str(AUDIT_GRAPH)))
+    added = {ox.NamedNode(str(AUDIT_GRAPH)), ox.NamedNode(str(SUMMARY_GRAPH))}
+    assert {q.graph_name for q in built.store} >= added
+    without.extend(q for q in built.store if q.graph_name not in added)
     assert len(without) < len(built.store)
     for name in SHARED:
         before = run_library(OxigraphEngine(without), name).rows
