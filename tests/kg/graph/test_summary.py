@@ -30,14 +30,8 @@ PARAMS = {
     "enterprises-by-program": [{"programName": "名单"}],
     "new-and-dropped": [{"from": "2019", "to": "2020"}, {"from": "2020", "to": "2021"}, {"from": "2020", "to": "2020"}],
     "plan-vs-review": [{"year": "2020"}, {"year": "2021"}],
-    "entity-timeline": [
-        {"name": "光明芯片项目"},
-        {"name": "光明芯片项目二期"},
-        {"name": "星河产业园"},
-        {"name": "淄博大学城园区"},
-    ],
 }
-REQUIRED = {"new-and-dropped", "entity-timeline"}  # no answer without parameters
+REQUIRED = {"new-and-dropped"}  # no answer without parameters
 
 
 def _answers(engine: OxigraphEngine, name: str, params: dict[str, str]):
@@ -57,7 +51,7 @@ def engine(request):
 def test_every_summarised_query_has_its_raw_aggregate_beside_the_tests():
     assert QUERIES == sorted(
         {"report-summary", "themes-by-report", "entities-by-theme", "audit-summary", "co-mentioned"}
-        | {"enterprises-by-program", "new-and-dropped", "plan-vs-review", "entity-timeline"}
+        | {"enterprises-by-program", "new-and-dropped", "plan-vs-review"}
     )
     for name in QUERIES:
         assert "<https://w3id.org/policy-kg/id/summary/" in library()[name].text, name
